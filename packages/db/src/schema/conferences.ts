@@ -1,0 +1,124 @@
+import { sql } from "drizzle-orm";
+import { char, check, date, index, pgTable, smallint, text, unique, uuid } from "drizzle-orm/pg-core";
+import { currencyCode, money, provenance, timestamps } from "./common";
+import { grants } from "./grants";
+import { organisations } from "./organisations";
+import { allocations } from "./programmes";
+import { countries } from "./treaty";
+
+/**
+ * A regional conference or seminar. The ministry's funding is either a grant (grantId) or a direct cost charged to a
+ * programme allocation (directCost + allocationId); both count in that allocation's fiscal-year budget.
+ */
+export const conferences = pgTable(
+  "conferences",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    titleEn: text().notNull(),
+    titleFr: text().notNull(),
+    descriptionEn: text().notNull().default(""),
+    descriptionFr: text().notNull().default(""),
+    city: text().notNull(),
+    countryCode: char({ length: 2 })
+      .notNull()
+      .references(() => countries.iso2),
+    startsOn: date().notNull(),
+    endsOn: date().notNull(),
+    grantId: uuid().references(() => grants.id),
+    allocationId: uuid().references(() => allocations.id),
+    directCost: money("direct_cost"),
+    currency: currencyCode().notNull().default("CAD"),
+    provenance: provenance().notNull().default("entered"),
+    ...timestamps,
+  },
+  (t) => [
+    check("conferences_dates", sql`${t.endsOn} >= ${t.startsOn}`),
+    check("conferences_direct_cost", sql`${t.directCost} is null or (${t.directCost} > 0 and ${t.allocationId} is not null)`),
+    check("conferences_one_funding", sql`not (${t.grantId} is not null and ${t.directCost} is not null)`),
+  ],
+);
+
+/** A co-host is a state or an organisation, never both. */
+export const conferenceCoHosts = pgTable(
+  "conference_co_hosts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conferenceId: uuid()
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    countryCode: char({ length: 2 }).references(() => countries.iso2),
+    organisationId: uuid().references(() => organisations.id),
+  },
+  (t) => [
+    check("conference_co_hosts_one_of", sql`(${t.countryCode} is null) <> (${t.organisationId} is null)`),
+    unique("conference_co_hosts_unique").on(t.conferenceId, t.countryCode, t.organisationId).nullsNotDistinct(),
+  ],
+);
+
+export const conferenceSessions = pgTable(
+  "conference_sessions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conferenceId: uuid()
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    position: smallint().notNull(),
+    themeEn: text().notNull().default(""),
+    themeFr: text().notNull().default(""),
+    titleEn: text().notNull(),
+    titleFr: text().notNull(),
+  },
+  (t) => [unique("conference_sessions_position_unique").on(t.conferenceId, t.position)],
+);
+
+/** Participating states; their treaty status is computed as of the conference date, never stored here. */
+export const conferenceParticipants = pgTable(
+  "conference_participants",
+  {
+    conferenceId: uuid()
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    countryCode: char({ length: 2 })
+      .notNull()
+      .references(() => countries.iso2),
+    provenance: provenance().notNull().default("entered"),
+  },
+  (t) => [unique("conference_participants_unique").on(t.conferenceId, t.countryCode), index("conference_participants_country_idx").on(t.countryCode)],
+);
+
+/** Organisations that took part (so a partner sees the conferences its organisation attended). */
+export const conferenceOrganisations = pgTable(
+  "conference_organisations",
+  {
+    conferenceId: uuid()
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    role: text().notNull().default("participant"),
+  },
+  (t) => [unique("conference_organisations_unique").on(t.conferenceId, t.organisationId)],
+);
+
+export const conferenceOutcomes = pgTable("conference_outcomes", {
+  id: uuid().primaryKey().defaultRandom(),
+  conferenceId: uuid()
+    .notNull()
+    .references(() => conferences.id, { onDelete: "cascade" }),
+  textEn: text().notNull(),
+  textFr: text().notNull(),
+  ...timestamps,
+});
+
+export const conferenceDocuments = pgTable("conference_documents", {
+  id: uuid().primaryKey().defaultRandom(),
+  conferenceId: uuid()
+    .notNull()
+    .references(() => conferences.id, { onDelete: "cascade" }),
+  title: text().notNull(),
+  url: text(),
+  storageKey: text(),
+  ...timestamps,
+});

@@ -1,0 +1,272 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { currencyCode, money, provenance, timestamps } from "./common";
+import { organisations } from "./organisations";
+import { allocations, fiscalYears } from "./programmes";
+import { users } from "./users";
+
+export const grantStatus = pgEnum("grant_status", [
+  "draft",
+  "submitted",
+  "approved",
+  "active",
+  "closing",
+  "closed",
+  "cancelled",
+  "suspended",
+  "terminated",
+]);
+
+/**
+ * A contribution agreement. totalAmount is in the grant's own currency; a foreign-currency grant keeps the rate to CAD
+ * it was committed at and its CAD equivalent, which is what funding lines draw from CAD allocations.
+ * disbursed is the running total of its disbursements (kept by the ledger in the same transaction).
+ */
+export const grants = pgTable(
+  "grants",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reference: text().notNull().unique(),
+    recipientId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    titleEn: text().notNull(),
+    titleFr: text().notNull(),
+    purposeEn: text().notNull().default(""),
+    purposeFr: text().notNull().default(""),
+    totalAmount: money("total_amount").notNull(),
+    currency: currencyCode().notNull().default("CAD"),
+    /** CAD per one unit of the grant's currency, e.g. 0.92 for CHF; exactly 1 for CAD grants. */
+    exchangeRateToCad: numeric({ precision: 18, scale: 8 }).notNull().default("1"),
+    totalAmountCad: money("total_amount_cad").notNull(),
+    disbursed: money("disbursed").notNull().default(0),
+    startsOn: date().notNull(),
+    endsOn: date().notNull(),
+    status: grantStatus().notNull().default("draft"),
+    leadOfficerId: uuid().references(() => users.id),
+    createdById: uuid().references(() => users.id),
+    approvedById: uuid().references(() => users.id),
+    /** Optimistic-concurrency version for edits made from a form. */
+    version: integer().notNull().default(1),
+    provenance: provenance().notNull().default("entered"),
+    ...timestamps,
+  },
+  (t) => [
+    check("grants_total_positive", sql`${t.totalAmount} > 0 and ${t.totalAmountCad} > 0`),
+    check("grants_disbursed_range", sql`${t.disbursed} >= 0 and ${t.disbursed} <= ${t.totalAmount}`),
+    check("grants_dates", sql`${t.endsOn} >= ${t.startsOn}`),
+    check("grants_rate_positive", sql`${t.exchangeRateToCad} > 0`),
+    check("grants_cad_rate_one", sql`${t.currency} <> 'CAD' or (${t.exchangeRateToCad} = 1 and ${t.totalAmountCad} = ${t.totalAmount})`),
+    check("grants_approver_not_creator", sql`${t.approvedById} is null or ${t.createdById} is null or ${t.approvedById} <> ${t.createdById}`),
+    index("grants_recipient_idx").on(t.recipientId),
+    index("grants_status_idx").on(t.status),
+  ],
+);
+
+/** Earmarks within a grant (ICBL's $210,000 for the Landmine Monitor); they add up exactly to the grant total. */
+export const grantComponents = pgTable(
+  "grant_components",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    grantId: uuid()
+      .notNull()
+      .references(() => grants.id, { onDelete: "cascade" }),
+    position: smallint().notNull(),
+    titleEn: text().notNull(),
+    titleFr: text().notNull(),
+    descriptionEn: text().notNull().default(""),
+    descriptionFr: text().notNull().default(""),
+    amount: money("amount").notNull(),
+    provenance: provenance().notNull().default("entered"),
+    ...timestamps,
+  },
+  (t) => [
+    unique("grant_components_position_unique").on(t.grantId, t.position),
+    check("grant_components_amount_positive", sql`${t.amount} > 0`),
+  ],
+);
+
+/** The part of a grant drawn from one programme allocation (in CAD). */
+export const fundingLines = pgTable(
+  "funding_lines",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    grantId: uuid()
+      .notNull()
+      .references(() => grants.id, { onDelete: "cascade" }),
+    allocationId: uuid()
+      .notNull()
+      .references(() => allocations.id),
+    amount: money("amount").notNull(),
+    disbursed: money("disbursed").notNull().default(0),
+    provenance: provenance().notNull().default("entered"),
+    ...timestamps,
+  },
+  (t) => [
+    unique("funding_lines_grant_allocation_unique").on(t.grantId, t.allocationId),
+    check("funding_lines_amount_positive", sql`${t.amount} > 0`),
+    check("funding_lines_disbursed_range", sql`${t.disbursed} >= 0 and ${t.disbursed} <= ${t.amount}`),
+    index("funding_lines_allocation_idx").on(t.allocationId),
+  ],
+);
+
+export const reportKind = pgEnum("report_kind", ["narrative", "financial"]);
+export const reportStage = pgEnum("report_stage", ["interim", "final"]);
+export const requirementStatus = pgEnum("requirement_status", [
+  "open",
+  "submitted",
+  "accepted",
+  "changes_requested",
+  "resubmitted",
+  "waived",
+]);
+
+export const reportingRequirements = pgTable(
+  "reporting_requirements",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    grantId: uuid()
+      .notNull()
+      .references(() => grants.id, { onDelete: "cascade" }),
+    kind: reportKind().notNull(),
+    stage: reportStage().notNull(),
+    dueOn: date().notNull(),
+    status: requirementStatus().notNull().default("open"),
+    waivedReason: text(),
+    provenance: provenance().notNull().default("entered"),
+    ...timestamps,
+  },
+  (t) => [
+    check("reporting_requirements_waiver_reason", sql`${t.status} <> 'waived' or length(trim(${t.waivedReason})) > 0`),
+    index("reporting_requirements_grant_idx").on(t.grantId),
+  ],
+);
+
+export const submissionDecision = pgEnum("submission_decision", ["accepted", "changes_requested"]);
+
+/** One submission of a report by a partner, and the officer's response to it. */
+export const reportSubmissions = pgTable(
+  "report_submissions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    requirementId: uuid()
+      .notNull()
+      .references(() => reportingRequirements.id, { onDelete: "cascade" }),
+    submittedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    body: text().notNull(),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decision: submissionDecision(),
+    response: text(),
+    respondedById: uuid().references(() => users.id),
+    respondedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("report_submissions_requirement_idx").on(t.requirementId)],
+);
+
+export const reportAttachments = pgTable(
+  "report_attachments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    submissionId: uuid()
+      .notNull()
+      .references(() => reportSubmissions.id, { onDelete: "cascade" }),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    sizeBytes: integer().notNull(),
+    sha256: text().notNull(),
+    /** Opaque key in the attachment store; never derived from the user's file name. */
+    storageKey: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("report_attachments_size", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`)],
+);
+
+export const paymentStatus = pgEnum("payment_status", ["planned", "due", "approved", "paid", "on_hold", "cancelled"]);
+
+/** A planned instalment; approval needs a second person (four eyes), enforced here as well as in the service. */
+export const scheduledPayments = pgTable(
+  "scheduled_payments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    grantId: uuid()
+      .notNull()
+      .references(() => grants.id, { onDelete: "cascade" }),
+    sequence: smallint().notNull(),
+    descriptionEn: text().notNull().default(""),
+    descriptionFr: text().notNull().default(""),
+    dueOn: date().notNull(),
+    amount: money("amount").notNull(),
+    status: paymentStatus().notNull().default("planned"),
+    /** The report that must be accepted before this instalment is paid (e.g. the holdback until the final report). */
+    requirementId: uuid().references(() => reportingRequirements.id),
+    createdById: uuid().references(() => users.id),
+    approvedById: uuid().references(() => users.id),
+    provenance: provenance().notNull().default("entered"),
+    ...timestamps,
+  },
+  (t) => [
+    unique("scheduled_payments_sequence_unique").on(t.grantId, t.sequence),
+    check("scheduled_payments_amount_positive", sql`${t.amount} > 0`),
+    check("scheduled_payments_four_eyes", sql`${t.approvedById} is null or ${t.createdById} is null or ${t.approvedById} <> ${t.createdById}`),
+  ],
+);
+
+/**
+ * Money actually paid: append-only (a trigger refuses UPDATE and DELETE). A mistake is corrected by a reversing
+ * entry with a negative amount that points at the entry it reverses.
+ */
+export const disbursements = pgTable(
+  "disbursements",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    grantId: uuid()
+      .notNull()
+      .references(() => grants.id),
+    fundingLineId: uuid()
+      .notNull()
+      .references(() => fundingLines.id),
+    scheduledPaymentId: uuid().references(() => scheduledPayments.id),
+    paidOn: date().notNull(),
+    fiscalYear: integer()
+      .notNull()
+      .references(() => fiscalYears.startYear),
+    fiscalQuarter: smallint().notNull(),
+    amount: money("amount").notNull(),
+    currency: currencyCode().notNull(),
+    amountCad: money("amount_cad").notNull(),
+    reference: text().notNull(),
+    idempotencyKey: text().notNull(),
+    reversesId: uuid()
+      .unique()
+      .references((): AnyPgColumn => disbursements.id),
+    reason: text(),
+    recordedById: uuid().references(() => users.id),
+    provenance: provenance().notNull().default("entered"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("disbursements_idempotency_unique").on(t.grantId, t.idempotencyKey),
+    check("disbursements_amount_nonzero", sql`${t.amount} <> 0`),
+    check("disbursements_reversal_shape", sql`(${t.amount} < 0) = (${t.reversesId} is not null)`),
+    check("disbursements_reversal_reason", sql`${t.reversesId} is null or length(trim(${t.reason})) > 0`),
+    check("disbursements_quarter", sql`${t.fiscalQuarter} between 1 and 4`),
+    index("disbursements_grant_idx").on(t.grantId),
+    index("disbursements_fiscal_idx").on(t.fiscalYear, t.fiscalQuarter),
+  ],
+);

@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { timestamps } from "./common";
+import { organisations } from "./organisations";
+import { programmes } from "./programmes";
+
+export const userRole = pgEnum("user_role", ["admin", "officer", "partner"]);
+export const locale = pgEnum("locale", ["en", "fr"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull(),
+    /** scrypt hash (see @portal/auth/password); null for users who only sign in through OpenID Connect. */
+    passwordHash: text(),
+    role: userRole().notNull(),
+    active: boolean().notNull().default(true),
+    locale: locale().notNull().default("en"),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    unique("users_email_unique").on(t.email),
+    check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/** Links an external (OpenID Connect) identity to a user. */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    provider: text().notNull(),
+    subject: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.subject] }), index("user_identities_user_idx").on(t.userId)],
+);
+
+export const membershipCapability = pgEnum("membership_capability", [
+  "view",
+  "submit_reports",
+  "manage_payment_requests",
+  "manage_members",
+]);
+
+/** A partner user's membership of an organisation, with what they may do there. */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    capabilities: membershipCapability().array().notNull().default(sql`'{view}'`),
+    ...timestamps,
+  },
+  (t) => [
+    unique("memberships_user_org_unique").on(t.userId, t.organisationId),
+    index("memberships_org_idx").on(t.organisationId),
+    check("memberships_has_view", sql`'view' = any(${t.capabilities})`),
+  ],
+);
+
+/** Officers may be limited to some programmes; an officer with no rows here works on all programmes. */
+export const officerProgrammes = pgTable(
+  "officer_programmes",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    programmeId: uuid()
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.programmeId] })],
+);

@@ -1,0 +1,5 @@
+export * from "./fiscal-year";
+export * from "./money";
+export * from "./treaty";
+export * from "./roles";
+export * from "./iati";
