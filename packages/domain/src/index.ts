@@ -3,3 +3,4 @@ export * from "./money";
 export * from "./treaty";
 export * from "./roles";
 export * from "./iati";
+export * from "./validators";

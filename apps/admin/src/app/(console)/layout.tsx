@@ -1,0 +1,32 @@
+import { AppShell, LanguageSwitch, UserMenu } from "@portal/ui";
+import { getLocale, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { getSession } from "@/server/caller";
+import { setLocaleAction, signOutAction } from "@/server/actions";
+
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const session = await getSession();
+  if (!session) {
+    const path = (await headers()).get("x-pathname") ?? "/";
+    redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  }
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const { user } = session;
+  const nav = [{ href: "/budgets", label: t("nav.budgets") }];
+  return (
+    <AppShell
+      productName={t("common.adminProductName")}
+      skipLabel={t("common.skipToContent")}
+      navLabel={t("common.mainNavigation")}
+      nav={nav}
+      languageSlot={<LanguageSwitch current={locale === "fr" ? "fr" : "en"} label={t("common.switchTo")} title={t("common.switchToLabel")} action={setLocaleAction} />}
+      userSlot={<UserMenu name={user.name} roleLabel={t(`common.roles.${user.role}`)} signOutLabel={t("common.signOut")} signOutAction={signOutAction} />}
+    >
+      {children}
+    </AppShell>
+  );
+}

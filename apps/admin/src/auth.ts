@@ -1,0 +1,3 @@
+import { createAuth } from "@portal/auth";
+
+export const { handlers, auth, signIn, signOut } = createAuth("admin");

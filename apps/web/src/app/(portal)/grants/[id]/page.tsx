@@ -1,0 +1,251 @@
+import { fiscalYearLabel, formatMoney } from "@portal/domain";
+import {
+  Badge,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  intlLocale,
+  Money,
+  PageHeader,
+  ProvenanceBadge,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@portal/ui";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { GrantStatusBadge } from "@/components/grant-status-badge";
+import { getApi, getSession } from "@/server/caller";
+import { orNotFound } from "@/server/not-found";
+
+export const dynamic = "force-dynamic";
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+        {description ? <CardDescription>{description}</CardDescription> : null}
+      </CardHeader>
+      {children}
+    </Card>
+  );
+}
+
+export default async function GrantPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [api, session, t, locale, format] = await Promise.all([getApi(), getSession(), getTranslations("grants"), getLocale(), getFormatter()]);
+  const grant = await orNotFound(() => api.grants.byId({ id }));
+  const isPartner = session?.user.role === "partner";
+  const fr = locale === "fr";
+  const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const money = (amount: number, currency = grant.currency) => <Money amount={amount} currency={currency} locale={locale} />;
+  const none = <CardContent className="text-sm text-muted-foreground">{t("none")}</CardContent>;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/grants" className="text-sm text-primary hover:underline">
+          ← {t("backToList")}
+        </Link>
+      </div>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {fr ? grant.titleFr : grant.titleEn}
+            <GrantStatusBadge status={grant.status} audience={isPartner ? "partner" : "staff"} />
+            <ProvenanceBadge provenance={grant.provenance} />
+          </span>
+        }
+        description={`${grant.reference} · ${fr ? grant.recipient.nameFr : grant.recipient.nameEn}${grant.recipient.acronym ? ` (${grant.recipient.acronym})` : ""}`}
+      />
+
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        {[
+          [t("amount"), money(grant.totalAmount), "grant-total"],
+          [t("disbursed"), money(grant.disbursed), "grant-disbursed"],
+          [t("remaining"), money(grant.totalAmount - grant.disbursed), "grant-remaining"],
+          [t("period"), `${date(grant.startsOn)} – ${date(grant.endsOn)}`, "grant-period"],
+        ].map(([label, value, testId]) => (
+          <Card key={testId as string} className="px-5 py-4">
+            <dt className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{label}</dt>
+            <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={testId as string}>
+              {value}
+            </dd>
+          </Card>
+        ))}
+      </dl>
+      {grant.currency !== "CAD" ? (
+        <p className="text-sm text-muted-foreground" data-testid="exchange-rate">
+          {t("exchangeRate", { rate: grant.exchangeRateToCad, cad: formatMoney(grant.totalAmountCad, "CAD", intlLocale(locale)) })}
+        </p>
+      ) : null}
+      {(fr ? grant.purposeFr : grant.purposeEn) ? (
+        <Section title={t("purpose")}>
+          <CardContent className="text-sm leading-relaxed">{fr ? grant.purposeFr : grant.purposeEn}</CardContent>
+        </Section>
+      ) : null}
+      {grant.leadOfficerName && !isPartner ? (
+        <p className="text-sm">
+          <span className="text-muted-foreground">{t("leadOfficer")}:</span> {grant.leadOfficerName}
+        </p>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title={t("components")} description={t("componentsDescription")}>
+          {grant.components.length === 0 ? (
+            none
+          ) : (
+            <Table data-testid="components-table">
+              <TableBody>
+                {grant.components.map((c) => (
+                  <TableRow key={c.id}>
+                    <TableCell>
+                      <div className="font-medium">{fr ? c.titleFr : c.titleEn}</div>
+                      {(fr ? c.descriptionFr : c.descriptionEn) ? <div className="text-xs text-muted-foreground">{fr ? c.descriptionFr : c.descriptionEn}</div> : null}
+                      <ProvenanceBadge provenance={c.provenance} />
+                    </TableCell>
+                    <TableCell numeric>{money(c.amount)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+              <TableFooter>
+                <TableRow>
+                  <TableCell>{t("amount")}</TableCell>
+                  <TableCell numeric>{money(grant.components.reduce((sum, c) => sum + c.amount, 0))}</TableCell>
+                </TableRow>
+              </TableFooter>
+            </Table>
+          )}
+        </Section>
+        <Section title={t("fundingLines")} description={t("fundingLinesDescription")}>
+          {grant.fundingLines.length === 0 ? (
+            none
+          ) : (
+            <Table data-testid="funding-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("programme")}</TableHead>
+                  <TableHead>{t("fiscalYear")}</TableHead>
+                  <TableHead numeric>{t("amount")}</TableHead>
+                  <TableHead numeric>{t("disbursed")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {grant.fundingLines.map((line) => (
+                  <TableRow key={line.id}>
+                    <TableCell>
+                      <span className="font-medium">{line.programme.code}</span>
+                      <div className="text-xs text-muted-foreground">{fr ? line.programme.nameFr : line.programme.nameEn}</div>
+                    </TableCell>
+                    <TableCell>{fiscalYearLabel(line.fiscalYear)}</TableCell>
+                    <TableCell numeric>{money(line.amount, "CAD")}</TableCell>
+                    <TableCell numeric>{money(line.disbursed, "CAD")}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Section>
+      </div>
+
+      <Section title={t("schedule")}>
+        {grant.scheduledPayments.length === 0 ? (
+          none
+        ) : (
+          <Table data-testid="schedule-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead>#</TableHead>
+                <TableHead>{t("dueOn")}</TableHead>
+                <TableHead>{t("purpose")}</TableHead>
+                <TableHead numeric>{t("amount")}</TableHead>
+                <TableHead>{t("status")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {grant.scheduledPayments.map((p) => (
+                <TableRow key={p.id}>
+                  <TableCell>{p.sequence}</TableCell>
+                  <TableCell>{date(p.dueOn)}</TableCell>
+                  <TableCell>{fr ? p.descriptionFr : p.descriptionEn}</TableCell>
+                  <TableCell numeric>{money(p.amount)}</TableCell>
+                  <TableCell>
+                    <Badge>{t(`paymentStatus.${p.status}`)}</Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Section>
+
+      <Section title={t("disbursements")}>
+        {grant.disbursements.length === 0 ? (
+          none
+        ) : (
+          <Table data-testid="disbursements-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("paidOn")}</TableHead>
+                <TableHead>{t("quarter")}</TableHead>
+                <TableHead>{t("reference")}</TableHead>
+                <TableHead numeric>{t("amount")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {grant.disbursements.map((d) => (
+                <TableRow key={d.id}>
+                  <TableCell>{date(d.paidOn)}</TableCell>
+                  <TableCell>
+                    {fiscalYearLabel(d.fiscalYear)} Q{d.fiscalQuarter}
+                  </TableCell>
+                  <TableCell>
+                    {d.reference} {d.reversesId ? <Badge tone="warning">{t("reversal")}</Badge> : null}
+                  </TableCell>
+                  <TableCell numeric>{money(d.amount, d.currency)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Section>
+
+      <Section title={t("reports")}>
+        {grant.reportingRequirements.length === 0 ? (
+          none
+        ) : (
+          <Table data-testid="reports-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("kind")}</TableHead>
+                <TableHead>{t("stage")}</TableHead>
+                <TableHead>{t("dueOn")}</TableHead>
+                <TableHead>{t("status")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {grant.reportingRequirements.map((r) => (
+                <TableRow key={r.id}>
+                  <TableCell>{t(`reportKind.${r.kind}`)}</TableCell>
+                  <TableCell>{t(`reportStage.${r.stage}`)}</TableCell>
+                  <TableCell>{date(r.dueOn)}</TableCell>
+                  <TableCell>
+                    <Badge>{t(`requirementStatus.${r.status}`)}</Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { type Capability, can, type Role } from "@portal/domain";
+import { DomainError } from "./errors";
+
+/** Who is asking, as established by the session on this request (re-read from the database each time). */
+export interface Actor {
+  userId: string;
+  role: Role;
+  /** Organisations a partner user belongs to; empty for staff. */
+  organisationIds: readonly string[];
+}
+
+export function requireCapability(actor: Actor, capability: Capability): void {
+  if (!can(actor.role, capability)) {
+    throw new DomainError("FORBIDDEN", "You do not have permission to do this.");
+  }
+}
+
+/** Staff see every grant; partners see only their own organisations'. */
+export function seesAllGrants(actor: Actor): boolean {
+  return can(actor.role, "grants.view.all");
+}

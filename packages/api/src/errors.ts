@@ -1,0 +1,35 @@
+import { TRPCError } from "@trpc/server";
+
+/**
+ * The one error type services throw. `code` is stable and machine-readable (tests and the UI key on it);
+ * `message` is written for a person; `field` names the input field at fault so forms can show it in place.
+ */
+export const DOMAIN_ERROR_CODES = {
+  NOT_FOUND: "NOT_FOUND",
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  VALIDATION: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+  INVALID_TRANSITION: "CONFLICT",
+  ALLOCATION_EXCEEDED: "CONFLICT",
+  DISBURSEMENT_EXCEEDS_REMAINING: "CONFLICT",
+  COMPONENTS_DO_NOT_ADD_UP: "BAD_REQUEST",
+  FOUR_EYES_REQUIRED: "FORBIDDEN",
+} as const satisfies Record<string, TRPCError["code"]>;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export function toTRPCError(error: DomainError): TRPCError {
+  return new TRPCError({ code: DOMAIN_ERROR_CODES[error.code], message: error.message, cause: error });
+}

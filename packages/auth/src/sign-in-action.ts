@@ -1,0 +1,35 @@
+import { AuthError } from "next-auth";
+import { unstable_rethrow } from "next/navigation";
+
+export interface SignInState {
+  error: string | null;
+  email: string;
+}
+
+/** Only same-origin relative paths may be a post-sign-in destination (no open redirects). */
+export function safeNextPath(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+}
+
+type SignIn = (provider: string, options: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * The body of each app's sign-in server action: returns an error code for the form, or lets the success redirect
+ * (thrown by Next) through.
+ */
+export async function signInWithCredentials(signIn: SignIn, formData: FormData): Promise<SignInState> {
+  const email = String(formData.get("email") ?? "");
+  const redirectTo = safeNextPath(String(formData.get("next") ?? "/"));
+  try {
+    await signIn("credentials", { email, password: String(formData.get("password") ?? ""), redirectTo });
+    return { error: null, email };
+  } catch (error) {
+    // Lets Next's own control-flow errors (the redirect after a successful sign-in) through.
+    unstable_rethrow(error);
+    if (error instanceof AuthError) {
+      const code = "code" in error && typeof error.code === "string" ? error.code : error.type;
+      return { error: code, email };
+    }
+    throw error;
+  }
+}

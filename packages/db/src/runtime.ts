@@ -1,0 +1,13 @@
+import { createDb, type Database } from "./client";
+import { databaseEnv } from "./env";
+
+// One pool per server process; kept on globalThis so Next's dev reloads do not open a new pool each time.
+const holder = globalThis as unknown as { __portalDb?: Database };
+
+export function getDb(): Database {
+  if (!holder.__portalDb) {
+    const env = databaseEnv();
+    holder.__portalDb = createDb(env.DATABASE_URL, { max: env.DATABASE_POOL_SIZE });
+  }
+  return holder.__portalDb;
+}

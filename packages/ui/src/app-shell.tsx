@@ -1,0 +1,66 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { cn } from "./cn";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  active?: boolean;
+}
+
+/**
+ * The frame of every signed-in page: a skip link, the product name, the navigation, and slots for the language
+ * switch and the user menu (each app passes its own server actions for those).
+ */
+export function AppShell({
+  productName,
+  nav,
+  skipLabel,
+  navLabel,
+  userSlot,
+  languageSlot,
+  children,
+}: {
+  productName: string;
+  nav: NavItem[];
+  skipLabel: string;
+  navLabel: string;
+  userSlot?: ReactNode;
+  languageSlot?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="min-h-screen bg-muted/40">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
+        {skipLabel}
+      </a>
+      <header className="border-b border-border bg-background">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-6 py-3">
+          <Link href="/" className="flex items-center gap-2 font-semibold">
+            <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-primary" />
+            {productName}
+          </Link>
+          <nav aria-label={navLabel} className="flex flex-1 flex-wrap gap-1">
+            {nav.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                aria-current={item.active ? "page" : undefined}
+                className={cn("rounded-md px-3 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground", item.active && "bg-muted font-medium text-foreground")}
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="flex items-center gap-3">
+            {languageSlot}
+            {userSlot}
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-6 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+export { cn } from "./cn";
+export { Button, buttonVariants } from "./button";
+export { Card, CardContent, CardDescription, CardHeader, CardTitle } from "./card";
+export { Table, TableBody, TableCaption, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "./table";
+export { Badge, type BadgeTone } from "./badge";
+export { FieldError, Input, Label, Select } from "./form";
+export { Alert } from "./alert";
+export { PageHeader } from "./page-header";
+export { EmptyState } from "./empty-state";
+export { PageSkeleton, Skeleton } from "./skeleton";
+export { Money, intlLocale } from "./money";
+export { AppShell, type NavItem } from "./app-shell";
+export { ProvenanceBadge } from "./provenance-badge";
+export { LanguageSwitch } from "./language-switch";
+export { LOCALES, LOCALE_COOKIE, type Locale, messagesFor, resolveLocale } from "./i18n";
+export { UserMenu } from "./user-menu";

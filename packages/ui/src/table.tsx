@@ -1,0 +1,37 @@
+import type { ComponentProps } from "react";
+import { cn } from "./cn";
+
+export function Table({ className, ...props }: ComponentProps<"table">) {
+  return (
+    <div className="w-full overflow-x-auto">
+      <table className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
+    </div>
+  );
+}
+export function TableHeader(props: ComponentProps<"thead">) {
+  return <thead className="border-b border-border bg-muted/50" {...props} />;
+}
+export function TableBody(props: ComponentProps<"tbody">) {
+  return <tbody className="[&_tr:last-child]:border-0" {...props} />;
+}
+export function TableFooter(props: ComponentProps<"tfoot">) {
+  return <tfoot className="border-t-2 border-border bg-muted/30 font-semibold" {...props} />;
+}
+export function TableRow({ className, ...props }: ComponentProps<"tr">) {
+  return <tr className={cn("border-b border-border transition-colors hover:bg-muted/40", className)} {...props} />;
+}
+export function TableHead({ className, numeric, ...props }: ComponentProps<"th"> & { numeric?: boolean }) {
+  return (
+    <th
+      scope="col"
+      className={cn("h-10 px-3 text-left align-middle text-xs font-semibold uppercase tracking-wide text-muted-foreground", numeric && "text-right", className)}
+      {...props}
+    />
+  );
+}
+export function TableCell({ className, numeric, ...props }: ComponentProps<"td"> & { numeric?: boolean }) {
+  return <td className={cn("px-3 py-2.5 align-middle", numeric && "text-right tabular-nums", className)} {...props} />;
+}
+export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
+  return <caption className={cn("mt-3 text-left text-sm text-muted-foreground", className)} {...props} />;
+}
