@@ -33,6 +33,8 @@ export function formatMoney(amount: number, currency: string, locale: string): s
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
+  // Nothing to split: formatting whole+0.5 below would round a zero-decimal amount up (JPY 1234 -> "¥1,235").
+  if (digits === 0) return formatter.format(amount);
   // Split into whole and fractional parts as integers so no float rounding can creep in, then let Intl place them.
   const negative = amount < 0;
   const abs = Math.abs(amount);
@@ -46,6 +48,17 @@ export function formatMoney(amount: number, currency: string, locale: string): s
   return text;
 }
 
+/** The symbols a locale writes for a currency, longest first so "US$" goes before "$". */
+function currencySymbols(currency: string, locale: string): string[] {
+  const symbols = new Set<string>();
+  for (const currencyDisplay of ["symbol", "narrowSymbol", "code"] as const) {
+    const parts = new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay }).formatToParts(1);
+    const symbol = parts.find((part) => part.type === "currency")?.value;
+    if (symbol) symbols.add(symbol);
+  }
+  return [...symbols].sort((a, b) => b.length - a.length);
+}
+
 /**
  * Parses what a person typed ("484,744.00", "484 744,00", "$1,000", "1000.5") into minor units, given the locale's
  * decimal separator. Returns null when the text is not an amount or has more decimals than the currency allows.
@@ -53,7 +66,9 @@ export function formatMoney(amount: number, currency: string, locale: string): s
 export function parseMoney(text: string, currency: string, locale: string): number | null {
   const digits = minorDigits(currency);
   const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
-  let cleaned = text.replace(/[\s\u00a0\u202f$€£]|CAD|CHF|USD|EUR/gi, "");
+  // The locale's own symbol first ("US$", "JP¥" in en-CA), so that what formatMoney prints parses back.
+  let cleaned = currencySymbols(currency, locale).reduce((rest, symbol) => rest.split(symbol).join(""), text);
+  cleaned = cleaned.replace(/[\s\u00a0\u202f$€£]|CAD|CHF|USD|EUR/gi, "");
   if (cleaned === "") return null;
   const negative = cleaned.startsWith("-");
   if (negative) cleaned = cleaned.slice(1);
@@ -89,4 +104,16 @@ export function sumMinor(amounts: readonly number[]): number {
   const total = amounts.reduce((acc, value) => acc + value, 0);
   assertMinorUnits(total);
   return total;
+}
+
+/** An amount as a person would type it back into a form: no symbol, no grouping, the locale's decimal mark. */
+export function formatAmountInput(amount: number, currency: string, locale: string): string {
+  assertMinorUnits(amount);
+  const digits = minorDigits(currency);
+  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+  const abs = Math.abs(amount);
+  const unit = 10 ** digits;
+  const whole = String(Math.floor(abs / unit));
+  const fraction = digits > 0 ? `${decimal}${String(abs % unit).padStart(digits, "0")}` : "";
+  return `${amount < 0 ? "-" : ""}${whole}${fraction}`;
 }

@@ -1,0 +1,224 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { fiscalYearLabel, formatMoney, isCurrencyCode, parseMoney } from "@portal/domain";
+import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Input, intlLocale, Select } from "@portal/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useMemo } from "react";
+import { type FieldErrors, useFieldArray, useForm, useWatch } from "react-hook-form";
+import { describedBy, Field } from "@/components/field";
+import { applyServerError } from "@/components/server-errors";
+import { useTRPC } from "@/trpc/client";
+import { type GrantFormOutput, grantFormSchema, type GrantFormValues } from "./form-schema";
+
+const EMPTY_COMPONENT = { titleEn: "", titleFr: "", descriptionEn: "", descriptionFr: "", amount: "" };
+
+function errorAt(errors: FieldErrors<GrantFormValues>, path: string): string | undefined {
+  const node = path.split(".").reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], errors) as
+    | { message?: string; root?: { message?: string } }
+    | undefined;
+  return node?.message ?? node?.root?.message;
+}
+
+export function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; grantId?: string; version?: number }) {
+  const t = useTranslations("grantForm");
+  const locale = useLocale();
+  const intl = intlLocale(locale);
+  const router = useRouter();
+  const trpc = useTRPC();
+  const options = useQuery(trpc.grants.formOptions.queryOptions());
+  const schema = useMemo(() => grantFormSchema(intl, t("invalidAmount")), [intl, t]);
+  const form = useForm<GrantFormValues, unknown, GrantFormOutput>({
+    resolver: zodResolver(schema),
+    mode: "onChange",
+    defaultValues: initial ?? {
+      reference: "",
+      recipientId: "",
+      titleEn: "",
+      titleFr: "",
+      purposeEn: "",
+      purposeFr: "",
+      currency: "CAD",
+      exchangeRateToCad: "1",
+      totalAmount: "",
+      startsOn: "",
+      endsOn: "",
+      leadOfficerId: "",
+      components: [EMPTY_COMPONENT],
+      fundingLines: [{ allocationId: "", amount: "" }],
+    },
+  });
+  const { register, handleSubmit, control, formState, setError } = form;
+  const errors = formState.errors;
+  const components = useFieldArray({ control, name: "components" });
+  const lines = useFieldArray({ control, name: "fundingLines" });
+  const watched = useWatch({ control });
+  const currency = isCurrencyCode((watched.currency ?? "").toUpperCase()) ? (watched.currency ?? "CAD").toUpperCase() : "CAD";
+  const sum = (values: (string | undefined)[], cur: string) => values.reduce((acc, v) => acc + (parseMoney(v ?? "", cur, intl) ?? 0), 0);
+  const componentsTotal = sum((watched.components ?? []).map((c) => c?.amount), currency);
+  const fundingTotal = sum((watched.fundingLines ?? []).map((l) => l?.amount), "CAD");
+
+  const create = useMutation(trpc.grants.create.mutationOptions());
+  const update = useMutation(trpc.grants.update.mutationOptions());
+  const onSubmit = handleSubmit(async (data) => {
+    try {
+      const saved = grantId && version ? await update.mutateAsync({ id: grantId, version, data }) : await create.mutateAsync(data);
+      router.push(`/grants/${saved.id}`);
+      router.refresh();
+    } catch (error) {
+      applyServerError(error, setError, t("saveFailed"));
+    }
+  });
+
+  const field = (name: keyof GrantFormValues & string, label: string, input: React.ReactNode, hint?: string) => (
+    <Field id={name} label={label} error={errorAt(errors, name)} hint={hint}>
+      {input}
+    </Field>
+  );
+  const text = (name: "reference" | "titleEn" | "titleFr" | "exchangeRateToCad" | "currency" | "totalAmount", extra: React.ComponentProps<"input"> = {}) => (
+    <Input {...register(name)} {...describedBy(name, errorAt(errors, name))} {...extra} />
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" aria-busy={formState.isSubmitting}>
+      {errors.root?.server?.message ? <Alert data-testid="form-error">{errors.root.server.message}</Alert> : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("agreement")}</CardTitle>
+        </CardHeader>
+        <CardContent className="grid gap-4 md:grid-cols-2">
+          {field("reference", t("reference"), text("reference", { placeholder: "MAPP-2002-014", autoCapitalize: "characters" }), t("referenceHint"))}
+          {field(
+            "recipientId",
+            t("recipient"),
+            <Select {...register("recipientId")} {...describedBy("recipientId", errorAt(errors, "recipientId"))} className="w-full">
+              <option value="">{t("choose")}</option>
+              {options.data?.organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.acronym ? `${o.acronym} — ` : ""}
+                  {locale === "fr" ? o.nameFr : o.nameEn}
+                </option>
+              ))}
+            </Select>,
+          )}
+          {field("titleEn", t("titleEn"), text("titleEn", { lang: "en" }))}
+          {field("titleFr", t("titleFr"), text("titleFr", { lang: "fr" }))}
+          <Field id="purposeEn" label={t("purposeEn")} error={errorAt(errors, "purposeEn")}>
+            <textarea lang="en" rows={3} className="rounded-md border border-input px-3 py-2 text-sm" {...register("purposeEn")} {...describedBy("purposeEn")} />
+          </Field>
+          <Field id="purposeFr" label={t("purposeFr")} error={errorAt(errors, "purposeFr")}>
+            <textarea lang="fr" rows={3} className="rounded-md border border-input px-3 py-2 text-sm" {...register("purposeFr")} {...describedBy("purposeFr")} />
+          </Field>
+          {field("currency", t("currency"), text("currency", { maxLength: 3, autoCapitalize: "characters" }))}
+          {field("exchangeRateToCad", t("exchangeRate"), text("exchangeRateToCad", { inputMode: "decimal" }), t("exchangeRateHint"))}
+          {field("totalAmount", t("totalAmount", { currency }), text("totalAmount", { inputMode: "decimal", placeholder: formatMoney(48474400, currency === "CAD" ? "CAD" : currency, intl) }))}
+          {field(
+            "leadOfficerId",
+            t("leadOfficer"),
+            <Select {...register("leadOfficerId")} {...describedBy("leadOfficerId")} className="w-full">
+              <option value="">{t("none")}</option>
+              {options.data?.officers.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </Select>,
+          )}
+          <Field id="startsOn" label={t("startsOn")} error={errorAt(errors, "startsOn")}>
+            <Input type="date" {...register("startsOn")} {...describedBy("startsOn", errorAt(errors, "startsOn"))} />
+          </Field>
+          <Field id="endsOn" label={t("endsOn")} error={errorAt(errors, "endsOn")}>
+            <Input type="date" {...register("endsOn")} {...describedBy("endsOn", errorAt(errors, "endsOn"))} />
+          </Field>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("components")}</CardTitle>
+          <CardDescription>{t("componentsHint")}</CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          {components.fields.map((item, index) => (
+            <fieldset key={item.id} className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-[1fr_1fr_12rem_auto]" aria-label={t("componentN", { n: index + 1 })}>
+              <Field id={`components.${index}.titleEn`} label={t("titleEn")} error={errorAt(errors, `components.${index}.titleEn`)}>
+                <Input lang="en" {...register(`components.${index}.titleEn`)} {...describedBy(`components.${index}.titleEn`, errorAt(errors, `components.${index}.titleEn`))} />
+              </Field>
+              <Field id={`components.${index}.titleFr`} label={t("titleFr")} error={errorAt(errors, `components.${index}.titleFr`)}>
+                <Input lang="fr" {...register(`components.${index}.titleFr`)} {...describedBy(`components.${index}.titleFr`, errorAt(errors, `components.${index}.titleFr`))} />
+              </Field>
+              <Field id={`components.${index}.amount`} label={t("amount", { currency })} error={errorAt(errors, `components.${index}.amount`)}>
+                <Input inputMode="decimal" {...register(`components.${index}.amount`)} {...describedBy(`components.${index}.amount`, errorAt(errors, `components.${index}.amount`))} />
+              </Field>
+              <div className="flex items-end">
+                <Button type="button" variant="ghost" onClick={() => components.remove(index)} disabled={components.fields.length === 1}>
+                  {t("remove")}
+                </Button>
+              </div>
+            </fieldset>
+          ))}
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <Button type="button" variant="outline" onClick={() => components.append(EMPTY_COMPONENT)}>
+              {t("addComponent")}
+            </Button>
+            <p className="text-sm tabular-nums" data-testid="components-sum">
+              {t("componentsSum", { sum: formatMoney(componentsTotal, currency, intl) })}
+            </p>
+          </div>
+          {errorAt(errors, "components") ? <Alert>{errorAt(errors, "components")}</Alert> : null}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("funding")}</CardTitle>
+          <CardDescription>{t("fundingHint")}</CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          {lines.fields.map((item, index) => (
+            <fieldset key={item.id} className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-[1fr_12rem_auto]" aria-label={t("fundingN", { n: index + 1 })}>
+              <Field id={`fundingLines.${index}.allocationId`} label={t("allocation")} error={errorAt(errors, `fundingLines.${index}.allocationId`)}>
+                <Select {...register(`fundingLines.${index}.allocationId`)} {...describedBy(`fundingLines.${index}.allocationId`, errorAt(errors, `fundingLines.${index}.allocationId`))}>
+                  <option value="">{t("choose")}</option>
+                  {options.data?.allocations.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.programme.code} · {fiscalYearLabel(a.fiscalYear)} — {t("availableShort", { amount: formatMoney(a.available, "CAD", intl) })}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field id={`fundingLines.${index}.amount`} label={t("amount", { currency: "CAD" })} error={errorAt(errors, `fundingLines.${index}.amount`)}>
+                <Input inputMode="decimal" {...register(`fundingLines.${index}.amount`)} {...describedBy(`fundingLines.${index}.amount`, errorAt(errors, `fundingLines.${index}.amount`))} />
+              </Field>
+              <div className="flex items-end">
+                <Button type="button" variant="ghost" onClick={() => lines.remove(index)} disabled={lines.fields.length === 1}>
+                  {t("remove")}
+                </Button>
+              </div>
+            </fieldset>
+          ))}
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <Button type="button" variant="outline" onClick={() => lines.append({ allocationId: "", amount: "" })}>
+              {t("addFunding")}
+            </Button>
+            <p className="text-sm tabular-nums" data-testid="funding-sum">
+              {t("fundingSum", { sum: formatMoney(fundingTotal, "CAD", intl) })}
+            </p>
+          </div>
+          {errorAt(errors, "fundingLines") ? <Alert>{errorAt(errors, "fundingLines")}</Alert> : null}
+        </CardContent>
+      </Card>
+
+      <div className="flex gap-3">
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("saving") : grantId ? t("saveChanges") : t("create")}
+        </Button>
+        <Button type="button" variant="ghost" onClick={() => router.back()}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

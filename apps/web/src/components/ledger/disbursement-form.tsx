@@ -1,0 +1,118 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { fiscalQuarterOf, fiscalYearLabel, fiscalYearOf, formatAmountInput, formatMoney, isIsoDate } from "@portal/domain";
+import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
+import { describedBy, Field } from "@/components/field";
+import { applyServerError } from "@/components/server-errors";
+import { useTRPC } from "@/trpc/client";
+import { todayIso, typedAmount } from "./amount-schema";
+
+interface FundingLineOption {
+  id: string;
+  label: string;
+  remaining: number;
+}
+
+/**
+ * Records money actually paid. The idempotency key is made once per form, so a double click or a retried request
+ * after a network error records the payment once.
+ */
+export function DisbursementForm({
+  grantId,
+  currency,
+  remaining,
+  fundingLines,
+  scheduledPayment,
+  onDone,
+}: {
+  grantId: string;
+  currency: string;
+  remaining: number;
+  fundingLines: FundingLineOption[];
+  scheduledPayment?: { id: string; amount: number; label: string };
+  onDone?: () => void;
+}) {
+  const t = useTranslations("ledger");
+  const locale = intlLocale(useLocale());
+  const router = useRouter();
+  const trpc = useTRPC();
+  const record = useMutation(trpc.disbursements.record.mutationOptions());
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const schema = useMemo(
+    () =>
+      z.object({
+        paidOn: z.string().refine(isIsoDate, { message: t("invalidDate") }),
+        amount: typedAmount(locale, currency, t("invalidAmount")),
+        reference: z.string().trim().min(1, { message: t("referenceRequired") }),
+        fundingLineId: z.string(),
+      }),
+    [locale, currency, t],
+  );
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    mode: "onChange",
+    defaultValues: { paidOn: todayIso(), amount: scheduledPayment ? formatAmountInput(scheduledPayment.amount, currency, locale) : "", reference: "", fundingLineId: "" },
+  });
+  const { register, handleSubmit, formState, setError, reset, control } = form;
+  const paidOn = useWatch({ control, name: "paidOn" });
+  const onSubmit = handleSubmit(async (values) => {
+    try {
+      await record.mutateAsync({
+        grantId,
+        paidOn: values.paidOn,
+        amount: values.amount,
+        reference: values.reference,
+        idempotencyKey,
+        fundingLineId: values.fundingLineId || null,
+        scheduledPaymentId: scheduledPayment?.id ?? null,
+      });
+      setIdempotencyKey(crypto.randomUUID());
+      reset({ paidOn: todayIso(), amount: "", reference: "", fundingLineId: "" });
+      router.refresh();
+      onDone?.();
+    } catch (error) {
+      applyServerError(error, setError, t("failed"));
+    }
+  });
+  const e = formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="disbursement-form">
+      {scheduledPayment ? <p className="text-sm">{t("payingInstalment", { label: scheduledPayment.label })}</p> : null}
+      <p className="text-sm text-muted-foreground">{t("remainingToPay", { amount: formatMoney(remaining, currency, locale) })}</p>
+      {e.root?.server?.message ? <Alert data-testid="disbursement-error">{e.root.server.message}</Alert> : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field id="paidOn" label={t("paidOn")} error={e.paidOn?.message} hint={isIsoDate(paidOn ?? "") ? t("fiscalPeriod", { fy: fiscalYearLabel(fiscalYearOf(paidOn!)), q: fiscalQuarterOf(paidOn!) }) : undefined}>
+          <Input type="date" {...register("paidOn")} {...describedBy("paidOn", e.paidOn?.message)} />
+        </Field>
+        <Field id="amount" label={t("amountIn", { currency })} error={e.amount?.message}>
+          <Input inputMode="decimal" {...register("amount")} {...describedBy("amount", e.amount?.message)} />
+        </Field>
+        <Field id="reference" label={t("paymentReference")} error={e.reference?.message}>
+          <Input {...register("reference")} {...describedBy("reference", e.reference?.message)} placeholder="EFT-2002-0417" />
+        </Field>
+        <Field id="fundingLineId" label={t("fundingLine")} error={e.fundingLineId?.message}>
+          <Select {...register("fundingLineId")} {...describedBy("fundingLineId", e.fundingLineId?.message)}>
+            <option value="">{t("automatic")}</option>
+            {fundingLines.map((line) => (
+              <option key={line.id} value={line.id}>
+                {line.label} — {t("leftOnLine", { amount: formatMoney(line.remaining, "CAD", locale) })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("recording") : t("recordDisbursement")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import type { PaymentStatus } from "@portal/domain";
+import { paymentTransitionFor } from "@portal/domain";
+import { Button } from "@portal/ui";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useTRPC } from "@/trpc/client";
+import { DisbursementForm } from "./disbursement-form";
+import { ReasonAction } from "./reason-action";
+import { useRefreshingMutation } from "./use-refreshing-mutation";
+
+const ACTIONS = ["markDue", "approve", "hold", "release", "cancel"] as const;
+
+/** Buttons for one scheduled payment; an approved one can be paid, which records the disbursement. */
+export function PaymentActions({
+  payment,
+  grantId,
+  currency,
+  remaining,
+  fundingLines,
+}: {
+  payment: { id: string; status: PaymentStatus; amount: number; label: string };
+  grantId: string;
+  currency: string;
+  remaining: number;
+  fundingLines: { id: string; label: string; remaining: number }[];
+}) {
+  const t = useTranslations("ledger");
+  const trpc = useTRPC();
+  const act = useMutation(trpc.payments.act.mutationOptions());
+  const { run, error, pending } = useRefreshingMutation(act.mutateAsync, t("failed"));
+  const [paying, setPaying] = useState(false);
+  const allowed = ACTIONS.filter((action) => paymentTransitionFor(action, payment.status) !== null);
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap gap-2">
+        {allowed.map((action) => (
+          <ReasonAction
+            key={action}
+            label={t(`paymentActions.${action}`)}
+            needsReason={false}
+            pending={pending}
+            error={null}
+            variant={action === "cancel" ? "ghost" : "outline"}
+            testId={`payment-${payment.label}-${action}`}
+            onConfirm={() => run({ id: payment.id, action })}
+          />
+        ))}
+        {payment.status === "approved" ? (
+          <Button type="button" size="sm" onClick={() => setPaying((v) => !v)} aria-expanded={paying}>
+            {t("pay")}
+          </Button>
+        ) : null}
+      </div>
+      {error ? <p className="text-sm text-destructive">{error}</p> : null}
+      {paying ? (
+        <DisbursementForm
+          grantId={grantId}
+          currency={currency}
+          remaining={remaining}
+          fundingLines={fundingLines}
+          scheduledPayment={{ id: payment.id, amount: payment.amount, label: payment.label }}
+          onDone={() => setPaying(false)}
+        />
+      ) : null}
+    </div>
+  );
+}

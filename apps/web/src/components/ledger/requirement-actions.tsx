@@ -1,0 +1,42 @@
+"use client";
+
+import type { RequirementStatus } from "@portal/domain";
+import { requirementTransitionFor } from "@portal/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "@/trpc/client";
+import { ReasonAction } from "./reason-action";
+import { useRefreshingMutation } from "./use-refreshing-mutation";
+
+/** Officer: accept, ask for changes, or waive. Partner (with the submit capability): submit the report text. */
+export function RequirementActions({ requirementId, status, audience }: { requirementId: string; status: RequirementStatus; audience: "staff" | "partner" }) {
+  const t = useTranslations("ledger");
+  const trpc = useTRPC();
+  const submit = useRefreshingMutation(useMutation(trpc.requirements.submit.mutationOptions()).mutateAsync, t("failed"));
+  const review = useRefreshingMutation(useMutation(trpc.requirements.review.mutationOptions()).mutateAsync, t("failed"));
+  const waive = useRefreshingMutation(useMutation(trpc.requirements.waive.mutationOptions()).mutateAsync, t("failed"));
+  const can = (action: "submit" | "accept" | "requestChanges" | "waive") => requirementTransitionFor(action, status) !== null;
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      {can("submit") ? (
+        <ReasonAction label={t("submitReport")} reasonLabel={t("reportText")} needsReason pending={submit.pending} error={submit.error} onConfirm={(body) => submit.run({ requirementId, body })} />
+      ) : null}
+      {audience === "staff" && can("accept") ? (
+        <ReasonAction label={t("accept")} needsReason={false} variant="default" pending={review.pending} error={review.error} onConfirm={() => review.run({ requirementId, decision: "accepted", response: "" })} />
+      ) : null}
+      {audience === "staff" && can("requestChanges") ? (
+        <ReasonAction
+          label={t("requestChanges")}
+          reasonLabel={t("responseToPartner")}
+          needsReason
+          pending={review.pending}
+          error={review.error}
+          onConfirm={(response) => review.run({ requirementId, decision: "changes_requested", response })}
+        />
+      ) : null}
+      {audience === "staff" && can("waive") ? (
+        <ReasonAction label={t("waive")} reasonLabel={t("waiverReason")} needsReason variant="ghost" pending={waive.pending} error={waive.error} onConfirm={(reason) => waive.run({ requirementId, reason })} />
+      ) : null}
+    </div>
+  );
+}

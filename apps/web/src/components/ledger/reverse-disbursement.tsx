@@ -1,0 +1,29 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useTRPC } from "@/trpc/client";
+import { todayIso } from "./amount-schema";
+import { ReasonAction } from "./reason-action";
+import { useRefreshingMutation } from "./use-refreshing-mutation";
+
+/** Corrects a disbursement with a reversing entry (history is never edited or deleted). */
+export function ReverseDisbursement({ disbursementId }: { disbursementId: string }) {
+  const t = useTranslations("ledger");
+  const trpc = useTRPC();
+  const reverse = useMutation(trpc.disbursements.reverse.mutationOptions());
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const { run, error, pending } = useRefreshingMutation(reverse.mutateAsync, t("failed"));
+  return (
+    <ReasonAction
+      label={t("reverse")}
+      reasonLabel={t("reversalReason")}
+      needsReason
+      variant="ghost"
+      pending={pending}
+      error={error}
+      onConfirm={(reason) => run({ disbursementId, reason, paidOn: todayIso(), idempotencyKey })}
+    />
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { isIsoDate } from "@portal/domain";
+import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { describedBy, Field } from "@/components/field";
+import { applyServerError } from "@/components/server-errors";
+import { useTRPC } from "@/trpc/client";
+import { typedAmount } from "./amount-schema";
+
+/** Plans an instalment, optionally held back until a report is accepted (e.g. the final 10%). */
+export function SchedulePaymentForm({ grantId, currency, requirements }: { grantId: string; currency: string; requirements: { id: string; label: string }[] }) {
+  const t = useTranslations("ledger");
+  const locale = intlLocale(useLocale());
+  const router = useRouter();
+  const trpc = useTRPC();
+  const schedule = useMutation(trpc.payments.schedule.mutationOptions());
+  const schema = useMemo(
+    () =>
+      z.object({
+        dueOn: z.string().refine(isIsoDate, { message: t("invalidDate") }),
+        amount: typedAmount(locale, currency, t("invalidAmount")),
+        descriptionEn: z.string().trim().max(500),
+        descriptionFr: z.string().trim().max(500),
+        requirementId: z.string(),
+      }),
+    [locale, currency, t],
+  );
+  const { register, handleSubmit, formState, setError, reset } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    mode: "onChange",
+    defaultValues: { dueOn: "", amount: "", descriptionEn: "", descriptionFr: "", requirementId: "" },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    try {
+      await schedule.mutateAsync({ grantId, ...values, requirementId: values.requirementId || null });
+      reset();
+      router.refresh();
+    } catch (error) {
+      applyServerError(error, setError, t("failed"));
+    }
+  });
+  const e = formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="schedule-form">
+      {e.root?.server?.message ? <Alert>{e.root.server.message}</Alert> : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field id="sp-dueOn" label={t("dueOn")} error={e.dueOn?.message}>
+          <Input type="date" {...register("dueOn")} {...describedBy("sp-dueOn", e.dueOn?.message)} />
+        </Field>
+        <Field id="sp-amount" label={t("amountIn", { currency })} error={e.amount?.message}>
+          <Input inputMode="decimal" {...register("amount")} {...describedBy("sp-amount", e.amount?.message)} />
+        </Field>
+        <Field id="sp-descriptionEn" label={t("descriptionEn")} error={e.descriptionEn?.message}>
+          <Input lang="en" {...register("descriptionEn")} {...describedBy("sp-descriptionEn")} placeholder="50% on signature" />
+        </Field>
+        <Field id="sp-descriptionFr" label={t("descriptionFr")} error={e.descriptionFr?.message}>
+          <Input lang="fr" {...register("descriptionFr")} {...describedBy("sp-descriptionFr")} placeholder="50 % à la signature" />
+        </Field>
+        <Field id="sp-requirementId" label={t("heldUntil")} error={e.requirementId?.message}>
+          <Select {...register("requirementId")} {...describedBy("sp-requirementId")}>
+            <option value="">{t("noCondition")}</option>
+            {requirements.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {t("schedulePayment")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,162 @@
+import { fiscalYearBounds, fiscalYearLabel } from "@portal/domain";
+import type { Tx } from "../client";
+import { allocations, fiscalYears, programmes } from "../schema";
+import { dollars } from "./amounts";
+import { seedId } from "./ids";
+import { insertNew, type SeedProvenance, type Written } from "./write";
+
+/** From the Fund's first fiscal year to the end of its 2003-2008 renewal. */
+const FIRST_FISCAL_YEAR = 1997;
+const LAST_FISCAL_YEAR = 2007;
+
+export type ProgrammeCode = "CLF" | "MAPP" | "MMP";
+
+export const programmeId = (code: ProgrammeCode) => seedId(`programme:${code}`);
+export const allocationId = (code: ProgrammeCode, fiscalYear: number) =>
+  seedId(`allocation:${code}:${fiscalYear}`);
+
+export function fiscalYearRows(): (typeof fiscalYears.$inferInsert)[] {
+  const rows = [];
+  for (let year = FIRST_FISCAL_YEAR; year <= LAST_FISCAL_YEAR; year++) {
+    rows.push({
+      startYear: year,
+      label: fiscalYearLabel(year),
+      ...fiscalYearBounds(year),
+    });
+  }
+  return rows;
+}
+
+interface ProgrammeDefinition {
+  code: ProgrammeCode;
+  parent: ProgrammeCode | null;
+  nameEn: string;
+  nameFr: string;
+  descriptionEn: string;
+  descriptionFr: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  provenance: SeedProvenance;
+}
+
+const PROGRAMMES: readonly ProgrammeDefinition[] = [
+  {
+    code: "CLF",
+    parent: null,
+    nameEn: "Canadian Landmine Fund",
+    nameFr: "Fonds canadien contre les mines terrestres",
+    descriptionEn:
+      "C$100 million over five years, announced on 3 December 1997 when the Ottawa Convention opened for signature. Renewed on 29 November 2002 with C$72 million over five years from April 2003.",
+    descriptionFr:
+      "100 millions de dollars sur cinq ans, annoncés le 3 décembre 1997 à l'ouverture de la Convention d'Ottawa à la signature. Renouvelé le 29 novembre 2002 : 72 millions de dollars sur cinq ans à compter d'avril 2003.",
+    startsOn: "1997-12-03",
+    // The first five-year envelope ends with the fiscal year before the renewal starts (April 2003).
+    endsOn: "2003-03-31",
+    provenance: "public-record",
+  },
+  {
+    code: "MAPP",
+    parent: "CLF",
+    nameEn: "Mine Action Partnership Program",
+    nameFr: "Programme de partenariat pour l'action contre les mines",
+    descriptionEn:
+      "Supports civil society and international partners working toward the universalisation and implementation of the Ottawa Convention, and regional seminars co-hosted with other states.",
+    descriptionFr:
+      "Appuie la société civile et les partenaires internationaux qui œuvrent à l'universalisation et à la mise en œuvre de la Convention d'Ottawa, ainsi que les séminaires régionaux organisés avec d'autres États.",
+    startsOn: null,
+    endsOn: null,
+    provenance: "source-document",
+  },
+  {
+    code: "MMP",
+    parent: "CLF",
+    nameEn: "Mine Monitoring Program",
+    nameFr: "Programme de surveillance des mines",
+    descriptionEn:
+      "Funds independent monitoring of states' policies and practices on AP mines, chiefly the annual Landmine Monitor.",
+    descriptionFr:
+      "Finance la surveillance indépendante des politiques et pratiques des États en matière de mines antipersonnel, principalement l'Observatoire des mines (Landmine Monitor) annuel.",
+    startsOn: null,
+    endsOn: null,
+    provenance: "source-document",
+  },
+];
+
+/**
+ * ILLUSTRATIVE: the programmes' yearly budgets are not in the source document. Sized so every seeded grant and
+ * direct cost fits with room left for officers to commit more.
+ */
+const ALLOCATION_BUDGETS: Readonly<
+  Record<"MAPP" | "MMP", Readonly<Record<number, number>>>
+> = {
+  MAPP: {
+    1999: dollars(2_000_000),
+    2000: dollars(2_200_000),
+    2001: dollars(2_500_000),
+    2002: dollars(3_000_000),
+  },
+  MMP: {
+    1999: dollars(400_000),
+    2000: dollars(500_000),
+    2001: dollars(500_000),
+    2002: dollars(600_000),
+  },
+};
+
+export interface AllocationBudget {
+  id: string;
+  programme: "MAPP" | "MMP";
+  fiscalYear: number;
+  amount: number;
+}
+
+export function allocationBudgets(): AllocationBudget[] {
+  return Object.entries(ALLOCATION_BUDGETS).flatMap(([programme, years]) =>
+    Object.entries(years).map(([year, amount]) => {
+      const code = programme as "MAPP" | "MMP";
+      return {
+        id: allocationId(code, Number(year)),
+        programme: code,
+        fiscalYear: Number(year),
+        amount,
+      };
+    }),
+  );
+}
+
+function programmeRows(): (typeof programmes.$inferInsert)[] {
+  return PROGRAMMES.map(({ code, parent, ...rest }) => ({
+    id: programmeId(code),
+    code,
+    parentId: parent ? programmeId(parent) : null,
+    ...rest,
+  }));
+}
+
+/**
+ * New allocations start with nothing committed or disbursed: the seed then adds what its new funding lines and
+ * direct costs draw, as the ledger services would (see ledger.ts).
+ */
+function allocationRows(): (typeof allocations.$inferInsert)[] {
+  return allocationBudgets().map((budget) => ({
+    id: budget.id,
+    programmeId: programmeId(budget.programme),
+    fiscalYear: budget.fiscalYear,
+    amount: budget.amount,
+    currency: "CAD",
+    committed: 0,
+    disbursed: 0,
+    provenance: "illustrative" as const,
+  }));
+}
+
+export async function seedFiscalYears(tx: Tx): Promise<Written> {
+  return { fiscal_years: await insertNew(tx, fiscalYears, fiscalYearRows()) };
+}
+
+export async function seedProgrammes(tx: Tx): Promise<Written> {
+  return {
+    programmes: await insertNew(tx, programmes, programmeRows()),
+    allocations: await insertNew(tx, allocations, allocationRows()),
+  };
+}
