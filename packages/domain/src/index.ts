@@ -4,3 +4,4 @@ export * from "./treaty";
 export * from "./roles";
 export * from "./iati";
 export * from "./validators";
+export * from "./grant-lifecycle";

@@ -7,3 +7,4 @@ export * from "./grants";
 export * from "./conferences";
 export * from "./audit";
 export * from "./types";
+export * from "./ledger";

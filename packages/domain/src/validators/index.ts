@@ -1,3 +1,4 @@
 export * from "./common";
 export * from "./grants";
 export * from "./budgets";
+export * from "./ledger";

@@ -35,7 +35,7 @@ export function grantFormSchema(locale: string, invalidAmount: string) {
         return parsed ?? 0;
       };
       const currency = isCurrencyCode(values.currency.trim().toUpperCase()) ? values.currency.trim().toUpperCase() : "CAD";
-      return {
+      const converted: z.input<typeof createGrantInput> = {
         ...values,
         leadOfficerId: values.leadOfficerId || null,
         totalAmount: cents(values.totalAmount, currency, ["totalAmount"]),
@@ -43,6 +43,7 @@ export function grantFormSchema(locale: string, invalidAmount: string) {
         // Funding lines draw on CAD allocations whatever the grant's currency.
         fundingLines: values.fundingLines.map((l, i) => ({ ...l, amount: cents(l.amount, "CAD", ["fundingLines", i, "amount"]) })),
       };
+      return converted;
     })
     .pipe(createGrantInput);
 }

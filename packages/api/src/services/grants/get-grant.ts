@@ -8,37 +8,62 @@ import {
   organisations,
   programmes,
   reportingRequirements,
+  reportSubmissions,
   scheduledPayments,
   users,
 } from "@portal/db";
+import {
+  can,
+  DISBURSABLE_STATUSES,
+  FINISHED_STATUSES,
+  grantActionsFor,
+  isRequirementOverdue,
+  paymentActionsFor,
+  requirementActionsFor,
+} from "@portal/domain";
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
+import { maySubmitReports } from "../requirements/report-submitters";
+import { todayInOttawa } from "../today";
+import { committedAmount } from "./commitments";
 import { visibleGrants } from "./grant-scope";
 
-/** A grant with everything its detail page shows; NOT_FOUND when it does not exist or the actor may not see it. */
+/**
+ * A grant with everything its detail page shows, including its budget figures and the actions the actor may take now
+ * (the services check again on use); NOT_FOUND when it does not exist or the actor may not see it.
+ */
 export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
   const leadOfficer = alias(users, "lead_officer");
   const [grant] = await db
     .select({
       grant: grants,
-      recipient: { id: organisations.id, acronym: organisations.acronym, nameEn: organisations.legalNameEn, nameFr: organisations.legalNameFr },
+      recipient: {
+        id: organisations.id,
+        acronym: organisations.acronym,
+        nameEn: organisations.legalNameEn,
+        nameFr: organisations.legalNameFr,
+      },
       leadOfficerName: leadOfficer.name,
+      committed: committedAmount(grants.status, grants.totalAmount, grants.disbursed),
     })
     .from(grants)
     .innerJoin(organisations, eq(organisations.id, grants.recipientId))
     .leftJoin(leadOfficer, eq(leadOfficer.id, grants.leadOfficerId))
     .where(and(eq(grants.id, id), visibleGrants(actor)));
   if (!grant) throw new DomainError("NOT_FOUND", "No such grant.");
+  const status = grant.grant.status;
 
-  const [components, lines, payments, ledger, requirements] = await Promise.all([
+  const [components, lines, payments, ledger, requirements, submissions, maySubmit] = await Promise.all([
     db.select().from(grantComponents).where(eq(grantComponents.grantId, id)).orderBy(asc(grantComponents.position)),
     db
       .select({
         id: fundingLines.id,
+        allocationId: fundingLines.allocationId,
         amount: fundingLines.amount,
         disbursed: fundingLines.disbursed,
+        committed: committedAmount(status, fundingLines.amount, fundingLines.disbursed),
         fiscalYear: allocations.fiscalYear,
         programme: { id: programmes.id, code: programmes.code, nameEn: programmes.nameEn, nameFr: programmes.nameFr },
         provenance: fundingLines.provenance,
@@ -47,19 +72,91 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
       .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
       .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
       .where(eq(fundingLines.grantId, id))
-      .orderBy(asc(programmes.code)),
-    db.select().from(scheduledPayments).where(eq(scheduledPayments.grantId, id)).orderBy(asc(scheduledPayments.sequence)),
-    db.select().from(disbursements).where(eq(disbursements.grantId, id)).orderBy(asc(disbursements.paidOn), asc(disbursements.createdAt)),
-    db.select().from(reportingRequirements).where(eq(reportingRequirements.grantId, id)).orderBy(asc(reportingRequirements.dueOn)),
+      .orderBy(asc(allocations.fiscalYear), asc(programmes.code), asc(fundingLines.id)),
+    db
+      .select()
+      .from(scheduledPayments)
+      .where(eq(scheduledPayments.grantId, id))
+      .orderBy(asc(scheduledPayments.sequence)),
+    db
+      .select()
+      .from(disbursements)
+      .where(eq(disbursements.grantId, id))
+      .orderBy(asc(disbursements.paidOn), asc(disbursements.createdAt)),
+    db
+      .select()
+      .from(reportingRequirements)
+      .where(eq(reportingRequirements.grantId, id))
+      .orderBy(asc(reportingRequirements.dueOn)),
+    db
+      .select({
+        id: reportSubmissions.id,
+        requirementId: reportSubmissions.requirementId,
+        body: reportSubmissions.body,
+        submittedAt: reportSubmissions.submittedAt,
+        decision: reportSubmissions.decision,
+        response: reportSubmissions.response,
+        respondedAt: reportSubmissions.respondedAt,
+      })
+      .from(reportSubmissions)
+      .innerJoin(reportingRequirements, eq(reportingRequirements.id, reportSubmissions.requirementId))
+      .where(eq(reportingRequirements.grantId, id))
+      .orderBy(asc(reportSubmissions.submittedAt), asc(reportSubmissions.id)),
+    maySubmitReports(db, actor, grant.grant.recipientId),
   ]);
+
+  const today = todayInOttawa();
+  const overdue = new Set(requirements.filter((r) => isRequirementOverdue(r.status, r.dueOn, today)).map((r) => r.id));
+  const reversedBy = new Map(ledger.filter((d) => d.reversesId).map((d) => [d.reversesId!, d.id]));
+  const cad = {
+    total: grant.grant.totalAmountCad,
+    committed: lines.reduce((sum, l) => sum + l.committed, 0),
+    disbursed: lines.reduce((sum, l) => sum + l.disbursed, 0),
+  };
+  const finished = FINISHED_STATUSES.includes(status);
+
   return {
     ...grant.grant,
     recipient: grant.recipient,
     leadOfficerName: grant.leadOfficerName,
     components,
-    fundingLines: lines,
-    scheduledPayments: payments,
-    disbursements: ledger,
-    reportingRequirements: requirements,
+    fundingLines: lines.map((line) => ({ ...line, remaining: line.amount - line.disbursed })),
+    scheduledPayments: payments.map((payment) => {
+      const blockedByReport = payment.requirementId !== null && overdue.has(payment.requirementId);
+      return {
+        ...payment,
+        blockedByReport,
+        availableActions: paymentActionsFor(actor, { ...payment, blockedByReport }),
+      };
+    }),
+    disbursements: ledger.map((entry) => ({ ...entry, reversedById: reversedBy.get(entry.id) ?? null })),
+    reportingRequirements: requirements.map((requirement) => ({
+      ...requirement,
+      overdue: overdue.has(requirement.id),
+      submissions: submissions.filter((s) => s.requirementId === requirement.id),
+      availableActions: requirementActionsFor(actor, requirement, maySubmit),
+    })),
+    /**
+     * What the grant commits (committed_amount), has paid and still has to pay, in its own currency; `cad` gives the
+     * same from its funding lines in CAD, as the allocations count them.
+     */
+    budget: {
+      currency: grant.grant.currency,
+      total: grant.grant.totalAmount,
+      committed: grant.committed,
+      disbursed: grant.grant.disbursed,
+      remaining: grant.committed - grant.grant.disbursed,
+      cad: { ...cad, remaining: cad.committed - cad.disbursed },
+    },
+    availableActions: grantActionsFor(actor, grant.grant),
+    permissions: {
+      edit: status === "draft" && can(actor.role, "grants.manage"),
+      schedulePayment: !finished && can(actor.role, "grants.manage"),
+      addRequirement: !finished && can(actor.role, "grants.manage"),
+      refreshHolds: can(actor.role, "grants.manage"),
+      recordDisbursement: DISBURSABLE_STATUSES.includes(status) && can(actor.role, "disbursements.record"),
+      reverseDisbursement: can(actor.role, "disbursements.record"),
+      auditTrail: can(actor.role, "grants.view.all"),
+    },
   };
 }

@@ -1,6 +1,7 @@
-import { grants } from "@portal/db";
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { type DbOrTx, grants } from "@portal/db";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Actor, seesAllGrants } from "../../actor";
+import { DomainError } from "../../errors";
 
 /**
  * The grants an actor may see, as a WHERE condition every grant query includes. A partner asking for another
@@ -10,4 +11,13 @@ export function visibleGrants(actor: Actor): SQL {
   if (seesAllGrants(actor)) return sql`true`;
   if (actor.organisationIds.length === 0) return sql`false`;
   return inArray(grants.recipientId, [...actor.organisationIds]);
+}
+
+/** NOT_FOUND unless the grant exists and the actor may see it. */
+export async function assertGrantVisible(db: DbOrTx, actor: Actor, grantId: string): Promise<void> {
+  const [row] = await db
+    .select({ id: grants.id })
+    .from(grants)
+    .where(and(eq(grants.id, grantId), visibleGrants(actor)));
+  if (!row) throw new DomainError("NOT_FOUND", "No such grant.");
 }

@@ -1,0 +1,102 @@
+import { type DbOrTx, disbursements, scheduledPayments } from "@portal/db";
+import { paymentTransitionFor, type ReverseDisbursementData } from "@portal/domain";
+import { eq } from "drizzle-orm";
+import { type Actor, requireCapability } from "../../actor";
+import { DomainError } from "../../errors";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
+import { isUniqueViolation } from "../db-errors";
+import { lockOwningGrantOrThrow } from "../grants/lock-grant";
+import { fiscalPeriodOf } from "./fiscal-period";
+import { recordOnce } from "./idempotent-entry";
+import { applyDisbursedDelta } from "./ledger-counters";
+
+function alreadyReversed(): DomainError {
+  return new DomainError("ALREADY_REVERSED", "This disbursement has already been reversed.", "disbursementId");
+}
+
+/**
+ * Corrects a disbursement the only way the append-only ledger allows: a negative entry pointing at it, with a reason.
+ * The running totals go back down, and an instalment it paid is payable again. Idempotent like recording.
+ */
+export async function reverseDisbursement(db: DbOrTx, actor: Actor, input: ReverseDisbursementData) {
+  requireCapability(actor, "disbursements.record");
+  const [original] = await db.select().from(disbursements).where(eq(disbursements.id, input.disbursementId));
+  const notFound = "No such disbursement.";
+  if (!original) throw new DomainError("NOT_FOUND", notFound);
+  const isSameRequest = (row: { reversesId: string | null }) => row.reversesId === original.id;
+
+  try {
+    return await recordOnce(
+      db,
+      { grantId: original.grantId, idempotencyKey: input.idempotencyKey },
+      isSameRequest,
+      async (tx, alreadyRecorded) => {
+        const grant = await lockOwningGrantOrThrow(tx, actor, original.grantId, notFound);
+        const replayed = await alreadyRecorded();
+        if (replayed) return replayed;
+        if (original.reversesId !== null) {
+          throw new DomainError(
+            "VALIDATION",
+            "This entry is itself a reversal; record a new disbursement instead.",
+            "disbursementId",
+          );
+        }
+        const [reversal] = await tx
+          .select({ id: disbursements.id })
+          .from(disbursements)
+          .where(eq(disbursements.reversesId, original.id));
+        if (reversal) throw alreadyReversed();
+
+        const [entry] = await tx
+          .insert(disbursements)
+          .values({
+            grantId: original.grantId,
+            fundingLineId: original.fundingLineId,
+            scheduledPaymentId: original.scheduledPaymentId,
+            paidOn: input.paidOn,
+            ...(await fiscalPeriodOf(tx, input.paidOn)),
+            amount: -original.amount,
+            currency: original.currency,
+            amountCad: -original.amountCad,
+            reference: `Reversal of ${original.reference}`,
+            idempotencyKey: input.idempotencyKey,
+            reversesId: original.id,
+            reason: input.reason,
+            recordedById: actor.userId,
+          })
+          .returning();
+        await applyDisbursedDelta(tx, grant, original.fundingLineId, {
+          amount: -original.amount,
+          amountCad: -original.amountCad,
+        });
+
+        // The instalment this entry paid was not really paid after all: it is approved and payable again.
+        let reopened: { id: string; from: string; to: string } | null = null;
+        if (original.scheduledPaymentId) {
+          const [payment] = await tx
+            .select()
+            .from(scheduledPayments)
+            .where(eq(scheduledPayments.id, original.scheduledPaymentId))
+            .for("update");
+          const to = payment ? paymentTransitionFor("reopen", payment.status) : null;
+          if (payment && to) {
+            await tx.update(scheduledPayments).set({ status: to }).where(eq(scheduledPayments.id, payment.id));
+            reopened = { id: payment.id, from: payment.status, to };
+          }
+        }
+        await writeAudit(tx, actor, {
+          action: "disbursement.reverse",
+          entityType: AUDIT_ENTITY.disbursement,
+          entityId: entry!.id,
+          before: { reverses: original },
+          after: { disbursement: entry, scheduledPayment: reopened },
+        });
+        return { disbursement: entry!, replayed: false };
+      },
+    );
+  } catch (error) {
+    // Two reversals of one entry under different keys: the unique reverses_id lets only one through.
+    if (isUniqueViolation(error, "disbursements_reversesId_unique")) throw alreadyReversed();
+    throw error;
+  }
+}

@@ -1,0 +1,68 @@
+import { type DbOrTx, reportingRequirements, type ScheduledPayment, scheduledPayments } from "@portal/db";
+import { isRequirementOverdue, paymentTransitionFor, requirementReleasesPayments } from "@portal/domain";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { DomainError } from "../../errors";
+import { reportName } from "../messages";
+
+/** Refuses approving or releasing a payment while the report it waits for is overdue. */
+export async function assertReportNotOverdue(tx: DbOrTx, payment: ScheduledPayment, today: string): Promise<void> {
+  if (!payment.requirementId) return;
+  const [requirement] = await tx
+    .select()
+    .from(reportingRequirements)
+    .where(eq(reportingRequirements.id, payment.requirementId));
+  if (requirement && isRequirementOverdue(requirement.status, requirement.dueOn, today)) {
+    throw new DomainError(
+      "PAYMENT_ON_HOLD",
+      `This instalment waits for the ${reportName(requirement)} that was due on ${requirement.dueOn}; it stays on hold until the report is accepted or waived.`,
+    );
+  }
+}
+
+export interface HoldChange {
+  paymentId: string;
+  sequence: number;
+  from: ScheduledPayment["status"];
+  to: ScheduledPayment["status"];
+}
+
+/**
+ * Brings a grant's payments in line with their reports: a payment whose report is overdue goes on hold; a held
+ * payment whose report has been accepted or waived is due again. Limited to one requirement's payments when given.
+ * The caller holds the grant lock and writes the one audit event of its mutation, listing these changes.
+ */
+export async function syncPaymentHolds(
+  tx: DbOrTx,
+  grantId: string,
+  today: string,
+  requirementId?: string,
+): Promise<HoldChange[]> {
+  const rows = await tx
+    .select({ payment: scheduledPayments, requirement: reportingRequirements })
+    .from(scheduledPayments)
+    .innerJoin(reportingRequirements, eq(reportingRequirements.id, scheduledPayments.requirementId))
+    .where(
+      and(
+        eq(scheduledPayments.grantId, grantId),
+        isNotNull(scheduledPayments.requirementId),
+        requirementId ? eq(scheduledPayments.requirementId, requirementId) : undefined,
+        inArray(scheduledPayments.status, ["planned", "due", "approved", "on_hold"]),
+      ),
+    )
+    .for("update", { of: scheduledPayments });
+
+  const changes: HoldChange[] = [];
+  for (const { payment, requirement } of rows) {
+    const overdue = isRequirementOverdue(requirement.status, requirement.dueOn, today);
+    const to =
+      overdue && payment.status !== "on_hold"
+        ? paymentTransitionFor("hold", payment.status)
+        : payment.status === "on_hold" && requirementReleasesPayments(requirement.status)
+          ? paymentTransitionFor("release", payment.status)
+          : null;
+    if (!to) continue;
+    await tx.update(scheduledPayments).set({ status: to }).where(eq(scheduledPayments.id, payment.id));
+    changes.push({ paymentId: payment.id, sequence: payment.sequence, from: payment.status, to });
+  }
+  return changes;
+}

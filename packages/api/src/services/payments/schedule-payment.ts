@@ -1,0 +1,72 @@
+import { type DbOrTx, reportingRequirements, scheduledPayments } from "@portal/db";
+import { FINISHED_STATUSES, type SchedulePaymentData } from "@portal/domain";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { type Actor, requireCapability } from "../../actor";
+import { DomainError } from "../../errors";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
+import { lockGrantOrThrow } from "../grants/lock-grant";
+import { grantStatusWords, money } from "../messages";
+
+/** Adds a planned instalment at the end of a grant's schedule; the schedule never comes to more than the grant. */
+export async function schedulePayment(db: DbOrTx, actor: Actor, data: SchedulePaymentData) {
+  requireCapability(actor, "grants.manage");
+  return db.transaction(async (tx) => {
+    // The grant lock also serialises concurrent scheduling, so the sum below and the next sequence number hold.
+    const grant = await lockGrantOrThrow(tx, actor, data.grantId);
+    if (FINISHED_STATUSES.includes(grant.status)) {
+      throw new DomainError(
+        "GRANT_NOT_OPEN",
+        `This grant is ${grantStatusWords(grant.status)}; no more payments can be scheduled on it.`,
+      );
+    }
+    if (data.requirementId) {
+      const [requirement] = await tx
+        .select({ id: reportingRequirements.id })
+        .from(reportingRequirements)
+        .where(and(eq(reportingRequirements.id, data.requirementId), eq(reportingRequirements.grantId, grant.id)));
+      if (!requirement)
+        throw new DomainError("VALIDATION", "Choose one of this grant's reporting requirements.", "requirementId");
+    }
+    // Cancelled instalments keep their numbers (the next one follows the highest of all) but no longer count.
+    const [{ scheduled, highest }] = (await tx
+      .select({
+        scheduled:
+          sql<number>`coalesce(sum(${scheduledPayments.amount}) filter (where ${ne(scheduledPayments.status, "cancelled")}), 0)`.mapWith(
+            Number,
+          ),
+        highest: sql<number>`coalesce(max(${scheduledPayments.sequence}), 0)`.mapWith(Number),
+      })
+      .from(scheduledPayments)
+      .where(eq(scheduledPayments.grantId, grant.id))) as [{ scheduled: number; highest: number }];
+    if (scheduled + data.amount > grant.totalAmount) {
+      throw new DomainError(
+        "SCHEDULE_EXCEEDS_TOTAL",
+        `The schedule would come to ${money(scheduled + data.amount, grant.currency)}, more than the grant's ${money(grant.totalAmount, grant.currency)}; ` +
+          `at most ${money(grant.totalAmount - scheduled, grant.currency)} can still be scheduled.`,
+        "amount",
+      );
+    }
+    const [payment] = await tx
+      .insert(scheduledPayments)
+      .values({
+        grantId: grant.id,
+        sequence: highest + 1,
+        descriptionEn: data.descriptionEn,
+        descriptionFr: data.descriptionFr,
+        dueOn: data.dueOn,
+        amount: data.amount,
+        requirementId: data.requirementId ?? null,
+        status: "planned",
+        createdById: actor.userId,
+      })
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "payment.schedule",
+      entityType: AUDIT_ENTITY.payment,
+      entityId: payment!.id,
+      before: null,
+      after: payment,
+    });
+    return payment!;
+  });
+}

@@ -1,0 +1,171 @@
+import { z } from "zod";
+import { GRANT_ACTIONS, PAYMENT_USER_ACTIONS } from "../grant-lifecycle";
+import { isCurrencyCode } from "../money";
+import { isoDate, positiveMinorUnits, uuid } from "./common";
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `Enter ${label}.` })
+    .max(max, { error: `Keep ${label} under ${max} characters.` });
+const optionalText = (max: number) => z.string().trim().max(max).default("");
+
+export const currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, { error: "Enter a three-letter ISO 4217 currency code, such as CAD." });
+
+/** CAD per unit of the grant's currency, as a decimal string (kept exact in a numeric column). */
+export const exchangeRate = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}(\.\d{1,8})?$/, { error: "Enter the exchange rate as a decimal number, such as 0.92." })
+  .refine((v) => Number(v) > 0, { error: "The exchange rate must be more than zero." });
+
+export const componentInput = z.object({
+  titleEn: text(200, "an English title"),
+  titleFr: text(200, "a French title"),
+  descriptionEn: optionalText(2000),
+  descriptionFr: optionalText(2000),
+  amount: positiveMinorUnits,
+});
+
+export const fundingLineInput = z.object({ allocationId: uuid, amount: positiveMinorUnits });
+
+export const grantFields = z.object({
+  reference: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, {
+      error: "Use 3 to 40 capital letters, digits and hyphens, such as MAPP-2002-014.",
+    }),
+  recipientId: uuid,
+  titleEn: text(300, "an English title"),
+  titleFr: text(300, "a French title"),
+  purposeEn: optionalText(5000),
+  purposeFr: optionalText(5000),
+  currency: currency.default("CAD"),
+  exchangeRateToCad: exchangeRate.default("1"),
+  totalAmount: positiveMinorUnits,
+  startsOn: isoDate,
+  endsOn: isoDate,
+  leadOfficerId: uuid.nullish(),
+  components: z.array(componentInput).min(1, { error: "Add at least one component." }).max(50),
+  fundingLines: z.array(fundingLineInput).min(1, { error: "Add at least one funding line." }).max(20),
+});
+
+/** Shape-level rules only (fields agree with one another); budget and state rules live in the services. */
+function refineGrant(grant: z.infer<typeof grantFields>, ctx: z.RefinementCtx) {
+  if (grant.endsOn < grant.startsOn)
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end date must be on or after the start date." });
+  if (grant.currency === "CAD" && Number(grant.exchangeRateToCad) !== 1) {
+    ctx.addIssue({ code: "custom", path: ["exchangeRateToCad"], message: "A CAD grant has an exchange rate of 1." });
+  }
+  const componentsTotal = grant.components.reduce((sum, c) => sum + c.amount, 0);
+  if (componentsTotal !== grant.totalAmount) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["components"],
+      message: "The components must add up exactly to the total amount.",
+    });
+  }
+  const allocations = grant.fundingLines.map((l) => l.allocationId);
+  if (new Set(allocations).size !== allocations.length) {
+    ctx.addIssue({ code: "custom", path: ["fundingLines"], message: "Each allocation may appear only once." });
+  }
+}
+
+export const createGrantInput = grantFields.superRefine(refineGrant);
+export type CreateGrantInput = z.input<typeof createGrantInput>;
+
+export const updateGrantInput = z.object({
+  id: uuid,
+  version: z.number().int().positive(),
+  data: grantFields.superRefine(refineGrant),
+});
+export type UpdateGrantInput = z.input<typeof updateGrantInput>;
+
+export const grantTransitionInput = z.object({
+  id: uuid,
+  action: z.enum(GRANT_ACTIONS as [string, ...string[]]).transform((a) => a as (typeof GRANT_ACTIONS)[number]),
+  reason: z.string().trim().max(2000).optional(),
+});
+
+export const schedulePaymentInput = z.object({
+  grantId: uuid,
+  dueOn: isoDate,
+  amount: positiveMinorUnits,
+  descriptionEn: optionalText(500),
+  descriptionFr: optionalText(500),
+  requirementId: uuid.nullish(),
+});
+
+export const paymentActionInput = z.object({
+  id: uuid,
+  action: z.enum(PAYMENT_USER_ACTIONS),
+});
+
+/** Puts a grant's payments on hold while their report is overdue, and releases them once it is accepted or waived. */
+export const refreshPaymentHoldsInput = z.object({ grantId: uuid });
+
+export const idempotencyKey = z.string().trim().min(8, { error: "The idempotency key is too short." }).max(100);
+
+export const recordDisbursementInput = z.object({
+  grantId: uuid,
+  paidOn: isoDate,
+  amount: positiveMinorUnits,
+  reference: text(100, "a payment reference"),
+  idempotencyKey,
+  fundingLineId: uuid.nullish(),
+  scheduledPaymentId: uuid.nullish(),
+});
+
+export const reverseDisbursementInput = z.object({
+  disbursementId: uuid,
+  reason: text(2000, "the reason for the reversal"),
+  paidOn: isoDate,
+  idempotencyKey,
+});
+
+export const addRequirementInput = z.object({
+  grantId: uuid,
+  kind: z.enum(["narrative", "financial"]),
+  stage: z.enum(["interim", "final"]),
+  dueOn: isoDate,
+});
+
+export const submitReportInput = z.object({ requirementId: uuid, body: text(20000, "the report") });
+export const reviewReportInput = z
+  .object({
+    requirementId: uuid,
+    decision: z.enum(["accepted", "changes_requested"]),
+    response: z.string().trim().max(5000).default(""),
+  })
+  .superRefine((review, ctx) => {
+    if (review.decision === "changes_requested" && review.response === "") {
+      ctx.addIssue({ code: "custom", path: ["response"], message: "Tell the partner what to change." });
+    }
+  });
+export const waiveRequirementInput = z.object({ requirementId: uuid, reason: text(2000, "the reason for the waiver") });
+
+export const grantAuditTrailInput = z.object({ id: uuid });
+
+export const auditTrailInput = z.object({
+  entityType: z.string().min(1).max(50),
+  entityId: z.string().min(1).max(100),
+});
+
+/** What the services receive: inputs after parsing (trimmed, defaults filled in). */
+export type GrantData = z.output<typeof grantFields>;
+export type UpdateGrantData = z.output<typeof updateGrantInput>;
+export type GrantTransitionData = z.output<typeof grantTransitionInput>;
+export type SchedulePaymentData = z.output<typeof schedulePaymentInput>;
+export type PaymentActionData = z.output<typeof paymentActionInput>;
+export type RecordDisbursementData = z.output<typeof recordDisbursementInput>;
+export type ReverseDisbursementData = z.output<typeof reverseDisbursementInput>;
+export type AddRequirementData = z.output<typeof addRequirementInput>;
+export type SubmitReportData = z.output<typeof submitReportInput>;
+export type ReviewReportData = z.output<typeof reviewReportInput>;
+export type WaiveRequirementData = z.output<typeof waiveRequirementInput>;

@@ -1,0 +1,264 @@
+import type { Database } from "@portal/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callers, type Persona } from "./support/actors";
+import { seededTestDatabase } from "./support/db";
+import { codeOf, freshAllocation, grantIn, grantInput, newKey, organisationIdOf } from "./support/ledger-fixtures";
+
+// The role and capability check of every ledger procedure and every grant transition, over the five kinds of caller
+// that matter: nobody, a partner of the grant's organisation (ICBL), a partner of another (MAC), an officer, an admin.
+// Each call gets a fresh target in the right state, made by the *other* officer where four eyes would otherwise refuse.
+
+type Caller = "anonymous" | "partnerIcbl" | "partnerMac" | "officer" | "admin";
+const CALLERS: Caller[] = ["anonymous", "partnerIcbl", "partnerMac", "officer", "admin"];
+type Web = Awaited<ReturnType<typeof callers>>["web"];
+type Expected = Record<Caller, string>;
+
+/** Staff-only by default: nobody is UNAUTHORIZED, partners FORBIDDEN (capability checked before any lookup). */
+function expected(
+  staff: { officer: string; admin: string },
+  partners: Partial<Record<"partnerIcbl" | "partnerMac", string>> = {},
+): Expected {
+  return { anonymous: "UNAUTHORIZED", partnerIcbl: "FORBIDDEN", partnerMac: "FORBIDDEN", ...partners, ...staff };
+}
+const OFFICERS_ONLY = expected({ officer: "OK", admin: "FORBIDDEN" });
+const OFFICERS_AND_ADMINS = expected({ officer: "OK", admin: "OK" });
+
+let db: Database;
+let drop: () => Promise<void>;
+let icbl: string;
+let allocation: string;
+const web = async (persona: Persona) => (await callers(db, persona)).web;
+
+beforeAll(async () => {
+  ({ db, drop } = await seededTestDatabase());
+  icbl = await organisationIdOf(db, "icbl");
+  allocation = await freshAllocation(db, 1_000_000_000_000);
+});
+afterAll(() => drop());
+
+const active = () => grantIn(db, "active", grantInput(icbl, [allocation]));
+
+async function payment(status: "planned" | "due" | "on_hold"): Promise<string> {
+  const grantId = await active();
+  const officer2 = await web("officer2");
+  const scheduled = await officer2.payments.schedule({ grantId, dueOn: "2099-01-01", amount: 100_000 });
+  if (status === "due") await officer2.payments.act({ id: scheduled.id, action: "markDue" });
+  if (status === "on_hold") await officer2.payments.act({ id: scheduled.id, action: "hold" });
+  return scheduled.id;
+}
+
+async function requirement(status: "open" | "submitted"): Promise<string> {
+  const grantId = await active();
+  const added = await (
+    await web("officer2")
+  ).requirements.add({ grantId, kind: "narrative", stage: "interim", dueOn: "2099-01-01" });
+  if (status === "submitted")
+    await (await web("partnerIcbl")).requirements.submit({ requirementId: added.id, body: "Our report." });
+  return added.id;
+}
+
+interface Case {
+  name: string;
+  setup: () => Promise<string>;
+  call: (web: Web, target: string) => Promise<unknown>;
+  expect: Expected;
+}
+
+const transition = (
+  action:
+    | "submit"
+    | "returnToDraft"
+    | "approve"
+    | "activate"
+    | "suspend"
+    | "resume"
+    | "beginClosing"
+    | "close"
+    | "cancel"
+    | "terminate",
+  setup: () => Promise<string>,
+  expect: Expected,
+): Case => ({
+  name: `grants.transition ${action}`,
+  setup,
+  call: (w, id) => w.grants.transition({ id, action, reason: "Because the test says so." }),
+  expect,
+});
+
+const then = (step: "suspend" | "beginClosing") => async () => {
+  const id = await active();
+  await (await web("officer2")).grants.transition({ id, action: step, reason: "Setting up the test." });
+  return id;
+};
+
+const CASES: Case[] = [
+  {
+    name: "grants.formOptions",
+    setup: () => Promise.resolve(""),
+    call: (w) => w.grants.formOptions(),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "grants.create",
+    setup: () => Promise.resolve(""),
+    call: (w) => w.grants.create(grantInput(icbl, [allocation])),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "grants.update",
+    setup: () => grantIn(db, "draft", grantInput(icbl, [allocation])),
+    call: (w, id) => w.grants.update({ id, version: 1, data: grantInput(icbl, [allocation]) }),
+    expect: OFFICERS_ONLY,
+  },
+  transition("submit", () => grantIn(db, "draft", grantInput(icbl, [allocation])), OFFICERS_ONLY),
+  transition("returnToDraft", () => grantIn(db, "submitted", grantInput(icbl, [allocation])), OFFICERS_ONLY),
+  // Created by officer2, so the officer (and an admin) are "someone else".
+  transition(
+    "approve",
+    () => grantIn(db, "submitted", grantInput(icbl, [allocation]), "officer2"),
+    OFFICERS_AND_ADMINS,
+  ),
+  transition("activate", () => grantIn(db, "approved", grantInput(icbl, [allocation])), OFFICERS_ONLY),
+  transition("suspend", active, OFFICERS_ONLY),
+  transition("resume", then("suspend"), OFFICERS_ONLY),
+  transition("beginClosing", active, OFFICERS_ONLY),
+  transition("close", then("beginClosing"), OFFICERS_ONLY),
+  transition("cancel", () => grantIn(db, "draft", grantInput(icbl, [allocation])), OFFICERS_ONLY),
+  transition("terminate", active, OFFICERS_AND_ADMINS),
+  {
+    name: "grants.auditTrail",
+    setup: () => grantIn(db, "draft", grantInput(icbl, [allocation])),
+    call: (w, id) => w.grants.auditTrail({ id }),
+    expect: OFFICERS_AND_ADMINS,
+  },
+  {
+    name: "payments.schedule",
+    setup: active,
+    call: (w, grantId) => w.payments.schedule({ grantId, dueOn: "2099-01-01", amount: 100_000 }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "payments.act markDue",
+    setup: () => payment("planned"),
+    call: (w, id) => w.payments.act({ id, action: "markDue" }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "payments.act approve",
+    setup: () => payment("due"),
+    call: (w, id) => w.payments.act({ id, action: "approve" }),
+    expect: OFFICERS_AND_ADMINS,
+  },
+  {
+    name: "payments.act hold",
+    setup: () => payment("due"),
+    call: (w, id) => w.payments.act({ id, action: "hold" }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "payments.act release",
+    setup: () => payment("on_hold"),
+    call: (w, id) => w.payments.act({ id, action: "release" }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "payments.act cancel",
+    setup: () => payment("planned"),
+    call: (w, id) => w.payments.act({ id, action: "cancel" }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "payments.refreshHolds",
+    setup: active,
+    call: (w, grantId) => w.payments.refreshHolds({ grantId }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "disbursements.record",
+    setup: active,
+    call: (w, grantId) =>
+      w.disbursements.record({
+        grantId,
+        paidOn: "2002-06-01",
+        amount: 100_000,
+        reference: "EFT-1",
+        idempotencyKey: newKey(),
+      }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "disbursements.reverse",
+    setup: async () => {
+      const grantId = await active();
+      const recorded = await (
+        await web("officer2")
+      ).disbursements.record({
+        grantId,
+        paidOn: "2002-06-01",
+        amount: 100_000,
+        reference: "EFT-2",
+        idempotencyKey: newKey(),
+      });
+      return recorded.disbursement.id;
+    },
+    call: (w, disbursementId) =>
+      w.disbursements.reverse({
+        disbursementId,
+        reason: "Paid twice.",
+        paidOn: "2002-06-02",
+        idempotencyKey: newKey(),
+      }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "requirements.add",
+    setup: active,
+    call: (w, grantId) => w.requirements.add({ grantId, kind: "financial", stage: "final", dueOn: "2099-01-01" }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "requirements.submit",
+    setup: () => requirement("open"),
+    call: (w, requirementId) => w.requirements.submit({ requirementId, body: "Our report." }),
+    // The grant's own partner may report; another organisation's partner is told nothing exists.
+    expect: expected({ officer: "OK", admin: "FORBIDDEN" }, { partnerIcbl: "OK", partnerMac: "NOT_FOUND" }),
+  },
+  {
+    name: "requirements.review",
+    setup: () => requirement("submitted"),
+    call: (w, requirementId) => w.requirements.review({ requirementId, decision: "accepted" }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "requirements.waive",
+    setup: () => requirement("open"),
+    call: (w, requirementId) => w.requirements.waive({ requirementId, reason: "Covered by the final report." }),
+    expect: OFFICERS_ONLY,
+  },
+];
+
+describe("who may call each ledger procedure", () => {
+  for (const testCase of CASES) {
+    it.each(CALLERS)(`${testCase.name}: %s`, async (caller) => {
+      const target = await testCase.setup();
+      expect(await codeOf(testCase.call(await web(caller), target))).toBe(testCase.expect[caller]);
+    });
+  }
+});
+
+describe("grants.byId offers each caller only what they may do", () => {
+  it.each<[Caller, string[]]>([
+    ["officer", ["approve", "cancel", "returnToDraft"]],
+    ["admin", ["approve"]],
+    ["partnerIcbl", []],
+  ])("a grant submitted by officer2, seen by %s", async (caller, actions) => {
+    const id = await grantIn(db, "submitted", grantInput(icbl, [allocation]), "officer2");
+    const grant = await (await web(caller)).grants.byId({ id });
+    expect([...grant.availableActions].sort()).toEqual(actions);
+  });
+
+  it("its creator is not offered approve", async () => {
+    const id = await grantIn(db, "submitted", grantInput(icbl, [allocation]), "officer2");
+    expect((await (await web("officer2")).grants.byId({ id })).availableActions).not.toContain("approve");
+  });
+});
