@@ -1,7 +1,6 @@
 "use client";
 
-import type { PaymentStatus } from "@portal/domain";
-import { paymentTransitionFor } from "@portal/domain";
+import type { PaymentStatus, PaymentUserAction } from "@portal/domain";
 import { Button } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -11,32 +10,31 @@ import { DisbursementForm } from "./disbursement-form";
 import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
-const ACTIONS = ["markDue", "approve", "hold", "release", "cancel"] as const;
-
-/** Buttons for one scheduled payment; an approved one can be paid, which records the disbursement. */
+/** Buttons for one scheduled payment (those the server offers this person); an approved one can be paid. */
 export function PaymentActions({
   payment,
   grantId,
   currency,
   remaining,
   fundingLines,
+  canPay,
 }: {
-  payment: { id: string; status: PaymentStatus; amount: number; label: string };
+  payment: { id: string; status: PaymentStatus; amount: number; label: string; availableActions: PaymentUserAction[] };
   grantId: string;
   currency: string;
   remaining: number;
   fundingLines: { id: string; label: string; remaining: number }[];
+  canPay: boolean;
 }) {
   const t = useTranslations("ledger");
   const trpc = useTRPC();
   const act = useMutation(trpc.payments.act.mutationOptions());
   const { run, error, pending } = useRefreshingMutation(act.mutateAsync, t("failed"));
   const [paying, setPaying] = useState(false);
-  const allowed = ACTIONS.filter((action) => paymentTransitionFor(action, payment.status) !== null);
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
-        {allowed.map((action) => (
+        {payment.availableActions.map((action) => (
           <ReasonAction
             key={action}
             label={t(`paymentActions.${action}`)}
@@ -48,7 +46,7 @@ export function PaymentActions({
             onConfirm={() => run({ id: payment.id, action })}
           />
         ))}
-        {payment.status === "approved" ? (
+        {payment.status === "approved" && canPay ? (
           <Button type="button" size="sm" onClick={() => setPaying((v) => !v)} aria-expanded={paying}>
             {t("pay")}
           </Button>

@@ -1,30 +1,29 @@
 "use client";
 
-import type { RequirementStatus } from "@portal/domain";
-import { requirementTransitionFor } from "@portal/domain";
+import type { RequirementAction } from "@portal/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/trpc/client";
 import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
-/** Officer: accept, ask for changes, or waive. Partner (with the submit capability): submit the report text. */
-export function RequirementActions({ requirementId, status, audience }: { requirementId: string; status: RequirementStatus; audience: "staff" | "partner" }) {
+/** The report actions the server offers this person: submit (partner or officer), accept, ask for changes, waive. */
+export function RequirementActions({ requirementId, actions }: { requirementId: string; actions: RequirementAction[] }) {
   const t = useTranslations("ledger");
   const trpc = useTRPC();
   const submit = useRefreshingMutation(useMutation(trpc.requirements.submit.mutationOptions()).mutateAsync, t("failed"));
   const review = useRefreshingMutation(useMutation(trpc.requirements.review.mutationOptions()).mutateAsync, t("failed"));
   const waive = useRefreshingMutation(useMutation(trpc.requirements.waive.mutationOptions()).mutateAsync, t("failed"));
-  const can = (action: "submit" | "accept" | "requestChanges" | "waive") => requirementTransitionFor(action, status) !== null;
+  const can = (action: RequirementAction) => actions.includes(action);
   return (
     <div className="flex flex-wrap items-start gap-2">
       {can("submit") ? (
         <ReasonAction label={t("submitReport")} reasonLabel={t("reportText")} needsReason pending={submit.pending} error={submit.error} onConfirm={(body) => submit.run({ requirementId, body })} />
       ) : null}
-      {audience === "staff" && can("accept") ? (
+      {can("accept") ? (
         <ReasonAction label={t("accept")} needsReason={false} variant="default" pending={review.pending} error={review.error} onConfirm={() => review.run({ requirementId, decision: "accepted", response: "" })} />
       ) : null}
-      {audience === "staff" && can("requestChanges") ? (
+      {can("requestChanges") ? (
         <ReasonAction
           label={t("requestChanges")}
           reasonLabel={t("responseToPartner")}
@@ -34,7 +33,7 @@ export function RequirementActions({ requirementId, status, audience }: { requir
           onConfirm={(response) => review.run({ requirementId, decision: "changes_requested", response })}
         />
       ) : null}
-      {audience === "staff" && can("waive") ? (
+      {can("waive") ? (
         <ReasonAction label={t("waive")} reasonLabel={t("waiverReason")} needsReason variant="ghost" pending={waive.pending} error={waive.error} onConfirm={(reason) => waive.run({ requirementId, reason })} />
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import { fiscalYearLabel, GRANT_STATUSES, type GrantStatus } from "@portal/domain";
+import { can, fiscalYearLabel, GRANT_STATUSES, type GrantStatus } from "@portal/domain";
 import {
   Button,
   Card,
@@ -37,7 +37,14 @@ function pageHref(params: Search, page: number) {
 
 export default async function GrantsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
-  const [api, session, t, tc, locale] = await Promise.all([getApi(), getSession(), getTranslations("grants"), getTranslations("common"), getLocale()]);
+  const [api, session, t, tc, tl, locale] = await Promise.all([
+    getApi(),
+    getSession(),
+    getTranslations("grants"),
+    getTranslations("common"),
+    getTranslations("ledger"),
+    getLocale(),
+  ]);
   const isPartner = session?.user.role === "partner";
   const statusLabel = await getTranslations(isPartner ? "partnerGrantStatus" : "grantStatus");
   const status = (GRANT_STATUSES as readonly string[]).includes(params.status ?? "") ? (params.status as GrantStatus) : undefined;
@@ -52,7 +59,17 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <PageHeader title={isPartner ? t("partnerTitle") : t("title")} description={isPartner ? t("partnerDescription") : t("description")} />
+      <PageHeader
+        title={isPartner ? t("partnerTitle") : t("title")}
+        description={isPartner ? t("partnerDescription") : t("description")}
+        actions={
+          session && can(session.user.role, "grants.manage") ? (
+            <Button asChild>
+              <Link href="/grants/new">{tl("newGrant")}</Link>
+            </Button>
+          ) : null
+        }
+      />
       <form method="get" action="/grants" className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <div className="flex min-w-64 flex-1 flex-col gap-1.5">
           <Label htmlFor="q">{t("search")}</Label>

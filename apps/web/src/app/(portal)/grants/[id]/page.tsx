@@ -1,6 +1,7 @@
 import { fiscalYearLabel, formatMoney } from "@portal/domain";
 import {
   Badge,
+  Button,
   Card,
   CardContent,
   CardDescription,
@@ -22,6 +23,14 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { GrantStatusBadge } from "@/components/grant-status-badge";
+import { AddRequirementForm } from "@/components/ledger/add-requirement-form";
+import { DisbursementForm } from "@/components/ledger/disbursement-form";
+import { GrantTransitions } from "@/components/ledger/grant-transitions";
+import { PaymentActions } from "@/components/ledger/payment-actions";
+import { RequirementActions } from "@/components/ledger/requirement-actions";
+import { ReverseDisbursement } from "@/components/ledger/reverse-disbursement";
+import { SchedulePaymentForm } from "@/components/ledger/schedule-payment-form";
+import { AuditTrail } from "@/components/audit-trail";
 import { getApi, getSession } from "@/server/caller";
 import { orNotFound } from "@/server/not-found";
 
@@ -41,13 +50,27 @@ function Section({ title, description, children }: { title: string; description?
 
 export default async function GrantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [api, session, t, locale, format] = await Promise.all([getApi(), getSession(), getTranslations("grants"), getLocale(), getFormatter()]);
+  const [api, session, t, tl, locale, format] = await Promise.all([
+    getApi(),
+    getSession(),
+    getTranslations("grants"),
+    getTranslations("ledger"),
+    getLocale(),
+    getFormatter(),
+  ]);
   const grant = await orNotFound(() => api.grants.byId({ id }));
+  const audit = grant.permissions.auditTrail ? await api.grants.auditTrail({ id }) : null;
   const isPartner = session?.user.role === "partner";
   const fr = locale === "fr";
   const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const money = (amount: number, currency = grant.currency) => <Money amount={amount} currency={currency} locale={locale} />;
   const none = <CardContent className="text-sm text-muted-foreground">{t("none")}</CardContent>;
+  const lineOptions = grant.fundingLines.map((line) => ({
+    id: line.id,
+    label: `${line.programme.code} ${fiscalYearLabel(line.fiscalYear)}`,
+    remaining: line.remaining,
+  }));
+  const remaining = grant.totalAmount - grant.disbursed;
 
   return (
     <div className="flex flex-col gap-6">
@@ -65,14 +88,25 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
           </span>
         }
         description={`${grant.reference} · ${fr ? grant.recipient.nameFr : grant.recipient.nameEn}${grant.recipient.acronym ? ` (${grant.recipient.acronym})` : ""}`}
+        actions={
+          grant.permissions.edit ? (
+            <Button asChild variant="outline">
+              <Link href={`/grants/${grant.id}/edit`}>{tl("edit")}</Link>
+            </Button>
+          ) : null
+        }
       />
+      <GrantTransitions grantId={grant.id} actions={grant.availableActions} />
 
+      <p className="text-sm text-muted-foreground">
+        {t("period")}: {date(grant.startsOn)} – {date(grant.endsOn)}
+      </p>
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
         {[
           [t("amount"), money(grant.totalAmount), "grant-total"],
+          [tl("committed"), money(grant.budget.committed), "grant-committed"],
           [t("disbursed"), money(grant.disbursed), "grant-disbursed"],
-          [t("remaining"), money(grant.totalAmount - grant.disbursed), "grant-remaining"],
-          [t("period"), `${date(grant.startsOn)} – ${date(grant.endsOn)}`, "grant-period"],
+          [t("remaining"), money(remaining), "grant-remaining"],
         ].map(([label, value, testId]) => (
           <Card key={testId as string} className="px-5 py-4">
             <dt className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{label}</dt>
@@ -168,23 +202,46 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                 <TableHead>{t("purpose")}</TableHead>
                 <TableHead numeric>{t("amount")}</TableHead>
                 <TableHead>{t("status")}</TableHead>
+                {isPartner ? null : <TableHead className="sr-only">{tl("actionsTitle")}</TableHead>}
               </TableRow>
             </TableHeader>
             <TableBody>
               {grant.scheduledPayments.map((p) => (
-                <TableRow key={p.id}>
+                <TableRow key={p.id} data-testid={`payment-row-${p.sequence}`}>
                   <TableCell>{p.sequence}</TableCell>
                   <TableCell>{date(p.dueOn)}</TableCell>
                   <TableCell>{fr ? p.descriptionFr : p.descriptionEn}</TableCell>
                   <TableCell numeric>{money(p.amount)}</TableCell>
                   <TableCell>
-                    <Badge>{t(`paymentStatus.${p.status}`)}</Badge>
+                    <Badge tone={p.status === "paid" ? "success" : p.status === "on_hold" ? "warning" : "neutral"}>{t(`paymentStatus.${p.status}`)}</Badge>
                   </TableCell>
+                  {isPartner ? null : (
+                    <TableCell>
+                      <PaymentActions
+                        payment={{ id: p.id, status: p.status, amount: p.amount, label: String(p.sequence), availableActions: p.availableActions }}
+                        grantId={grant.id}
+                        currency={grant.currency}
+                        remaining={remaining}
+                        fundingLines={lineOptions}
+                        canPay={grant.permissions.recordDisbursement}
+                      />
+                    </TableCell>
+                  )}
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         )}
+        {grant.permissions.schedulePayment ? (
+          <CardContent className="border-t border-border">
+            <h3 className="mb-3 text-sm font-semibold">{tl("scheduleTitle")}</h3>
+            <SchedulePaymentForm
+              grantId={grant.id}
+              currency={grant.currency}
+              requirements={grant.reportingRequirements.map((r) => ({ id: r.id, label: `${t(`reportKind.${r.kind}`)} · ${t(`reportStage.${r.stage}`)} · ${date(r.dueOn)}` }))}
+            />
+          </CardContent>
+        ) : null}
       </Section>
 
       <Section title={t("disbursements")}>
@@ -198,6 +255,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                 <TableHead>{t("quarter")}</TableHead>
                 <TableHead>{t("reference")}</TableHead>
                 <TableHead numeric>{t("amount")}</TableHead>
+                {grant.permissions.reverseDisbursement ? <TableHead className="sr-only">{tl("actionsTitle")}</TableHead> : null}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -209,13 +267,23 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                   </TableCell>
                   <TableCell>
                     {d.reference} {d.reversesId ? <Badge tone="warning">{t("reversal")}</Badge> : null}
+                    {d.reason ? <div className="text-xs text-muted-foreground">{d.reason}</div> : null}
                   </TableCell>
                   <TableCell numeric>{money(d.amount, d.currency)}</TableCell>
+                  {grant.permissions.reverseDisbursement ? (
+                    <TableCell>{d.amount > 0 && !d.reversedById ? <ReverseDisbursement disbursementId={d.id} /> : null}</TableCell>
+                  ) : null}
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         )}
+        {grant.permissions.recordDisbursement ? (
+          <CardContent className="border-t border-border">
+            <h3 className="mb-3 text-sm font-semibold">{tl("ledgerTitle")}</h3>
+            <DisbursementForm grantId={grant.id} currency={grant.currency} remaining={remaining} fundingLines={lineOptions} />
+          </CardContent>
+        ) : null}
       </Section>
 
       <Section title={t("reports")}>
@@ -229,23 +297,43 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                 <TableHead>{t("stage")}</TableHead>
                 <TableHead>{t("dueOn")}</TableHead>
                 <TableHead>{t("status")}</TableHead>
+                <TableHead className="sr-only">{tl("actionsTitle")}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {grant.reportingRequirements.map((r) => (
-                <TableRow key={r.id}>
-                  <TableCell>{t(`reportKind.${r.kind}`)}</TableCell>
-                  <TableCell>{t(`reportStage.${r.stage}`)}</TableCell>
-                  <TableCell>{date(r.dueOn)}</TableCell>
-                  <TableCell>
-                    <Badge>{t(`requirementStatus.${r.status}`)}</Badge>
-                  </TableCell>
-                </TableRow>
-              ))}
+              {grant.reportingRequirements.map((r) => {
+                const latest = r.submissions.at(-1);
+                return (
+                  <TableRow key={r.id} data-testid={`requirement-${r.kind}-${r.stage}`}>
+                    <TableCell>{t(`reportKind.${r.kind}`)}</TableCell>
+                    <TableCell>{t(`reportStage.${r.stage}`)}</TableCell>
+                    <TableCell>{date(r.dueOn)}</TableCell>
+                    <TableCell>
+                      <Badge tone={r.status === "accepted" ? "success" : r.overdue ? "danger" : "neutral"}>{t(`requirementStatus.${r.status}`)}</Badge>
+                      {r.waivedReason ? <div className="text-xs text-muted-foreground">{r.waivedReason}</div> : null}
+                      {latest?.response ? <div className="text-xs text-muted-foreground">{latest.response}</div> : null}
+                    </TableCell>
+                    <TableCell>
+                      <RequirementActions requirementId={r.id} actions={r.availableActions} />
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
             </TableBody>
           </Table>
         )}
+        {grant.permissions.addRequirement ? (
+          <CardContent className="border-t border-border">
+            <AddRequirementForm grantId={grant.id} />
+          </CardContent>
+        ) : null}
       </Section>
+
+      {audit ? (
+        <Section title={tl("auditTitle")}>
+          <AuditTrail events={audit} />
+        </Section>
+      ) : null}
     </div>
   );
 }
