@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FullConfig } from "@playwright/test";
+import { createDb } from "@portal/db/client";
+import { startEmbeddedPostgres } from "@portal/db/embedded";
+import { migrateDatabase } from "@portal/db/migrate";
+import { seed } from "@portal/db/seed";
+import { appEnvironment, startApp, type AppName } from "../../../scripts/lib/apps";
+import type { ManagedChild } from "../../../scripts/lib/child-process";
+import { waitForHttp } from "../../../scripts/lib/http";
+import { freePort } from "../../../scripts/lib/ports";
+
+const RESULTS = fileURLToPath(new URL("../../.results", import.meta.url));
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+
+/** The browser tests sign in, create and approve things: never against a database that is not on this machine. */
+function assertLocal(name: string, url: string | undefined): void {
+  if (!url) return;
+  const host = new URL(url).hostname;
+  if (!LOCAL_HOSTS.has(host)) {
+    throw new Error(`${name} points to ${host}: the end-to-end tests only run against a local database.`);
+  }
+}
+
+async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const given = process.env.E2E_DATABASE_URL;
+  if (given) return { url: given, stop: async () => {} };
+  const folder = await mkdtemp(path.join(os.tmpdir(), "portal-e2e-pg-"));
+  await chmod(folder, 0o755); // mkdtemp makes it 0700, closed to the `postgres` user
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(folder, "data"),
+    port: await freePort(),
+    ephemeral: true,
+  });
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+function baseUrlOf(config: FullConfig, project: AppName): URL {
+  const baseURL = config.projects.find((candidate) => candidate.name === project)?.use.baseURL;
+  if (!baseURL) throw new Error(`playwright.config.ts has no baseURL for the ${project} project`);
+  return new URL(baseURL);
+}
+
+/**
+ * One seeded throwaway database and the two built apps (`next start`) for the whole run; the returned function is
+ * Playwright's teardown. App output goes to tests/.results/e2e-<app>.log and is quoted when an app fails to start.
+ */
+export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+  assertLocal("DATABASE_URL", process.env.DATABASE_URL);
+  assertLocal("E2E_DATABASE_URL", process.env.E2E_DATABASE_URL);
+  await mkdir(RESULTS, { recursive: true });
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const teardown = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
+  };
+
+  try {
+    const database = await openDatabase();
+    cleanups.push(database.stop);
+    await migrateDatabase(database.url);
+    const db = createDb(database.url, { max: 2 });
+    try {
+      await seed(db);
+    } finally {
+      await db.close();
+    }
+    // Tests that check the database directly read the same one as the apps (workers inherit process.env).
+    process.env.E2E_DATABASE_URL = database.url;
+    process.env.DATABASE_URL = database.url;
+
+    const urls = { web: baseUrlOf(config, "web"), admin: baseUrlOf(config, "admin") };
+    const env = appEnvironment({
+      databaseUrl: database.url,
+      authSecret: randomBytes(32).toString("base64url"),
+      portalUrl: urls.web.origin,
+      adminUrl: urls.admin.origin,
+    });
+
+    const started: { name: AppName; app: ManagedChild; log: string; tail: string[] }[] = [];
+    for (const name of ["web", "admin"] as const) {
+      const log = path.join(RESULTS, `e2e-${name}.log`);
+      const file = createWriteStream(log);
+      const tail: string[] = [];
+      const app = startApp(name, {
+        port: Number(urls[name].port),
+        mode: "start",
+        env,
+        output: (line) => {
+          file.write(`${line}\n`);
+          tail.push(line);
+          if (tail.length > 40) tail.shift();
+        },
+      });
+      cleanups.push(async () => {
+        await app.stop();
+        file.end();
+      });
+      started.push({ name, app, log, tail });
+    }
+    for (const { name, app, log, tail } of started) {
+      try {
+        await waitForHttp(urls[name].origin, { timeoutMs: 60_000, gaveUp: app.exited });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`apps/${name} did not come up: ${reason}\n--- ${log} (last lines) ---\n${tail.join("\n")}`);
+      }
+    }
+    return teardown;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}
