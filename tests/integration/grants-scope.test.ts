@@ -47,7 +47,12 @@ beforeAll(async () => {
 afterAll(() => drop());
 
 describe("grant visibility by persona", () => {
-  const table: { persona: Persona; list: "all" | "icbl" | "mac" | "UNAUTHORIZED"; icblGrant: string; macGrant: string }[] = [
+  const table: {
+    persona: Persona;
+    list: "all" | "icbl" | "mac" | "UNAUTHORIZED";
+    icblGrant: string;
+    macGrant: string;
+  }[] = [
     { persona: "anonymous", list: "UNAUTHORIZED", icblGrant: "UNAUTHORIZED", macGrant: "UNAUTHORIZED" },
     { persona: "partnerIcbl", list: "icbl", icblGrant: "OK", macGrant: "NOT_FOUND" },
     { persona: "partnerMac", list: "mac", icblGrant: "NOT_FOUND", macGrant: "OK" },
@@ -142,7 +147,10 @@ describe("the source document's figures, through the API", () => {
     expect(ledger.length).toBe(overview.lines.length);
     for (const row of ledger) {
       const line = overview.lines.find((l) => l.allocationId === row.allocation_id)!;
-      expect({ committed: line.committed, disbursed: line.disbursed }).toEqual({ committed: Number(row.committed), disbursed: Number(row.disbursed) });
+      expect({ committed: line.committed, disbursed: line.disbursed }).toEqual({
+        committed: Number(row.committed),
+        disbursed: Number(row.disbursed),
+      });
     }
     const total = overview.lines.reduce((sum, l) => sum + l.committed, 0);
     expect(total).toBeGreaterThanOrEqual(48_474_400 + 31_740_000 + 4_080_300);

@@ -11,6 +11,8 @@ export function createContext(session: SessionLike | null, locale: "en" | "fr"):
   return {
     db: getDb(),
     locale,
-    actor: session ? { userId: session.user.id, role: session.user.role, organisationIds: session.user.organisationIds } : null,
+    actor: session
+      ? { userId: session.user.id, role: session.user.role, organisationIds: session.user.organisationIds }
+      : null,
   };
 }

@@ -23,7 +23,8 @@ const t = initTRPC.context<Context>().create({
         domainCode: cause instanceof DomainError ? cause.code : null,
         field: cause instanceof DomainError ? (cause.field ?? null) : null,
         // Field-by-field messages for forms; never the stack.
-        fieldErrors: cause instanceof ZodError ? Object.fromEntries(cause.issues.map((i) => [i.path.join("."), i.message])) : null,
+        fieldErrors:
+          cause instanceof ZodError ? Object.fromEntries(cause.issues.map((i) => [i.path.join("."), i.message])) : null,
       },
     };
   },
@@ -62,6 +63,7 @@ export function procedureWith(capability: Capability) {
 
 /** Only for the admin console's router: admins, and nobody else, whatever the capability table says. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "The admin console is for administrators." });
+  if (ctx.actor.role !== "admin")
+    throw new TRPCError({ code: "FORBIDDEN", message: "The admin console is for administrators." });
   return next();
 });

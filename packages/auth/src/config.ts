@@ -21,7 +21,9 @@ declare module "next-auth" {
  */
 export function buildAuthConfig(app: PortalApp): NextAuthConfig {
   const env = authEnv();
-  const secure = (process.env.AUTH_URL ?? process.env[app === "web" ? "PORTAL_URL" : "ADMIN_URL"] ?? "").startsWith("https://");
+  const secure = (process.env.AUTH_URL ?? process.env[app === "web" ? "PORTAL_URL" : "ADMIN_URL"] ?? "").startsWith(
+    "https://",
+  );
   const cookie = (name: string, httpOnly = true) => ({
     name: `${secure ? "__Secure-" : ""}portal-${app}.${name}`,
     options: { httpOnly, sameSite: "lax" as const, path: "/", secure },
@@ -65,7 +67,10 @@ export function buildAuthConfig(app: PortalApp): NextAuthConfig {
         const email = (profile?.email ?? user.email ?? "").toLowerCase();
         if (!email || profile?.email_verified === false) return false;
         const db = getDb();
-        const [existing] = await db.select().from(users).where(and(eq(users.email, email), eq(users.active, true)));
+        const [existing] = await db
+          .select()
+          .from(users)
+          .where(and(eq(users.email, email), eq(users.active, true)));
         if (!existing || (app === "admin" && existing.role !== "admin")) return false;
         await db
           .insert(userIdentities)

@@ -14,7 +14,10 @@ export class NotAnAdmin extends CredentialsSignin {
   code = "admins_only";
 }
 
-const credentialsInput = z.object({ email: z.email().transform((e) => e.toLowerCase()), password: z.string().min(1).max(1024) });
+const credentialsInput = z.object({
+  email: z.email().transform((e) => e.toLowerCase()),
+  password: z.string().min(1).max(1024),
+});
 
 // Verifying against a fixed hash when the email is unknown keeps the response time the same either way.
 const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -26,6 +29,9 @@ export async function authorizeCredentials(db: Database, app: PortalApp, raw: un
   const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.passwordHash || !valid || !user.active) throw new InvalidCredentials();
   if (app === "admin" && user.role !== "admin") throw new NotAnAdmin();
-  await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ lastSignInAt: sql`now()` })
+    .where(eq(users.id, user.id));
   return { id: user.id, name: user.name, email: user.email };
 }

@@ -5,7 +5,10 @@ const DEV_ONLY_SECRET = "dev-only-secret-never-use-in-production-6f1d2a";
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 33`)").optional(),
+    AUTH_SECRET: z
+      .string()
+      .min(32, "AUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 33`)")
+      .optional(),
     AUTH_OIDC_ISSUER: z.url("AUTH_OIDC_ISSUER must be the issuer URL of your OpenID Connect provider").optional(),
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
@@ -24,13 +27,22 @@ const schema = z
 export function authEnv() {
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(`Invalid sign-in configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Invalid sign-in configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   const env = parsed.data;
   return {
     ...env,
     // `next dev` and tests without a configured secret get a fixed, clearly dev-only one; production refuses above.
     secret: env.AUTH_SECRET ?? DEV_ONLY_SECRET,
-    oidc: env.AUTH_OIDC_ISSUER ? { issuer: env.AUTH_OIDC_ISSUER, clientId: env.AUTH_OIDC_ID!, clientSecret: env.AUTH_OIDC_SECRET!, name: env.AUTH_OIDC_NAME } : null,
+    oidc: env.AUTH_OIDC_ISSUER
+      ? {
+          issuer: env.AUTH_OIDC_ISSUER,
+          clientId: env.AUTH_OIDC_ID!,
+          clientSecret: env.AUTH_OIDC_SECRET!,
+          name: env.AUTH_OIDC_NAME,
+        }
+      : null,
   };
 }

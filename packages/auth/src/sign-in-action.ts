@@ -17,11 +17,16 @@ type SignIn = (provider: string, options: Record<string, unknown>) => Promise<un
  * The body of each app's sign-in server action: returns an error code for the form, or lets the success redirect
  * (thrown by Next) through.
  */
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
 export async function signInWithCredentials(signIn: SignIn, formData: FormData): Promise<SignInState> {
-  const email = String(formData.get("email") ?? "");
-  const redirectTo = safeNextPath(String(formData.get("next") ?? "/"));
+  const email = field(formData, "email");
+  const redirectTo = safeNextPath(field(formData, "next"));
   try {
-    await signIn("credentials", { email, password: String(formData.get("password") ?? ""), redirectTo });
+    await signIn("credentials", { email, password: field(formData, "password"), redirectTo });
     return { error: null, email };
   } catch (error) {
     // Lets Next's own control-flow errors (the redirect after a successful sign-in) through.

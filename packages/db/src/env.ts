@@ -2,7 +2,9 @@ import { z } from "zod";
 
 const schema = z.object({
   DATABASE_URL: z
-    .string({ error: "DATABASE_URL is not set: start the portal with `npm start`, or point it at a PostgreSQL database" })
+    .string({
+      error: "DATABASE_URL is not set: start the portal with `npm start`, or point it at a PostgreSQL database",
+    })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });
@@ -11,7 +13,9 @@ const schema = z.object({
 export function databaseEnv() {
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(`Invalid database configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Invalid database configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   return parsed.data;
 }

@@ -34,7 +34,11 @@ export const IATI_TRANSACTION_TYPES = {
 export const IATI_ORGANISATION_ROLES = { 1: "funding", 2: "accountable", 3: "extending", 4: "implementing" } as const;
 
 /** Sector 15250, vocabulary 1 (OECD DAC CRS 5-digit). */
-export const IATI_SECTOR_MINE_ACTION = { code: "15250", vocabulary: "1", name: "Removal of land mines and explosive remnants of war" } as const;
+export const IATI_SECTOR_MINE_ACTION = {
+  code: "15250",
+  vocabulary: "1",
+  name: "Removal of land mines and explosive remnants of war",
+} as const;
 
 export const IATI_ACTIVITY_STATUS = {
   1: "pipeline",

@@ -10,8 +10,12 @@ const MAX_MEMORY = 128 * N * r * 2;
 
 function derive(password: string, salt: Buffer, n: number, rr: number, pp: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { N: n, r: rr, p: pp, maxmem: Math.max(MAX_MEMORY, 128 * n * rr * 2) }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      password.normalize("NFKC"),
+      salt,
+      KEY_LENGTH,
+      { N: n, r: rr, p: pp, maxmem: Math.max(MAX_MEMORY, 128 * n * rr * 2) },
+      (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
 }

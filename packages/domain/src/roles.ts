@@ -21,7 +21,15 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: ["grants.view.all", "budgets.review", "organisations.manage", "users.manage", "audit.read", "grants.approve", "payments.approve"],
+  admin: [
+    "grants.view.all",
+    "budgets.review",
+    "organisations.manage",
+    "users.manage",
+    "audit.read",
+    "grants.approve",
+    "payments.approve",
+  ],
   officer: [
     "grants.view.all",
     "grants.manage",

@@ -45,5 +45,9 @@ export function standingOn(record: TreatyRecord, date: IsoDate): TreatyStanding 
 
 /** Whether the state had formally joined (deposited its instrument) by the date. */
 export function hasJoinedBy(record: TreatyRecord, date: IsoDate): boolean {
-  return record.depositedOn !== null && record.depositedOn <= date && !(record.withdrawalEffectiveOn && record.withdrawalEffectiveOn <= date);
+  return (
+    record.depositedOn !== null &&
+    record.depositedOn <= date &&
+    !(record.withdrawalEffectiveOn && record.withdrawalEffectiveOn <= date)
+  );
 }

@@ -2,7 +2,11 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 /** A message box; `data-testid` rather than role=alert in tests, since Next's route announcer also has that role. */
-export function Alert({ className, tone = "danger", ...props }: ComponentProps<"div"> & { tone?: "danger" | "info" | "warning" }) {
+export function Alert({
+  className,
+  tone = "danger",
+  ...props
+}: ComponentProps<"div"> & { tone?: "danger" | "info" | "warning" }) {
   return (
     <div
       role={tone === "danger" ? "alert" : "status"}

@@ -31,7 +31,10 @@ export function AppShell({
 }) {
   return (
     <div className="min-h-screen bg-muted/40">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2"
+      >
         {skipLabel}
       </a>
       <header className="border-b border-border bg-background">
@@ -46,7 +49,10 @@ export function AppShell({
                 key={item.href}
                 href={item.href}
                 aria-current={item.active ? "page" : undefined}
-                className={cn("rounded-md px-3 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground", item.active && "bg-muted font-medium text-foreground")}
+                className={cn(
+                  "rounded-md px-3 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground",
+                  item.active && "bg-muted font-medium text-foreground",
+                )}
               >
                 {item.label}
               </Link>

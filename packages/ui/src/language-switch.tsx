@@ -2,7 +2,17 @@ import { Button } from "./button";
 import type { Locale } from "./i18n";
 
 /** A plain form so it works without JavaScript and from the keyboard; the action stores the choice in a cookie. */
-export function LanguageSwitch({ current, label, title, action }: { current: Locale; label: string; title: string; action: (formData: FormData) => Promise<void> }) {
+export function LanguageSwitch({
+  current,
+  label,
+  title,
+  action,
+}: {
+  current: Locale;
+  label: string;
+  title: string;
+  action: (formData: FormData) => Promise<void>;
+}) {
   const other: Locale = current === "en" ? "fr" : "en";
   return (
     <form action={action}>

@@ -26,7 +26,11 @@ export function SignInForm({
 }) {
   const t = useTranslations("auth");
   const [state, formAction, pending] = useActionState(action, { error: initialError ?? null, email: "" });
-  const errorKey = state.error ? ((KNOWN_ERRORS as readonly string[]).includes(state.error) ? state.error : "generic") : null;
+  const errorKey = state.error
+    ? (KNOWN_ERRORS as readonly string[]).includes(state.error)
+      ? state.error
+      : "generic"
+    : null;
   return (
     <div className="flex flex-col gap-4">
       {errorKey ? (
@@ -34,15 +38,34 @@ export function SignInForm({
           {t(`errors.${errorKey}` as "errors.generic")}
         </Alert>
       ) : null}
-      <form action={formAction} className="flex flex-col gap-4" aria-describedby={errorKey ? "sign-in-error" : undefined}>
+      <form
+        action={formAction}
+        className="flex flex-col gap-4"
+        aria-describedby={errorKey ? "sign-in-error" : undefined}
+      >
         <input type="hidden" name="next" value={next} />
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="email">{t("email")}</Label>
-          <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} aria-invalid={Boolean(errorKey)} />
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={state.email}
+            aria-invalid={Boolean(errorKey)}
+          />
         </div>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="password">{t("password")}</Label>
-          <Input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(errorKey)} />
+          <Input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={Boolean(errorKey)}
+          />
         </div>
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}

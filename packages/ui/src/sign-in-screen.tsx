@@ -12,7 +12,11 @@ export function SignInScreen({
   locale,
   setLocaleAction,
   ...form
-}: SignInFormProps & { variant: "web" | "admin"; locale: Locale; setLocaleAction: (formData: FormData) => Promise<void> }) {
+}: SignInFormProps & {
+  variant: "web" | "admin";
+  locale: Locale;
+  setLocaleAction: (formData: FormData) => Promise<void>;
+}) {
   const t = useTranslations();
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-6 bg-muted/40 px-4">
@@ -21,7 +25,12 @@ export function SignInScreen({
           <span aria-hidden className="inline-block h-3 w-3 shrink-0 rounded-sm bg-primary" />
           {t(variant === "admin" ? "common.adminProductName" : "common.productName")}
         </p>
-        <LanguageSwitch current={locale} label={t("common.switchTo")} title={t("common.switchToLabel")} action={setLocaleAction} />
+        <LanguageSwitch
+          current={locale}
+          label={t("common.switchTo")}
+          title={t("common.switchToLabel")}
+          action={setLocaleAction}
+        />
       </div>
       <Card className="w-full max-w-sm">
         <CardHeader>

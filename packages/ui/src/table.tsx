@@ -24,7 +24,11 @@ export function TableHead({ className, numeric, ...props }: ComponentProps<"th">
   return (
     <th
       scope="col"
-      className={cn("h-10 px-3 text-left align-middle text-xs font-semibold uppercase tracking-wide text-muted-foreground", numeric && "text-right", className)}
+      className={cn(
+        "h-10 px-3 text-left align-middle text-xs font-semibold uppercase tracking-wide text-muted-foreground",
+        numeric && "text-right",
+        className,
+      )}
       {...props}
     />
   );

@@ -1,6 +1,16 @@
 import { Button } from "./button";
 
-export function UserMenu({ name, roleLabel, signOutLabel, signOutAction }: { name: string; roleLabel: string; signOutLabel: string; signOutAction: () => Promise<void> }) {
+export function UserMenu({
+  name,
+  roleLabel,
+  signOutLabel,
+  signOutAction,
+}: {
+  name: string;
+  roleLabel: string;
+  signOutLabel: string;
+  signOutAction: () => Promise<void>;
+}) {
   return (
     <div className="flex items-center gap-3 text-sm">
       <span className="hidden flex-col text-right leading-tight sm:flex">

@@ -11,12 +11,15 @@ test("the admin sees the FY 2001-2002 budget per programme in both languages", a
   await expect(mmp).toBeVisible();
   // Every row's available figure is allocated minus committed, as displayed.
   for (const row of [mapp, mmp]) {
-    const cents = async (testId: string) => Number(await row.getByTestId(testId).locator("[data-amount]").getAttribute("data-amount"));
+    const cents = async (testId: string) =>
+      Number(await row.getByTestId(testId).locator("[data-amount]").getAttribute("data-amount"));
     expect(await cents("available")).toBe((await cents("allocated")) - (await cents("committed")));
     expect(await cents("disbursed")).toBeLessThanOrEqual(await cents("committed"));
   }
   // ICBL ($484,744), MAC ($317,400) and Warsaw ($40,803) are all committed in FY 2001-2002.
-  const committed = Number(await page.getByTestId("budget-totals").locator("[data-amount]").nth(1).getAttribute("data-amount"));
+  const committed = Number(
+    await page.getByTestId("budget-totals").locator("[data-amount]").nth(1).getAttribute("data-amount"),
+  );
   expect(committed).toBeGreaterThanOrEqual(48_474_400 + 31_740_000 + 4_080_300);
 
   await switchToFrench(page);
@@ -29,12 +32,16 @@ test("a program officer is refused by the admin console", async ({ page }) => {
   await page.getByLabel("Email").fill("officer@example.org");
   await page.getByLabel("Password").fill("demo-password-2001");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("sign-in-error")).toHaveText("This console is for administrators only. Use the grants portal instead.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText(
+    "This console is for administrators only. Use the grants portal instead.",
+  );
   await page.goto("/budgets");
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
 test("the admin API refuses a request without an admin session", async ({ request }) => {
-  const response = await request.get(`/api/trpc/budgets.overview?input=${encodeURIComponent(JSON.stringify({ json: { fiscalYear: 2001 } }))}`);
+  const response = await request.get(
+    `/api/trpc/budgets.overview?input=${encodeURIComponent(JSON.stringify({ json: { fiscalYear: 2001 } }))}`,
+  );
   expect(response.status()).toBe(401);
 });

@@ -39,7 +39,10 @@ test.describe("program officer", () => {
 });
 
 test.describe("partner", () => {
-  test("sees only their own organisation's grants, and another's is not found by URL or API", async ({ page, browser }) => {
+  test("sees only their own organisation's grants, and another's is not found by URL or API", async ({
+    page,
+    browser,
+  }) => {
     // Find ICBL's grant id as an officer would see it.
     const officer = await browser.newPage();
     await signIn(officer, "officer");
@@ -58,7 +61,9 @@ test.describe("partner", () => {
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 
     const id = href!.split("/").pop()!;
-    const api = await page.request.get(`/api/trpc/grants.byId?input=${encodeURIComponent(JSON.stringify({ json: { id } }))}`);
+    const api = await page.request.get(
+      `/api/trpc/grants.byId?input=${encodeURIComponent(JSON.stringify({ json: { id } }))}`,
+    );
     expect(api.status()).toBe(404);
     expect(JSON.stringify(await api.json())).not.toContain("484744");
   });

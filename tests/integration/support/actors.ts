@@ -17,7 +17,10 @@ export async function actorFor(db: Database, persona: Persona): Promise<Actor | 
   if (persona === "anonymous") return null;
   const [user] = await db.select().from(users).where(eq(users.email, EMAILS[persona]));
   if (!user) throw new Error(`seed has no user ${EMAILS[persona]}`);
-  const orgs = await db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, user.id));
+  const orgs = await db
+    .select({ id: memberships.organisationId })
+    .from(memberships)
+    .where(eq(memberships.userId, user.id));
   return { userId: user.id, role: user.role, organisationIds: user.role === "partner" ? orgs.map((o) => o.id) : [] };
 }
 

@@ -20,13 +20,15 @@ function changedFields(before: unknown, after: unknown): { field: string; from: 
     .map((field) => ({ field, from: a[field], to: b[field] }));
 }
 
-const show = (value: unknown) => (value === undefined || value === null ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value));
+const show = (value: unknown): string =>
+  value === undefined || value === null ? "—" : typeof value === "string" ? value : JSON.stringify(value);
 
 export function AuditTrail({ events }: { events: AuditEventView[] }) {
   const t = useTranslations("ledger");
   const tc = useTranslations("common");
   const format = useFormatter();
-  if (events.length === 0) return <CardContent className="text-sm text-muted-foreground">{t("auditEmpty")}</CardContent>;
+  if (events.length === 0)
+    return <CardContent className="text-sm text-muted-foreground">{t("auditEmpty")}</CardContent>;
   return (
     <Table data-testid="audit-trail">
       <TableHeader>
@@ -42,10 +44,14 @@ export function AuditTrail({ events }: { events: AuditEventView[] }) {
           const changes = changedFields(event.before, event.after);
           return (
             <TableRow key={event.id}>
-              <TableCell className="whitespace-nowrap">{format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}</TableCell>
+              <TableCell className="whitespace-nowrap">
+                {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}
+              </TableCell>
               <TableCell>
                 {event.actor?.name ?? t("auditSystem")}
-                {event.actor?.role ? <div className="text-xs text-muted-foreground">{tc(`roles.${event.actor.role as "admin"}`)}</div> : null}
+                {event.actor?.role ? (
+                  <div className="text-xs text-muted-foreground">{tc(`roles.${event.actor.role as "admin"}`)}</div>
+                ) : null}
               </TableCell>
               <TableCell>
                 <code className="text-xs">{event.action}</code>
@@ -53,7 +59,9 @@ export function AuditTrail({ events }: { events: AuditEventView[] }) {
               <TableCell>
                 {changes.length === 0 ? null : (
                   <details>
-                    <summary className="cursor-pointer text-xs text-primary">{t("auditFieldCount", { count: changes.length })}</summary>
+                    <summary className="cursor-pointer text-xs text-primary">
+                      {t("auditFieldCount", { count: changes.length })}
+                    </summary>
                     <ul className="mt-1 space-y-0.5 text-xs">
                       {changes.slice(0, 20).map((c) => (
                         <li key={c.field}>

@@ -2,7 +2,19 @@ import { FieldError, Label } from "@portal/ui";
 import type { ReactNode } from "react";
 
 /** A labelled form control with its error underneath, wired for screen readers (aria-describedby/aria-invalid). */
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-1.5">
       <Label htmlFor={id}>{label}</Label>

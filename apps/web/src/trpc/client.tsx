@@ -16,7 +16,9 @@ function makeQueryClient() {
 /** tRPC + TanStack Query for client components (forms and actions); pages read through the server caller. */
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(() => createTRPCClient<WebRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }));
+  const [trpcClient] = useState(() =>
+    createTRPCClient<WebRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -3,6 +3,8 @@ import { budgetOverview, fiscalYearsWithBudgets } from "../services";
 import { adminProcedure, router } from "../trpc";
 
 export const budgetsRouter = router({
-  overview: adminProcedure.input(budgetOverviewInput).query(({ ctx, input }) => budgetOverview(ctx.db, input.fiscalYear)),
+  overview: adminProcedure
+    .input(budgetOverviewInput)
+    .query(({ ctx, input }) => budgetOverview(ctx.db, input.fiscalYear)),
   fiscalYears: adminProcedure.query(({ ctx }) => fiscalYearsWithBudgets(ctx.db)),
 });

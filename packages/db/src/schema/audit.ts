@@ -18,5 +18,9 @@ export const auditEvents = pgTable(
     before: jsonb(),
     after: jsonb(),
   },
-  (t) => [index("audit_events_entity_idx").on(t.entityType, t.entityId), index("audit_events_at_idx").on(t.at), index("audit_events_actor_idx").on(t.actorId)],
+  (t) => [
+    index("audit_events_entity_idx").on(t.entityType, t.entityId),
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_actor_idx").on(t.actorId),
+  ],
 );

@@ -34,7 +34,10 @@ export const conferences = pgTable(
   },
   (t) => [
     check("conferences_dates", sql`${t.endsOn} >= ${t.startsOn}`),
-    check("conferences_direct_cost", sql`${t.directCost} is null or (${t.directCost} > 0 and ${t.allocationId} is not null)`),
+    check(
+      "conferences_direct_cost",
+      sql`${t.directCost} is null or (${t.directCost} > 0 and ${t.allocationId} is not null)`,
+    ),
     check("conferences_one_funding", sql`not (${t.grantId} is not null and ${t.directCost} is not null)`),
   ],
 );
@@ -84,7 +87,10 @@ export const conferenceParticipants = pgTable(
       .references(() => countries.iso2),
     provenance: provenance().notNull().default("entered"),
   },
-  (t) => [unique("conference_participants_unique").on(t.conferenceId, t.countryCode), index("conference_participants_country_idx").on(t.countryCode)],
+  (t) => [
+    unique("conference_participants_unique").on(t.conferenceId, t.countryCode),
+    index("conference_participants_country_idx").on(t.countryCode),
+  ],
 );
 
 /** Organisations that took part (so a partner sees the conferences its organisation attended). */

@@ -70,8 +70,14 @@ export const grants = pgTable(
     check("grants_disbursed_range", sql`${t.disbursed} >= 0 and ${t.disbursed} <= ${t.totalAmount}`),
     check("grants_dates", sql`${t.endsOn} >= ${t.startsOn}`),
     check("grants_rate_positive", sql`${t.exchangeRateToCad} > 0`),
-    check("grants_cad_rate_one", sql`${t.currency} <> 'CAD' or (${t.exchangeRateToCad} = 1 and ${t.totalAmountCad} = ${t.totalAmount})`),
-    check("grants_approver_not_creator", sql`${t.approvedById} is null or ${t.createdById} is null or ${t.approvedById} <> ${t.createdById}`),
+    check(
+      "grants_cad_rate_one",
+      sql`${t.currency} <> 'CAD' or (${t.exchangeRateToCad} = 1 and ${t.totalAmountCad} = ${t.totalAmount})`,
+    ),
+    check(
+      "grants_approver_not_creator",
+      sql`${t.approvedById} is null or ${t.createdById} is null or ${t.approvedById} <> ${t.createdById}`,
+    ),
     index("grants_recipient_idx").on(t.recipientId),
     index("grants_status_idx").on(t.status),
   ],
@@ -223,7 +229,10 @@ export const scheduledPayments = pgTable(
   (t) => [
     unique("scheduled_payments_sequence_unique").on(t.grantId, t.sequence),
     check("scheduled_payments_amount_positive", sql`${t.amount} > 0`),
-    check("scheduled_payments_four_eyes", sql`${t.approvedById} is null or ${t.createdById} is null or ${t.approvedById} <> ${t.createdById}`),
+    check(
+      "scheduled_payments_four_eyes",
+      sql`${t.approvedById} is null or ${t.createdById} is null or ${t.approvedById} <> ${t.createdById}`,
+    ),
   ],
 );
 

@@ -20,7 +20,10 @@ export const organisations = pgTable(
     ...timestamps,
   },
   (t) => [
-    check("organisations_iati_type", sql`${t.iatiType} in (10, 11, 15, 21, 22, 23, 24, 30, 40, 60, 70, 71, 72, 73, 80, 90)`),
+    check(
+      "organisations_iati_type",
+      sql`${t.iatiType} in (10, 11, 15, 21, 22, 23, 24, 30, 40, 60, 70, 71, 72, 73, 80, 90)`,
+    ),
     check("organisations_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );

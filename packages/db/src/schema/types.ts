@@ -1,4 +1,11 @@
-import type { fundingLines, grantComponents, grants, disbursements, scheduledPayments, reportingRequirements } from "./grants";
+import type {
+  fundingLines,
+  grantComponents,
+  grants,
+  disbursements,
+  scheduledPayments,
+  reportingRequirements,
+} from "./grants";
 import type { allocations, programmes } from "./programmes";
 import type { organisations, partnerships } from "./organisations";
 import type { memberships, users } from "./users";

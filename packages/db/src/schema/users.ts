@@ -59,7 +59,10 @@ export const memberships = pgTable(
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
-    capabilities: membershipCapability().array().notNull().default(sql`'{view}'`),
+    capabilities: membershipCapability()
+      .array()
+      .notNull()
+      .default(sql`'{view}'`),
     ...timestamps,
   },
   (t) => [

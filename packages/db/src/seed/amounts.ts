@@ -11,19 +11,12 @@ export function dollars(whole: number, cents = 0): number {
  * Splits a total into instalments by percentage (50/40/10...); the last takes the rounding remainder so the parts add
  * up exactly to the total.
  */
-export function instalments(
-  total: number,
-  percentages: readonly number[],
-): number[] {
+export function instalments(total: number, percentages: readonly number[]): number[] {
   // A grant without a schedule yet (a draft, or one awaiting approval) has no instalments.
   if (percentages.length === 0) return [];
   if (sumMinor(percentages) !== 100)
-    throw new Error(
-      `Instalment percentages must add up to 100: ${percentages.join("/")}`,
-    );
-  const parts = percentages
-    .slice(0, -1)
-    .map((percent) => Math.floor((total * percent) / 100));
+    throw new Error(`Instalment percentages must add up to 100: ${percentages.join("/")}`);
+  const parts = percentages.slice(0, -1).map((percent) => Math.floor((total * percent) / 100));
   return [...parts, total - sumMinor(parts)];
 }
 
@@ -31,13 +24,9 @@ export function instalments(
  * Shares an amount among buckets in proportion to their weights (largest remainder), so the shares are whole cents
  * and add up exactly to the amount.
  */
-export function proportionalShares(
-  amount: number,
-  weights: readonly number[],
-): number[] {
+export function proportionalShares(amount: number, weights: readonly number[]): number[] {
   const totalWeight = sumMinor(weights);
-  if (totalWeight <= 0)
-    throw new Error("Cannot share an amount among zero weights");
+  if (totalWeight <= 0) throw new Error("Cannot share an amount among zero weights");
   const exact = weights.map((weight) => (amount * weight) / totalWeight);
   const shares = exact.map(Math.floor);
   let remainder = amount - sumMinor(shares);

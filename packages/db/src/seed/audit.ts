@@ -7,9 +7,7 @@ import { insertNew, type Written } from "./write";
  * One creation event per grant and conference the seed added in this run (actor null: the system seed). Only new
  * records get one, so the append-only log does not grow on a second run.
  */
-function grantEvent(
-  aggregate: GrantAggregate,
-): typeof auditEvents.$inferInsert {
+function grantEvent(aggregate: GrantAggregate): typeof auditEvents.$inferInsert {
   const { grant } = aggregate;
   return {
     actorId: null,
@@ -32,9 +30,7 @@ function grantEvent(
   };
 }
 
-function conferenceEvent(
-  conferenceId: string,
-): typeof auditEvents.$inferInsert {
+function conferenceEvent(conferenceId: string): typeof auditEvents.$inferInsert {
   return {
     actorId: null,
     actorRole: null,
@@ -51,9 +47,6 @@ export async function seedAuditEvents(
   newGrants: readonly GrantAggregate[],
   newConferenceIds: readonly string[],
 ): Promise<Written> {
-  const rows = [
-    ...newGrants.map(grantEvent),
-    ...newConferenceIds.map(conferenceEvent),
-  ];
+  const rows = [...newGrants.map(grantEvent), ...newConferenceIds.map(conferenceEvent)];
   return { audit_events: await insertNew(tx, auditEvents, rows) };
 }

@@ -11,12 +11,7 @@ import { seedId } from "./ids";
 import type { LedgerAdditions } from "./ledger";
 import { organisationId, type OrganisationSlug } from "./organisations";
 import { allocationId } from "./programmes";
-import {
-  insertNew,
-  insertNewRows,
-  type SeedProvenance,
-  type Written,
-} from "./write";
+import { insertNew, insertNewRows, type SeedProvenance, type Written } from "./write";
 
 interface SessionDefinition {
   themeEn: string;
@@ -50,17 +45,14 @@ const WARSAW_SESSIONS: readonly SessionDefinition[] = [
   {
     themeEn: "Universalisation",
     themeFr: "Universalisation",
-    titleEn:
-      "Joining the Convention: steps and obstacles for signatories and non-party states",
-    titleFr:
-      "Adhérer à la Convention : étapes et obstacles pour les signataires et les États non parties",
+    titleEn: "Joining the Convention: steps and obstacles for signatories and non-party states",
+    titleFr: "Adhérer à la Convention : étapes et obstacles pour les signataires et les États non parties",
   },
   {
     themeEn: "Stockpile destruction",
     themeFr: "Destruction des stocks",
     titleEn: "Destroying stockpiled AP mines: techniques, costs and assistance",
-    titleFr:
-      "Détruire les stocks de mines antipersonnel : techniques, coûts et assistance",
+    titleFr: "Détruire les stocks de mines antipersonnel : techniques, coûts et assistance",
   },
   {
     themeEn: "Mine clearance",
@@ -78,8 +70,7 @@ const WARSAW_SESSIONS: readonly SessionDefinition[] = [
     themeEn: "Transparency",
     themeFr: "Transparence",
     titleEn: "Article 7 reporting for Eastern European and Baltic states",
-    titleFr:
-      "Rapports au titre de l'article 7 pour les États d'Europe de l'Est et les États baltes",
+    titleFr: "Rapports au titre de l'article 7 pour les États d'Europe de l'Est et les États baltes",
   },
 ];
 
@@ -90,20 +81,10 @@ const WARSAW_PARTICIPANTS: readonly {
 }[] = [
   { iso2: "PL", provenance: "source-document" },
   { iso2: "CA", provenance: "source-document" },
-  ...[
-    "BG",
-    "BY",
-    "CZ",
-    "EE",
-    "HU",
-    "LT",
-    "LV",
-    "MD",
-    "RO",
-    "RU",
-    "SK",
-    "UA",
-  ].map((iso2) => ({ iso2, provenance: "illustrative" as const })),
+  ...["BG", "BY", "CZ", "EE", "HU", "LT", "LV", "MD", "RO", "RU", "SK", "UA"].map((iso2) => ({
+    iso2,
+    provenance: "illustrative" as const,
+  })),
 ];
 
 /**
@@ -116,8 +97,7 @@ const CONFERENCES: readonly ConferenceDefinition[] = [
     titleEn: "Regional conference on landmines, Mexico City",
     titleFr: "Conférence régionale sur les mines terrestres, Mexico",
     descriptionEn: "Regional conference co-organised by Mexico and Canada.",
-    descriptionFr:
-      "Conférence régionale organisée conjointement par le Mexique et le Canada.",
+    descriptionFr: "Conférence régionale organisée conjointement par le Mexique et le Canada.",
     city: "Mexico City",
     countryCode: "MX",
     startsOn: "1999-01-11",
@@ -127,14 +107,10 @@ const CONFERENCES: readonly ConferenceDefinition[] = [
   },
   {
     slug: "buenos-aires-2000",
-    titleEn:
-      "Regional seminar on stockpile destruction in the Americas, Buenos Aires",
-    titleFr:
-      "Séminaire régional sur la destruction des stocks dans les Amériques, Buenos Aires",
-    descriptionEn:
-      "Regional seminar on stockpile destruction co-organised by Canada.",
-    descriptionFr:
-      "Séminaire régional sur la destruction des stocks organisé conjointement par le Canada.",
+    titleEn: "Regional seminar on stockpile destruction in the Americas, Buenos Aires",
+    titleFr: "Séminaire régional sur la destruction des stocks dans les Amériques, Buenos Aires",
+    descriptionEn: "Regional seminar on stockpile destruction co-organised by Canada.",
+    descriptionFr: "Séminaire régional sur la destruction des stocks organisé conjointement par le Canada.",
     city: "Buenos Aires",
     countryCode: "AR",
     startsOn: "2000-11-06",
@@ -147,10 +123,8 @@ const CONFERENCES: readonly ConferenceDefinition[] = [
     slug: "budapest-2001",
     titleEn: "Regional seminar on stockpile destruction, Budapest",
     titleFr: "Séminaire régional sur la destruction des stocks, Budapest",
-    descriptionEn:
-      "Regional seminar on stockpile destruction co-organised by Canada.",
-    descriptionFr:
-      "Séminaire régional sur la destruction des stocks organisé conjointement par le Canada.",
+    descriptionEn: "Regional seminar on stockpile destruction co-organised by Canada.",
+    descriptionFr: "Séminaire régional sur la destruction des stocks organisé conjointement par le Canada.",
     city: "Budapest",
     countryCode: "HU",
     startsOn: "2001-02-01",
@@ -163,8 +137,7 @@ const CONFERENCES: readonly ConferenceDefinition[] = [
     titleEn: "Regional conference on landmines, Bamako",
     titleFr: "Conférence régionale sur les mines terrestres, Bamako",
     descriptionEn: "Regional conference co-organised by Mali and Canada.",
-    descriptionFr:
-      "Conférence régionale organisée conjointement par le Mali et le Canada.",
+    descriptionFr: "Conférence régionale organisée conjointement par le Mali et le Canada.",
     city: "Bamako",
     countryCode: "ML",
     startsOn: "2001-02-15",
@@ -174,10 +147,8 @@ const CONFERENCES: readonly ConferenceDefinition[] = [
   },
   {
     slug: "warsaw-2001",
-    titleEn:
-      "Seminar on implementing the Ottawa Convention in Eastern Europe and the Baltic states",
-    titleFr:
-      "Séminaire sur la mise en œuvre de la Convention d'Ottawa en Europe de l'Est et dans les États baltes",
+    titleEn: "Seminar on implementing the Ottawa Convention in Eastern Europe and the Baltic states",
+    titleFr: "Séminaire sur la mise en œuvre de la Convention d'Ottawa en Europe de l'Est et dans les États baltes",
     descriptionEn:
       "Seminar co-hosted by Poland and Canada on the challenges facing Eastern European countries and the Baltic states in implementing the Ottawa Convention. Poland took part as a signatory. Working sessions and attendance shown here are illustrative.",
     descriptionFr:
@@ -203,8 +174,7 @@ const CONFERENCES: readonly ConferenceDefinition[] = [
     titleEn: "Regional seminar on landmines, Bangkok",
     titleFr: "Séminaire régional sur les mines terrestres, Bangkok",
     descriptionEn: "Regional seminar co-organised by Thailand and Canada.",
-    descriptionFr:
-      "Séminaire régional organisé conjointement par la Thaïlande et le Canada.",
+    descriptionFr: "Séminaire régional organisé conjointement par la Thaïlande et le Canada.",
     city: "Bangkok",
     countryCode: "TH",
     startsOn: "2002-05-13",
@@ -216,9 +186,7 @@ const CONFERENCES: readonly ConferenceDefinition[] = [
 
 const conferenceId = (slug: string) => seedId(`conference:${slug}`);
 
-function conferenceRow(
-  definition: ConferenceDefinition,
-): typeof conferences.$inferInsert & { id: string } {
+function conferenceRow(definition: ConferenceDefinition): typeof conferences.$inferInsert & { id: string } {
   const { directCost } = definition;
   return {
     id: conferenceId(definition.slug),
@@ -232,18 +200,14 @@ function conferenceRow(
     startsOn: definition.startsOn,
     endsOn: definition.endsOn,
     grantId: null,
-    allocationId: directCost
-      ? allocationId("MAPP", directCost.fiscalYear)
-      : null,
+    allocationId: directCost ? allocationId("MAPP", directCost.fiscalYear) : null,
     directCost: directCost?.amount ?? null,
     currency: "CAD",
     provenance: definition.provenance,
   };
 }
 
-function coHostRows(
-  definition: ConferenceDefinition,
-): (typeof conferenceCoHosts.$inferInsert)[] {
+function coHostRows(definition: ConferenceDefinition): (typeof conferenceCoHosts.$inferInsert)[] {
   return definition.coHostStates.map((iso2) => ({
     id: seedId(`conference-co-host:${definition.slug}:${iso2}`),
     conferenceId: conferenceId(definition.slug),
@@ -252,9 +216,7 @@ function coHostRows(
   }));
 }
 
-function sessionRows(
-  definition: ConferenceDefinition,
-): (typeof conferenceSessions.$inferInsert)[] {
+function sessionRows(definition: ConferenceDefinition): (typeof conferenceSessions.$inferInsert)[] {
   return (definition.sessions ?? []).map((session, index) => ({
     id: seedId(`conference-session:${definition.slug}:${index + 1}`),
     conferenceId: conferenceId(definition.slug),
@@ -263,9 +225,7 @@ function sessionRows(
   }));
 }
 
-function participantRows(
-  definition: ConferenceDefinition,
-): (typeof conferenceParticipants.$inferInsert)[] {
+function participantRows(definition: ConferenceDefinition): (typeof conferenceParticipants.$inferInsert)[] {
   return (definition.participants ?? []).map(({ iso2, provenance }) => ({
     conferenceId: conferenceId(definition.slug),
     countryCode: iso2,
@@ -273,9 +233,7 @@ function participantRows(
   }));
 }
 
-function organisationRows(
-  definition: ConferenceDefinition,
-): (typeof conferenceOrganisations.$inferInsert)[] {
+function organisationRows(definition: ConferenceDefinition): (typeof conferenceOrganisations.$inferInsert)[] {
   return (definition.organisations ?? []).map(({ slug, role }) => ({
     conferenceId: conferenceId(definition.slug),
     organisationId: organisationId(slug),
@@ -288,42 +246,19 @@ export async function seedConferences(
   tx: Tx,
   ledger: LedgerAdditions,
 ): Promise<{ written: Written; newConferenceIds: string[] }> {
-  const inserted = await insertNewRows(
-    tx,
-    conferences,
-    CONFERENCES.map(conferenceRow),
-  );
+  const inserted = await insertNewRows(tx, conferences, CONFERENCES.map(conferenceRow));
   const newIds = new Set(inserted.map((row) => row.id));
-  const fresh = CONFERENCES.filter((definition) =>
-    newIds.has(conferenceId(definition.slug)),
-  );
+  const fresh = CONFERENCES.filter((definition) => newIds.has(conferenceId(definition.slug)));
   for (const row of inserted) {
-    if (row.allocationId && row.directCost)
-      ledger.addDirectCost(row.allocationId, row.directCost);
+    if (row.allocationId && row.directCost) ledger.addDirectCost(row.allocationId, row.directCost);
   }
   return {
     written: {
       conferences: inserted.length,
-      conference_co_hosts: await insertNew(
-        tx,
-        conferenceCoHosts,
-        fresh.flatMap(coHostRows),
-      ),
-      conference_sessions: await insertNew(
-        tx,
-        conferenceSessions,
-        fresh.flatMap(sessionRows),
-      ),
-      conference_participants: await insertNew(
-        tx,
-        conferenceParticipants,
-        fresh.flatMap(participantRows),
-      ),
-      conference_organisations: await insertNew(
-        tx,
-        conferenceOrganisations,
-        fresh.flatMap(organisationRows),
-      ),
+      conference_co_hosts: await insertNew(tx, conferenceCoHosts, fresh.flatMap(coHostRows)),
+      conference_sessions: await insertNew(tx, conferenceSessions, fresh.flatMap(sessionRows)),
+      conference_participants: await insertNew(tx, conferenceParticipants, fresh.flatMap(participantRows)),
+      conference_organisations: await insertNew(tx, conferenceOrganisations, fresh.flatMap(organisationRows)),
     },
     newConferenceIds: [...newIds],
   };

@@ -5,12 +5,7 @@ import fr from "i18n-iso-countries/langs/fr.json" with { type: "json" };
 import { entryIntoForce, stockpileDeadline } from "@portal/domain";
 import type { Tx } from "../client";
 import { countries, treatyStatus } from "../schema";
-import {
-  readStatesParties,
-  readWithdrawals,
-  type StatePartyRow,
-  type WithdrawalRow,
-} from "./csv";
+import { readStatesParties, readWithdrawals, type StatePartyRow, type WithdrawalRow } from "./csv";
 import type { Written } from "./write";
 
 type CountryRow = typeof countries.$inferInsert;
@@ -28,10 +23,7 @@ export function countryRows(): CountryRow[] {
     .map((iso2) => {
       const nameEn = english[iso2];
       const nameFr = french[iso2];
-      if (!nameEn || !nameFr)
-        throw new Error(
-          `i18n-iso-countries has no English or French name for ${iso2}`,
-        );
+      if (!nameEn || !nameFr) throw new Error(`i18n-iso-countries has no English or French name for ${iso2}`);
       return { iso2, nameEn, nameFr };
     });
 }
@@ -50,10 +42,7 @@ export async function seedCountries(tx: Tx): Promise<Written> {
   return { countries: written.length };
 }
 
-function treatyStatusRow(
-  party: StatePartyRow,
-  withdrawal: WithdrawalRow | undefined,
-): TreatyStatusRow {
+function treatyStatusRow(party: StatePartyRow, withdrawal: WithdrawalRow | undefined): TreatyStatusRow {
   const entryIntoForceOn = entryIntoForce(party.depositedOn);
   return {
     iso2: party.iso2,
@@ -64,9 +53,7 @@ function treatyStatusRow(
     stockpileDeadlineOn: stockpileDeadline(entryIntoForceOn),
     withdrawalNotifiedOn: withdrawal?.notifiedOn ?? null,
     withdrawalEffectiveOn: withdrawal?.effectiveOn ?? null,
-    source: withdrawal
-      ? `${party.source}; withdrawal: ${withdrawal.source}`
-      : party.source,
+    source: withdrawal ? `${party.source}; withdrawal: ${withdrawal.source}` : party.source,
     provenance: "public-record",
   };
 }
@@ -77,12 +64,9 @@ export function treatyStatusRows(): TreatyStatusRow[] {
   const withdrawals = new Map(readWithdrawals().map((row) => [row.iso2, row]));
   const partyCodes = new Set(parties.map((party) => party.iso2));
   for (const iso2 of withdrawals.keys()) {
-    if (!partyCodes.has(iso2))
-      throw new Error(`withdrawals.csv: ${iso2} never deposited an instrument`);
+    if (!partyCodes.has(iso2)) throw new Error(`withdrawals.csv: ${iso2} never deposited an instrument`);
   }
-  return parties.map((party) =>
-    treatyStatusRow(party, withdrawals.get(party.iso2)),
-  );
+  return parties.map((party) => treatyStatusRow(party, withdrawals.get(party.iso2)));
 }
 
 /** Columns the CSV files are the authority for (everything but the key and the provenance). */
@@ -110,10 +94,7 @@ const columnList = (prefix: string) =>
  */
 export async function seedTreatyStatus(tx: Tx): Promise<Written> {
   const set = Object.fromEntries(
-    Object.entries(SOURCED_COLUMNS).map(([key, column]) => [
-      key,
-      sql.raw(`excluded.${column}`),
-    ]),
+    Object.entries(SOURCED_COLUMNS).map(([key, column]) => [key, sql.raw(`excluded.${column}`)]),
   ) as Record<keyof typeof SOURCED_COLUMNS, SQL>;
   const written = await tx
     .insert(treatyStatus)

@@ -31,22 +31,12 @@ export interface StockpileCompletionRow {
   source: string;
 }
 
-function readTreatyCsv(
-  file: string,
-  columns: readonly string[],
-): Record<string, string>[] {
+function readTreatyCsv(file: string, columns: readonly string[]): Record<string, string>[] {
   const text = readFileSync(new URL(file, TREATY_DATA_DIR), "utf8");
-  const records = parse(text, {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-  }) as Record<string, string>[];
+  const records = parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true, trim: true });
   for (const [index, record] of records.entries()) {
     const missing = columns.filter((column) => record[column] === undefined);
-    if (missing.length > 0)
-      throw new Error(
-        `${file} row ${index + 2}: missing column(s) ${missing.join(", ")}`,
-      );
+    if (missing.length > 0) throw new Error(`${file} row ${index + 2}: missing column(s) ${missing.join(", ")}`);
   }
   return records;
 }
@@ -56,14 +46,12 @@ function field(record: Record<string, string>, column: string): string {
 }
 
 function isoCode(value: string, file: string): string {
-  if (!/^[A-Z]{2}$/.test(value))
-    throw new Error(`${file}: not an ISO 3166-1 alpha-2 code: ${value}`);
+  if (!/^[A-Z]{2}$/.test(value)) throw new Error(`${file}: not an ISO 3166-1 alpha-2 code: ${value}`);
   return value;
 }
 
 function isoDate(value: string, file: string): IsoDate {
-  if (!isIsoDate(value))
-    throw new Error(`${file}: not a YYYY-MM-DD date: ${value}`);
+  if (!isIsoDate(value)) throw new Error(`${file}: not a YYYY-MM-DD date: ${value}`);
   return value;
 }
 
@@ -72,12 +60,7 @@ function optionalIsoDate(value: string, file: string): IsoDate | null {
 }
 
 function joinMethod(value: string, file: string): JoinMethod {
-  if (
-    value === "ratification" ||
-    value === "accession" ||
-    value === "succession"
-  )
-    return value;
+  if (value === "ratification" || value === "accession" || value === "succession") return value;
   throw new Error(`${file}: unknown method of joining: ${value}`);
 }
 
@@ -87,23 +70,14 @@ export function parsePartialDate(value: string): {
   precision: DatePrecision;
 } {
   if (isIsoDate(value)) return { date: value, precision: "day" };
-  if (/^\d{4}-\d{2}$/.test(value) && isIsoDate(`${value}-01`))
-    return { date: `${value}-01`, precision: "month" };
-  if (/^\d{4}$/.test(value))
-    return { date: `${value}-01-01`, precision: "year" };
+  if (/^\d{4}-\d{2}$/.test(value) && isIsoDate(`${value}-01`)) return { date: `${value}-01`, precision: "month" };
+  if (/^\d{4}$/.test(value)) return { date: `${value}-01-01`, precision: "year" };
   throw new Error(`Not a full or partial date: ${value}`);
 }
 
 export function readStatesParties(): StatePartyRow[] {
   const file = "states-parties.csv";
-  return readTreatyCsv(file, [
-    "iso2",
-    "name",
-    "signed",
-    "deposited",
-    "method",
-    "source",
-  ]).map((record) => ({
+  return readTreatyCsv(file, ["iso2", "name", "signed", "deposited", "method", "source"]).map((record) => ({
     iso2: isoCode(field(record, "iso2"), file),
     name: field(record, "name"),
     signedOn: optionalIsoDate(field(record, "signed"), file),
@@ -115,22 +89,17 @@ export function readStatesParties(): StatePartyRow[] {
 
 export function readWithdrawals(): WithdrawalRow[] {
   const file = "withdrawals.csv";
-  return readTreatyCsv(file, ["iso2", "notified", "effective", "source"]).map(
-    (record) => ({
-      iso2: isoCode(field(record, "iso2"), file),
-      notifiedOn: isoDate(field(record, "notified"), file),
-      effectiveOn: isoDate(field(record, "effective"), file),
-      source: field(record, "source"),
-    }),
-  );
+  return readTreatyCsv(file, ["iso2", "notified", "effective", "source"]).map((record) => ({
+    iso2: isoCode(field(record, "iso2"), file),
+    notifiedOn: isoDate(field(record, "notified"), file),
+    effectiveOn: isoDate(field(record, "effective"), file),
+    source: field(record, "source"),
+  }));
 }
 
 /** Sourced completions: the research notes' partial list plus the three named by the source document. */
 export function readStockpileCompletions(): StockpileCompletionRow[] {
-  const files = [
-    "stockpile-destruction-partial.csv",
-    "stockpile-destruction-named.csv",
-  ];
+  const files = ["stockpile-destruction-partial.csv", "stockpile-destruction-named.csv"];
   return files.flatMap((file) =>
     readTreatyCsv(file, ["iso2", "completed", "source"]).map((record) => {
       const { date, precision } = parsePartialDate(field(record, "completed"));

@@ -5,8 +5,7 @@ import type { OrganisationSlug } from "./organisations";
 /** Shared by every demo account; printed by the launcher and used by the tests. Never for a real deployment. */
 export const DEMO_PASSWORD = "demo-password-2001";
 
-export type MembershipCapability =
-  (typeof membershipCapability.enumValues)[number];
+export type MembershipCapability = (typeof membershipCapability.enumValues)[number];
 
 export interface DemoAccount {
   email: string;

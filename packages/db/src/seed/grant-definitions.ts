@@ -1,15 +1,6 @@
 import { dollars } from "./amounts";
-import {
-  ICBL_PARTNER_EMAIL,
-  MAC_PARTNER_EMAIL,
-  OFFICER_EMAIL,
-  SECOND_OFFICER_EMAIL,
-} from "./demo-accounts";
-import type {
-  GrantDefinition,
-  PaymentDefinition,
-  ReportDefinition,
-} from "./grant-plan";
+import { ICBL_PARTNER_EMAIL, MAC_PARTNER_EMAIL, OFFICER_EMAIL, SECOND_OFFICER_EMAIL } from "./demo-accounts";
+import type { GrantDefinition, PaymentDefinition, ReportDefinition } from "./grant-plan";
 
 const CAD = { currency: "CAD", exchangeRateToCad: "1" } as const;
 
@@ -24,14 +15,9 @@ function standardSchedule(dates: {
   const paid = dates.paid ?? [];
   const status = (index: number): PaymentDefinition["status"] =>
     dates.statuses?.[index] ?? (paid[index] ? "paid" : "planned");
-  const payment = (
-    index: number,
-    fields: Omit<PaymentDefinition, "status" | "paidOn">,
-  ): PaymentDefinition => {
+  const payment = (index: number, fields: Omit<PaymentDefinition, "status" | "paidOn">): PaymentDefinition => {
     const paidOn = paid[index];
-    return paidOn
-      ? { ...fields, status: status(index), paidOn }
-      : { ...fields, status: status(index) };
+    return paidOn ? { ...fields, status: status(index), paidOn } : { ...fields, status: status(index) };
   };
   return [
     payment(0, {
@@ -62,10 +48,7 @@ function standardReports(
   dates: { interim: string; final: string },
   status: ReportDefinition["status"],
   overrides: Partial<
-    Record<
-      "interim-narrative" | "final-narrative" | "final-financial",
-      Partial<ReportDefinition>
-    >
+    Record<"interim-narrative" | "final-narrative" | "final-financial", Partial<ReportDefinition>>
   > = {},
 ): ReportDefinition[] {
   return [
@@ -101,10 +84,8 @@ const HISTORICAL_GRANTS: readonly GrantDefinition[] = [
   {
     reference: "CLF-2001-ICBL",
     recipient: "icbl",
-    titleEn:
-      "Universalisation and implementation of the Ottawa Convention, 2001-2002",
-    titleFr:
-      "Universalisation et mise en œuvre de la Convention d'Ottawa, 2001-2002",
+    titleEn: "Universalisation and implementation of the Ottawa Convention, 2001-2002",
+    titleFr: "Universalisation et mise en œuvre de la Convention d'Ottawa, 2001-2002",
     purposeEn:
       "Support to the ICBL's ongoing work toward the universalisation and implementation of the treaty, including the research, production and distribution of the annual Landmine Monitor.",
     purposeFr:
@@ -120,10 +101,8 @@ const HISTORICAL_GRANTS: readonly GrantDefinition[] = [
       {
         titleEn: "Landmine Monitor: research, production and distribution",
         titleFr: "Observatoire des mines : recherche, production et diffusion",
-        descriptionEn:
-          "The annual report on states' implementation of and compliance with the 1997 Convention.",
-        descriptionFr:
-          "Le rapport annuel sur la mise en œuvre et le respect de la Convention de 1997 par les États.",
+        descriptionEn: "The annual report on states' implementation of and compliance with the 1997 Convention.",
+        descriptionFr: "Le rapport annuel sur la mise en œuvre et le respect de la Convention de 1997 par les États.",
         amount: dollars(210_000),
         provenance: "source-document",
       },
@@ -151,10 +130,7 @@ const HISTORICAL_GRANTS: readonly GrantDefinition[] = [
         provenance: "illustrative",
       },
     ],
-    reports: standardReports(
-      { interim: "2001-10-15", final: "2002-02-28" },
-      "accepted",
-    ),
+    reports: standardReports({ interim: "2001-10-15", final: "2002-02-28" }, "accepted"),
     payments: standardSchedule({
       signature: "2001-05-01",
       interim: "2001-11-01",
@@ -182,15 +158,13 @@ const HISTORICAL_GRANTS: readonly GrantDefinition[] = [
     components: [
       {
         titleEn: "Youth Mine Action Ambassador Program",
-        titleFr:
-          "Programme des jeunes ambassadeurs de l'action contre les mines",
+        titleFr: "Programme des jeunes ambassadeurs de l'action contre les mines",
         amount: dollars(120_000),
         provenance: "illustrative",
       },
       {
         titleEn: "Americas regional coordination for the Landmine Monitor",
-        titleFr:
-          "Coordination régionale des Amériques pour l'Observatoire des mines",
+        titleFr: "Coordination régionale des Amériques pour l'Observatoire des mines",
         amount: dollars(85_000),
         provenance: "illustrative",
       },
@@ -209,10 +183,7 @@ const HISTORICAL_GRANTS: readonly GrantDefinition[] = [
         provenance: "illustrative",
       },
     ],
-    reports: standardReports(
-      { interim: "2001-10-31", final: "2002-02-28" },
-      "accepted",
-    ),
+    reports: standardReports({ interim: "2001-10-31", final: "2002-02-28" }, "accepted"),
     payments: standardSchedule({
       signature: "2001-05-15",
       interim: "2001-11-15",
@@ -225,10 +196,8 @@ const HISTORICAL_GRANTS: readonly GrantDefinition[] = [
     recipient: "icbl",
     titleEn: "Landmine Monitor 2000",
     titleFr: "Observatoire des mines 2000",
-    purposeEn:
-      "Research, production and distribution of the Landmine Monitor (announced 19 May 2000).",
-    purposeFr:
-      "Recherche, production et diffusion de l'Observatoire des mines (annoncé le 19 mai 2000).",
+    purposeEn: "Research, production and distribution of the Landmine Monitor (announced 19 May 2000).",
+    purposeFr: "Recherche, production et diffusion de l'Observatoire des mines (annoncé le 19 mai 2000).",
     ...CAD,
     totalAmount: dollars(250_000),
     startsOn: "2000-05-19",
@@ -252,10 +221,7 @@ const HISTORICAL_GRANTS: readonly GrantDefinition[] = [
         provenance: "illustrative",
       },
     ],
-    reports: standardReports(
-      { interim: "2000-10-31", final: "2001-02-28" },
-      "accepted",
-    ),
+    reports: standardReports({ interim: "2000-10-31", final: "2001-02-28" }, "accepted"),
     payments: standardSchedule({
       signature: "2000-06-01",
       interim: "2000-11-15",
@@ -282,8 +248,7 @@ const HISTORICAL_GRANTS: readonly GrantDefinition[] = [
     components: [
       {
         titleEn: "Raising the Voices: survivor advocacy training",
-        titleFr:
-          "Raising the Voices : formation des survivants à la défense des droits",
+        titleFr: "Raising the Voices : formation des survivants à la défense des droits",
         amount: dollars(125_000),
         provenance: "public-record",
       },
@@ -344,10 +309,8 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
     recipient: "icrc",
     titleEn: "Assistance to mine victims, 2002-2003",
     titleFr: "Assistance aux victimes des mines, 2002-2003",
-    purposeEn:
-      "Physical rehabilitation of mine survivors and mine risk education in affected countries.",
-    purposeFr:
-      "Réadaptation physique des survivants des mines et éducation au danger des mines dans les pays touchés.",
+    purposeEn: "Physical rehabilitation of mine survivors and mine risk education in affected countries.",
+    purposeFr: "Réadaptation physique des survivants des mines et éducation au danger des mines dans les pays touchés.",
     currency: "CHF",
     // ILLUSTRATIVE rate, kept with the grant: CAD per CHF when the agreement was signed.
     exchangeRateToCad: "0.92000000",
@@ -382,10 +345,7 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
         provenance: "illustrative",
       },
     ],
-    reports: standardReports(
-      { interim: "2002-12-15", final: "2003-04-30" },
-      "open",
-    ),
+    reports: standardReports({ interim: "2002-12-15", final: "2003-04-30" }, "open"),
     payments: [
       {
         percent: 50,
@@ -421,10 +381,8 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
     reference: "CLF-2002-ICBL",
     recipient: "icbl",
     titleEn: "Landmine Monitor 2003 and universalisation work, 2002-2003",
-    titleFr:
-      "Observatoire des mines 2003 et travaux d'universalisation, 2002-2003",
-    purposeEn:
-      "Continued support to the ICBL's universalisation work and the research for the Landmine Monitor 2003.",
+    titleFr: "Observatoire des mines 2003 et travaux d'universalisation, 2002-2003",
+    purposeEn: "Continued support to the ICBL's universalisation work and the research for the Landmine Monitor 2003.",
     purposeFr:
       "Poursuite de l'appui aux travaux d'universalisation de l'ICBL et à la recherche pour l'Observatoire des mines 2003.",
     ...CAD,
@@ -440,8 +398,7 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
     components: [
       {
         titleEn: "Landmine Monitor 2003: research, production and distribution",
-        titleFr:
-          "Observatoire des mines 2003 : recherche, production et diffusion",
+        titleFr: "Observatoire des mines 2003 : recherche, production et diffusion",
         amount: dollars(210_000),
         provenance: "illustrative",
       },
@@ -467,22 +424,18 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
       },
     ],
     // The interim report is in: an officer has to review it before the second instalment can go.
-    reports: standardReports(
-      { interim: "2002-10-31", final: "2003-04-30" },
-      "open",
-      {
-        "interim-narrative": {
-          status: "submitted",
-          submissions: [
-            {
-              by: ICBL_PARTNER_EMAIL,
-              at: "2002-10-25T15:00:00Z",
-              body: "Illustrative interim narrative report, April-September 2002: progress of the Landmine Monitor research network and of universalisation missions.",
-            },
-          ],
-        },
+    reports: standardReports({ interim: "2002-10-31", final: "2003-04-30" }, "open", {
+      "interim-narrative": {
+        status: "submitted",
+        submissions: [
+          {
+            by: ICBL_PARTNER_EMAIL,
+            at: "2002-10-25T15:00:00Z",
+            body: "Illustrative interim narrative report, April-September 2002: progress of the Landmine Monitor research network and of universalisation missions.",
+          },
+        ],
       },
-    ),
+    }),
     payments: standardSchedule({
       signature: "2002-05-01",
       interim: "2002-11-15",
@@ -517,15 +470,13 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
     components: [
       {
         titleEn: "Youth Mine Action Ambassador Program",
-        titleFr:
-          "Programme des jeunes ambassadeurs de l'action contre les mines",
+        titleFr: "Programme des jeunes ambassadeurs de l'action contre les mines",
         amount: dollars(120_000),
         provenance: "illustrative",
       },
       {
         titleEn: "Americas regional coordination for the Landmine Monitor",
-        titleFr:
-          "Coordination régionale des Amériques pour l'Observatoire des mines",
+        titleFr: "Coordination régionale des Amériques pour l'Observatoire des mines",
         amount: dollars(80_000),
         provenance: "illustrative",
       },
@@ -545,27 +496,22 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
       },
     ],
     // The officer asked for changes to the interim report: the partner has to resubmit.
-    reports: standardReports(
-      { interim: "2002-11-30", final: "2003-04-30" },
-      "open",
-      {
-        "interim-narrative": {
-          status: "changes_requested",
-          submissions: [
-            {
-              by: MAC_PARTNER_EMAIL,
-              at: "2002-11-25T14:30:00Z",
-              body: "Illustrative interim narrative report, April-October 2002: youth ambassadors' placements and Americas research coordination.",
-              decision: "changes_requested",
-              response:
-                "Please add the number of schools and communities the youth ambassadors reached, by province.",
-              respondedBy: SECOND_OFFICER_EMAIL,
-              respondedAt: "2002-12-02T16:00:00Z",
-            },
-          ],
-        },
+    reports: standardReports({ interim: "2002-11-30", final: "2003-04-30" }, "open", {
+      "interim-narrative": {
+        status: "changes_requested",
+        submissions: [
+          {
+            by: MAC_PARTNER_EMAIL,
+            at: "2002-11-25T14:30:00Z",
+            body: "Illustrative interim narrative report, April-October 2002: youth ambassadors' placements and Americas research coordination.",
+            decision: "changes_requested",
+            response: "Please add the number of schools and communities the youth ambassadors reached, by province.",
+            respondedBy: SECOND_OFFICER_EMAIL,
+            respondedAt: "2002-12-02T16:00:00Z",
+          },
+        ],
       },
-    ),
+    }),
     payments: standardSchedule({
       signature: "2002-05-15",
       interim: "2002-12-15",
@@ -582,10 +528,8 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
     recipient: "npa",
     titleEn: "Mine clearance and survey in Angola, 2002-2003",
     titleFr: "Déminage et levés en Angola, 2002-2003",
-    purposeEn:
-      "Manual clearance teams and technical survey after the April 2002 peace agreement.",
-    purposeFr:
-      "Équipes de déminage manuel et levés techniques après l'accord de paix d'avril 2002.",
+    purposeEn: "Manual clearance teams and technical survey after the April 2002 peace agreement.",
+    purposeFr: "Équipes de déminage manuel et levés techniques après l'accord de paix d'avril 2002.",
     ...CAD,
     totalAmount: dollars(300_000),
     startsOn: "2002-07-15",
@@ -619,10 +563,7 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
       },
     ],
     // The interim report is overdue, so the second instalment is on hold.
-    reports: standardReports(
-      { interim: "2002-11-15", final: "2003-08-31" },
-      "open",
-    ),
+    reports: standardReports({ interim: "2002-11-15", final: "2003-08-31" }, "open"),
     payments: [
       {
         percent: 60,
@@ -659,10 +600,8 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
     recipient: "cmac",
     titleEn: "Humanitarian demining in north-western Cambodia, 2002-2003",
     titleFr: "Déminage humanitaire dans le nord-ouest du Cambodge, 2002-2003",
-    purposeEn:
-      "Demining platoons and community liaison in the most affected districts.",
-    purposeFr:
-      "Pelotons de déminage et liaison communautaire dans les districts les plus touchés.",
+    purposeEn: "Demining platoons and community liaison in the most affected districts.",
+    purposeFr: "Pelotons de déminage et liaison communautaire dans les districts les plus touchés.",
     ...CAD,
     totalAmount: dollars(420_000),
     startsOn: "2002-11-01",
@@ -694,10 +633,7 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
         provenance: "illustrative",
       },
     ],
-    reports: standardReports(
-      { interim: "2003-04-30", final: "2003-12-31" },
-      "open",
-    ),
+    reports: standardReports({ interim: "2003-04-30", final: "2003-12-31" }, "open"),
     // The first instalment is approved (four eyes) and waiting to be paid.
     payments: standardSchedule({
       signature: "2002-11-15",
@@ -714,12 +650,9 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
     reference: "CLF-2002-HI",
     recipient: "handicap-international",
     titleEn: "Physical rehabilitation for mine survivors in Angola, 2002-2003",
-    titleFr:
-      "Réadaptation physique des survivants des mines en Angola, 2002-2003",
-    purposeEn:
-      "Orthopaedic workshop support and the socio-economic reintegration of survivors.",
-    purposeFr:
-      "Appui aux ateliers orthopédiques et réintégration socio-économique des survivants.",
+    titleFr: "Réadaptation physique des survivants des mines en Angola, 2002-2003",
+    purposeEn: "Orthopaedic workshop support and the socio-economic reintegration of survivors.",
+    purposeFr: "Appui aux ateliers orthopédiques et réintégration socio-économique des survivants.",
     ...CAD,
     totalAmount: dollars(180_000),
     startsOn: "2002-09-01",
@@ -758,10 +691,8 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
     recipient: "halo-trust",
     titleEn: "Mine clearance in Afghanistan, 2002-2003",
     titleFr: "Déminage en Afghanistan, 2002-2003",
-    purposeEn:
-      "Draft: clearance of mined agricultural land after Afghanistan's accession (11 September 2002).",
-    purposeFr:
-      "Ébauche : déminage de terres agricoles après l'adhésion de l'Afghanistan (11 septembre 2002).",
+    purposeEn: "Draft: clearance of mined agricultural land after Afghanistan's accession (11 September 2002).",
+    purposeFr: "Ébauche : déminage de terres agricoles après l'adhésion de l'Afghanistan (11 septembre 2002).",
     ...CAD,
     totalAmount: dollars(350_000),
     startsOn: "2002-10-01",
@@ -778,7 +709,4 @@ const ILLUSTRATIVE_GRANTS: readonly GrantDefinition[] = [
   },
 ];
 
-export const GRANTS: readonly GrantDefinition[] = [
-  ...HISTORICAL_GRANTS,
-  ...ILLUSTRATIVE_GRANTS,
-];
+export const GRANTS: readonly GrantDefinition[] = [...HISTORICAL_GRANTS, ...ILLUSTRATIVE_GRANTS];

@@ -1,10 +1,4 @@
-import {
-  convertToCad,
-  fiscalQuarterOf,
-  fiscalYearOf,
-  type IsoDate,
-  sumMinor,
-} from "@portal/domain";
+import { convertToCad, fiscalQuarterOf, fiscalYearOf, type IsoDate, sumMinor } from "@portal/domain";
 import type {
   disbursements,
   fundingLines,
@@ -22,12 +16,8 @@ import type { UserIds } from "./users";
 import type { SeedProvenance } from "./write";
 
 type GrantStatus = NonNullable<(typeof grants.$inferInsert)["status"]>;
-type RequirementStatus = NonNullable<
-  (typeof reportingRequirements.$inferInsert)["status"]
->;
-type PaymentStatus = NonNullable<
-  (typeof scheduledPayments.$inferInsert)["status"]
->;
+type RequirementStatus = NonNullable<(typeof reportingRequirements.$inferInsert)["status"]>;
+type PaymentStatus = NonNullable<(typeof scheduledPayments.$inferInsert)["status"]>;
 
 export interface ComponentDefinition {
   titleEn: string;
@@ -133,10 +123,7 @@ export interface GrantAggregate {
  */
 const SCHEDULE_PROVENANCE: SeedProvenance = "illustrative";
 
-function userId(
-  users: UserIds,
-  email: string | undefined | null,
-): string | null {
+function userId(users: UserIds, email: string | undefined | null): string | null {
   if (!email) return null;
   const id = users.get(email);
   if (!id) throw new Error(`Seed refers to unknown demo user ${email}`);
@@ -146,47 +133,29 @@ function userId(
 function totalAmountCad(definition: GrantDefinition): number {
   return definition.currency === "CAD"
     ? definition.totalAmount
-    : convertToCad(
-        definition.totalAmount,
-        definition.currency,
-        definition.exchangeRateToCad,
-      );
+    : convertToCad(definition.totalAmount, definition.currency, definition.exchangeRateToCad);
 }
 
 /** Catches a mistyped figure before the database does, with the grant's reference in the message. */
 function assertGrantAddsUp(definition: GrantDefinition): void {
   const { reference, totalAmount, components, funding, payments } = definition;
-  if (
-    components.length > 0 &&
-    sumMinor(components.map((c) => c.amount)) !== totalAmount
-  ) {
+  if (components.length > 0 && sumMinor(components.map((c) => c.amount)) !== totalAmount) {
     throw new Error(`${reference}: components do not add up to the total`);
   }
-  if (
-    funding.length > 0 &&
-    sumMinor(funding.map((f) => f.amount)) !== totalAmountCad(definition)
-  ) {
-    throw new Error(
-      `${reference}: funding lines do not add up to the CAD total`,
-    );
+  if (funding.length > 0 && sumMinor(funding.map((f) => f.amount)) !== totalAmountCad(definition)) {
+    throw new Error(`${reference}: funding lines do not add up to the CAD total`);
   }
   if (payments.length > 0 && sumMinor(payments.map((p) => p.percent)) !== 100) {
     throw new Error(`${reference}: instalments do not add up to 100%`);
   }
   if (definition.currency !== "CAD" && funding.length > 1) {
-    throw new Error(
-      `${reference}: a foreign-currency grant is drawn from one allocation in this seed`,
-    );
+    throw new Error(`${reference}: a foreign-currency grant is drawn from one allocation in this seed`);
   }
 }
 
-const lineKey = (funding: FundingDefinition) =>
-  `${funding.programme}-${funding.fiscalYear}`;
+const lineKey = (funding: FundingDefinition) => `${funding.programme}-${funding.fiscalYear}`;
 
-function componentRows(
-  definition: GrantDefinition,
-  grantId: string,
-): GrantAggregate["components"] {
+function componentRows(definition: GrantDefinition, grantId: string): GrantAggregate["components"] {
   return definition.components.map((component, index) => ({
     id: seedId(`grant-component:${definition.reference}:${index + 1}`),
     grantId,
@@ -204,10 +173,7 @@ function requirementId(reference: string, key: string): string {
   return seedId(`reporting-requirement:${reference}:${key}`);
 }
 
-function requirementRows(
-  definition: GrantDefinition,
-  grantId: string,
-): GrantAggregate["requirements"] {
+function requirementRows(definition: GrantDefinition, grantId: string): GrantAggregate["requirements"] {
   return definition.reports.map((report) => ({
     id: requirementId(definition.reference, report.key),
     grantId,
@@ -219,15 +185,10 @@ function requirementRows(
   }));
 }
 
-function submissionRows(
-  definition: GrantDefinition,
-  users: UserIds,
-): GrantAggregate["submissions"] {
+function submissionRows(definition: GrantDefinition, users: UserIds): GrantAggregate["submissions"] {
   return definition.reports.flatMap((report) =>
     (report.submissions ?? []).map((submission, index) => ({
-      id: seedId(
-        `report-submission:${definition.reference}:${report.key}:${index + 1}`,
-      ),
+      id: seedId(`report-submission:${definition.reference}:${report.key}:${index + 1}`),
       requirementId: requirementId(definition.reference, report.key),
       submittedById: userId(users, submission.by) as string,
       body: submission.body,
@@ -235,9 +196,7 @@ function submissionRows(
       decision: submission.decision ?? null,
       response: submission.response ?? null,
       respondedById: userId(users, submission.respondedBy),
-      respondedAt: submission.respondedAt
-        ? new Date(submission.respondedAt)
-        : null,
+      respondedAt: submission.respondedAt ? new Date(submission.respondedAt) : null,
     })),
   );
 }
@@ -246,23 +205,14 @@ function paymentId(reference: string, sequence: number): string {
   return seedId(`scheduled-payment:${reference}:${sequence}`);
 }
 
-function paymentRows(
-  definition: GrantDefinition,
-  grantId: string,
-  users: UserIds,
-): GrantAggregate["payments"] {
+function paymentRows(definition: GrantDefinition, grantId: string, users: UserIds): GrantAggregate["payments"] {
   const amounts = instalments(
     definition.totalAmount,
     definition.payments.map((payment) => payment.percent),
   );
   return definition.payments.map((payment, index) => {
-    if (
-      payment.report &&
-      !definition.reports.some((report) => report.key === payment.report)
-    ) {
-      throw new Error(
-        `${definition.reference}: payment ${index + 1} waits for unknown report ${payment.report}`,
-      );
+    if (payment.report && !definition.reports.some((report) => report.key === payment.report)) {
+      throw new Error(`${definition.reference}: payment ${index + 1} waits for unknown report ${payment.report}`);
     }
     return {
       id: paymentId(definition.reference, index + 1),
@@ -273,9 +223,7 @@ function paymentRows(
       dueOn: payment.dueOn,
       amount: amounts[index] as number,
       status: payment.status,
-      requirementId: payment.report
-        ? requirementId(definition.reference, payment.report)
-        : null,
+      requirementId: payment.report ? requirementId(definition.reference, payment.report) : null,
       createdById: userId(users, payment.createdBy),
       approvedById: userId(users, payment.approvedBy),
       provenance: SCHEDULE_PROVENANCE,
@@ -287,10 +235,7 @@ function paymentRows(
  * Each paid instalment is drawn from the grant's funding lines in proportion to their amounts; the last instalment
  * takes what is left on each line, so a fully paid grant leaves every line exactly fully disbursed.
  */
-function lineSharesPerInstalment(
-  definition: GrantDefinition,
-  amounts: readonly number[],
-): number[][] {
+function lineSharesPerInstalment(definition: GrantDefinition, amounts: readonly number[]): number[][] {
   const lineAmounts = definition.funding.map((funding) => funding.amount);
   const remaining = [...lineAmounts];
   const isLast = (index: number) => index === definition.payments.length - 1;
@@ -299,20 +244,12 @@ function lineSharesPerInstalment(
     const cad =
       definition.currency === "CAD"
         ? (amounts[index] as number)
-        : convertToCad(
-            amounts[index] as number,
-            definition.currency,
-            definition.exchangeRateToCad,
-          );
-    const shares = isLast(index)
-      ? [...remaining]
-      : proportionalShares(cad, lineAmounts);
+        : convertToCad(amounts[index] as number, definition.currency, definition.exchangeRateToCad);
+    const shares = isLast(index) ? [...remaining] : proportionalShares(cad, lineAmounts);
     shares.forEach((share, line) => {
       remaining[line] = (remaining[line] as number) - share;
-      if ((remaining[line] as number) < 0)
-        throw new Error(
-          `${definition.reference}: instalment ${index + 1} overdraws a funding line`,
-        );
+      if (remaining[line] < 0)
+        throw new Error(`${definition.reference}: instalment ${index + 1} overdraws a funding line`);
     });
     return shares;
   });
@@ -336,15 +273,13 @@ function disbursementRows(
       const amountCad = shares[index]?.[line] ?? 0;
       if (amountCad === 0) return [];
       // A foreign-currency grant has one line, so the instalment's own amount is the line's share of it.
-      const amount =
-        definition.currency === "CAD" ? amountCad : (amounts[index] as number);
+      const amount = definition.currency === "CAD" ? amountCad : (amounts[index] as number);
       const key = `${definition.reference}:P${index + 1}:${lineKey(funding)}`;
       return [
         {
           id: seedId(`disbursement:${key}`),
           grantId,
-          fundingLineId: (lines[line] as GrantAggregate["fundingLines"][number])
-            .id,
+          fundingLineId: (lines[line] as GrantAggregate["fundingLines"][number]).id,
           scheduledPaymentId: paymentId(definition.reference, index + 1),
           paidOn,
           fiscalYear: fiscalYearOf(paidOn),
@@ -362,10 +297,7 @@ function disbursementRows(
   });
 }
 
-function fundingLineRows(
-  definition: GrantDefinition,
-  grantId: string,
-): GrantAggregate["fundingLines"] {
+function fundingLineRows(definition: GrantDefinition, grantId: string): GrantAggregate["fundingLines"] {
   return definition.funding.map((funding) => ({
     id: seedId(`funding-line:${definition.reference}:${lineKey(funding)}`),
     grantId,
@@ -380,10 +312,7 @@ function fundingLineRows(
 function withDisbursedTotals(aggregate: GrantAggregate): GrantAggregate {
   const byLine = new Map<string, number>();
   for (const disbursement of aggregate.disbursements) {
-    byLine.set(
-      disbursement.fundingLineId,
-      (byLine.get(disbursement.fundingLineId) ?? 0) + disbursement.amountCad,
-    );
+    byLine.set(disbursement.fundingLineId, (byLine.get(disbursement.fundingLineId) ?? 0) + disbursement.amountCad);
   }
   return {
     ...aggregate,
@@ -398,10 +327,7 @@ function withDisbursedTotals(aggregate: GrantAggregate): GrantAggregate {
   };
 }
 
-export function planGrant(
-  definition: GrantDefinition,
-  users: UserIds,
-): GrantAggregate {
+export function planGrant(definition: GrantDefinition, users: UserIds): GrantAggregate {
   assertGrantAddsUp(definition);
   const id = seedId(`grant:${definition.reference}`);
   const fundingLines = fundingLineRows(definition, id);

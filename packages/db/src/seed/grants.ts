@@ -19,10 +19,7 @@ export function grantAggregates(users: UserIds): GrantAggregate[] {
 }
 
 /** Children in foreign-key order: requirements before the submissions and payments that point at them. */
-async function insertChildren(
-  tx: Tx,
-  aggregates: readonly GrantAggregate[],
-): Promise<Written> {
+async function insertChildren(tx: Tx, aggregates: readonly GrantAggregate[]): Promise<Written> {
   return {
     grant_components: await insertNew(
       tx,
@@ -73,17 +70,11 @@ export async function seedGrants(
     aggregates.map((aggregate) => aggregate.grant),
   );
   const newIds = new Set(inserted.map((row) => row.id));
-  const newGrants = aggregates.filter((aggregate) =>
-    newIds.has(aggregate.grant.id),
-  );
+  const newGrants = aggregates.filter((aggregate) => newIds.has(aggregate.grant.id));
   const written = {
     grants: inserted.length,
     ...(await insertChildren(tx, newGrants)),
   };
-  ledger.addFundingLines(
-    newGrants.flatMap((aggregate) =>
-      aggregate.fundingLines.map((line) => line.id),
-    ),
-  );
+  ledger.addFundingLines(newGrants.flatMap((aggregate) => aggregate.fundingLines.map((line) => line.id)));
   return { written, newGrants };
 }

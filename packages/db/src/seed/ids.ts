@@ -20,10 +20,7 @@ function formatUuid(bytes: Buffer): string {
  * seed twice addresses the same rows and `on conflict do nothing` can recognise them.
  */
 export function seedId(key: string): string {
-  const digest = createHash("sha1")
-    .update(uuidBytes(SEED_NAMESPACE))
-    .update(key, "utf8")
-    .digest();
+  const digest = createHash("sha1").update(uuidBytes(SEED_NAMESPACE)).update(key, "utf8").digest();
   const bytes = Buffer.from(digest.subarray(0, 16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

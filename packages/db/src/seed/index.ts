@@ -6,19 +6,12 @@ import { seedGrants } from "./grants";
 import { applyLedgerAdditions, LedgerAdditions } from "./ledger";
 import { seedOrganisations } from "./organisations";
 import { seedFiscalYears, seedProgrammes } from "./programmes";
-import {
-  seedMineProducers,
-  seedStockpileDestructions,
-} from "./stockpiles-and-producers";
+import { seedMineProducers, seedStockpileDestructions } from "./stockpiles-and-producers";
 import { summarise, type SeedSummary } from "./summary";
 import { seedUsers } from "./users";
 import { mergeWritten } from "./write";
 
-export {
-  DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
-  type DemoAccount,
-} from "./demo-accounts";
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./demo-accounts";
 export { seedId } from "./ids";
 export type { SeedSummary, SeededTable } from "./summary";
 
@@ -42,25 +35,13 @@ export async function seed(db: Database): Promise<SeedSummary> {
     // Allocations start at zero; the new grants and direct costs below add what they commit and spend.
     const programmeWritten = await seedProgrammes(tx);
     const { written: userWritten, userIds } = await seedUsers(tx);
-    const { written: grantWritten, newGrants } = await seedGrants(
-      tx,
-      userIds,
-      ledger,
-    );
-    const { written: conferenceWritten, newConferenceIds } =
-      await seedConferences(tx, ledger);
+    const { written: grantWritten, newGrants } = await seedGrants(tx, userIds, ledger);
+    const { written: conferenceWritten, newConferenceIds } = await seedConferences(tx, ledger);
     await applyLedgerAdditions(tx, ledger);
     const auditWritten = await seedAuditEvents(tx, newGrants, newConferenceIds);
     return summarise(
       tx,
-      mergeWritten(
-        reference,
-        programmeWritten,
-        userWritten,
-        grantWritten,
-        conferenceWritten,
-        auditWritten,
-      ),
+      mergeWritten(reference, programmeWritten, userWritten, grantWritten, conferenceWritten, auditWritten),
     );
   });
 }

@@ -15,10 +15,7 @@ export class LedgerAdditions {
   }
 
   addDirectCost(allocationId: string, amount: number): void {
-    this.directCosts.set(
-      allocationId,
-      (this.directCosts.get(allocationId) ?? 0) + amount,
-    );
+    this.directCosts.set(allocationId, (this.directCosts.get(allocationId) ?? 0) + amount);
   }
 
   directCostEntries(): [string, number][] {
@@ -40,9 +37,7 @@ async function addFundingLines(tx: Tx, ids: readonly string[]): Promise<void> {
         sql<number>`sum(committed_amount(${grants.status}, ${fundingLines.amount}, ${fundingLines.disbursed}))::bigint`.as(
           "committed",
         ),
-      disbursed: sql<number>`sum(${fundingLines.disbursed})::bigint`.as(
-        "disbursed",
-      ),
+      disbursed: sql<number>`sum(${fundingLines.disbursed})::bigint`.as("disbursed"),
     })
     .from(fundingLines)
     .innerJoin(grants, eq(grants.id, fundingLines.grantId))
@@ -60,10 +55,7 @@ async function addFundingLines(tx: Tx, ids: readonly string[]): Promise<void> {
 }
 
 /** A conference's direct cost is committed and spent once charged (as the allocation_ledger view counts it). */
-async function addDirectCosts(
-  tx: Tx,
-  entries: readonly [string, number][],
-): Promise<void> {
+async function addDirectCosts(tx: Tx, entries: readonly [string, number][]): Promise<void> {
   for (const [allocationId, amount] of entries) {
     await tx
       .update(allocations)
@@ -76,10 +68,7 @@ async function addDirectCosts(
 }
 
 /** Applied as the ledger services do it, so the CHECKs (disbursed <= committed <= amount) still guard the result. */
-export async function applyLedgerAdditions(
-  tx: Tx,
-  additions: LedgerAdditions,
-): Promise<void> {
+export async function applyLedgerAdditions(tx: Tx, additions: LedgerAdditions): Promise<void> {
   await addFundingLines(tx, additions.fundingLineIds);
   await addDirectCosts(tx, additions.directCostEntries());
 }

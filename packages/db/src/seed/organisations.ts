@@ -16,8 +16,7 @@ export type OrganisationSlug =
   | "npa"
   | "cmac";
 
-export const organisationId = (slug: OrganisationSlug) =>
-  seedId(`organisation:${slug}`);
+export const organisationId = (slug: OrganisationSlug) => seedId(`organisation:${slug}`);
 
 interface OrganisationDefinition {
   slug: OrganisationSlug;
@@ -40,8 +39,7 @@ const ORGANISATIONS: readonly OrganisationDefinition[] = [
   {
     slug: "dfait",
     legalNameEn: "Department of Foreign Affairs and International Trade",
-    legalNameFr:
-      "Ministère des Affaires étrangères et du Commerce international",
+    legalNameFr: "Ministère des Affaires étrangères et du Commerce international",
     acronym: "DFAIT",
     iatiType: 10,
     countryCode: "CA",
@@ -73,8 +71,7 @@ const ORGANISATIONS: readonly OrganisationDefinition[] = [
   {
     slug: "ymaap",
     legalNameEn: "Youth Mine Action Ambassador Program",
-    legalNameFr:
-      "Programme des jeunes ambassadeurs de l'action contre les mines",
+    legalNameFr: "Programme des jeunes ambassadeurs de l'action contre les mines",
     acronym: "YMAAP",
     iatiType: 22,
     countryCode: "CA",
@@ -172,10 +169,8 @@ const RELATIONS: readonly RelationDefinition[] = [
     from: "mac",
     kind: "member_of",
     to: "icbl",
-    noteEn:
-      "The Canadian member of the ICBL; a coalition of more than 40 Canadian NGOs.",
-    noteFr:
-      "Membre canadien de l'ICBL; coalition de plus de 40 ONG canadiennes.",
+    noteEn: "The Canadian member of the ICBL; a coalition of more than 40 Canadian NGOs.",
+    noteFr: "Membre canadien de l'ICBL; coalition de plus de 40 ONG canadiennes.",
     provenance: "source-document",
   },
   {
@@ -191,8 +186,7 @@ const RELATIONS: readonly RelationDefinition[] = [
     kind: "core_group_member_of",
     to: "icbl",
     noteEn: "International Core Group of the Landmine Monitor.",
-    noteFr:
-      "Groupe central international de l'Observatoire des mines (Landmine Monitor).",
+    noteFr: "Groupe central international de l'Observatoire des mines (Landmine Monitor).",
     provenance: "source-document",
   },
   {
@@ -200,8 +194,7 @@ const RELATIONS: readonly RelationDefinition[] = [
     kind: "regional_coordinator_for",
     to: "icbl",
     noteEn: "Coordinates the Americas region input to the Landmine Monitor.",
-    noteFr:
-      "Coordonne la contribution de la région des Amériques à l'Observatoire des mines.",
+    noteFr: "Coordonne la contribution de la région des Amériques à l'Observatoire des mines.",
     provenance: "source-document",
   },
   {
@@ -285,8 +278,7 @@ const PARTNERSHIPS: readonly PartnershipDefinition[] = [
     organisation: "lsn",
     kind: "civil_society",
     since: null,
-    descriptionEn:
-      'Survivor-led network; "Raising the Voices" trains landmine survivors as advocates.',
+    descriptionEn: 'Survivor-led network; "Raising the Voices" trains landmine survivors as advocates.',
     descriptionFr:
       "Réseau dirigé par des survivants; « Raising the Voices » forme des survivants des mines à la défense de leurs droits.",
     provenance: "public-record",
@@ -305,30 +297,24 @@ const PARTNERSHIPS: readonly PartnershipDefinition[] = [
     organisation: "canadian-red-cross",
     kind: "civil_society",
     since: null,
-    descriptionEn:
-      "Co-runs the Youth Mine Action Ambassador Program with MAC and DFAIT.",
-    descriptionFr:
-      "Co-gestionnaire du Programme des jeunes ambassadeurs avec Action Mines Canada et le MAECI.",
+    descriptionEn: "Co-runs the Youth Mine Action Ambassador Program with MAC and DFAIT.",
+    descriptionFr: "Co-gestionnaire du Programme des jeunes ambassadeurs avec Action Mines Canada et le MAECI.",
     provenance: "public-record",
   },
   {
     organisation: "halo-trust",
     kind: "civil_society",
     since: "2002-04-01",
-    descriptionEn:
-      "ILLUSTRATIVE: humanitarian mine clearance partner (proposal in preparation).",
-    descriptionFr:
-      "ILLUSTRATIF : partenaire de déminage humanitaire (proposition en préparation).",
+    descriptionEn: "ILLUSTRATIVE: humanitarian mine clearance partner (proposal in preparation).",
+    descriptionFr: "ILLUSTRATIF : partenaire de déminage humanitaire (proposition en préparation).",
     provenance: "illustrative",
   },
   {
     organisation: "handicap-international",
     kind: "civil_society",
     since: "2002-04-01",
-    descriptionEn:
-      "ILLUSTRATIVE: victim assistance and physical rehabilitation partner.",
-    descriptionFr:
-      "ILLUSTRATIF : partenaire pour l'assistance aux victimes et la réadaptation physique.",
+    descriptionEn: "ILLUSTRATIVE: victim assistance and physical rehabilitation partner.",
+    descriptionFr: "ILLUSTRATIF : partenaire pour l'assistance aux victimes et la réadaptation physique.",
     provenance: "illustrative",
   },
   {
@@ -343,10 +329,8 @@ const PARTNERSHIPS: readonly PartnershipDefinition[] = [
     organisation: "cmac",
     kind: "state",
     since: "2002-04-01",
-    descriptionEn:
-      "ILLUSTRATIVE: Cambodia's national mine action authority and operator.",
-    descriptionFr:
-      "ILLUSTRATIF : autorité et opérateur national de l'action contre les mines au Cambodge.",
+    descriptionEn: "ILLUSTRATIVE: Cambodia's national mine action authority and operator.",
+    descriptionFr: "ILLUSTRATIF : autorité et opérateur national de l'action contre les mines au Cambodge.",
     provenance: "illustrative",
   },
 ];
@@ -382,11 +366,7 @@ function partnershipRows(): (typeof partnerships.$inferInsert)[] {
 export async function seedOrganisations(tx: Tx): Promise<Written> {
   return {
     organisations: await insertNew(tx, organisations, organisationRows()),
-    organisation_relations: await insertNew(
-      tx,
-      organisationRelations,
-      relationRows(),
-    ),
+    organisation_relations: await insertNew(tx, organisationRelations, relationRows()),
     partnerships: await insertNew(tx, partnerships, partnershipRows()),
   };
 }

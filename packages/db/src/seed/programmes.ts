@@ -12,8 +12,7 @@ const LAST_FISCAL_YEAR = 2007;
 export type ProgrammeCode = "CLF" | "MAPP" | "MMP";
 
 export const programmeId = (code: ProgrammeCode) => seedId(`programme:${code}`);
-export const allocationId = (code: ProgrammeCode, fiscalYear: number) =>
-  seedId(`allocation:${code}:${fiscalYear}`);
+export const allocationId = (code: ProgrammeCode, fiscalYear: number) => seedId(`allocation:${code}:${fiscalYear}`);
 
 export function fiscalYearRows(): (typeof fiscalYears.$inferInsert)[] {
   const rows = [];
@@ -86,9 +85,7 @@ const PROGRAMMES: readonly ProgrammeDefinition[] = [
  * ILLUSTRATIVE: the programmes' yearly budgets are not in the source document. Sized so every seeded grant and
  * direct cost fits with room left for officers to commit more.
  */
-const ALLOCATION_BUDGETS: Readonly<
-  Record<"MAPP" | "MMP", Readonly<Record<number, number>>>
-> = {
+const ALLOCATION_BUDGETS: Readonly<Record<"MAPP" | "MMP", Readonly<Record<number, number>>>> = {
   MAPP: {
     1999: dollars(2_000_000),
     2000: dollars(2_200_000),

@@ -1,16 +1,11 @@
 import type { IsoDate } from "@portal/domain";
 import type { Tx } from "../client";
 import { mineProducers, stockpileDestructions } from "../schema";
-import {
-  parsePartialDate,
-  readStatesParties,
-  readStockpileCompletions,
-} from "./csv";
+import { parsePartialDate, readStatesParties, readStockpileCompletions } from "./csv";
 import { insertNew, type Written } from "./write";
 
 /** Where the three named producers come from: the source document, citing the Landmine Monitor 2002. */
-export const SOURCE_DOCUMENT =
-  "Canada, Canadian Landmine Fund report 2001-2002 (citing Landmine Monitor 2002)";
+export const SOURCE_DOCUMENT = "Canada, Canadian Landmine Fund report 2001-2002 (citing Landmine Monitor 2002)";
 
 /** Source document: "bringing the total number of countries to 33" (reported by November 2002). */
 const COMPLETED_BY_NOVEMBER_2002 = 33;
@@ -80,9 +75,7 @@ function illustrativeCompletionRows(): StockpileRow[] {
 
 /** Refuses a list that would contradict the treaty data or the source document's total. */
 function assertCompletionsConsistent(rows: readonly StockpileRow[]): void {
-  const deposits = new Map(
-    readStatesParties().map((party) => [party.iso2, party.depositedOn]),
-  );
+  const deposits = new Map(readStatesParties().map((party) => [party.iso2, party.depositedOn]));
   for (const row of rows) {
     const deposited = deposits.get(row.iso2);
     if (!deposited || deposited >= row.completedOn) {
@@ -90,23 +83,13 @@ function assertCompletionsConsistent(rows: readonly StockpileRow[]): void {
         `Stockpile completion for ${row.iso2} (${row.completedOn}) precedes its deposit (${deposited ?? "none"})`,
       );
     }
-    if (
-      row.provenance === "illustrative" &&
-      row.completedOn >= REPORTING_PERIOD_START
-    ) {
-      throw new Error(
-        `Illustrative completion for ${row.iso2} falls in the Landmine Monitor 2002 period`,
-      );
+    if (row.provenance === "illustrative" && row.completedOn >= REPORTING_PERIOD_START) {
+      throw new Error(`Illustrative completion for ${row.iso2} falls in the Landmine Monitor 2002 period`);
     }
   }
   const codes = new Set(rows.map((row) => row.iso2));
-  const byNovember2002 = rows.filter(
-    (row) => row.completedOn <= NOVEMBER_2002_END,
-  ).length;
-  if (
-    codes.size !== rows.length ||
-    byNovember2002 !== COMPLETED_BY_NOVEMBER_2002
-  ) {
+  const byNovember2002 = rows.filter((row) => row.completedOn <= NOVEMBER_2002_END).length;
+  if (codes.size !== rows.length || byNovember2002 !== COMPLETED_BY_NOVEMBER_2002) {
     throw new Error(
       `Expected ${COMPLETED_BY_NOVEMBER_2002} distinct completions by ${NOVEMBER_2002_END}, got ${byNovember2002}`,
     );
@@ -121,11 +104,7 @@ export function stockpileRows(): StockpileRow[] {
 
 export async function seedStockpileDestructions(tx: Tx): Promise<Written> {
   return {
-    stockpile_destructions: await insertNew(
-      tx,
-      stockpileDestructions,
-      stockpileRows(),
-    ),
+    stockpile_destructions: await insertNew(tx, stockpileDestructions, stockpileRows()),
   };
 }
 

@@ -45,27 +45,16 @@ const tableNames = () => Object.keys(SEEDED_TABLES) as SeededTable[];
 
 async function countRows(tx: Tx): Promise<Record<SeededTable, number>> {
   const counts = {} as Record<SeededTable, number>;
-  for (const name of tableNames())
-    counts[name] = await tx.$count(SEEDED_TABLES[name]);
+  for (const name of tableNames()) counts[name] = await tx.$count(SEEDED_TABLES[name]);
   return counts;
 }
 
 function writtenPerTable(written: Written): Record<SeededTable, number> {
-  const unknown = Object.keys(written).filter(
-    (name) => !(name in SEEDED_TABLES),
-  );
-  if (unknown.length > 0)
-    throw new Error(
-      `Seed step reported unknown table(s): ${unknown.join(", ")}`,
-    );
-  return Object.fromEntries(
-    tableNames().map((name) => [name, written[name] ?? 0]),
-  ) as Record<SeededTable, number>;
+  const unknown = Object.keys(written).filter((name) => !(name in SEEDED_TABLES));
+  if (unknown.length > 0) throw new Error(`Seed step reported unknown table(s): ${unknown.join(", ")}`);
+  return Object.fromEntries(tableNames().map((name) => [name, written[name] ?? 0])) as Record<SeededTable, number>;
 }
 
-export async function summarise(
-  tx: Tx,
-  written: Written,
-): Promise<SeedSummary> {
+export async function summarise(tx: Tx, written: Written): Promise<SeedSummary> {
   return { rows: await countRows(tx), written: writtenPerTable(written) };
 }

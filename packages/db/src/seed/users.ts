@@ -2,11 +2,7 @@ import { inArray } from "drizzle-orm";
 import { hashPassword } from "@portal/domain/password";
 import type { Tx } from "../client";
 import { memberships, users } from "../schema";
-import {
-  DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
-  type DemoAccount,
-} from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./demo-accounts";
 import { seedId } from "./ids";
 import { organisationId } from "./organisations";
 import { insertNew, type Written } from "./write";
@@ -16,17 +12,11 @@ export type UserIds = ReadonlyMap<string, string>;
 
 async function existingEmails(tx: Tx): Promise<Set<string>> {
   const emails = DEMO_ACCOUNTS.map((account) => account.email);
-  const rows = await tx
-    .select({ email: users.email })
-    .from(users)
-    .where(inArray(users.email, emails));
+  const rows = await tx.select({ email: users.email }).from(users).where(inArray(users.email, emails));
   return new Set(rows.map((row) => row.email));
 }
 
-function userRow(
-  account: DemoAccount,
-  passwordHash: string,
-): typeof users.$inferInsert {
+function userRow(account: DemoAccount, passwordHash: string): typeof users.$inferInsert {
   return {
     id: seedId(`user:${account.email}`),
     email: account.email,
@@ -42,9 +32,7 @@ function userRow(
  */
 async function insertMissingUsers(tx: Tx): Promise<number> {
   const existing = await existingEmails(tx);
-  const missing = DEMO_ACCOUNTS.filter(
-    (account) => !existing.has(account.email),
-  );
+  const missing = DEMO_ACCOUNTS.filter((account) => !existing.has(account.email));
   if (missing.length === 0) return 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return insertNew(
@@ -56,10 +44,7 @@ async function insertMissingUsers(tx: Tx): Promise<number> {
 
 async function resolveUserIds(tx: Tx): Promise<UserIds> {
   const emails = DEMO_ACCOUNTS.map((account) => account.email);
-  const rows = await tx
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(inArray(users.email, emails));
+  const rows = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
   return new Map(rows.map((row) => [row.email, row.id]));
 }
 
@@ -80,9 +65,7 @@ function membershipRows(ids: UserIds): (typeof memberships.$inferInsert)[] {
   });
 }
 
-export async function seedUsers(
-  tx: Tx,
-): Promise<{ written: Written; userIds: UserIds }> {
+export async function seedUsers(tx: Tx): Promise<{ written: Written; userIds: UserIds }> {
   const inserted = await insertMissingUsers(tx);
   const userIds = await resolveUserIds(tx);
   return {

@@ -2,8 +2,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "../client";
 
 /** The provenance values the seed uses; `entered` is reserved for what people type into the portal. */
-export type SeedProvenance =
-  "source-document" | "public-record" | "illustrative";
+export type SeedProvenance = "source-document" | "public-record" | "illustrative";
 
 /** Rows a step inserted or changed, per table; a second run reports none. */
 export type Written = Record<string, number>;
@@ -27,18 +26,17 @@ export async function insertNewRows<T extends PgTable>(
   rows: readonly T["$inferInsert"][],
 ): Promise<T["$inferSelect"][]> {
   if (rows.length === 0) return [];
-  return (await tx
+  return await tx
     .insert(table)
     .values(rows as T["$inferInsert"][])
     .onConflictDoNothing()
-    .returning()) as T["$inferSelect"][];
+    .returning();
 }
 
 export function mergeWritten(...parts: readonly Written[]): Written {
   const total: Written = {};
   for (const part of parts) {
-    for (const [table, count] of Object.entries(part))
-      total[table] = (total[table] ?? 0) + count;
+    for (const [table, count] of Object.entries(part)) total[table] = (total[table] ?? 0) + count;
   }
   return total;
 }

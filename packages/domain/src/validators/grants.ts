@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { fiscalYear, paging, uuid } from "./common";
 
-export const GRANT_STATUSES = ["draft", "submitted", "approved", "active", "closing", "closed", "cancelled", "suspended", "terminated"] as const;
+export const GRANT_STATUSES = [
+  "draft",
+  "submitted",
+  "approved",
+  "active",
+  "closing",
+  "closed",
+  "cancelled",
+  "suspended",
+  "terminated",
+] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
 
 export const GRANT_SORTS = ["reference", "recipient", "amount", "status"] as const;

@@ -12,7 +12,11 @@ export async function generateMetadata() {
   return { title: t("signInTitle") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string; code?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; error?: string; code?: string }>;
+}) {
   const [params, session, locale] = await Promise.all([searchParams, getSession(), getLocale()]);
   const next = safeNextPath(params.next);
   if (session) redirect(next);

@@ -23,8 +23,22 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       skipLabel={t("common.skipToContent")}
       navLabel={t("common.mainNavigation")}
       nav={nav}
-      languageSlot={<LanguageSwitch current={locale === "fr" ? "fr" : "en"} label={t("common.switchTo")} title={t("common.switchToLabel")} action={setLocaleAction} />}
-      userSlot={<UserMenu name={user.name} roleLabel={t(`common.roles.${user.role}`)} signOutLabel={t("common.signOut")} signOutAction={signOutAction} />}
+      languageSlot={
+        <LanguageSwitch
+          current={locale === "fr" ? "fr" : "en"}
+          label={t("common.switchTo")}
+          title={t("common.switchToLabel")}
+          action={setLocaleAction}
+        />
+      }
+      userSlot={
+        <UserMenu
+          name={user.name}
+          roleLabel={t(`common.roles.${user.role}`)}
+          signOutLabel={t("common.signOut")}
+          signOutAction={signOutAction}
+        />
+      }
     >
       {children}
     </AppShell>

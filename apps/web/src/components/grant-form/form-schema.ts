@@ -15,7 +15,15 @@ const formShape = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
   leadOfficerId: z.string(),
-  components: z.array(z.object({ titleEn: z.string(), titleFr: z.string(), descriptionEn: z.string(), descriptionFr: z.string(), amount: amountText })),
+  components: z.array(
+    z.object({
+      titleEn: z.string(),
+      titleFr: z.string(),
+      descriptionEn: z.string(),
+      descriptionFr: z.string(),
+      amount: amountText,
+    }),
+  ),
   fundingLines: z.array(z.object({ allocationId: z.string(), amount: amountText })),
 });
 
@@ -34,14 +42,22 @@ export function grantFormSchema(locale: string, invalidAmount: string) {
         if (parsed === null) ctx.addIssue({ code: "custom", path, message: invalidAmount });
         return parsed ?? 0;
       };
-      const currency = isCurrencyCode(values.currency.trim().toUpperCase()) ? values.currency.trim().toUpperCase() : "CAD";
+      const currency = isCurrencyCode(values.currency.trim().toUpperCase())
+        ? values.currency.trim().toUpperCase()
+        : "CAD";
       const converted: z.input<typeof createGrantInput> = {
         ...values,
         leadOfficerId: values.leadOfficerId || null,
         totalAmount: cents(values.totalAmount, currency, ["totalAmount"]),
-        components: values.components.map((c, i) => ({ ...c, amount: cents(c.amount, currency, ["components", i, "amount"]) })),
+        components: values.components.map((c, i) => ({
+          ...c,
+          amount: cents(c.amount, currency, ["components", i, "amount"]),
+        })),
         // Funding lines draw on CAD allocations whatever the grant's currency.
-        fundingLines: values.fundingLines.map((l, i) => ({ ...l, amount: cents(l.amount, "CAD", ["fundingLines", i, "amount"]) })),
+        fundingLines: values.fundingLines.map((l, i) => ({
+          ...l,
+          amount: cents(l.amount, "CAD", ["fundingLines", i, "amount"]),
+        })),
       };
       return converted;
     })

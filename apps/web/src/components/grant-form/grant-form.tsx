@@ -2,7 +2,18 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { fiscalYearLabel, formatMoney, isCurrencyCode, parseMoney } from "@portal/domain";
-import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Input, intlLocale, Select } from "@portal/ui";
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Input,
+  intlLocale,
+  Select,
+} from "@portal/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -16,13 +27,22 @@ import { type GrantFormOutput, grantFormSchema, type GrantFormValues } from "./f
 const EMPTY_COMPONENT = { titleEn: "", titleFr: "", descriptionEn: "", descriptionFr: "", amount: "" };
 
 function errorAt(errors: FieldErrors<GrantFormValues>, path: string): string | undefined {
-  const node = path.split(".").reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], errors) as
-    | { message?: string; root?: { message?: string } }
-    | undefined;
+  const node = path
+    .split(".")
+    .reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], errors) as
+    { message?: string; root?: { message?: string } } | undefined;
   return node?.message ?? node?.root?.message;
 }
 
-export function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; grantId?: string; version?: number }) {
+export function GrantForm({
+  initial,
+  grantId,
+  version,
+}: {
+  initial?: GrantFormValues;
+  grantId?: string;
+  version?: number;
+}) {
   const t = useTranslations("grantForm");
   const locale = useLocale();
   const intl = intlLocale(locale);
@@ -55,16 +75,26 @@ export function GrantForm({ initial, grantId, version }: { initial?: GrantFormVa
   const components = useFieldArray({ control, name: "components" });
   const lines = useFieldArray({ control, name: "fundingLines" });
   const watched = useWatch({ control });
-  const currency = isCurrencyCode((watched.currency ?? "").toUpperCase()) ? (watched.currency ?? "CAD").toUpperCase() : "CAD";
-  const sum = (values: (string | undefined)[], cur: string) => values.reduce((acc, v) => acc + (parseMoney(v ?? "", cur, intl) ?? 0), 0);
-  const componentsTotal = sum((watched.components ?? []).map((c) => c?.amount), currency);
-  const fundingTotal = sum((watched.fundingLines ?? []).map((l) => l?.amount), "CAD");
+  const currency = isCurrencyCode((watched.currency ?? "").toUpperCase())
+    ? (watched.currency ?? "CAD").toUpperCase()
+    : "CAD";
+  const sum = (values: (string | undefined)[], cur: string) =>
+    values.reduce((acc, v) => acc + (parseMoney(v ?? "", cur, intl) ?? 0), 0);
+  const componentsTotal = sum(
+    (watched.components ?? []).map((c) => c?.amount),
+    currency,
+  );
+  const fundingTotal = sum(
+    (watched.fundingLines ?? []).map((l) => l?.amount),
+    "CAD",
+  );
 
   const create = useMutation(trpc.grants.create.mutationOptions());
   const update = useMutation(trpc.grants.update.mutationOptions());
   const onSubmit = handleSubmit(async (data) => {
     try {
-      const saved = grantId && version ? await update.mutateAsync({ id: grantId, version, data }) : await create.mutateAsync(data);
+      const saved =
+        grantId && version ? await update.mutateAsync({ id: grantId, version, data }) : await create.mutateAsync(data);
       router.push(`/grants/${saved.id}`);
       router.refresh();
     } catch (error) {
@@ -72,14 +102,15 @@ export function GrantForm({ initial, grantId, version }: { initial?: GrantFormVa
     }
   });
 
-  const field = (name: keyof GrantFormValues & string, label: string, input: React.ReactNode, hint?: string) => (
+  const field = (name: keyof GrantFormValues, label: string, input: React.ReactNode, hint?: string) => (
     <Field id={name} label={label} error={errorAt(errors, name)} hint={hint}>
       {input}
     </Field>
   );
-  const text = (name: "reference" | "titleEn" | "titleFr" | "exchangeRateToCad" | "currency" | "totalAmount", extra: React.ComponentProps<"input"> = {}) => (
-    <Input {...register(name)} {...describedBy(name, errorAt(errors, name))} {...extra} />
-  );
+  const text = (
+    name: "reference" | "titleEn" | "titleFr" | "exchangeRateToCad" | "currency" | "totalAmount",
+    extra: React.ComponentProps<"input"> = {},
+  ) => <Input {...register(name)} {...describedBy(name, errorAt(errors, name))} {...extra} />;
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" aria-busy={formState.isSubmitting}>
@@ -89,11 +120,20 @@ export function GrantForm({ initial, grantId, version }: { initial?: GrantFormVa
           <CardTitle>{t("agreement")}</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-4 md:grid-cols-2">
-          {field("reference", t("reference"), text("reference", { placeholder: "MAPP-2002-014", autoCapitalize: "characters" }), t("referenceHint"))}
+          {field(
+            "reference",
+            t("reference"),
+            text("reference", { placeholder: "MAPP-2002-014", autoCapitalize: "characters" }),
+            t("referenceHint"),
+          )}
           {field(
             "recipientId",
             t("recipient"),
-            <Select {...register("recipientId")} {...describedBy("recipientId", errorAt(errors, "recipientId"))} className="w-full">
+            <Select
+              {...register("recipientId")}
+              {...describedBy("recipientId", errorAt(errors, "recipientId"))}
+              className="w-full"
+            >
               <option value="">{t("choose")}</option>
               {options.data?.organisations.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -106,14 +146,38 @@ export function GrantForm({ initial, grantId, version }: { initial?: GrantFormVa
           {field("titleEn", t("titleEn"), text("titleEn", { lang: "en" }))}
           {field("titleFr", t("titleFr"), text("titleFr", { lang: "fr" }))}
           <Field id="purposeEn" label={t("purposeEn")} error={errorAt(errors, "purposeEn")}>
-            <textarea lang="en" rows={3} className="rounded-md border border-input px-3 py-2 text-sm" {...register("purposeEn")} {...describedBy("purposeEn")} />
+            <textarea
+              lang="en"
+              rows={3}
+              className="rounded-md border border-input px-3 py-2 text-sm"
+              {...register("purposeEn")}
+              {...describedBy("purposeEn")}
+            />
           </Field>
           <Field id="purposeFr" label={t("purposeFr")} error={errorAt(errors, "purposeFr")}>
-            <textarea lang="fr" rows={3} className="rounded-md border border-input px-3 py-2 text-sm" {...register("purposeFr")} {...describedBy("purposeFr")} />
+            <textarea
+              lang="fr"
+              rows={3}
+              className="rounded-md border border-input px-3 py-2 text-sm"
+              {...register("purposeFr")}
+              {...describedBy("purposeFr")}
+            />
           </Field>
           {field("currency", t("currency"), text("currency", { maxLength: 3, autoCapitalize: "characters" }))}
-          {field("exchangeRateToCad", t("exchangeRate"), text("exchangeRateToCad", { inputMode: "decimal" }), t("exchangeRateHint"))}
-          {field("totalAmount", t("totalAmount", { currency }), text("totalAmount", { inputMode: "decimal", placeholder: formatMoney(48474400, currency === "CAD" ? "CAD" : currency, intl) }))}
+          {field(
+            "exchangeRateToCad",
+            t("exchangeRate"),
+            text("exchangeRateToCad", { inputMode: "decimal" }),
+            t("exchangeRateHint"),
+          )}
+          {field(
+            "totalAmount",
+            t("totalAmount", { currency }),
+            text("totalAmount", {
+              inputMode: "decimal",
+              placeholder: formatMoney(48474400, currency === "CAD" ? "CAD" : currency, intl),
+            }),
+          )}
           {field(
             "leadOfficerId",
             t("leadOfficer"),
@@ -142,18 +206,51 @@ export function GrantForm({ initial, grantId, version }: { initial?: GrantFormVa
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           {components.fields.map((item, index) => (
-            <fieldset key={item.id} className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-[1fr_1fr_12rem_auto]" aria-label={t("componentN", { n: index + 1 })}>
-              <Field id={`components.${index}.titleEn`} label={t("titleEn")} error={errorAt(errors, `components.${index}.titleEn`)}>
-                <Input lang="en" {...register(`components.${index}.titleEn`)} {...describedBy(`components.${index}.titleEn`, errorAt(errors, `components.${index}.titleEn`))} />
+            <fieldset
+              key={item.id}
+              className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-[1fr_1fr_12rem_auto]"
+              aria-label={t("componentN", { n: index + 1 })}
+            >
+              <Field
+                id={`components.${index}.titleEn`}
+                label={t("titleEn")}
+                error={errorAt(errors, `components.${index}.titleEn`)}
+              >
+                <Input
+                  lang="en"
+                  {...register(`components.${index}.titleEn`)}
+                  {...describedBy(`components.${index}.titleEn`, errorAt(errors, `components.${index}.titleEn`))}
+                />
               </Field>
-              <Field id={`components.${index}.titleFr`} label={t("titleFr")} error={errorAt(errors, `components.${index}.titleFr`)}>
-                <Input lang="fr" {...register(`components.${index}.titleFr`)} {...describedBy(`components.${index}.titleFr`, errorAt(errors, `components.${index}.titleFr`))} />
+              <Field
+                id={`components.${index}.titleFr`}
+                label={t("titleFr")}
+                error={errorAt(errors, `components.${index}.titleFr`)}
+              >
+                <Input
+                  lang="fr"
+                  {...register(`components.${index}.titleFr`)}
+                  {...describedBy(`components.${index}.titleFr`, errorAt(errors, `components.${index}.titleFr`))}
+                />
               </Field>
-              <Field id={`components.${index}.amount`} label={t("amount", { currency })} error={errorAt(errors, `components.${index}.amount`)}>
-                <Input inputMode="decimal" {...register(`components.${index}.amount`)} {...describedBy(`components.${index}.amount`, errorAt(errors, `components.${index}.amount`))} />
+              <Field
+                id={`components.${index}.amount`}
+                label={t("amount", { currency })}
+                error={errorAt(errors, `components.${index}.amount`)}
+              >
+                <Input
+                  inputMode="decimal"
+                  {...register(`components.${index}.amount`)}
+                  {...describedBy(`components.${index}.amount`, errorAt(errors, `components.${index}.amount`))}
+                />
               </Field>
               <div className="flex items-end">
-                <Button type="button" variant="ghost" onClick={() => components.remove(index)} disabled={components.fields.length === 1}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  onClick={() => components.remove(index)}
+                  disabled={components.fields.length === 1}
+                >
                   {t("remove")}
                 </Button>
               </div>
@@ -178,22 +275,50 @@ export function GrantForm({ initial, grantId, version }: { initial?: GrantFormVa
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           {lines.fields.map((item, index) => (
-            <fieldset key={item.id} className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-[1fr_12rem_auto]" aria-label={t("fundingN", { n: index + 1 })}>
-              <Field id={`fundingLines.${index}.allocationId`} label={t("allocation")} error={errorAt(errors, `fundingLines.${index}.allocationId`)}>
-                <Select {...register(`fundingLines.${index}.allocationId`)} {...describedBy(`fundingLines.${index}.allocationId`, errorAt(errors, `fundingLines.${index}.allocationId`))}>
+            <fieldset
+              key={item.id}
+              className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-[1fr_12rem_auto]"
+              aria-label={t("fundingN", { n: index + 1 })}
+            >
+              <Field
+                id={`fundingLines.${index}.allocationId`}
+                label={t("allocation")}
+                error={errorAt(errors, `fundingLines.${index}.allocationId`)}
+              >
+                <Select
+                  {...register(`fundingLines.${index}.allocationId`)}
+                  {...describedBy(
+                    `fundingLines.${index}.allocationId`,
+                    errorAt(errors, `fundingLines.${index}.allocationId`),
+                  )}
+                >
                   <option value="">{t("choose")}</option>
                   {options.data?.allocations.map((a) => (
                     <option key={a.id} value={a.id}>
-                      {a.programme.code} · {fiscalYearLabel(a.fiscalYear)} — {t("availableShort", { amount: formatMoney(a.available, "CAD", intl) })}
+                      {a.programme.code} · {fiscalYearLabel(a.fiscalYear)} —{" "}
+                      {t("availableShort", { amount: formatMoney(a.available, "CAD", intl) })}
                     </option>
                   ))}
                 </Select>
               </Field>
-              <Field id={`fundingLines.${index}.amount`} label={t("amount", { currency: "CAD" })} error={errorAt(errors, `fundingLines.${index}.amount`)}>
-                <Input inputMode="decimal" {...register(`fundingLines.${index}.amount`)} {...describedBy(`fundingLines.${index}.amount`, errorAt(errors, `fundingLines.${index}.amount`))} />
+              <Field
+                id={`fundingLines.${index}.amount`}
+                label={t("amount", { currency: "CAD" })}
+                error={errorAt(errors, `fundingLines.${index}.amount`)}
+              >
+                <Input
+                  inputMode="decimal"
+                  {...register(`fundingLines.${index}.amount`)}
+                  {...describedBy(`fundingLines.${index}.amount`, errorAt(errors, `fundingLines.${index}.amount`))}
+                />
               </Field>
               <div className="flex items-end">
-                <Button type="button" variant="ghost" onClick={() => lines.remove(index)} disabled={lines.fields.length === 1}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  onClick={() => lines.remove(index)}
+                  disabled={lines.fields.length === 1}
+                >
                   {t("remove")}
                 </Button>
               </div>

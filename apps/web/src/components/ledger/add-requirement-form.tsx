@@ -12,7 +12,10 @@ export function AddRequirementForm({ grantId }: { grantId: string }) {
   const t = useTranslations("ledger");
   const tg = useTranslations("grants");
   const trpc = useTRPC();
-  const { run, error, pending } = useRefreshingMutation(useMutation(trpc.requirements.add.mutationOptions()).mutateAsync, t("failed"));
+  const { run, error, pending } = useRefreshingMutation(
+    useMutation(trpc.requirements.add.mutationOptions()).mutateAsync,
+    t("failed"),
+  );
   const [kind, setKind] = useState<"narrative" | "financial">("narrative");
   const [stage, setStage] = useState<"interim" | "final">("interim");
   const [dueOn, setDueOn] = useState("");

@@ -1,7 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { fiscalQuarterOf, fiscalYearLabel, fiscalYearOf, formatAmountInput, formatMoney, isIsoDate } from "@portal/domain";
+import {
+  fiscalQuarterOf,
+  fiscalYearLabel,
+  fiscalYearOf,
+  formatAmountInput,
+  formatMoney,
+  isIsoDate,
+} from "@portal/domain";
 import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -50,7 +57,10 @@ export function DisbursementForm({
       z.object({
         paidOn: z.string().refine(isIsoDate, { message: t("invalidDate") }),
         amount: typedAmount(locale, currency, t("invalidAmount")),
-        reference: z.string().trim().min(1, { message: t("referenceRequired") }),
+        reference: z
+          .string()
+          .trim()
+          .min(1, { message: t("referenceRequired") }),
         fundingLineId: z.string(),
       }),
     [locale, currency, t],
@@ -58,7 +68,12 @@ export function DisbursementForm({
   const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     mode: "onChange",
-    defaultValues: { paidOn: todayIso(), amount: scheduledPayment ? formatAmountInput(scheduledPayment.amount, currency, locale) : "", reference: "", fundingLineId: "" },
+    defaultValues: {
+      paidOn: todayIso(),
+      amount: scheduledPayment ? formatAmountInput(scheduledPayment.amount, currency, locale) : "",
+      reference: "",
+      fundingLineId: "",
+    },
   });
   const { register, handleSubmit, formState, setError, reset, control } = form;
   const paidOn = useWatch({ control, name: "paidOn" });
@@ -85,17 +100,32 @@ export function DisbursementForm({
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="disbursement-form">
       {scheduledPayment ? <p className="text-sm">{t("payingInstalment", { label: scheduledPayment.label })}</p> : null}
-      <p className="text-sm text-muted-foreground">{t("remainingToPay", { amount: formatMoney(remaining, currency, locale) })}</p>
+      <p className="text-sm text-muted-foreground">
+        {t("remainingToPay", { amount: formatMoney(remaining, currency, locale) })}
+      </p>
       {e.root?.server?.message ? <Alert data-testid="disbursement-error">{e.root.server.message}</Alert> : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id="paidOn" label={t("paidOn")} error={e.paidOn?.message} hint={isIsoDate(paidOn ?? "") ? t("fiscalPeriod", { fy: fiscalYearLabel(fiscalYearOf(paidOn!)), q: fiscalQuarterOf(paidOn!) }) : undefined}>
+        <Field
+          id="paidOn"
+          label={t("paidOn")}
+          error={e.paidOn?.message}
+          hint={
+            isIsoDate(paidOn ?? "")
+              ? t("fiscalPeriod", { fy: fiscalYearLabel(fiscalYearOf(paidOn)), q: fiscalQuarterOf(paidOn) })
+              : undefined
+          }
+        >
           <Input type="date" {...register("paidOn")} {...describedBy("paidOn", e.paidOn?.message)} />
         </Field>
         <Field id="amount" label={t("amountIn", { currency })} error={e.amount?.message}>
           <Input inputMode="decimal" {...register("amount")} {...describedBy("amount", e.amount?.message)} />
         </Field>
         <Field id="reference" label={t("paymentReference")} error={e.reference?.message}>
-          <Input {...register("reference")} {...describedBy("reference", e.reference?.message)} placeholder="EFT-2002-0417" />
+          <Input
+            {...register("reference")}
+            {...describedBy("reference", e.reference?.message)}
+            placeholder="EFT-2002-0417"
+          />
         </Field>
         <Field id="fundingLineId" label={t("fundingLine")} error={e.fundingLineId?.message}>
           <Select {...register("fundingLineId")} {...describedBy("fundingLineId", e.fundingLineId?.message)}>

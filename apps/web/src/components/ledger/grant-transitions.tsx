@@ -23,7 +23,13 @@ export function GrantTransitions({ grantId, actions }: { grantId: string; action
           key={action}
           label={t(`actions.${action}`)}
           needsReason={ACTIONS_NEEDING_REASON.includes(action)}
-          variant={DESTRUCTIVE.includes(action) ? "destructive" : action === "approve" || action === "submit" || action === "activate" ? "default" : "outline"}
+          variant={
+            DESTRUCTIVE.includes(action)
+              ? "destructive"
+              : action === "approve" || action === "submit" || action === "activate"
+                ? "default"
+                : "outline"
+          }
           pending={pending}
           error={error}
           testId={`grant-action-${action}`}

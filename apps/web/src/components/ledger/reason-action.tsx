@@ -35,7 +35,14 @@ export function ReasonAction({
   if (!needsReason) {
     return (
       <span className="inline-flex flex-col gap-2">
-        <Button type="button" size="sm" variant={variant} disabled={pending} onClick={() => void onConfirm("")} data-testid={testId}>
+        <Button
+          type="button"
+          size="sm"
+          variant={variant}
+          disabled={pending}
+          onClick={() => void onConfirm("")}
+          data-testid={testId}
+        >
           {label}
         </Button>
         {error ? <Alert>{error}</Alert> : null}
@@ -63,7 +70,15 @@ export function ReasonAction({
       <label htmlFor={id} className="text-sm font-medium">
         {reasonLabel ?? t("reason")}
       </label>
-      <textarea id={id} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="rounded-md border border-input px-3 py-2 text-sm" autoFocus />
+      <textarea
+        id={id}
+        required
+        rows={2}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        className="rounded-md border border-input px-3 py-2 text-sm"
+        autoFocus
+      />
       {error ? <Alert>{error}</Alert> : null}
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={pending || reason.trim() === ""}>

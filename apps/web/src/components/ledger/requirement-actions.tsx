@@ -8,20 +8,46 @@ import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
 /** The report actions the server offers this person: submit (partner or officer), accept, ask for changes, waive. */
-export function RequirementActions({ requirementId, actions }: { requirementId: string; actions: RequirementAction[] }) {
+export function RequirementActions({
+  requirementId,
+  actions,
+}: {
+  requirementId: string;
+  actions: RequirementAction[];
+}) {
   const t = useTranslations("ledger");
   const trpc = useTRPC();
-  const submit = useRefreshingMutation(useMutation(trpc.requirements.submit.mutationOptions()).mutateAsync, t("failed"));
-  const review = useRefreshingMutation(useMutation(trpc.requirements.review.mutationOptions()).mutateAsync, t("failed"));
+  const submit = useRefreshingMutation(
+    useMutation(trpc.requirements.submit.mutationOptions()).mutateAsync,
+    t("failed"),
+  );
+  const review = useRefreshingMutation(
+    useMutation(trpc.requirements.review.mutationOptions()).mutateAsync,
+    t("failed"),
+  );
   const waive = useRefreshingMutation(useMutation(trpc.requirements.waive.mutationOptions()).mutateAsync, t("failed"));
   const can = (action: RequirementAction) => actions.includes(action);
   return (
     <div className="flex flex-wrap items-start gap-2">
       {can("submit") ? (
-        <ReasonAction label={t("submitReport")} reasonLabel={t("reportText")} needsReason pending={submit.pending} error={submit.error} onConfirm={(body) => submit.run({ requirementId, body })} />
+        <ReasonAction
+          label={t("submitReport")}
+          reasonLabel={t("reportText")}
+          needsReason
+          pending={submit.pending}
+          error={submit.error}
+          onConfirm={(body) => submit.run({ requirementId, body })}
+        />
       ) : null}
       {can("accept") ? (
-        <ReasonAction label={t("accept")} needsReason={false} variant="default" pending={review.pending} error={review.error} onConfirm={() => review.run({ requirementId, decision: "accepted", response: "" })} />
+        <ReasonAction
+          label={t("accept")}
+          needsReason={false}
+          variant="default"
+          pending={review.pending}
+          error={review.error}
+          onConfirm={() => review.run({ requirementId, decision: "accepted", response: "" })}
+        />
       ) : null}
       {can("requestChanges") ? (
         <ReasonAction
@@ -34,7 +60,15 @@ export function RequirementActions({ requirementId, actions }: { requirementId: 
         />
       ) : null}
       {can("waive") ? (
-        <ReasonAction label={t("waive")} reasonLabel={t("waiverReason")} needsReason variant="ghost" pending={waive.pending} error={waive.error} onConfirm={(reason) => waive.run({ requirementId, reason })} />
+        <ReasonAction
+          label={t("waive")}
+          reasonLabel={t("waiverReason")}
+          needsReason
+          variant="ghost"
+          pending={waive.pending}
+          error={waive.error}
+          onConfirm={(reason) => waive.run({ requirementId, reason })}
+        />
       ) : null}
     </div>
   );

@@ -15,7 +15,15 @@ import { useTRPC } from "@/trpc/client";
 import { typedAmount } from "./amount-schema";
 
 /** Plans an instalment, optionally held back until a report is accepted (e.g. the final 10%). */
-export function SchedulePaymentForm({ grantId, currency, requirements }: { grantId: string; currency: string; requirements: { id: string; label: string }[] }) {
+export function SchedulePaymentForm({
+  grantId,
+  currency,
+  requirements,
+}: {
+  grantId: string;
+  currency: string;
+  requirements: { id: string; label: string }[];
+}) {
   const t = useTranslations("ledger");
   const locale = intlLocale(useLocale());
   const router = useRouter();
@@ -32,7 +40,11 @@ export function SchedulePaymentForm({ grantId, currency, requirements }: { grant
       }),
     [locale, currency, t],
   );
-  const { register, handleSubmit, formState, setError, reset } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+  const { register, handleSubmit, formState, setError, reset } = useForm<
+    z.input<typeof schema>,
+    unknown,
+    z.output<typeof schema>
+  >({
     resolver: zodResolver(schema),
     mode: "onChange",
     defaultValues: { dueOn: "", amount: "", descriptionEn: "", descriptionFr: "", requirementId: "" },
@@ -58,10 +70,20 @@ export function SchedulePaymentForm({ grantId, currency, requirements }: { grant
           <Input inputMode="decimal" {...register("amount")} {...describedBy("sp-amount", e.amount?.message)} />
         </Field>
         <Field id="sp-descriptionEn" label={t("descriptionEn")} error={e.descriptionEn?.message}>
-          <Input lang="en" {...register("descriptionEn")} {...describedBy("sp-descriptionEn")} placeholder="50% on signature" />
+          <Input
+            lang="en"
+            {...register("descriptionEn")}
+            {...describedBy("sp-descriptionEn")}
+            placeholder="50% on signature"
+          />
         </Field>
         <Field id="sp-descriptionFr" label={t("descriptionFr")} error={e.descriptionFr?.message}>
-          <Input lang="fr" {...register("descriptionFr")} {...describedBy("sp-descriptionFr")} placeholder="50 % à la signature" />
+          <Input
+            lang="fr"
+            {...register("descriptionFr")}
+            {...describedBy("sp-descriptionFr")}
+            placeholder="50 % à la signature"
+          />
         </Field>
         <Field id="sp-requirementId" label={t("heldUntil")} error={e.requirementId?.message}>
           <Select {...register("requirementId")} {...describedBy("sp-requirementId")}>

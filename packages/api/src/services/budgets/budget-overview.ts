@@ -19,7 +19,13 @@ export async function budgetOverview(db: DbOrTx, fiscalYear: number) {
   const rows = await db
     .select({
       allocationId: allocations.id,
-      programme: { id: programmes.id, code: programmes.code, nameEn: programmes.nameEn, nameFr: programmes.nameFr, parentCode: parent.code },
+      programme: {
+        id: programmes.id,
+        code: programmes.code,
+        nameEn: programmes.nameEn,
+        nameFr: programmes.nameFr,
+        parentCode: parent.code,
+      },
       allocated: allocations.amount,
       committed: allocations.committed,
       disbursed: allocations.disbursed,

@@ -72,7 +72,12 @@ export async function listGrants(db: DbOrTx, actor: Actor, rawInput: ListGrantsI
         reference: grants.reference,
         titleEn: grants.titleEn,
         titleFr: grants.titleFr,
-        recipient: { id: organisations.id, acronym: organisations.acronym, nameEn: organisations.legalNameEn, nameFr: organisations.legalNameFr },
+        recipient: {
+          id: organisations.id,
+          acronym: organisations.acronym,
+          nameEn: organisations.legalNameEn,
+          nameFr: organisations.legalNameFr,
+        },
         programmes: programmesOf,
         fiscalYears: fiscalYearsOf,
         totalAmount: grants.totalAmount,

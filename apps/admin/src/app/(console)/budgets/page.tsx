@@ -29,7 +29,13 @@ export async function generateMetadata() {
 }
 
 export default async function BudgetsPage({ searchParams }: { searchParams: Promise<{ fy?: string }> }) {
-  const [params, api, t, tc, locale] = await Promise.all([searchParams, getApi(), getTranslations("budgets"), getTranslations("common"), getLocale()]);
+  const [params, api, t, tc, locale] = await Promise.all([
+    searchParams,
+    getApi(),
+    getTranslations("budgets"),
+    getTranslations("common"),
+    getLocale(),
+  ]);
   const years = await api.budgets.fiscalYears();
   const requested = params.fy ?? (years[0] !== undefined ? fiscalYearLabel(years[0]) : undefined);
   if (requested === undefined) {
@@ -79,16 +85,30 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
                 <TableRow key={line.allocationId} data-testid={`budget-row-${line.programme.code}`}>
                   <TableCell>
                     <div className="flex flex-wrap items-center gap-2">
-                      <span className="font-medium">{locale === "fr" ? line.programme.nameFr : line.programme.nameEn}</span>
+                      <span className="font-medium">
+                        {locale === "fr" ? line.programme.nameFr : line.programme.nameEn}
+                      </span>
                       <span className="text-xs text-muted-foreground">{line.programme.code}</span>
                       <ProvenanceBadge provenance={line.provenance} />
                     </div>
-                    {line.programme.parentCode ? <div className="text-xs text-muted-foreground">{t("partOf", { parent: line.programme.parentCode })}</div> : null}
+                    {line.programme.parentCode ? (
+                      <div className="text-xs text-muted-foreground">
+                        {t("partOf", { parent: line.programme.parentCode })}
+                      </div>
+                    ) : null}
                   </TableCell>
-                  <TableCell numeric data-testid="allocated">{money(line.allocated)}</TableCell>
-                  <TableCell numeric data-testid="committed">{money(line.committed)}</TableCell>
-                  <TableCell numeric data-testid="disbursed">{money(line.disbursed)}</TableCell>
-                  <TableCell numeric data-testid="available">{money(line.available)}</TableCell>
+                  <TableCell numeric data-testid="allocated">
+                    {money(line.allocated)}
+                  </TableCell>
+                  <TableCell numeric data-testid="committed">
+                    {money(line.committed)}
+                  </TableCell>
+                  <TableCell numeric data-testid="disbursed">
+                    {money(line.disbursed)}
+                  </TableCell>
+                  <TableCell numeric data-testid="available">
+                    {money(line.available)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -31,7 +31,8 @@ export async function generateMetadata() {
 type Search = { q?: string; fy?: string; status?: string; page?: string };
 
 function pageHref(params: Search, page: number) {
-  const query = new URLSearchParams(Object.entries({ ...params, page: String(page) }).filter(([, v]) => v) as [string, string][]);
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...params, page: String(page) })) if (value) query.set(key, value);
   return `/grants?${query.toString()}`;
 }
 
@@ -47,7 +48,9 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   ]);
   const isPartner = session?.user.role === "partner";
   const statusLabel = await getTranslations(isPartner ? "partnerGrantStatus" : "grantStatus");
-  const status = (GRANT_STATUSES as readonly string[]).includes(params.status ?? "") ? (params.status as GrantStatus) : undefined;
+  const status = (GRANT_STATUSES as readonly string[]).includes(params.status ?? "")
+    ? (params.status as GrantStatus)
+    : undefined;
   const page = Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1);
   const [result, fiscalYears] = await Promise.all([
     api.grants.list({ q: params.q || undefined, fiscalYear: params.fy || undefined, status, page, pageSize: 25 }),
@@ -134,7 +137,9 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
                     <Link href={`/grants/${grant.id}`} className="font-medium text-primary hover:underline">
                       {grant.reference}
                     </Link>
-                    <div className="text-xs text-muted-foreground">{locale === "fr" ? grant.titleFr : grant.titleEn}</div>
+                    <div className="text-xs text-muted-foreground">
+                      {locale === "fr" ? grant.titleFr : grant.titleEn}
+                    </div>
                     <div className="mt-1">
                       <ProvenanceBadge provenance={grant.provenance} />
                     </div>
@@ -146,7 +151,9 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
                     </TableCell>
                   )}
                   <TableCell>{grant.programmes.map((p) => p.code).join(", ")}</TableCell>
-                  <TableCell className="whitespace-nowrap">{grant.fiscalYears.map(fiscalYearLabel).join(", ")}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {grant.fiscalYears.map(fiscalYearLabel).join(", ")}
+                  </TableCell>
                   <TableCell numeric>
                     <Money amount={grant.totalAmount} currency={grant.currency} locale={locale} />
                   </TableCell>

@@ -63,7 +63,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
   const isPartner = session?.user.role === "partner";
   const fr = locale === "fr";
   const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
-  const money = (amount: number, currency = grant.currency) => <Money amount={amount} currency={currency} locale={locale} />;
+  const money = (amount: number, currency = grant.currency) => (
+    <Money amount={amount} currency={currency} locale={locale} />
+  );
   const none = <CardContent className="text-sm text-muted-foreground">{t("none")}</CardContent>;
   const lineOptions = grant.fundingLines.map((line) => ({
     id: line.id,
@@ -118,7 +120,10 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
       </dl>
       {grant.currency !== "CAD" ? (
         <p className="text-sm text-muted-foreground" data-testid="exchange-rate">
-          {t("exchangeRate", { rate: grant.exchangeRateToCad, cad: formatMoney(grant.totalAmountCad, "CAD", intlLocale(locale)) })}
+          {t("exchangeRate", {
+            rate: grant.exchangeRateToCad,
+            cad: formatMoney(grant.totalAmountCad, "CAD", intlLocale(locale)),
+          })}
         </p>
       ) : null}
       {(fr ? grant.purposeFr : grant.purposeEn) ? (
@@ -143,7 +148,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                   <TableRow key={c.id}>
                     <TableCell>
                       <div className="font-medium">{fr ? c.titleFr : c.titleEn}</div>
-                      {(fr ? c.descriptionFr : c.descriptionEn) ? <div className="text-xs text-muted-foreground">{fr ? c.descriptionFr : c.descriptionEn}</div> : null}
+                      {(fr ? c.descriptionFr : c.descriptionEn) ? (
+                        <div className="text-xs text-muted-foreground">{fr ? c.descriptionFr : c.descriptionEn}</div>
+                      ) : null}
                       <ProvenanceBadge provenance={c.provenance} />
                     </TableCell>
                     <TableCell numeric>{money(c.amount)}</TableCell>
@@ -177,7 +184,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                   <TableRow key={line.id}>
                     <TableCell>
                       <span className="font-medium">{line.programme.code}</span>
-                      <div className="text-xs text-muted-foreground">{fr ? line.programme.nameFr : line.programme.nameEn}</div>
+                      <div className="text-xs text-muted-foreground">
+                        {fr ? line.programme.nameFr : line.programme.nameEn}
+                      </div>
                     </TableCell>
                     <TableCell>{fiscalYearLabel(line.fiscalYear)}</TableCell>
                     <TableCell numeric>{money(line.amount, "CAD")}</TableCell>
@@ -213,12 +222,20 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                   <TableCell>{fr ? p.descriptionFr : p.descriptionEn}</TableCell>
                   <TableCell numeric>{money(p.amount)}</TableCell>
                   <TableCell>
-                    <Badge tone={p.status === "paid" ? "success" : p.status === "on_hold" ? "warning" : "neutral"}>{t(`paymentStatus.${p.status}`)}</Badge>
+                    <Badge tone={p.status === "paid" ? "success" : p.status === "on_hold" ? "warning" : "neutral"}>
+                      {t(`paymentStatus.${p.status}`)}
+                    </Badge>
                   </TableCell>
                   {isPartner ? null : (
                     <TableCell>
                       <PaymentActions
-                        payment={{ id: p.id, status: p.status, amount: p.amount, label: String(p.sequence), availableActions: p.availableActions }}
+                        payment={{
+                          id: p.id,
+                          status: p.status,
+                          amount: p.amount,
+                          label: String(p.sequence),
+                          availableActions: p.availableActions,
+                        }}
                         grantId={grant.id}
                         currency={grant.currency}
                         remaining={remaining}
@@ -238,7 +255,10 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
             <SchedulePaymentForm
               grantId={grant.id}
               currency={grant.currency}
-              requirements={grant.reportingRequirements.map((r) => ({ id: r.id, label: `${t(`reportKind.${r.kind}`)} · ${t(`reportStage.${r.stage}`)} · ${date(r.dueOn)}` }))}
+              requirements={grant.reportingRequirements.map((r) => ({
+                id: r.id,
+                label: `${t(`reportKind.${r.kind}`)} · ${t(`reportStage.${r.stage}`)} · ${date(r.dueOn)}`,
+              }))}
             />
           </CardContent>
         ) : null}
@@ -255,7 +275,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                 <TableHead>{t("quarter")}</TableHead>
                 <TableHead>{t("reference")}</TableHead>
                 <TableHead numeric>{t("amount")}</TableHead>
-                {grant.permissions.reverseDisbursement ? <TableHead className="sr-only">{tl("actionsTitle")}</TableHead> : null}
+                {grant.permissions.reverseDisbursement ? (
+                  <TableHead className="sr-only">{tl("actionsTitle")}</TableHead>
+                ) : null}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -271,7 +293,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                   </TableCell>
                   <TableCell numeric>{money(d.amount, d.currency)}</TableCell>
                   {grant.permissions.reverseDisbursement ? (
-                    <TableCell>{d.amount > 0 && !d.reversedById ? <ReverseDisbursement disbursementId={d.id} /> : null}</TableCell>
+                    <TableCell>
+                      {d.amount > 0 && !d.reversedById ? <ReverseDisbursement disbursementId={d.id} /> : null}
+                    </TableCell>
                   ) : null}
                 </TableRow>
               ))}
@@ -281,7 +305,12 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
         {grant.permissions.recordDisbursement ? (
           <CardContent className="border-t border-border">
             <h3 className="mb-3 text-sm font-semibold">{tl("ledgerTitle")}</h3>
-            <DisbursementForm grantId={grant.id} currency={grant.currency} remaining={remaining} fundingLines={lineOptions} />
+            <DisbursementForm
+              grantId={grant.id}
+              currency={grant.currency}
+              remaining={remaining}
+              fundingLines={lineOptions}
+            />
           </CardContent>
         ) : null}
       </Section>
@@ -309,7 +338,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                     <TableCell>{t(`reportStage.${r.stage}`)}</TableCell>
                     <TableCell>{date(r.dueOn)}</TableCell>
                     <TableCell>
-                      <Badge tone={r.status === "accepted" ? "success" : r.overdue ? "danger" : "neutral"}>{t(`requirementStatus.${r.status}`)}</Badge>
+                      <Badge tone={r.status === "accepted" ? "success" : r.overdue ? "danger" : "neutral"}>
+                        {t(`requirementStatus.${r.status}`)}
+                      </Badge>
                       {r.waivedReason ? <div className="text-xs text-muted-foreground">{r.waivedReason}</div> : null}
                       {latest?.response ? <div className="text-xs text-muted-foreground">{latest.response}</div> : null}
                     </TableCell>

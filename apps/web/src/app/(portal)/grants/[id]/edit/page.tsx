@@ -35,8 +35,17 @@ export default async function EditGrantPage({ params }: { params: Promise<{ id: 
           startsOn: grant.startsOn,
           endsOn: grant.endsOn,
           leadOfficerId: grant.leadOfficerId ?? "",
-          components: grant.components.map((c) => ({ titleEn: c.titleEn, titleFr: c.titleFr, descriptionEn: c.descriptionEn, descriptionFr: c.descriptionFr, amount: amount(c.amount) })),
-          fundingLines: grant.fundingLines.map((l) => ({ allocationId: l.allocationId, amount: amount(l.amount, "CAD") })),
+          components: grant.components.map((c) => ({
+            titleEn: c.titleEn,
+            titleFr: c.titleFr,
+            descriptionEn: c.descriptionEn,
+            descriptionFr: c.descriptionFr,
+            amount: amount(c.amount),
+          })),
+          fundingLines: grant.fundingLines.map((l) => ({
+            allocationId: l.allocationId,
+            amount: amount(l.amount, "CAD"),
+          })),
         }}
       />
     </>
