@@ -1,5 +1,5 @@
-import en from "./messages/en.json";
-import fr from "./messages/fr.json";
+import { messages as en } from "./messages/en";
+import { messages as fr } from "./messages/fr";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];

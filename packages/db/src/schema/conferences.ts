@@ -52,6 +52,7 @@ export const conferenceCoHosts = pgTable(
       .references(() => conferences.id, { onDelete: "cascade" }),
     countryCode: char({ length: 2 }).references(() => countries.iso2),
     organisationId: uuid().references(() => organisations.id),
+    provenance: provenance().notNull().default("entered"),
   },
   (t) => [
     check("conference_co_hosts_one_of", sql`(${t.countryCode} is null) <> (${t.organisationId} is null)`),
@@ -71,6 +72,7 @@ export const conferenceSessions = pgTable(
     themeFr: text().notNull().default(""),
     titleEn: text().notNull(),
     titleFr: text().notNull(),
+    provenance: provenance().notNull().default("entered"),
   },
   (t) => [unique("conference_sessions_position_unique").on(t.conferenceId, t.position)],
 );
@@ -104,6 +106,7 @@ export const conferenceOrganisations = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     role: text().notNull().default("participant"),
+    provenance: provenance().notNull().default("entered"),
   },
   (t) => [unique("conference_organisations_unique").on(t.conferenceId, t.organisationId)],
 );
@@ -115,6 +118,7 @@ export const conferenceOutcomes = pgTable("conference_outcomes", {
     .references(() => conferences.id, { onDelete: "cascade" }),
   textEn: text().notNull(),
   textFr: text().notNull(),
+  provenance: provenance().notNull().default("entered"),
   ...timestamps,
 });
 

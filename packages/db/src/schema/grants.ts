@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   check,
+  customType,
   date,
   index,
   integer,
@@ -181,6 +182,7 @@ export const reportSubmissions = pgTable(
     response: text(),
     respondedById: uuid().references(() => users.id),
     respondedAt: timestamp({ withTimezone: true }),
+    provenance: provenance().notNull().default("entered"),
   },
   (t) => [index("report_submissions_requirement_idx").on(t.requirementId)],
 );
@@ -202,6 +204,19 @@ export const reportAttachments = pgTable(
   },
   (t) => [check("report_attachments_size", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`)],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/**
+ * Attachment bytes live in the database (any PostgreSQL, backed up with everything else, served only through an
+ * authorised route); report_attachments holds their metadata.
+ */
+export const attachmentContents = pgTable("attachment_contents", {
+  storageKey: text()
+    .primaryKey()
+    .references(() => reportAttachments.storageKey, { onDelete: "cascade" }),
+  content: bytea().notNull(),
+});
 
 export const paymentStatus = pgEnum("payment_status", ["planned", "due", "approved", "paid", "on_hold", "cancelled"]);
 

@@ -85,3 +85,34 @@ export const officerProgrammes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.programmeId] })],
 );
+
+/**
+ * An invitation to join: by an admin (any role) or by a partner organisation's manager (a colleague at their
+ * organisation). Only a hash of the token is stored; the link carries the token itself.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull().default(""),
+    role: userRole().notNull(),
+    organisationId: uuid().references(() => organisations.id, { onDelete: "cascade" }),
+    capabilities: membershipCapability()
+      .array()
+      .notNull()
+      .default(sql`'{view}'`),
+    tokenHash: text().notNull().unique(),
+    invitedById: uuid().references(() => users.id),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    acceptedUserId: uuid().references(() => users.id),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("invitations_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    check("invitations_partner_has_org", sql`${t.role} <> 'partner' or ${t.organisationId} is not null`),
+    index("invitations_email_idx").on(t.email),
+  ],
+);

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { NAVIGATION } from "@/navigation";
 import { getSession } from "@/server/caller";
 import { setLocaleAction, signOutAction } from "@/server/actions";
 
@@ -16,7 +17,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   }
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const { user } = session;
-  const nav = [{ href: "/grants", label: user.role === "partner" ? t("nav.myGrants") : t("nav.grants") }];
+  const path = (await headers()).get("x-pathname") ?? "/";
+  const nav = NAVIGATION.filter((item) => item.roles.includes(user.role)).map((item) => ({
+    href: item.href,
+    label: t(`nav.${item.label}` as "nav.grants"),
+    active: path === item.href || path.startsWith(`${item.href}/`) || path.startsWith(`${item.href}?`),
+  }));
   return (
     <AppShell
       productName={t("common.productName")}
