@@ -10,14 +10,13 @@ import { setLocaleAction, signOutAction } from "@/server/actions";
 export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const session = await getSession();
+  const [session, headerStore] = await Promise.all([getSession(), headers()]);
+  const path = headerStore.get("x-pathname") ?? "/";
   if (!session) {
-    const path = (await headers()).get("x-pathname") ?? "/";
     redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   }
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const { user } = session;
-  const path = (await headers()).get("x-pathname") ?? "/";
   const nav = NAVIGATION.filter((item) => item.roles.includes(user.role)).map((item) => ({
     href: item.href,
     label: t(`nav.${item.label}` as "nav.grants"),
