@@ -24,6 +24,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { GrantStatusBadge } from "@/components/grant-status-badge";
 import { AddRequirementForm } from "@/components/ledger/add-requirement-form";
+import { ApplyHolds } from "@/components/ledger/apply-holds";
 import { DisbursementForm } from "@/components/ledger/disbursement-form";
 import { GrantTransitions } from "@/components/ledger/grant-transitions";
 import { PaymentActions } from "@/components/ledger/payment-actions";
@@ -73,6 +74,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
     remaining: line.remaining,
   }));
   const remaining = grant.totalAmount - grant.disbursed;
+  const holdsNeeded = grant.scheduledPayments.filter(
+    (p) => p.blockedByReport && (p.status === "planned" || p.status === "due" || p.status === "approved"),
+  ).length;
 
   return (
     <div className="flex flex-col gap-6">
@@ -200,6 +204,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
       </div>
 
       <Section title={t("schedule")}>
+        {grant.permissions.refreshHolds && holdsNeeded > 0 ? (
+          <ApplyHolds grantId={grant.id} count={holdsNeeded} />
+        ) : null}
         {grant.scheduledPayments.length === 0 ? (
           none
         ) : (
