@@ -1,9 +1,32 @@
+import { adminAuditRouter } from "./routers/admin-audit";
+import { adminBudgetsRouter } from "./routers/admin-budgets";
+import { adminOrganisationsRouter } from "./routers/admin-organisations";
+import { adminUsersRouter } from "./routers/admin-users";
 import { budgetsRouter } from "./routers/budgets";
 import { createCallerFactory, router } from "./trpc";
 
 /** The admin console's API; every procedure in it requires an admin. */
 export const adminRouter = router({
   budgets: budgetsRouter,
+  budgetReview: adminBudgetsRouter,
+  organisations: adminOrganisationsRouter,
+  users: adminUsersRouter,
+  audit: adminAuditRouter,
 });
 export type AdminRouter = typeof adminRouter;
 export const createAdminCaller = createCallerFactory(adminRouter);
+
+// What the admin console's pages and route handlers use besides the router: the audit diff and its exports.
+export {
+  AUDIT_EXPORT_COLUMNS,
+  type AuditExportColumn,
+  auditChanges,
+  type AuditChange,
+  auditExport,
+  BUDGET_DISBURSEMENT_EXPORT_COLUMNS,
+  BUDGET_GRANT_EXPORT_COLUMNS,
+  type BudgetDisbursementExportColumn,
+  type BudgetGrantExportColumn,
+  budgetDisbursementsExport,
+  budgetGrantsExport,
+} from "./services/admin";

@@ -1,7 +1,15 @@
+import { attachmentsRouter } from "./routers/attachments";
+import { conferencesRouter } from "./routers/conferences";
+import { dashboardRouter } from "./routers/dashboard";
 import { disbursementsRouter } from "./routers/disbursements";
 import { grantsRouter } from "./routers/grants";
+import { invitationsRouter } from "./routers/invitations";
+import { membersRouter } from "./routers/members";
+import { organisationsRouter } from "./routers/organisations";
+import { partnershipsRouter } from "./routers/partnerships";
 import { paymentsRouter } from "./routers/payments";
 import { requirementsRouter } from "./routers/requirements";
+import { treatyRouter } from "./routers/treaty";
 import { createCallerFactory, router } from "./trpc";
 
 /** Everything the officer and partner portal can call. Admin-only procedures are not mounted here at all. */
@@ -10,6 +18,14 @@ export const webRouter = router({
   payments: paymentsRouter,
   disbursements: disbursementsRouter,
   requirements: requirementsRouter,
+  dashboard: dashboardRouter,
+  attachments: attachmentsRouter,
+  invitations: invitationsRouter,
+  members: membersRouter,
+  conferences: conferencesRouter,
+  organisations: organisationsRouter,
+  partnerships: partnershipsRouter,
+  treaty: treatyRouter,
 });
 export type WebRouter = typeof webRouter;
 export const createWebCaller = createCallerFactory(webRouter);

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
+  addMonths,
   CONVENTION_ENTRY_INTO_FORCE,
+  countInForceOn,
+  countJoinedBy,
   entryIntoForce,
   hasJoinedBy,
+  joinedWithin,
+  outcomeMeasure,
   standingOn,
   stockpileDeadline,
   type TreatyRecord,
@@ -90,5 +95,78 @@ describe("standingOn", () => {
   it("counts a deposit as joining on its own date", () => {
     expect(hasJoinedBy(canada, "1997-12-02")).toBe(false);
     expect(hasJoinedBy(canada, "1997-12-03")).toBe(true);
+  });
+});
+
+describe("addMonths", () => {
+  it("keeps the day, rolls the year and clamps to shorter months", () => {
+    expect(addMonths("2001-06-14", 24)).toBe("2003-06-14");
+    expect(addMonths("2001-11-30", 3)).toBe("2002-02-28");
+    expect(addMonths("2003-08-31", 6)).toBe("2004-02-29");
+    expect(addMonths("2002-12-15", 1)).toBe("2003-01-15");
+  });
+});
+
+describe("the outcome measure", () => {
+  const record = (signedOn: string | null, depositedOn: string | null): TreatyRecord => ({
+    signedOn,
+    depositedOn,
+    withdrawalEffectiveOn: null,
+  });
+  // UN Treaty Collection dates for some of Warsaw's participants (seminar of 2001-06-14).
+  const lithuania = record("1999-02-26", "2003-05-12");
+  const belarus = record(null, "2003-09-03");
+  const poland = record("1997-12-04", "2012-12-27");
+  const hungary = record("1997-12-03", "1998-04-06");
+
+  it("counts a deposit inside the 24 months after the start, not one just outside", () => {
+    expect(joinedWithin(lithuania, "2001-06-14")).toBe(true);
+    expect(joinedWithin(belarus, "2001-06-14")).toBe(false);
+    expect(joinedWithin(record(null, "2003-06-14"), "2001-06-14")).toBe(true);
+    expect(joinedWithin(record(null, "2003-06-15"), "2001-06-14")).toBe(false);
+  });
+
+  it("ignores states that had already joined, including on the day itself", () => {
+    expect(joinedWithin(hungary, "2001-06-14")).toBe(false);
+    expect(joinedWithin(record(null, "2001-06-14"), "2001-06-14")).toBe(false);
+  });
+
+  it("lists the not-yet-parties and those that joined", () => {
+    const measure = outcomeMeasure(
+      [
+        { iso2: "LT", record: lithuania },
+        { iso2: "BY", record: belarus },
+        { iso2: "PL", record: poland },
+        { iso2: "HU", record: hungary },
+        { iso2: "RU", record: null },
+      ],
+      "2001-06-14",
+    );
+    expect(measure).toEqual({
+      windowEndsOn: "2003-06-14",
+      windowMonths: 24,
+      notYetParties: ["LT", "BY", "PL", "RU"],
+      joined: ["LT"],
+    });
+  });
+});
+
+describe("counting states", () => {
+  const records: TreatyRecord[] = [
+    { signedOn: "1997-12-03", depositedOn: "1997-12-03", withdrawalEffectiveOn: null },
+    { signedOn: "1997-12-03", depositedOn: "1999-04-22", withdrawalEffectiveOn: null },
+    { signedOn: null, depositedOn: "2004-05-12", withdrawalEffectiveOn: "2025-12-27" },
+    { signedOn: "1997-12-04", depositedOn: null, withdrawalEffectiveOn: null },
+  ];
+
+  it("counts those that joined by a date, minus withdrawals in effect", () => {
+    expect(countJoinedBy(records, "1998-12-31")).toBe(1);
+    expect(countJoinedBy(records, "2004-12-31")).toBe(3);
+    expect(countJoinedBy(records, "2025-12-27")).toBe(2);
+  });
+
+  it("counts those for which the Convention was in force", () => {
+    expect(countInForceOn(records, "1999-03-01")).toBe(1);
+    expect(countInForceOn(records, "1999-10-01")).toBe(2);
   });
 });

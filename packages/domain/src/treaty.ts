@@ -51,3 +51,74 @@ export function hasJoinedBy(record: TreatyRecord, date: IsoDate): boolean {
     !(record.withdrawalEffectiveOn && record.withdrawalEffectiveOn <= date)
   );
 }
+
+/** Every standing standingOn can return, in the order a state moves through them. */
+export const TREATY_STANDINGS = [
+  "non-signatory",
+  "signatory",
+  "party-pending",
+  "state-party",
+  "withdrawn",
+] as const satisfies readonly TreatyStanding[];
+
+const DAYS_IN_MONTH = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** The same day `months` calendar months later, clamped to the end of a shorter month (2001-08-31 + 6 = 2002-02-28). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = parseIsoDate(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return `${y}-${pad(m)}-${pad(Math.min(day, DAYS_IN_MONTH(y, m)))}`;
+}
+
+/** A conference's outcome is measured over the 24 months after it starts. */
+export const OUTCOME_WINDOW_MONTHS = 24;
+
+/**
+ * Whether a state that had not yet joined on `from` (no instrument deposited by that day) deposited its ratification
+ * or accession in the `months` that followed: after `from`, up to and including the same day `months` later.
+ */
+export function joinedWithin(record: TreatyRecord, from: IsoDate, months: number = OUTCOME_WINDOW_MONTHS): boolean {
+  if (hasJoinedBy(record, from) || record.depositedOn === null) return false;
+  return record.depositedOn > from && record.depositedOn <= addMonths(from, months);
+}
+
+export interface OutcomeMeasure {
+  /** The last day of the window: the start date plus the window's months. */
+  windowEndsOn: IsoDate;
+  windowMonths: number;
+  /** Participating states that had not deposited an instrument by the start date. */
+  notYetParties: string[];
+  /** Those of them that deposited within the window. */
+  joined: string[];
+}
+
+/**
+ * The outcome measure of a conference: how many participating states that were not yet parties when it started
+ * ratified or acceded within the window after it. `records` maps each participant (ISO code) to its treaty record;
+ * a state with no record never signed nor joined.
+ */
+export function outcomeMeasure(
+  participants: readonly { iso2: string; record: TreatyRecord | null }[],
+  startsOn: IsoDate,
+  months: number = OUTCOME_WINDOW_MONTHS,
+): OutcomeMeasure {
+  const notYet = participants.filter((p) => !p.record || !hasJoinedBy(p.record, startsOn));
+  return {
+    windowEndsOn: addMonths(startsOn, months),
+    windowMonths: months,
+    notYetParties: notYet.map((p) => p.iso2),
+    joined: notYet.filter((p) => p.record && joinedWithin(p.record, startsOn, months)).map((p) => p.iso2),
+  };
+}
+
+/** How many states had formally joined (deposited, and not withdrawn) by the date. */
+export function countJoinedBy(records: readonly TreatyRecord[], date: IsoDate): number {
+  return records.filter((record) => hasJoinedBy(record, date)).length;
+}
+
+/** How many states were bound by the Convention (in force for them, and not withdrawn) on the date. */
+export function countInForceOn(records: readonly TreatyRecord[], date: IsoDate): number {
+  return records.filter((record) => standingOn(record, date) === "state-party").length;
+}

@@ -16,3 +16,15 @@ export * from "./requirements/review-report";
 export * from "./requirements/waive-requirement";
 export * from "./audit/grant-audit-trail";
 export * from "./budgets/budget-overview";
+export * from "./exports";
+export {
+  checkAttachments,
+  ATTACHMENT_ACCEPT,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_SUBMISSION,
+} from "./attachments/attachment-rules";
+export { submitReportWithAttachments } from "./attachments/submit-report-with-attachments";
+export { openAttachment, contentDisposition } from "./attachments/open-attachment";
+export { createInvitation } from "./invitations/create-invitation";
+export { acceptInvitation } from "./invitations/accept-invitation";
+export { officerDashboard } from "./dashboard/officer-dashboard";

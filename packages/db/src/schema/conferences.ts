@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { char, check, date, index, pgTable, smallint, text, unique, uuid } from "drizzle-orm/pg-core";
+import { char, check, date, index, integer, pgTable, smallint, text, unique, uuid } from "drizzle-orm/pg-core";
 import { currencyCode, money, provenance, timestamps } from "./common";
 import { grants } from "./grants";
 import { organisations } from "./organisations";
@@ -29,6 +29,8 @@ export const conferences = pgTable(
     allocationId: uuid().references(() => allocations.id),
     directCost: money("direct_cost"),
     currency: currencyCode().notNull().default("CAD"),
+    /** Optimistic-concurrency version for edits made from a form. */
+    version: integer().notNull().default(1),
     provenance: provenance().notNull().default("entered"),
     ...timestamps,
   },
@@ -57,6 +59,8 @@ export const conferenceCoHosts = pgTable(
   (t) => [
     check("conference_co_hosts_one_of", sql`(${t.countryCode} is null) <> (${t.organisationId} is null)`),
     unique("conference_co_hosts_unique").on(t.conferenceId, t.countryCode, t.organisationId).nullsNotDistinct(),
+    // An organisation's page lists the conferences it co-hosted.
+    index("conference_co_hosts_organisation_idx").on(t.organisationId),
   ],
 );
 
@@ -108,7 +112,11 @@ export const conferenceOrganisations = pgTable(
     role: text().notNull().default("participant"),
     provenance: provenance().notNull().default("entered"),
   },
-  (t) => [unique("conference_organisations_unique").on(t.conferenceId, t.organisationId)],
+  (t) => [
+    unique("conference_organisations_unique").on(t.conferenceId, t.organisationId),
+    // An organisation's page (and a partner's scope) lists the conferences it took part in.
+    index("conference_organisations_organisation_idx").on(t.organisationId),
+  ],
 );
 
 export const conferenceOutcomes = pgTable("conference_outcomes", {
@@ -116,6 +124,8 @@ export const conferenceOutcomes = pgTable("conference_outcomes", {
   conferenceId: uuid()
     .notNull()
     .references(() => conferences.id, { onDelete: "cascade" }),
+  /** Order on the page (rows written in one statement share their timestamps). */
+  position: smallint().notNull().default(0),
   textEn: text().notNull(),
   textFr: text().notNull(),
   provenance: provenance().notNull().default("entered"),
@@ -127,6 +137,8 @@ export const conferenceDocuments = pgTable("conference_documents", {
   conferenceId: uuid()
     .notNull()
     .references(() => conferences.id, { onDelete: "cascade" }),
+  /** Order on the page (rows written in one statement share their timestamps). */
+  position: smallint().notNull().default(0),
   title: text().notNull(),
   url: text(),
   storageKey: text(),

@@ -34,9 +34,10 @@ interface ConferenceDefinition {
   directCost?: { fiscalYear: number; amount: number };
   provenance: SeedProvenance;
   coHostStates: readonly string[];
-  /** Conference sessions carry no provenance column: every seeded session is illustrative (see the description). */
+  /** Every seeded session is illustrative (the source document's sentence on them is cut off). */
   sessions?: readonly SessionDefinition[];
   participants?: readonly { iso2: string; provenance: SeedProvenance }[];
+  /** Organisations that took part: illustrative (no attendance list is on record). */
   organisations?: readonly { slug: OrganisationSlug; role: string }[];
 }
 
@@ -213,6 +214,8 @@ function coHostRows(definition: ConferenceDefinition): (typeof conferenceCoHosts
     conferenceId: conferenceId(definition.slug),
     countryCode: iso2,
     organisationId: null,
+    // The co-host states come with the event itself: named by the source document (Warsaw) or the public record.
+    provenance: definition.provenance,
   }));
 }
 
@@ -222,6 +225,7 @@ function sessionRows(definition: ConferenceDefinition): (typeof conferenceSessio
     conferenceId: conferenceId(definition.slug),
     position: index + 1,
     ...session,
+    provenance: "illustrative" as const,
   }));
 }
 
@@ -238,6 +242,7 @@ function organisationRows(definition: ConferenceDefinition): (typeof conferenceO
     conferenceId: conferenceId(definition.slug),
     organisationId: organisationId(slug),
     role,
+    provenance: "illustrative" as const,
   }));
 }
 

@@ -14,17 +14,34 @@ export const GRANT_STATUSES = [
 ] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
 
-export const GRANT_SORTS = ["reference", "recipient", "amount", "status"] as const;
+export const GRANT_SORTS = ["reference", "recipient", "fiscalYear", "amount", "disbursed", "status", "endsOn"] as const;
+export type GrantSort = (typeof GRANT_SORTS)[number];
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
-export const listGrantsInput = paging.extend({
+/** The grant list's filters (also what an export of the list honours), without paging or sorting. */
+export const grantFilters = z.object({
   q: z.string().trim().max(200).optional(),
   fiscalYear: fiscalYear.optional(),
   status: z.enum(GRANT_STATUSES).optional(),
   programmeId: uuid.optional(),
   recipientId: uuid.optional(),
-  sort: z.enum(GRANT_SORTS).default("reference"),
-  direction: z.enum(["asc", "desc"]).default("asc"),
+  /** The recipient organisation's country (ISO 3166-1 alpha-2). */
+  countryCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, { error: "Choose a country." })
+    .transform((code) => code.toUpperCase())
+    .optional(),
 });
+
+export const grantSorting = z.object({
+  sort: z.enum(GRANT_SORTS).default("reference"),
+  direction: z.enum(SORT_DIRECTIONS).default("asc"),
+});
+
+export const listGrantsInput = paging.extend({ ...grantFilters.shape, ...grantSorting.shape });
 export type ListGrantsInput = z.input<typeof listGrantsInput>;
+export type GrantListQuery = z.output<typeof listGrantsInput>;
 
 export const grantByIdInput = z.object({ id: uuid });

@@ -2,3 +2,5 @@ export * from "./common";
 export * from "./grants";
 export * from "./budgets";
 export * from "./ledger";
+export * from "./conferences";
+export * from "./partnerships";

@@ -15,7 +15,7 @@ function leaves(tree: Tree, prefix = ""): Map<string, string> {
 }
 
 /** ICU arguments such as {count} or {amount}, which both languages must use alike. */
-const argumentsOf = (message: string) => [...message.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
+const argumentsOf = (message: string) => [...new Set([...message.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
 
 describe("the English and French catalogues", () => {
   const english = leaves(en as unknown as Tree);

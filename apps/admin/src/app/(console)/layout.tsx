@@ -3,20 +3,25 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { isActive, NAVIGATION } from "@/navigation";
 import { getSession } from "@/server/caller";
 import { setLocaleAction, signOutAction } from "@/server/actions";
 
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const session = await getSession();
+  const [session, headerStore] = await Promise.all([getSession(), headers()]);
+  const path = headerStore.get("x-pathname") ?? "/";
   if (!session) {
-    const path = (await headers()).get("x-pathname") ?? "/";
     redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   }
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const { user } = session;
-  const nav = [{ href: "/budgets", label: t("nav.budgets") }];
+  const nav = NAVIGATION.map((item) => ({
+    href: item.href,
+    label: t(`nav.${item.label}`),
+    active: isActive(item.href, path),
+  }));
   return (
     <AppShell
       productName={t("common.adminProductName")}

@@ -1,12 +1,22 @@
 import { auditEvents, type DbOrTx } from "@portal/db";
 import type { Actor } from "../../actor";
 
-/** The entity types the ledger writes, so the audit trail of a grant can find its children's events. */
+/**
+ * Every kind of record the audit log speaks of, in one list: the grant trail finds its children's events by these
+ * names, and the audit log's filters offer them.
+ */
 export const AUDIT_ENTITY = {
   grant: "grant",
   payment: "scheduled_payment",
   disbursement: "disbursement",
   requirement: "reporting_requirement",
+  user: "user",
+  membership: "membership",
+  organisation: "organisation",
+  partnership: "partnership",
+  relation: "organisation_relation",
+  conference: "conference",
+  invitation: "invitation",
 } as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY)[keyof typeof AUDIT_ENTITY];
 

@@ -1,6 +1,6 @@
 import { allocations, type DbOrTx, fundingLines, grants, organisations, programmes } from "@portal/db";
-import { listGrantsInput, type ListGrantsInput } from "@portal/domain";
-import { and, asc, desc, eq, exists, ilike, or, type SQL, sql } from "drizzle-orm";
+import { type GrantListQuery, listGrantsInput, type ListGrantsInput } from "@portal/domain";
+import { and, asc, eq, exists, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { visibleGrants } from "./grant-scope";
 
@@ -9,12 +9,14 @@ export interface GrantListRow {
   reference: string;
   titleEn: string;
   titleFr: string;
-  recipient: { id: string; acronym: string | null; nameEn: string; nameFr: string };
+  recipient: { id: string; acronym: string | null; nameEn: string; nameFr: string; countryCode: string | null };
   programmes: { code: string; nameEn: string; nameFr: string }[];
   fiscalYears: number[];
   totalAmount: number;
   currency: string;
   disbursed: number;
+  startsOn: string;
+  endsOn: string;
   status: (typeof grants.status.enumValues)[number];
   provenance: (typeof grants.provenance.enumValues)[number];
 }
@@ -26,11 +28,12 @@ function fundedBy(condition: SQL): SQL {
   );
 }
 
-export async function listGrants(db: DbOrTx, actor: Actor, rawInput: ListGrantsInput) {
-  const input = listGrantsInput.parse(rawInput);
+/** The WHERE of the grant list: the actor's scope (visibleGrants) and the filters. Exports use the same one. */
+export function grantListWhere(actor: Actor, input: Omit<GrantListQuery, "page" | "pageSize" | "sort" | "direction">) {
   const conditions: SQL[] = [visibleGrants(actor)];
   if (input.status) conditions.push(eq(grants.status, input.status));
   if (input.recipientId) conditions.push(eq(grants.recipientId, input.recipientId));
+  if (input.countryCode) conditions.push(eq(organisations.countryCode, input.countryCode));
   if (input.fiscalYear !== undefined) conditions.push(fundedBy(sql`${allocations.fiscalYear} = ${input.fiscalYear}`));
   if (input.programmeId) conditions.push(fundedBy(sql`${allocations.programmeId} = ${input.programmeId}`));
   if (input.q) {
@@ -46,15 +49,39 @@ export async function listGrants(db: DbOrTx, actor: Actor, rawInput: ListGrantsI
       )!,
     );
   }
-  const where = and(...conditions);
-  const sortColumn = {
-    reference: grants.reference,
-    recipient: organisations.legalNameEn,
-    amount: grants.totalAmountCad,
-    status: grants.status,
-  }[input.sort];
-  const order = input.direction === "asc" ? asc(sortColumn) : desc(sortColumn);
+  return and(...conditions);
+}
 
+const firstFiscalYear = sql`(select min(${allocations.fiscalYear})
+  from ${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}
+  where ${fundingLines.grantId} = ${grants.id})`;
+
+/** ORDER BY of the grant list; the id tie-breaker keeps paging stable when the sort column has equal values. */
+export function grantListOrder(input: Pick<GrantListQuery, "sort" | "direction">): SQL[] {
+  const sortColumn = {
+    reference: sql`${grants.reference}`,
+    // The list shows the acronym first, so it sorts by what it shows.
+    recipient: sql`lower(coalesce(${organisations.acronym}, ${organisations.legalNameEn}))`,
+    fiscalYear: firstFiscalYear,
+    amount: sql`${grants.totalAmountCad}`,
+    disbursed: sql`${grants.disbursed}`,
+    status: sql`${grants.status}`,
+    endsOn: sql`${grants.endsOn}`,
+  }[input.sort];
+  return [
+    input.direction === "asc" ? sql`${sortColumn} asc nulls last` : sql`${sortColumn} desc nulls last`,
+    asc(grants.id),
+  ];
+}
+
+/** One page of grant rows for a WHERE and ORDER BY built above (the list and its exports share it). */
+export async function selectGrantListRows(
+  db: DbOrTx,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+): Promise<GrantListRow[]> {
   const programmesOf = sql<GrantListRow["programmes"]>`coalesce((
       select json_agg(distinct jsonb_build_object('code', ${programmes.code}, 'nameEn', ${programmes.nameEn}, 'nameFr', ${programmes.nameFr}))
       from ${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}
@@ -64,40 +91,53 @@ export async function listGrants(db: DbOrTx, actor: Actor, rawInput: ListGrantsI
       select array_agg(distinct ${allocations.fiscalYear} order by ${allocations.fiscalYear})
       from ${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}
       where ${fundingLines.grantId} = ${grants.id}), '{}')`;
+  const rows = await db
+    .select({
+      id: grants.id,
+      reference: grants.reference,
+      titleEn: grants.titleEn,
+      titleFr: grants.titleFr,
+      recipient: {
+        id: organisations.id,
+        acronym: organisations.acronym,
+        nameEn: organisations.legalNameEn,
+        nameFr: organisations.legalNameFr,
+        countryCode: organisations.countryCode,
+      },
+      programmes: programmesOf,
+      fiscalYears: fiscalYearsOf,
+      totalAmount: grants.totalAmount,
+      currency: grants.currency,
+      disbursed: grants.disbursed,
+      startsOn: grants.startsOn,
+      endsOn: grants.endsOn,
+      status: grants.status,
+      provenance: grants.provenance,
+    })
+    .from(grants)
+    .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  return rows;
+}
 
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db
-      .select({
-        id: grants.id,
-        reference: grants.reference,
-        titleEn: grants.titleEn,
-        titleFr: grants.titleFr,
-        recipient: {
-          id: organisations.id,
-          acronym: organisations.acronym,
-          nameEn: organisations.legalNameEn,
-          nameFr: organisations.legalNameFr,
-        },
-        programmes: programmesOf,
-        fiscalYears: fiscalYearsOf,
-        totalAmount: grants.totalAmount,
-        currency: grants.currency,
-        disbursed: grants.disbursed,
-        status: grants.status,
-        provenance: grants.provenance,
-      })
-      .from(grants)
-      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
-      .where(where)
-      // The id tie-breaker keeps paging stable when the sort column has equal values.
-      .orderBy(order, asc(grants.id))
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(grants)
-      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
-      .where(where),
+export async function countGrantListRows(db: DbOrTx, where: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(grants)
+    .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+    .where(where);
+  return row?.total ?? 0;
+}
+
+export async function listGrants(db: DbOrTx, actor: Actor, rawInput: ListGrantsInput) {
+  const input = listGrantsInput.parse(rawInput);
+  const where = grantListWhere(actor, input);
+  const [rows, total] = await Promise.all([
+    selectGrantListRows(db, where, grantListOrder(input), input.pageSize, (input.page - 1) * input.pageSize),
+    countGrantListRows(db, where),
   ]);
-  return { rows: rows as GrantListRow[], total, page: input.page, pageSize: input.pageSize };
+  return { rows, total, page: input.page, pageSize: input.pageSize };
 }

@@ -7,10 +7,26 @@ import grantStatus from "./grantStatus.json";
 import partnerGrantStatus from "./partnerGrantStatus.json";
 import grants from "./grants.json";
 import budgets from "./budgets.json";
+import adminBudgets from "./adminBudgets.json";
+import adminOrganisations from "./adminOrganisations.json";
+import adminUsers from "./adminUsers.json";
+import adminAudit from "./adminAudit.json";
 import grantForm from "./grantForm.json";
 import ledger from "./ledger.json";
+import dashboard from "./dashboard.json";
+import partner from "./partner.json";
+import exportMessages from "./exports.json";
+import attachments from "./attachments.json";
+import members from "./members.json";
+import invitations from "./invitations.json";
+import conferences from "./conferences.json";
+import organisations from "./organisations.json";
+import treaty from "./treaty.json";
 
 export const messages = {
+  conferences,
+  organisations,
+  treaty,
   common,
   provenance,
   auth,
@@ -19,6 +35,16 @@ export const messages = {
   partnerGrantStatus,
   grants,
   budgets,
+  adminBudgets,
+  adminOrganisations,
+  adminUsers,
+  adminAudit,
   grantForm,
   ledger,
+  dashboard,
+  partner,
+  exports: exportMessages,
+  attachments,
+  members,
+  invitations,
 };

@@ -1,4 +1,4 @@
-import { can, fiscalYearLabel, GRANT_STATUSES, type GrantStatus } from "@portal/domain";
+import { can, fiscalYearLabel, GRANT_STATUSES, type GrantSort } from "@portal/domain";
 import {
   Button,
   Card,
@@ -18,7 +18,19 @@ import {
 } from "@portal/ui";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ExportDownload } from "@/components/exports/export-download";
 import { GrantStatusBadge } from "@/components/grant-status-badge";
+import { Pagination } from "@/components/grant-list/pagination";
+import {
+  DEFAULT_PAGE_SIZE,
+  grantListQuery,
+  grantListSearch,
+  isFiltered,
+  PAGE_SIZES,
+  parseGrantListParams,
+  type RawSearchParams,
+} from "@/components/grant-list/search-params";
+import { SortHeader } from "@/components/grant-list/sort-header";
 import { getApi, getSession } from "@/server/caller";
 
 export const dynamic = "force-dynamic";
@@ -28,16 +40,8 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-type Search = { q?: string; fy?: string; status?: string; page?: string };
-
-function pageHref(params: Search, page: number) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...params, page: String(page) })) if (value) query.set(key, value);
-  return `/grants?${query.toString()}`;
-}
-
-export default async function GrantsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const params = await searchParams;
+export default async function GrantsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params = parseGrantListParams(await searchParams);
   const [api, session, t, tc, tl, locale] = await Promise.all([
     getApi(),
     getSession(),
@@ -48,17 +52,24 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   ]);
   const isPartner = session?.user.role === "partner";
   const statusLabel = await getTranslations(isPartner ? "partnerGrantStatus" : "grantStatus");
-  const status = (GRANT_STATUSES as readonly string[]).includes(params.status ?? "")
-    ? (params.status as GrantStatus)
-    : undefined;
-  const page = Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1);
-  const [result, fiscalYears] = await Promise.all([
-    api.grants.list({ q: params.q || undefined, fiscalYear: params.fy || undefined, status, page, pageSize: 25 }),
-    api.grants.fiscalYears(),
-  ]);
+  const query = grantListQuery(params);
+  const [result, options] = await Promise.all([api.grants.list(query), api.dashboard.grantListOptions()]);
+  const page = result.page;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const filtered = Boolean(params.q || params.fy || status);
-  const name = (o: { nameEn: string; nameFr: string }) => (locale === "fr" ? o.nameFr : o.nameEn);
+  const filtered = isFiltered(params);
+  const fr = locale === "fr";
+  const name = (o: { nameEn: string; nameFr: string }) => (fr ? o.nameFr : o.nameEn);
+  const first = result.total === 0 ? 0 : (page - 1) * result.pageSize + 1;
+  const last = Math.min(result.total, page * result.pageSize);
+  const sortHeader = (column: GrantSort, label: string, numeric?: boolean) => (
+    <SortHeader
+      column={column}
+      label={label}
+      params={params}
+      numeric={numeric}
+      sortHint={t("sortBy", { column: label })}
+    />
+  );
 
   return (
     <>
@@ -73,16 +84,33 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
           ) : null
         }
       />
-      <form method="get" action="/grants" className="mb-4 flex flex-wrap items-end gap-3" role="search">
-        <div className="flex min-w-64 flex-1 flex-col gap-1.5">
+      <form
+        method="get"
+        action="/grants"
+        className="mb-4 grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-6"
+        role="search"
+        aria-label={t("filtersLabel")}
+      >
+        <div className="flex flex-col gap-1.5 sm:col-span-2">
           <Label htmlFor="q">{t("search")}</Label>
           <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("searchPlaceholder")} />
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="programme">{t("programme")}</Label>
+          <Select id="programme" name="programme" defaultValue={params.programme ?? ""}>
+            <option value="">{t("allProgrammes")}</option>
+            {options.programmes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.code} · {name(p)}
+              </option>
+            ))}
+          </Select>
         </div>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="fy">{t("fiscalYear")}</Label>
           <Select id="fy" name="fy" defaultValue={params.fy ?? ""}>
             <option value="">{t("allFiscalYears")}</option>
-            {fiscalYears.map((year) => (
+            {options.fiscalYears.map((year) => (
               <option key={year} value={fiscalYearLabel(year)}>
                 {fiscalYearLabel(year)}
               </option>
@@ -91,7 +119,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
         </div>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="status">{t("status")}</Label>
-          <Select id="status" name="status" defaultValue={status ?? ""}>
+          <Select id="status" name="status" defaultValue={params.status ?? ""}>
             <option value="">{t("allStatuses")}</option>
             {GRANT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -100,34 +128,91 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
             ))}
           </Select>
         </div>
-        <Button type="submit">{t("apply")}</Button>
-        {filtered ? (
-          <Button asChild variant="ghost">
-            <Link href="/grants">{t("clear")}</Link>
-          </Button>
-        ) : null}
+        {isPartner ? null : (
+          <>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="partner">{t("partner")}</Label>
+              <Select id="partner" name="partner" defaultValue={params.partner ?? ""}>
+                <option value="">{t("allPartners")}</option>
+                {options.recipients.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.acronym ? `${o.acronym} · ${name(o)}` : name(o)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="country">{t("country")}</Label>
+              <Select id="country" name="country" defaultValue={params.country ?? ""}>
+                <option value="">{t("allCountries")}</option>
+                {options.countries.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {name(c)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          </>
+        )}
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="size">{t("pageSize")}</Label>
+          <Select id="size" name="size" defaultValue={String(params.size ?? DEFAULT_PAGE_SIZE)}>
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </Select>
+        </div>
+        {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
+        {params.dir ? <input type="hidden" name="dir" value={params.dir} /> : null}
+        <div className="flex gap-2">
+          <Button type="submit">{t("apply")}</Button>
+          {filtered ? (
+            <Button asChild variant="ghost">
+              <Link href={`/grants${grantListSearch({ sort: params.sort, dir: params.dir, size: params.size })}`}>
+                {t("clear")}
+              </Link>
+            </Button>
+          ) : null}
+        </div>
       </form>
 
-      <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">
-        {t("count", { count: result.total })}
-      </p>
+      <div className="mb-2 flex flex-wrap items-start justify-between gap-3">
+        <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="grants-count">
+          {result.total === 0 ? t("count", { count: 0 }) : t("showing", { first, last, count: result.total })}
+        </p>
+        {result.total > 0 ? (
+          <ExportDownload
+            href={`/api/exports/grants${grantListSearch(params, { page: undefined, size: undefined })}`}
+          />
+        ) : null}
+      </div>
       {result.rows.length === 0 ? (
         <EmptyState
           title={filtered || !isPartner ? t("emptyTitle") : t("partnerEmptyTitle")}
           description={filtered || !isPartner ? t("emptyDescription") : t("partnerEmptyDescription")}
+          action={
+            filtered ? (
+              <Button asChild variant="outline">
+                <Link href="/grants">{t("clear")}</Link>
+              </Button>
+            ) : null
+          }
         />
       ) : (
         <Card>
-          <Table data-testid="grants-table">
+          <Table className="relative" data-testid="grants-table">
+            <caption className="sr-only">{t("tableCaption", { page, pages })}</caption>
             <TableHeader>
               <TableRow>
-                <TableHead>{t("reference")}</TableHead>
-                {isPartner ? null : <TableHead>{t("recipient")}</TableHead>}
+                {sortHeader("reference", t("reference"))}
+                {isPartner ? null : sortHeader("recipient", t("recipient"))}
                 <TableHead>{t("programme")}</TableHead>
-                <TableHead>{t("fiscalYear")}</TableHead>
-                <TableHead numeric>{t("amount")}</TableHead>
-                <TableHead numeric>{t("disbursed")}</TableHead>
-                <TableHead>{t("status")}</TableHead>
+                {sortHeader("fiscalYear", t("fiscalYear"))}
+                {sortHeader("amount", t("amount"), true)}
+                {sortHeader("disbursed", t("disbursed"), true)}
+                {sortHeader("status", t("status"))}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -137,9 +222,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
                     <Link href={`/grants/${grant.id}`} className="font-medium text-primary hover:underline">
                       {grant.reference}
                     </Link>
-                    <div className="text-xs text-muted-foreground">
-                      {locale === "fr" ? grant.titleFr : grant.titleEn}
-                    </div>
+                    <div className="text-xs text-muted-foreground">{fr ? grant.titleFr : grant.titleEn}</div>
                     <div className="mt-1">
                       <ProvenanceBadge provenance={grant.provenance} />
                     </div>
@@ -169,23 +252,17 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
           </Table>
         </Card>
       )}
-      {pages > 1 ? (
-        <nav aria-label={tc("pageOf", { page, pages })} className="mt-4 flex items-center justify-between text-sm">
-          <span>{tc("pageOf", { page, pages })}</span>
-          <div className="flex gap-2">
-            {page > 1 ? (
-              <Button asChild variant="outline" size="sm">
-                <Link href={pageHref(params, page - 1)}>{tc("previous")}</Link>
-              </Button>
-            ) : null}
-            {page < pages ? (
-              <Button asChild variant="outline" size="sm">
-                <Link href={pageHref(params, page + 1)}>{tc("next")}</Link>
-              </Button>
-            ) : null}
-          </div>
-        </nav>
-      ) : null}
+      <Pagination
+        params={params}
+        page={page}
+        pages={pages}
+        labels={{
+          nav: tc("pageOf", { page, pages }),
+          previous: tc("previous"),
+          next: tc("next"),
+          page: (n) => t("goToPage", { page: n }),
+        }}
+      />
     </>
   );
 }

@@ -29,6 +29,7 @@ import { DisbursementForm } from "@/components/ledger/disbursement-form";
 import { GrantTransitions } from "@/components/ledger/grant-transitions";
 import { PaymentActions } from "@/components/ledger/payment-actions";
 import { RequirementActions } from "@/components/ledger/requirement-actions";
+import { RequirementReportLink } from "@/components/attachments/requirement-report-link";
 import { ReverseDisbursement } from "@/components/ledger/reverse-disbursement";
 import { SchedulePaymentForm } from "@/components/ledger/schedule-payment-form";
 import { AuditTrail } from "@/components/audit-trail";
@@ -61,6 +62,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
   ]);
   const grant = await orNotFound(() => api.grants.byId({ id }));
   const audit = grant.permissions.auditTrail ? await api.grants.auditTrail({ id }) : null;
+  const attachments = await api.attachments.forGrant({ grantId: id });
   const isPartner = session?.user.role === "partner";
   const fr = locale === "fr";
   const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
@@ -352,7 +354,16 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                       {latest?.response ? <div className="text-xs text-muted-foreground">{latest.response}</div> : null}
                     </TableCell>
                     <TableCell>
-                      <RequirementActions requirementId={r.id} actions={r.availableActions} />
+                      <RequirementReportLink
+                        requirementId={r.id}
+                        canSubmit={r.availableActions.includes("submit")}
+                        submissions={r.submissions.length}
+                        attachments={attachments.filter((a) => a.requirementId === r.id)}
+                      />
+                      <RequirementActions
+                        requirementId={r.id}
+                        actions={r.availableActions.filter((a) => a !== "submit")}
+                      />
                     </TableCell>
                   </TableRow>
                 );

@@ -1,0 +1,123 @@
+import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader } from "@portal/ui";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { AddMembership, MembershipRow } from "@/components/membership-editor";
+import { ActiveToggle, RoleForm } from "@/components/user-access";
+import { getApi } from "@/server/caller";
+import { orNotFound } from "@/server/not-found";
+import { organisationOptions } from "@/server/organisation-options";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, api] = await Promise.all([params, getApi()]);
+  const user = await orNotFound(() => api.users.byId({ id }));
+  return { title: user.name || user.email };
+}
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, api, t, tr, locale, format] = await Promise.all([
+    params,
+    getApi(),
+    getTranslations("adminUsers"),
+    getTranslations("common.roles"),
+    getLocale(),
+    getFormatter(),
+  ]);
+  const [user, organisations] = await Promise.all([
+    orNotFound(() => api.users.byId({ id })),
+    organisationOptions(locale),
+  ]);
+  const label = (o: { acronym: string | null; nameEn: string; nameFr: string }) => {
+    const name = locale === "fr" ? o.nameFr : o.nameEn;
+    return o.acronym ? `${o.acronym} — ${name}` : name;
+  };
+  const memberOf = new Set(user.memberships.map((m) => m.organisation.id));
+  const protectedReason = user.isSelf ? t("selfProtected") : user.lastAdmin ? t("lastAdminProtected") : null;
+  return (
+    <>
+      <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
+        <Link href="/users" className="text-primary underline-offset-4 hover:underline">
+          {t("back")}
+        </Link>
+      </nav>
+      <PageHeader
+        title={user.name || user.email}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span>{user.email}</span>
+            <Badge>{tr(user.role)}</Badge>
+            <Badge tone={user.active ? "success" : "danger"} data-testid="user-status">
+              {user.active ? t("active") : t("inactive")}
+            </Badge>
+          </span>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("roleTitle")}</CardTitle>
+            <CardDescription>{t("roleDescription")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <RoleForm
+              userId={user.id}
+              role={user.role}
+              hasMemberships={user.memberships.length > 0}
+              disabledReason={protectedReason}
+              organisations={organisations}
+            />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("accessTitle")}</CardTitle>
+            <CardDescription>{user.active ? t("accessActive") : t("accessInactive")}</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-3">
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="text-muted-foreground">{t("lastSignIn")}</dt>
+              <dd>
+                {user.lastSignInAt
+                  ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
+                  : t("never")}
+              </dd>
+              <dt className="text-muted-foreground">{t("since")}</dt>
+              <dd>{format.dateTime(user.createdAt, { dateStyle: "medium" })}</dd>
+            </dl>
+            <ActiveToggle userId={user.id} active={user.active} disabledReason={protectedReason} />
+          </CardContent>
+        </Card>
+      </div>
+      {user.role === "partner" ? (
+        <Card className="mt-6">
+          <CardHeader>
+            <CardTitle>{t("membershipsTitle")}</CardTitle>
+            <CardDescription>{t("membershipsDescription")}</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4" data-testid="memberships">
+            {user.memberships.length === 0 ? <EmptyState title={t("noMemberships")} /> : null}
+            {user.memberships.map((membership) => (
+              <MembershipRow
+                key={membership.id}
+                userId={user.id}
+                organisationId={membership.organisation.id}
+                organisationLabel={label(membership.organisation)}
+                capabilities={membership.capabilities}
+              />
+            ))}
+            <AddMembership userId={user.id} organisations={organisations.filter((o) => !memberOf.has(o.id))} />
+          </CardContent>
+        </Card>
+      ) : null}
+      <p className="mt-6 text-sm">
+        <Link
+          href={`/audit?entityType=user&entityId=${user.id}`}
+          className="text-primary underline-offset-4 hover:underline"
+        >
+          {t("auditLink")}
+        </Link>
+      </p>
+    </>
+  );
+}

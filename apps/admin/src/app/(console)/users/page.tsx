@@ -1,0 +1,203 @@
+import { ROLES, type Role } from "@portal/domain";
+import {
+  Badge,
+  Button,
+  Card,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  Input,
+  Label,
+  PageHeader,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@portal/ui";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { CapabilityBadges } from "@/components/capability-badges";
+import { Pager, pageNumber, withQuery } from "@/components/pager";
+import { getApi } from "@/server/caller";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("adminUsers");
+  return { title: t("title") };
+}
+
+type Search = { q?: string; role?: string; status?: string; page?: string };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const [params, api, t, tr, locale, format] = await Promise.all([
+    searchParams,
+    getApi(),
+    getTranslations("adminUsers"),
+    getTranslations("common.roles"),
+    getLocale(),
+    getFormatter(),
+  ]);
+  const role = (ROLES as readonly string[]).includes(params.role ?? "") ? (params.role as Role) : undefined;
+  const status = params.status === "active" || params.status === "inactive" ? params.status : undefined;
+  const page = pageNumber(params.page);
+  const [result, invitations] = await Promise.all([
+    api.users.list({
+      q: params.q || undefined,
+      role,
+      active: status === undefined ? undefined : status === "active",
+      page,
+      pageSize: 25,
+    }),
+    api.users.pendingInvitations(),
+  ]);
+  const filtered = Boolean(params.q || role || status);
+  const name = (o: { nameEn: string; nameFr: string }) => (locale === "fr" ? o.nameFr : o.nameEn);
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Button asChild>
+            <Link href="/users/invite">{t("invite")}</Link>
+          </Button>
+        }
+      />
+      <form method="get" action="/users" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+        <div className="flex min-w-64 flex-1 flex-col gap-1.5">
+          <Label htmlFor="q">{t("search")}</Label>
+          <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("searchPlaceholder")} />
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="role">{t("role")}</Label>
+          <Select id="role" name="role" defaultValue={role ?? ""}>
+            <option value="">{t("allRoles")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tr(r)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="status">{t("status")}</Label>
+          <Select id="status" name="status" defaultValue={status ?? ""}>
+            <option value="">{t("allStatuses")}</option>
+            <option value="active">{t("active")}</option>
+            <option value="inactive">{t("inactive")}</option>
+          </Select>
+        </div>
+        <Button type="submit">{t("apply")}</Button>
+        {filtered ? (
+          <Button asChild variant="ghost">
+            <Link href="/users">{t("clear")}</Link>
+          </Button>
+        ) : null}
+      </form>
+      <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">
+        {t("count", { count: result.total })}
+      </p>
+      {result.rows.length === 0 ? (
+        <EmptyState title={t("emptyTitle")} description={filtered ? t("emptyFiltered") : undefined} />
+      ) : (
+        <Card>
+          <Table data-testid="users-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("name")}</TableHead>
+                <TableHead>{t("role")}</TableHead>
+                <TableHead>{t("organisations")}</TableHead>
+                <TableHead>{t("status")}</TableHead>
+                <TableHead>{t("lastSignIn")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.rows.map((user) => (
+                <TableRow key={user.id} data-testid={`user-row-${user.email}`}>
+                  <TableCell>
+                    <Link
+                      href={`/users/${user.id}`}
+                      className="font-medium text-primary underline-offset-4 hover:underline"
+                    >
+                      {user.name || user.email}
+                    </Link>
+                    <div className="text-xs text-muted-foreground">{user.email}</div>
+                  </TableCell>
+                  <TableCell>{tr(user.role)}</TableCell>
+                  <TableCell>
+                    {user.organisations.length === 0
+                      ? "—"
+                      : user.organisations.map((o) => o.acronym ?? name(o)).join(", ")}
+                  </TableCell>
+                  <TableCell>
+                    <Badge tone={user.active ? "success" : "danger"}>{user.active ? t("active") : t("inactive")}</Badge>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-sm">
+                    {user.lastSignInAt ? when(user.lastSignInAt) : t("never")}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+      <Pager
+        page={result.page}
+        total={result.total}
+        pageSize={result.pageSize}
+        hrefFor={(p) => withQuery("/users", { q: params.q, role, status, page: p })}
+      />
+
+      <Card className="mt-8">
+        <CardHeader>
+          <CardTitle>{t("pendingTitle")}</CardTitle>
+          <CardDescription>{t("pendingDescription")}</CardDescription>
+        </CardHeader>
+        {invitations.length === 0 ? (
+          <div className="px-5 py-4">
+            <EmptyState title={t("noPending")} />
+          </div>
+        ) : (
+          <Table data-testid="pending-invitations">
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("email")}</TableHead>
+                <TableHead>{t("role")}</TableHead>
+                <TableHead>{t("organisation")}</TableHead>
+                <TableHead>{t("capabilitiesLabel")}</TableHead>
+                <TableHead>{t("expires")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {invitations.map((invitation) => (
+                <TableRow key={invitation.id}>
+                  <TableCell>
+                    <span className="font-medium">{invitation.email}</span>
+                    {invitation.name ? <div className="text-xs text-muted-foreground">{invitation.name}</div> : null}
+                  </TableCell>
+                  <TableCell>{tr(invitation.role)}</TableCell>
+                  <TableCell>
+                    {invitation.organisation?.id
+                      ? (invitation.organisation.acronym ??
+                        name(invitation.organisation as { nameEn: string; nameFr: string }))
+                      : "—"}
+                  </TableCell>
+                  <TableCell>
+                    {invitation.role === "partner" ? <CapabilityBadges capabilities={invitation.capabilities} /> : "—"}
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-sm">{when(invitation.expiresAt)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Alert, Button, Input, Select } from "@portal/ui";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { describedBy, Field } from "@/components/field";
+import { applyServerError } from "@/components/server-errors";
+import { useTRPC } from "@/trpc/client";
+
+export interface OrganisationValues {
+  legalNameEn: string;
+  legalNameFr: string;
+  acronym: string;
+  iatiType: string;
+  countryCode: string;
+  website: string;
+}
+
+/** Creates an organisation, or edits one (`id` given). Country and type lists come from the server, already translated. */
+export function OrganisationForm({
+  id,
+  initial,
+  iatiTypes,
+  countries,
+}: {
+  id?: string;
+  initial?: OrganisationValues;
+  iatiTypes: { code: number; label: string }[];
+  countries: { code: string; name: string }[];
+}) {
+  const t = useTranslations("adminOrganisations");
+  const router = useRouter();
+  const trpc = useTRPC();
+  const create = useMutation(trpc.organisations.create.mutationOptions());
+  const update = useMutation(trpc.organisations.update.mutationOptions());
+  const [saved, setSaved] = useState(false);
+  const schema = useMemo(
+    () =>
+      z.object({
+        legalNameEn: z
+          .string()
+          .trim()
+          .min(1, { message: t("enterLegalNameEn") })
+          .max(300),
+        legalNameFr: z
+          .string()
+          .trim()
+          .min(1, { message: t("enterLegalNameFr") })
+          .max(300),
+        acronym: z
+          .string()
+          .trim()
+          .max(30, { message: t("acronymTooLong") }),
+        iatiType: z.string().min(1, { message: t("chooseType") }),
+        countryCode: z.string(),
+        website: z
+          .string()
+          .trim()
+          .refine((value) => value === "" || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(value), {
+            message: t("invalidWebsite"),
+          }),
+      }),
+    [t],
+  );
+  const { register, handleSubmit, formState, setError } = useForm<OrganisationValues>({
+    resolver: zodResolver(schema),
+    mode: "onBlur",
+    defaultValues: initial ?? {
+      legalNameEn: "",
+      legalNameFr: "",
+      acronym: "",
+      iatiType: "",
+      countryCode: "",
+      website: "",
+    },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    setSaved(false);
+    const data = {
+      legalNameEn: values.legalNameEn,
+      legalNameFr: values.legalNameFr,
+      acronym: values.acronym || null,
+      iatiType: Number(values.iatiType),
+      countryCode: values.countryCode || null,
+      website: values.website || null,
+    };
+    try {
+      if (id) {
+        await update.mutateAsync({ id, data });
+        setSaved(true);
+        router.refresh();
+      } else {
+        const created = await create.mutateAsync(data);
+        router.push(`/organisations/${created.id}`);
+      }
+    } catch (error) {
+      applyServerError(error, setError, t("saveFailed"));
+    }
+  });
+  const e = formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="organisation-form">
+      {e.root?.server?.message ? <Alert>{e.root.server.message}</Alert> : null}
+      {saved ? (
+        <Alert tone="info" data-testid="organisation-saved">
+          {t("saved")}
+        </Alert>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field id="org-legalNameEn" label={t("legalNameEn")} error={e.legalNameEn?.message}>
+          <Input lang="en" {...register("legalNameEn")} {...describedBy("org-legalNameEn", e.legalNameEn?.message)} />
+        </Field>
+        <Field id="org-legalNameFr" label={t("legalNameFr")} error={e.legalNameFr?.message}>
+          <Input lang="fr" {...register("legalNameFr")} {...describedBy("org-legalNameFr", e.legalNameFr?.message)} />
+        </Field>
+        <Field id="org-acronym" label={t("acronym")} error={e.acronym?.message} hint={t("acronymHint")}>
+          <Input {...register("acronym")} {...describedBy("org-acronym", e.acronym?.message)} />
+        </Field>
+        <Field id="org-iatiType" label={t("iatiType")} error={e.iatiType?.message}>
+          <Select {...register("iatiType")} {...describedBy("org-iatiType", e.iatiType?.message)}>
+            <option value="">{t("chooseTypeOption")}</option>
+            {iatiTypes.map((type) => (
+              <option key={type.code} value={String(type.code)}>
+                {type.code} · {type.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="org-countryCode" label={t("country")} error={e.countryCode?.message}>
+          <Select {...register("countryCode")} {...describedBy("org-countryCode", e.countryCode?.message)}>
+            <option value="">{t("noCountry")}</option>
+            {countries.map((country) => (
+              <option key={country.code} value={country.code}>
+                {country.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="org-website" label={t("website")} error={e.website?.message}>
+          <Input
+            type="url"
+            inputMode="url"
+            placeholder="https://"
+            {...register("website")}
+            {...describedBy("org-website", e.website?.message)}
+          />
+        </Field>
+      </div>
+      <div>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {id ? t("save") : t("create")}
+        </Button>
+      </div>
+    </form>
+  );
+}

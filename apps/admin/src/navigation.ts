@@ -1,0 +1,15 @@
+/**
+ * The admin console's navigation: one entry per line, so features add their own without touching the layout.
+ * `label` is a key in the `nav` message namespace.
+ */
+export const NAVIGATION: { href: string; label: "budgets" | "adminOrganisations" | "adminUsers" | "adminAudit" }[] = [
+  { href: "/budgets", label: "budgets" },
+  { href: "/organisations", label: "adminOrganisations" },
+  { href: "/users", label: "adminUsers" },
+  { href: "/audit", label: "adminAudit" },
+];
+
+/** True when `path` is the entry's page or one below it. */
+export function isActive(href: string, path: string): boolean {
+  return path === href || path.startsWith(`${href}/`) || path.startsWith(`${href}?`);
+}

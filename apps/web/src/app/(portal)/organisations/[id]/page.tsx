@@ -1,0 +1,328 @@
+import { fiscalYearLabel, IATI_ORGANISATION_TYPES, type IatiOrganisationType } from "@portal/domain";
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Money,
+  PageHeader,
+  ProvenanceBadge,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@portal/ui";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { GrantStatusBadge } from "@/components/grant-status-badge";
+import { LinkActions } from "@/components/organisations/link-actions";
+import { LinkForm } from "@/components/organisations/link-form";
+import { PartnershipForm } from "@/components/organisations/partnership-form";
+import { formatIsoDate, formatIsoDateRange } from "@/components/treaty/dates";
+import { getApi, getSession } from "@/server/caller";
+import { orNotFound } from "@/server/not-found";
+
+export const dynamic = "force-dynamic";
+
+function Section({
+  title,
+  description,
+  actions,
+  children,
+  testId,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Card data-testid={testId}>
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <CardTitle>{title}</CardTitle>
+          {description ? <CardDescription>{description}</CardDescription> : null}
+        </div>
+        {actions}
+      </CardHeader>
+      {children}
+    </Card>
+  );
+}
+
+export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [api, session, t, tc, locale, format] = await Promise.all([
+    getApi(),
+    getSession(),
+    getTranslations("organisations"),
+    getTranslations("conferences"),
+    getLocale(),
+    getFormatter(),
+  ]);
+  const org = await orNotFound(() => api.organisations.byId({ id }));
+  const manage = org.permissions.managePartnership;
+  const everyone = manage ? await api.organisations.list() : [];
+  const isPartner = session?.user.role === "partner";
+  const fr = locale === "fr";
+  const name = (o: { nameEn: string; nameFr: string }) => (fr ? o.nameFr : o.nameEn);
+  const orgName = fr ? org.legalNameFr : org.legalNameEn;
+  const date = (iso: string) => formatIsoDate(format, iso);
+  const money = (amount: number, currency = "CAD") => <Money amount={amount} currency={currency} locale={locale} />;
+  const none = (text: string) => <CardContent className="text-sm text-muted-foreground">{text}</CardContent>;
+  const iatiKey = IATI_ORGANISATION_TYPES[org.iatiType as IatiOrganisationType];
+  const { partnership } = org;
+  const links = [
+    ...org.links.outgoing.map((l) => ({ ...l, direction: "outgoing" as const })),
+    ...org.links.incoming.map((l) => ({ ...l, direction: "incoming" as const })),
+  ];
+
+  return (
+    <div className="flex flex-col gap-6">
+      {isPartner ? null : (
+        <div>
+          <Link href="/organisations" className="text-sm text-primary hover:underline">
+            ← {t("backToList")}
+          </Link>
+        </div>
+      )}
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {orgName}
+            {org.acronym ? <span className="text-muted-foreground">({org.acronym})</span> : null}
+            <ProvenanceBadge provenance={org.provenance} />
+          </span>
+        }
+        description={
+          <>
+            {[iatiKey ? t(`iati.${iatiKey}`) : null, org.country ? name(org.country) : t("international")]
+              .filter(Boolean)
+              .join(" · ")}
+            {org.website ? (
+              <>
+                {" · "}
+                <a href={org.website} title={t("website")} className="text-primary hover:underline" rel="noreferrer">
+                  {org.website.replace(/^https?:\/\//, "")}
+                </a>
+              </>
+            ) : null}
+          </>
+        }
+      />
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title={t("partnershipTitle")} testId="partnership">
+          <CardContent className="flex flex-col gap-3 text-sm">
+            {partnership ? (
+              <>
+                <p className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{t(`kind.${partnership.kind}`)}</span>
+                  <span className="text-muted-foreground">
+                    {partnership.since ? t("sinceValue", { date: date(partnership.since) }) : t("sinceUnknown")}
+                  </span>
+                  <ProvenanceBadge provenance={partnership.provenance} />
+                </p>
+                {(fr ? partnership.descriptionFr : partnership.descriptionEn) ? (
+                  <p className="leading-relaxed">{fr ? partnership.descriptionFr : partnership.descriptionEn}</p>
+                ) : null}
+              </>
+            ) : (
+              <p className="text-muted-foreground">{t("partnershipNone")}</p>
+            )}
+            {manage ? (
+              <div>
+                <PartnershipForm
+                  organisationId={org.id}
+                  initial={
+                    partnership
+                      ? {
+                          kind: partnership.kind,
+                          since: partnership.since,
+                          descriptionEn: partnership.descriptionEn,
+                          descriptionFr: partnership.descriptionFr,
+                        }
+                      : null
+                  }
+                />
+              </div>
+            ) : null}
+          </CardContent>
+        </Section>
+
+        <Section title={t("linksTitle")} description={t("linksDescription")} testId="links">
+          {links.length === 0 ? (
+            none(t("linksNone"))
+          ) : (
+            <CardContent>
+              <ul className="flex flex-col gap-3 text-sm">
+                {links.map((link) => {
+                  const other = link.other.acronym ?? name(link.other);
+                  const kind = t(`${link.direction}.${link.kind}`);
+                  const note = fr ? link.noteFr : link.noteEn;
+                  return (
+                    <li
+                      key={`${link.direction}-${link.id}`}
+                      className="flex flex-col gap-1 border-b border-border pb-3 last:border-0 last:pb-0"
+                      data-testid={`link-${link.direction}-${link.kind}`}
+                    >
+                      <div className="flex flex-wrap items-center gap-2">
+                        <span className="text-muted-foreground">{kind}</span>
+                        {org.permissions.openLinkedOrganisations ? (
+                          <Link
+                            href={`/organisations/${link.other.id}`}
+                            className="font-medium text-primary hover:underline"
+                          >
+                            {other}
+                          </Link>
+                        ) : (
+                          <span className="font-medium">{other}</span>
+                        )}
+                        {link.other.acronym ? (
+                          <span className="text-xs text-muted-foreground">{name(link.other)}</span>
+                        ) : null}
+                        <ProvenanceBadge provenance={link.provenance} />
+                      </div>
+                      {note || link.since ? (
+                        <p className="text-xs text-muted-foreground">
+                          {note}
+                          {note && link.since ? " · " : ""}
+                          {link.since ? t("sinceValue", { date: date(link.since) }) : ""}
+                        </p>
+                      ) : null}
+                      {manage ? <LinkActions link={link} label={`${kind} ${other}`} /> : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            </CardContent>
+          )}
+          {manage ? (
+            <CardContent className="border-t border-border">
+              <LinkForm
+                organisationId={org.id}
+                organisations={everyone.map((o) => ({
+                  id: o.id,
+                  label: `${o.acronym ? `${o.acronym} — ` : ""}${name(o)}`,
+                }))}
+              />
+            </CardContent>
+          ) : null}
+        </Section>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
+        <Section title={t("fundingTitle")} description={t("fundingDescription")} testId="funding-by-year">
+          {org.fundingByFiscalYear.length === 0 ? (
+            none(t("fundingNone"))
+          ) : (
+            <Table data-testid="funding-by-year-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("fiscalYear")}</TableHead>
+                  <TableHead numeric>{t("funded")}</TableHead>
+                  <TableHead numeric>{t("disbursed")}</TableHead>
+                  <TableHead numeric>{t("grantCount")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {org.fundingByFiscalYear.map((year) => (
+                  <TableRow key={year.fiscalYear} data-testid={`funding-${fiscalYearLabel(year.fiscalYear)}`}>
+                    <TableCell>{fiscalYearLabel(year.fiscalYear)}</TableCell>
+                    <TableCell numeric>{money(year.amount)}</TableCell>
+                    <TableCell numeric>{money(year.disbursed)}</TableCell>
+                    <TableCell numeric>{year.grants}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+              <TableFooter>
+                <TableRow>
+                  <TableCell>{t("total")}</TableCell>
+                  <TableCell numeric>{money(org.fundingTotal.amount)}</TableCell>
+                  <TableCell numeric>{money(org.fundingTotal.disbursed)}</TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableFooter>
+            </Table>
+          )}
+        </Section>
+
+        <Section title={t("grantsTitle")} testId="grants">
+          {org.grants.length === 0 ? (
+            none(t("grantsNone"))
+          ) : (
+            <Table data-testid="organisation-grants-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("reference")}</TableHead>
+                  <TableHead>{t("status")}</TableHead>
+                  <TableHead numeric>{t("amount")}</TableHead>
+                  <TableHead numeric>{t("disbursed")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {org.grants.map((g) => (
+                  <TableRow key={g.id}>
+                    <TableCell>
+                      <Link href={`/grants/${g.id}`} className="font-medium text-primary hover:underline">
+                        {g.reference}
+                      </Link>
+                      <div className="text-xs text-muted-foreground">{fr ? g.titleFr : g.titleEn}</div>
+                      <ProvenanceBadge provenance={g.provenance} />
+                    </TableCell>
+                    <TableCell>
+                      <GrantStatusBadge status={g.status} audience={isPartner ? "partner" : "staff"} />
+                    </TableCell>
+                    <TableCell numeric>{money(g.totalAmount, g.currency)}</TableCell>
+                    <TableCell numeric>{money(g.disbursed, g.currency)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Section>
+      </div>
+
+      <Section title={t("conferencesTitle")} testId="organisation-conferences">
+        {org.conferences.length === 0 ? (
+          none(t("conferencesNone"))
+        ) : (
+          <Table data-testid="organisation-conferences-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("conference")}</TableHead>
+                <TableHead>{t("dates")}</TableHead>
+                <TableHead>{tc("place")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {org.conferences.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell>
+                    <Link href={`/conferences/${c.id}`} className="font-medium text-primary hover:underline">
+                      {fr ? c.titleFr : c.titleEn}
+                    </Link>
+                    <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+                      {t(`role.${c.role}`)}
+                      {c.participationProvenance ? <ProvenanceBadge provenance={c.participationProvenance} /> : null}
+                    </div>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {formatIsoDateRange(format, c.startsOn, c.endsOn)}
+                  </TableCell>
+                  <TableCell>{tc("placeValue", { city: c.city, country: name(c.country) })}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Section>
+    </div>
+  );
+}

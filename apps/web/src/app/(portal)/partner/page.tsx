@@ -1,0 +1,341 @@
+import {
+  Badge,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  Money,
+  PageHeader,
+  ProvenanceBadge,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@portal/ui";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { isoDateToDate } from "@/components/dashboard/dates";
+import { ExportDownload } from "@/components/exports/export-download";
+import { GrantStatusBadge } from "@/components/grant-status-badge";
+import { getApi, getSession } from "@/server/caller";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("partner");
+  return { title: t("title") };
+}
+
+function Section({
+  id,
+  title,
+  description,
+  actions,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Card aria-labelledby={`${id}-title`} data-testid={`partner-${id}`}>
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <CardTitle id={`${id}-title`}>{title}</CardTitle>
+          {description ? <CardDescription>{description}</CardDescription> : null}
+        </div>
+        {actions}
+      </CardHeader>
+      {children}
+    </Card>
+  );
+}
+
+export default async function PartnerWorkspacePage() {
+  const session = await getSession();
+  if (session && session.user.role !== "partner") redirect("/dashboard");
+  const [api, t, tg, locale, format] = await Promise.all([
+    getApi(),
+    getTranslations("partner"),
+    getTranslations("grants"),
+    getLocale(),
+    getFormatter(),
+  ]);
+  const data = await api.dashboard.partner();
+  const fr = locale === "fr";
+  const date = (iso: string) => format.dateTime(isoDateToDate(iso), { dateStyle: "medium", timeZone: "UTC" });
+  const title = (row: { titleEn: string; titleFr: string }) => (fr ? row.titleFr : row.titleEn);
+  const money = (amount: number, currency: string) => <Money amount={amount} currency={currency} locale={locale} />;
+  const totals = (rows: { amount: number; currency: string }[]) =>
+    rows.length === 0
+      ? money(0, "CAD")
+      : rows.map((row, index) => (
+          <span key={row.currency}>
+            {index > 0 ? " + " : null}
+            {money(row.amount, row.currency)}
+          </span>
+        ));
+  const funding = new Map<string, number>();
+  for (const grant of data.grants) funding.set(grant.currency, (funding.get(grant.currency) ?? 0) + grant.totalAmount);
+  const orgNames = data.organisations.map((o) => (fr ? o.nameFr : o.nameEn)).join(", ");
+  const reportsDue = data.reports.filter((r) => r.status === "open" || r.status === "changes_requested");
+  const none = (text: string) => (
+    <CardContent>
+      <EmptyState title={text} />
+    </CardContent>
+  );
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={orgNames || t("title")} description={t("description")} />
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {[
+          { key: "funding", value: totals([...funding].map(([currency, amount]) => ({ currency, amount }))) },
+          { key: "received", value: totals(data.received.totals) },
+          { key: "upcoming", value: totals(data.upcoming.totals) },
+          { key: "reportsDue", value: String(reportsDue.length) },
+        ].map((item) => (
+          <Card key={item.key} className="px-5 py-4">
+            <dt className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+              {t(`summary.${item.key}`)}
+            </dt>
+            <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={`summary-${item.key}`}>
+              {item.value}
+            </dd>
+          </Card>
+        ))}
+      </dl>
+
+      <Section id="reports" title={t("reports.title")} description={t("reports.description")}>
+        {data.reports.length === 0 ? (
+          none(t("reports.empty"))
+        ) : (
+          <Table className="relative">
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("columns.report")}</TableHead>
+                <TableHead>{t("columns.grant")}</TableHead>
+                <TableHead>{t("columns.dueOn")}</TableHead>
+                <TableHead>{t("columns.status")}</TableHead>
+                <TableHead className="sr-only">{t("columns.action")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.reports.map((r) => (
+                <TableRow key={r.id} data-testid={`report-${r.reference}-${r.kind}-${r.stage}`}>
+                  <TableCell className="font-medium">
+                    {tg(`reportKind.${r.kind}`)} · {tg(`reportStage.${r.stage}`)}
+                  </TableCell>
+                  <TableCell>
+                    <Link href={`/grants/${r.grantId}`} className="text-primary hover:underline">
+                      {r.reference}
+                    </Link>
+                    <div className="text-xs text-muted-foreground">{title(r)}</div>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">{date(r.dueOn)}</TableCell>
+                  <TableCell>
+                    <Badge
+                      tone={
+                        r.overdue
+                          ? "danger"
+                          : r.status === "changes_requested"
+                            ? "warning"
+                            : r.status === "open"
+                              ? "neutral"
+                              : "info"
+                      }
+                    >
+                      {r.overdue ? t("reports.overdue") : tg(`requirementStatus.${r.status}`)}
+                    </Badge>
+                    {r.status === "changes_requested" && r.lastResponse ? (
+                      <div className="mt-1 max-w-sm text-xs text-muted-foreground">
+                        {t("reports.lastResponse", { response: r.lastResponse })}
+                      </div>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>
+                    <Button
+                      asChild
+                      size="sm"
+                      variant={r.status === "open" || r.status === "changes_requested" ? "default" : "outline"}
+                    >
+                      <Link href={`/reports/${r.id}`}>
+                        {r.status === "open" || r.status === "changes_requested"
+                          ? t("reports.submit")
+                          : t("reports.open")}
+                      </Link>
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Section>
+
+      <Section id="grants" title={t("grants.title")} description={t("grants.description")}>
+        {data.grants.length === 0 ? (
+          none(t("grants.empty"))
+        ) : (
+          <CardContent className="flex flex-col gap-4">
+            {data.grants.map((grant) => (
+              <article
+                key={grant.id}
+                className="rounded-md border border-border p-4"
+                aria-labelledby={`grant-${grant.id}`}
+                data-testid={`partner-grant-${grant.reference}`}
+              >
+                <div className="flex flex-wrap items-start justify-between gap-3">
+                  <div className="flex flex-col gap-1">
+                    <h3 id={`grant-${grant.id}`} className="font-semibold">
+                      <Link href={`/grants/${grant.id}`} className="text-primary hover:underline">
+                        {title(grant)}
+                      </Link>
+                    </h3>
+                    <p className="text-xs text-muted-foreground">
+                      {grant.reference} · {t("grants.period", { start: date(grant.startsOn), end: date(grant.endsOn) })}
+                    </p>
+                  </div>
+                  <div className="flex items-center gap-2">
+                    <GrantStatusBadge status={grant.status} audience="partner" />
+                    <ProvenanceBadge provenance={grant.provenance} />
+                  </div>
+                </div>
+                <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
+                  <div>
+                    <dt className="text-muted-foreground">{t("grants.total")}</dt>
+                    <dd className="font-medium tabular-nums">{money(grant.totalAmount, grant.currency)}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-muted-foreground">{t("grants.received")}</dt>
+                    <dd className="font-medium tabular-nums">{money(grant.disbursed, grant.currency)}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-muted-foreground">{t("grants.toCome")}</dt>
+                    <dd className="font-medium tabular-nums">
+                      {money(grant.totalAmount - grant.disbursed, grant.currency)}
+                    </dd>
+                  </div>
+                </dl>
+                {grant.components.length > 0 ? (
+                  <div className="mt-3">
+                    <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">
+                      {t("grants.funds")}
+                    </h4>
+                    <ul className="divide-y divide-border text-sm">
+                      {grant.components.map((c) => (
+                        <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-2 py-1.5">
+                          <span>
+                            {fr ? c.titleFr : c.titleEn}
+                            {(fr ? c.descriptionFr : c.descriptionEn) ? (
+                              <span className="block text-xs text-muted-foreground">
+                                {fr ? c.descriptionFr : c.descriptionEn}
+                              </span>
+                            ) : null}
+                          </span>
+                          <span className="tabular-nums">{money(c.amount, grant.currency)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+              </article>
+            ))}
+          </CardContent>
+        )}
+      </Section>
+
+      <Section
+        id="payments"
+        title={t("payments.title")}
+        description={t("payments.description")}
+        actions={
+          data.received.rows.length + data.upcoming.rows.length > 0 ? (
+            <ExportDownload href="/api/exports/payments" testId="export-payments" />
+          ) : null
+        }
+      >
+        <div className="grid gap-0 lg:grid-cols-2 lg:divide-x lg:divide-border">
+          <div>
+            <h3 className="px-5 pt-4 text-sm font-semibold">{t("payments.received")}</h3>
+            {data.received.rows.length === 0 ? (
+              none(t("payments.receivedEmpty"))
+            ) : (
+              <Table className="relative" data-testid="received-table">
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>{t("columns.paidOn")}</TableHead>
+                    <TableHead>{t("columns.grant")}</TableHead>
+                    <TableHead numeric>{t("columns.amount")}</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {data.received.rows.map((d) => (
+                    <TableRow key={d.id}>
+                      <TableCell className="whitespace-nowrap">{date(d.paidOn)}</TableCell>
+                      <TableCell>
+                        <Link href={`/grants/${d.grantId}`} className="text-primary hover:underline">
+                          {d.reference}
+                        </Link>
+                        <div className="text-xs text-muted-foreground">
+                          {d.paymentReference}{" "}
+                          {d.isReversal ? <Badge tone="warning">{t("payments.reversal")}</Badge> : null}
+                        </div>
+                      </TableCell>
+                      <TableCell numeric>{money(d.amount, d.currency)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </div>
+          <div>
+            <h3 className="px-5 pt-4 text-sm font-semibold">{t("payments.upcoming")}</h3>
+            {data.upcoming.rows.length === 0 ? (
+              none(t("payments.upcomingEmpty"))
+            ) : (
+              <Table className="relative" data-testid="upcoming-table">
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>{t("columns.dueOn")}</TableHead>
+                    <TableHead>{t("columns.instalment")}</TableHead>
+                    <TableHead numeric>{t("columns.amount")}</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {data.upcoming.rows.map((p) => (
+                    <TableRow key={p.id}>
+                      <TableCell className="whitespace-nowrap">{date(p.dueOn)}</TableCell>
+                      <TableCell>
+                        <Link href={`/grants/${p.grantId}`} className="text-primary hover:underline">
+                          {p.reference}
+                        </Link>{" "}
+                        <span className="text-xs text-muted-foreground">#{p.sequence}</span>
+                        <div className="text-xs text-muted-foreground">{fr ? p.descriptionFr : p.descriptionEn}</div>
+                        <Badge
+                          tone={p.status === "on_hold" ? "warning" : p.status === "approved" ? "success" : "neutral"}
+                        >
+                          {t(`paymentStatus.${p.status as "planned" | "due" | "approved" | "on_hold"}`)}
+                        </Badge>
+                      </TableCell>
+                      <TableCell numeric>{money(p.amount, p.currency)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </div>
+        </div>
+      </Section>
+    </div>
+  );
+}

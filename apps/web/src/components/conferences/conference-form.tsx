@@ -1,0 +1,429 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { CONFERENCE_FUNDING_KINDS, fiscalYearLabel, fiscalYearOf, formatMoney, isIsoDate } from "@portal/domain";
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  Input,
+  intlLocale,
+  Select,
+} from "@portal/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { type ComponentProps, type ReactNode, useMemo } from "react";
+import { Controller, type FieldErrors, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
+import { describedBy, Field } from "@/components/field";
+import { applyServerError } from "@/components/server-errors";
+import { useTRPC } from "@/trpc/client";
+import { CountryPicker } from "./country-picker";
+import {
+  conferenceFormIssues,
+  conferenceFormSchema,
+  type ConferenceFormOutput,
+  type ConferenceFormValues,
+  EMPTY_CONFERENCE,
+} from "./form-schema";
+
+function errorAt(errors: FieldErrors<ConferenceFormValues>, path: string): string | undefined {
+  const node = path
+    .split(".")
+    .reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], errors) as
+    { message?: string; root?: { message?: string } } | undefined;
+  return node?.message ?? node?.root?.message;
+}
+
+/** Puts a message at a dotted path ("coHosts.1.ref") in react-hook-form's error tree. */
+function setErrorAt(tree: Record<string, unknown>, path: string, message: string): void {
+  const keys = path.split(".");
+  let node = tree;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    node = (node[key] = typeof next === "object" && next !== null ? { ...next } : {}) as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = { type: "custom", message };
+}
+
+const textareaClass =
+  "rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-invalid:border-destructive";
+
+function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+        {hint ? <CardDescription>{hint}</CardDescription> : null}
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">{children}</CardContent>
+    </Card>
+  );
+}
+
+/** The officer's conference form: details, co-hosts, sessions, participating states and organisations, outcomes,
+ * documents and the ministry's funding. The API validates with the same schema and names any field it refuses. */
+export function ConferenceForm({
+  initial,
+  conferenceId,
+  version,
+}: {
+  initial?: ConferenceFormValues;
+  conferenceId?: string;
+  version?: number;
+}) {
+  const t = useTranslations("conferences.form");
+  const tc = useTranslations("conferences");
+  const tcommon = useTranslations("common");
+  const locale = useLocale();
+  const intl = intlLocale(locale);
+  const fr = locale === "fr";
+  const router = useRouter();
+  const trpc = useTRPC();
+  const options = useQuery(trpc.conferences.formOptions.queryOptions());
+  // The API's schema, plus the form's own checks in the reader's language; every field's error shows at once.
+  const resolver = useMemo<Resolver<ConferenceFormValues, unknown, ConferenceFormOutput>>(() => {
+    const api = zodResolver(conferenceFormSchema(intl));
+    const messages = { invalidAmount: t("invalidAmount"), chooseCoHost: t("chooseCoHost") };
+    return async (values, context, options) => {
+      const result = await api(values, context, options);
+      const issues = conferenceFormIssues(values, intl, messages);
+      if (Object.keys(issues).length === 0) return result;
+      const errors: Record<string, unknown> = { ...result.errors };
+      for (const [path, message] of Object.entries(issues)) setErrorAt(errors, path, message);
+      return { values: {}, errors: errors as FieldErrors<ConferenceFormValues> };
+    };
+  }, [intl, t]);
+  const form = useForm<ConferenceFormValues, unknown, ConferenceFormOutput>({
+    resolver,
+    mode: "onTouched",
+    defaultValues: initial ?? EMPTY_CONFERENCE,
+  });
+  const { register, handleSubmit, control, formState, setError } = form;
+  const errors = formState.errors;
+  const coHosts = useFieldArray({ control, name: "coHosts" });
+  const sessions = useFieldArray({ control, name: "sessions" });
+  const outcomes = useFieldArray({ control, name: "outcomes" });
+  const documents = useFieldArray({ control, name: "documents" });
+  const [fundingKind, startsOn] = useWatch({ control, name: ["fundingKind", "startsOn"] });
+
+  const name = (o: { nameEn: string; nameFr: string }) => (fr ? o.nameFr : o.nameEn);
+  const countries = useMemo(
+    () =>
+      (options.data?.countries ?? [])
+        .map((c) => ({ iso2: c.iso2, name: fr ? c.nameFr : c.nameEn }))
+        .sort((a, b) => a.name.localeCompare(b.name, locale)),
+    [options.data, fr, locale],
+  );
+  const fiscalYear = startsOn && isIsoDate(startsOn) ? fiscalYearOf(startsOn) : null;
+  const allocations = (options.data?.allocations ?? []).filter(
+    (a) => fiscalYear !== null && a.fiscalYear === fiscalYear,
+  );
+
+  const create = useMutation(trpc.conferences.create.mutationOptions());
+  const update = useMutation(trpc.conferences.update.mutationOptions());
+  const onSubmit = handleSubmit(async (data) => {
+    try {
+      const saved =
+        conferenceId && version
+          ? await update.mutateAsync({ id: conferenceId, version, data })
+          : await create.mutateAsync(data);
+      router.push(`/conferences/${saved.id}`);
+      router.refresh();
+    } catch (error) {
+      applyServerError(error, setError, t("saveFailed"));
+    }
+  });
+
+  const input = (path: Parameters<typeof register>[0], extra: ComponentProps<"input"> = {}) => (
+    <Input {...register(path)} {...describedBy(path, errorAt(errors, path))} {...extra} />
+  );
+  const textarea = (path: Parameters<typeof register>[0], lang: string) => (
+    <textarea
+      lang={lang}
+      rows={3}
+      className={textareaClass}
+      {...register(path)}
+      {...describedBy(path, errorAt(errors, path))}
+    />
+  );
+  const field = (path: string, label: string, control: ReactNode, hint?: string) => (
+    <Field id={path} label={label} error={errorAt(errors, path)} hint={hint}>
+      {control}
+    </Field>
+  );
+  const removeButton = (onClick: () => void) => (
+    <div className="flex items-end">
+      <Button type="button" variant="ghost" onClick={onClick}>
+        {t("remove")}
+      </Button>
+    </div>
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" aria-busy={formState.isSubmitting}>
+      {errors.root?.server?.message ? <Alert data-testid="form-error">{errors.root.server.message}</Alert> : null}
+      {options.isError ? <Alert>{t("saveFailed")}</Alert> : null}
+
+      <Section title={t("details")}>
+        <div className="grid gap-4 md:grid-cols-2">
+          {field("titleEn", t("titleEn"), input("titleEn", { lang: "en" }))}
+          {field("titleFr", t("titleFr"), input("titleFr", { lang: "fr" }))}
+          {field("descriptionEn", t("descriptionEn"), textarea("descriptionEn", "en"))}
+          {field("descriptionFr", t("descriptionFr"), textarea("descriptionFr", "fr"))}
+          {field("city", t("city"), input("city"))}
+          {field(
+            "countryCode",
+            t("country"),
+            <Select {...register("countryCode")} {...describedBy("countryCode", errorAt(errors, "countryCode"))}>
+              <option value="">{t("choose")}</option>
+              {countries.map((c) => (
+                <option key={c.iso2} value={c.iso2}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>,
+          )}
+          {field("startsOn", t("startsOn"), input("startsOn", { type: "date" }))}
+          {field("endsOn", t("endsOn"), input("endsOn", { type: "date" }))}
+        </div>
+      </Section>
+
+      <Section title={tc("coHostsTitle")} hint={t("coHostsHint")}>
+        {coHosts.fields.map((item, index) => {
+          const path = `coHosts.${index}.ref`;
+          const error = errorAt(errors, path) ?? errorAt(errors, `coHosts.${index}`);
+          return (
+            <fieldset
+              key={item.id}
+              className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-[1fr_auto]"
+              aria-label={t("coHostN", { n: index + 1 })}
+            >
+              <Field id={path} label={t("coHost")} error={error}>
+                <Select {...register(`coHosts.${index}.ref`)} {...describedBy(path, error)}>
+                  <option value="">{t("choose")}</option>
+                  <optgroup label={t("statesGroup")}>
+                    {countries.map((c) => (
+                      <option key={c.iso2} value={`state:${c.iso2}`}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                  <optgroup label={t("organisationsGroup")}>
+                    {(options.data?.organisations ?? []).map((o) => (
+                      <option key={o.id} value={`organisation:${o.id}`}>
+                        {name(o)}
+                        {o.acronym ? ` (${o.acronym})` : ""}
+                      </option>
+                    ))}
+                  </optgroup>
+                </Select>
+              </Field>
+              {removeButton(() => coHosts.remove(index))}
+            </fieldset>
+          );
+        })}
+        <div>
+          <Button type="button" variant="outline" onClick={() => coHosts.append({ ref: "" })}>
+            {t("addCoHost")}
+          </Button>
+        </div>
+      </Section>
+
+      <Section title={tc("participantsTitle")} hint={t("participantsHint")}>
+        <Controller
+          control={control}
+          name="participants"
+          render={({ field: picker }) => (
+            <CountryPicker
+              id="participants"
+              label={tc("participantsTitle")}
+              options={countries}
+              value={picker.value}
+              onChange={picker.onChange}
+              error={errorAt(errors, "participants")}
+              loading={options.isPending}
+            />
+          )}
+        />
+        {errorAt(errors, "participants") ? (
+          <p id="participants-error" className="text-sm text-destructive">
+            {errorAt(errors, "participants")}
+          </p>
+        ) : null}
+      </Section>
+
+      <Section title={tc("organisationsTitle")} hint={t("organisationsHint")}>
+        <fieldset
+          className="grid gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-3"
+          aria-label={tc("organisationsTitle")}
+          {...describedBy("organisationIds", errorAt(errors, "organisationIds"))}
+        >
+          {options.isPending ? (
+            <p className="text-sm text-muted-foreground" role="status">
+              {tcommon("loading")}
+            </p>
+          ) : null}
+          {(options.data?.organisations ?? []).map((o) => (
+            <label key={o.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" className="h-4 w-4 accent-primary" value={o.id} {...register("organisationIds")} />
+              {name(o)}
+              {o.acronym ? ` (${o.acronym})` : ""}
+            </label>
+          ))}
+        </fieldset>
+        {errorAt(errors, "organisationIds") ? (
+          <p id="organisationIds-error" className="text-sm text-destructive">
+            {errorAt(errors, "organisationIds")}
+          </p>
+        ) : null}
+      </Section>
+
+      <Section title={tc("sessionsTitle")} hint={t("sessionsHint")}>
+        {sessions.fields.map((item, index) => (
+          <fieldset
+            key={item.id}
+            className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-2"
+            aria-label={t("sessionN", { n: index + 1 })}
+          >
+            {field(`sessions.${index}.themeEn`, t("themeEn"), input(`sessions.${index}.themeEn`, { lang: "en" }))}
+            {field(`sessions.${index}.themeFr`, t("themeFr"), input(`sessions.${index}.themeFr`, { lang: "fr" }))}
+            {field(
+              `sessions.${index}.titleEn`,
+              t("sessionTitleEn"),
+              input(`sessions.${index}.titleEn`, { lang: "en" }),
+            )}
+            {field(
+              `sessions.${index}.titleFr`,
+              t("sessionTitleFr"),
+              input(`sessions.${index}.titleFr`, { lang: "fr" }),
+            )}
+            <div>
+              <Button type="button" variant="ghost" onClick={() => sessions.remove(index)}>
+                {t("remove")}
+              </Button>
+            </div>
+          </fieldset>
+        ))}
+        <div>
+          <Button
+            type="button"
+            variant="outline"
+            onClick={() => sessions.append({ themeEn: "", themeFr: "", titleEn: "", titleFr: "" })}
+          >
+            {t("addSession")}
+          </Button>
+        </div>
+      </Section>
+
+      <Section title={tc("outcomesTitle")}>
+        {outcomes.fields.map((item, index) => (
+          <fieldset
+            key={item.id}
+            className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-[1fr_1fr_auto]"
+            aria-label={t("outcomeN", { n: index + 1 })}
+          >
+            {field(`outcomes.${index}.textEn`, t("outcomeEn"), textarea(`outcomes.${index}.textEn`, "en"))}
+            {field(`outcomes.${index}.textFr`, t("outcomeFr"), textarea(`outcomes.${index}.textFr`, "fr"))}
+            {removeButton(() => outcomes.remove(index))}
+          </fieldset>
+        ))}
+        <div>
+          <Button type="button" variant="outline" onClick={() => outcomes.append({ textEn: "", textFr: "" })}>
+            {t("addOutcome")}
+          </Button>
+        </div>
+      </Section>
+
+      <Section title={tc("documentsTitle")}>
+        {documents.fields.map((item, index) => (
+          <fieldset
+            key={item.id}
+            className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-[1fr_1fr_auto]"
+            aria-label={t("documentN", { n: index + 1 })}
+          >
+            {field(`documents.${index}.title`, t("documentTitle"), input(`documents.${index}.title`))}
+            {field(
+              `documents.${index}.url`,
+              t("documentUrl"),
+              input(`documents.${index}.url`, { type: "url", placeholder: "https://" }),
+            )}
+            {removeButton(() => documents.remove(index))}
+          </fieldset>
+        ))}
+        <div>
+          <Button type="button" variant="outline" onClick={() => documents.append({ title: "", url: "" })}>
+            {t("addDocument")}
+          </Button>
+        </div>
+      </Section>
+
+      <Section title={tc("fundingTitle")}>
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-sm font-medium">{t("fundingKind")}</legend>
+          {CONFERENCE_FUNDING_KINDS.map((kind) => (
+            <label key={kind} className="flex items-center gap-2 text-sm">
+              <input type="radio" className="h-4 w-4 accent-primary" value={kind} {...register("fundingKind")} />
+              {t(`fundingKinds.${kind}`)}
+            </label>
+          ))}
+        </fieldset>
+        {fundingKind === "grant"
+          ? field(
+              "grantId",
+              t("grant"),
+              <Select {...register("grantId")} {...describedBy("grantId", errorAt(errors, "grantId"))}>
+                <option value="">{t("choose")}</option>
+                {(options.data?.grants ?? []).map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.reference} — {fr ? g.titleFr : g.titleEn}
+                  </option>
+                ))}
+              </Select>,
+            )
+          : null}
+        {fundingKind === "direct" ? (
+          <div className="grid gap-4 md:grid-cols-[1fr_14rem]">
+            {field(
+              "allocationId",
+              t("allocation"),
+              <Select {...register("allocationId")} {...describedBy("allocationId", errorAt(errors, "allocationId"))}>
+                <option value="">{t("choose")}</option>
+                {allocations.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.programme.code} · {fiscalYearLabel(a.fiscalYear)} —{" "}
+                    {t("availableShort", { amount: formatMoney(a.available, "CAD", intl) })}
+                  </option>
+                ))}
+              </Select>,
+              fiscalYear === null
+                ? t("enterStartFirst")
+                : allocations.length === 0
+                  ? t("noAllocationsOfYear", { fy: fiscalYearLabel(fiscalYear) })
+                  : t("allocationsOfYear", { fy: fiscalYearLabel(fiscalYear) }),
+            )}
+            {field(
+              "directCost",
+              t("directCost"),
+              input("directCost", { inputMode: "decimal", placeholder: formatMoney(4080300, "CAD", intl) }),
+              t("directCostHint"),
+            )}
+          </div>
+        ) : null}
+      </Section>
+
+      <div className="flex gap-3">
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("saving") : conferenceId ? t("saveChanges") : t("create")}
+        </Button>
+        <Button type="button" variant="ghost" onClick={() => router.back()}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

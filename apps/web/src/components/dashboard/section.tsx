@@ -1,0 +1,49 @@
+import { Badge, Card, CardDescription, CardHeader, CardTitle, EmptyState } from "@portal/ui";
+import type { ReactNode } from "react";
+
+/** A dashboard section: a titled card with a count, its table, or an empty state saying nothing is waiting. */
+export function DashboardSection({
+  id,
+  title,
+  description,
+  total,
+  shown,
+  empty,
+  more,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  total: number;
+  shown: number;
+  empty: string;
+  more: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card id={id} aria-labelledby={`${id}-title`} data-testid={`section-${id}`} className="scroll-mt-20">
+      <CardHeader>
+        <CardTitle>
+          <span id={`${id}-title`} className="flex items-center gap-2">
+            {title}
+            <Badge tone={total > 0 ? "info" : "neutral"} data-testid={`count-${id}`}>
+              {total}
+            </Badge>
+          </span>
+        </CardTitle>
+        {description ? <CardDescription>{description}</CardDescription> : null}
+      </CardHeader>
+      {total === 0 ? (
+        <div className="px-5 py-4">
+          <EmptyState title={empty} />
+        </div>
+      ) : (
+        <>
+          {children}
+          {shown < total ? <p className="px-5 py-3 text-xs text-muted-foreground">{more}</p> : null}
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Alert, Button, Input } from "@portal/ui";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { type AcceptProblem, acceptInvitationAction } from "@/app/invite/[token]/actions";
+import { describedBy, Field } from "@/components/field";
+
+const MIN_PASSWORD = 12;
+
+interface Values {
+  name: string;
+  password: string;
+  confirm: string;
+}
+
+/** Name and password for the invited person's new account; on success they are signed in and sent on. */
+export function AcceptInvitationForm({
+  token,
+  email,
+  defaultName,
+}: {
+  token: string;
+  email: string;
+  defaultName: string;
+}) {
+  const t = useTranslations("invitations");
+  const [problem, setProblem] = useState<AcceptProblem | null>(null);
+  const schema = z
+    .object({
+      name: z
+        .string()
+        .trim()
+        .min(1, { error: t("nameRequired") })
+        .max(200, { error: t("nameTooLong") }),
+      password: z
+        .string()
+        .min(MIN_PASSWORD, { error: t("passwordTooShort", { min: MIN_PASSWORD }) })
+        .max(1024),
+      confirm: z.string(),
+    })
+    .refine((v) => v.password === v.confirm, { path: ["confirm"], error: t("passwordsDiffer") });
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { name: defaultName, password: "", confirm: "" },
+  });
+  const errors = form.formState.errors;
+
+  const submit = form.handleSubmit(async ({ name, password }) => {
+    setProblem(null);
+    const result = await acceptInvitationAction({ token, name, password });
+    // Only reached when something went wrong: success redirects.
+    if (result.problem === "password")
+      form.setError("password", { message: t("passwordTooShort", { min: MIN_PASSWORD }) });
+    else if (result.problem === "name") form.setError("name", { message: t("nameRequired") });
+    else setProblem(result.problem);
+  });
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      <Field id="invite-email" label={t("email")}>
+        <Input id="invite-email" value={email} readOnly autoComplete="username" className="bg-muted/40" />
+      </Field>
+      <Field id="invite-name" label={t("name")} error={errors.name?.message}>
+        <Input autoComplete="name" {...describedBy("invite-name", errors.name?.message)} {...form.register("name")} />
+      </Field>
+      <Field
+        id="invite-password"
+        label={t("password")}
+        error={errors.password?.message}
+        hint={t("passwordHint", { min: MIN_PASSWORD })}
+      >
+        <Input
+          type="password"
+          autoComplete="new-password"
+          {...describedBy("invite-password", errors.password?.message)}
+          {...form.register("password")}
+        />
+      </Field>
+      <Field id="invite-confirm" label={t("confirm")} error={errors.confirm?.message}>
+        <Input
+          type="password"
+          autoComplete="new-password"
+          {...describedBy("invite-confirm", errors.confirm?.message)}
+          {...form.register("confirm")}
+        />
+      </Field>
+      {problem ? (
+        <Alert data-testid="invitation-problem">
+          {t(`problems.${problem}`)}{" "}
+          {problem === "failed" || problem === "accepted" || problem === "exists" ? (
+            <Link href="/sign-in" className="underline">
+              {t("goToSignIn")}
+            </Link>
+          ) : null}
+        </Alert>
+      ) : null}
+      <Button type="submit" disabled={form.formState.isSubmitting} data-testid="accept-invitation">
+        {form.formState.isSubmitting ? t("creating") : t("accept")}
+      </Button>
+    </form>
+  );
+}

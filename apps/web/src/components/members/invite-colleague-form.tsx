@@ -1,0 +1,154 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Alert, Button, Input } from "@portal/ui";
+import { useMutation } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { z } from "zod";
+import { describedBy, Field } from "@/components/field";
+import { applyServerError } from "@/components/server-errors";
+import { useTRPC } from "@/trpc/client";
+import { type Capability, CapabilityCheckboxes } from "./capability-checkboxes";
+
+interface Values {
+  email: string;
+  name: string;
+  capabilities: Capability[];
+}
+
+/**
+ * A manager invites a colleague: the server makes a single-use link valid 14 days and shows it here. No email is
+ * sent from this system, so the manager passes the link on themselves.
+ */
+export function InviteColleagueForm({
+  organisationId,
+  myCapabilities,
+}: {
+  organisationId: string;
+  myCapabilities: Capability[];
+}) {
+  const t = useTranslations("members");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [, startTransition] = useTransition();
+  const create = useMutation(trpc.invitations.create.mutationOptions());
+  const [link, setLink] = useState<{ url: string; email: string; expiresAt: Date } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const schema = z.object({
+    email: z
+      .string()
+      .trim()
+      .pipe(z.email({ error: t("emailInvalid") })),
+    name: z.string().trim().max(200),
+    capabilities: z.array(z.enum(["view", "submit_reports", "manage_payment_requests", "manage_members"])),
+  });
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      email: "",
+      name: "",
+      capabilities: ["view", "submit_reports"].filter((c) => myCapabilities.includes(c as Capability)) as Capability[],
+    },
+  });
+  const errors = form.formState.errors;
+
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      const created = await create.mutateAsync({
+        email: values.email,
+        name: values.name,
+        role: "partner",
+        organisationId,
+        capabilities: values.capabilities,
+      });
+      const url = created.acceptUrl.startsWith("/")
+        ? `${window.location.origin}${created.acceptUrl}`
+        : created.acceptUrl;
+      setLink({ url, email: created.email, expiresAt: created.expiresAt });
+      setCopied(false);
+      form.reset({ email: "", name: "", capabilities: values.capabilities });
+      startTransition(() => router.refresh());
+    } catch (error) {
+      applyServerError(error, form.setError, t("inviteFailed"));
+    }
+  });
+
+  return (
+    <div className="flex flex-col gap-4">
+      <form onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate>
+        <Field id="invite-email" label={t("email")} error={errors.email?.message}>
+          <Input
+            type="email"
+            autoComplete="off"
+            {...describedBy("invite-email", errors.email?.message)}
+            {...form.register("email")}
+          />
+        </Field>
+        <Field id="invite-name" label={t("nameOptional")} error={errors.name?.message}>
+          <Input autoComplete="off" {...describedBy("invite-name", errors.name?.message)} {...form.register("name")} />
+        </Field>
+        <div className="md:col-span-2">
+          <Controller
+            control={form.control}
+            name="capabilities"
+            render={({ field }) => (
+              <CapabilityCheckboxes
+                legend={t("rights")}
+                value={field.value}
+                onChange={field.onChange}
+                allowed={myCapabilities}
+              />
+            )}
+          />
+          {errors.capabilities?.message ? (
+            <p className="mt-1 text-sm text-destructive">{errors.capabilities.message}</p>
+          ) : null}
+        </div>
+        {errors.root?.server?.message ? <Alert className="md:col-span-2">{errors.root.server.message}</Alert> : null}
+        <div className="md:col-span-2">
+          <Button type="submit" disabled={form.formState.isSubmitting} data-testid="send-invitation">
+            {t("invite")}
+          </Button>
+        </div>
+      </form>
+      {link ? (
+        <Alert tone="info" data-testid="invitation-link">
+          <p className="font-medium">{t("linkReady", { email: link.email })}</p>
+          <p className="mt-1">{t("noEmailSent", { date: format.dateTime(link.expiresAt, { dateStyle: "long" }) })}</p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <label htmlFor="invite-link" className="sr-only">
+              {t("linkLabel")}
+            </label>
+            <Input
+              id="invite-link"
+              readOnly
+              value={link.url}
+              className="min-w-0 flex-1 bg-background font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="invitation-url"
+            />
+            <Button
+              type="button"
+              size="sm"
+              variant="outline"
+              onClick={async () => {
+                try {
+                  await navigator.clipboard.writeText(link.url);
+                  setCopied(true);
+                } catch {
+                  setCopied(false);
+                }
+              }}
+            >
+              {copied ? t("copied") : t("copy")}
+            </Button>
+          </div>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { ORGANISATION_RELATION_KINDS, updateRelationInput } from "@portal/domain";
+import { Alert, Button, Input, Select } from "@portal/ui";
+import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { describedBy, Field } from "@/components/field";
+import { applyServerError } from "@/components/server-errors";
+import { useTRPC } from "@/trpc/client";
+
+const formShape = z.object({
+  id: z.string(),
+  kind: z.string(),
+  noteEn: z.string(),
+  noteFr: z.string(),
+  since: z.string(),
+});
+type Values = z.input<typeof formShape>;
+const schema = formShape
+  .transform((v): z.input<typeof updateRelationInput> => ({
+    ...v,
+    // The enum is checked by the pipe; an empty choice fails there with the API's own message.
+    kind: v.kind as z.input<typeof updateRelationInput>["kind"],
+    since: v.since || null,
+  }))
+  .pipe(updateRelationInput);
+
+/** Edit or remove one coalition link, inline (officers and admins). `label` names the link for screen readers. */
+export function LinkActions({
+  link,
+  label,
+}: {
+  link: { id: string; kind: string; noteEn: string | null; noteFr: string | null; since: string | null };
+  label: string;
+}) {
+  const t = useTranslations("organisations.linkForm");
+  const tk = useTranslations("organisations.relationKind");
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [mode, setMode] = useState<"idle" | "edit" | "remove">("idle");
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const update = useMutation(trpc.partnerships.updateLink.mutationOptions());
+  const remove = useMutation(trpc.partnerships.deleteLink.mutationOptions());
+  const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      id: link.id,
+      kind: link.kind,
+      noteEn: link.noteEn ?? "",
+      noteFr: link.noteFr ?? "",
+      since: link.since ?? "",
+    },
+  });
+  const errors = formState.errors;
+  const id = (name: string) => `link-${link.id}-${name}`;
+
+  if (mode === "idle") {
+    return (
+      <span className="flex gap-1">
+        <Button
+          type="button"
+          size="sm"
+          variant="ghost"
+          onClick={() => setMode("edit")}
+          aria-label={t("editLabel", { link: label })}
+        >
+          {t("edit")}
+        </Button>
+        <Button
+          type="button"
+          size="sm"
+          variant="ghost"
+          onClick={() => setMode("remove")}
+          aria-label={t("removeLabel", { link: label })}
+        >
+          {t("remove")}
+        </Button>
+      </span>
+    );
+  }
+  if (mode === "remove") {
+    return (
+      <div
+        className="flex flex-col gap-2 rounded-md border border-border p-3 text-sm"
+        role="group"
+        aria-label={t("removeLabel", { link: label })}
+      >
+        <p>{t("confirmRemove")}</p>
+        {removeError ? <Alert>{removeError}</Alert> : null}
+        <div className="flex gap-2">
+          <Button
+            type="button"
+            size="sm"
+            disabled={remove.isPending}
+            onClick={async () => {
+              try {
+                await remove.mutateAsync({ id: link.id });
+                router.refresh();
+              } catch (error) {
+                setRemoveError(error instanceof TRPCClientError ? error.message : t("saveFailed"));
+              }
+            }}
+          >
+            {t("confirm")}
+          </Button>
+          <Button type="button" size="sm" variant="ghost" onClick={() => setMode("idle")}>
+            {t("cancel")}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  const onSubmit = handleSubmit(async (data) => {
+    try {
+      await update.mutateAsync(data);
+      setMode("idle");
+      router.refresh();
+    } catch (error) {
+      applyServerError(error, setError, t("saveFailed"));
+    }
+  });
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex w-full flex-col gap-3 rounded-md border border-border p-3"
+      aria-label={t("editLabel", { link: label })}
+    >
+      {errors.root?.server?.message ? <Alert>{errors.root.server.message}</Alert> : null}
+      <div className="grid gap-3 md:grid-cols-2">
+        <Field id={id("kind")} label={t("kind")} error={errors.kind?.message}>
+          <Select {...register("kind")} {...describedBy(id("kind"), errors.kind?.message)}>
+            {ORGANISATION_RELATION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {tk(kind)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id={id("since")} label={t("since")} error={errors.since?.message}>
+          <Input type="date" {...register("since")} {...describedBy(id("since"), errors.since?.message)} />
+        </Field>
+        <Field id={id("noteEn")} label={t("noteEn")} error={errors.noteEn?.message}>
+          <Input lang="en" {...register("noteEn")} {...describedBy(id("noteEn"), errors.noteEn?.message)} />
+        </Field>
+        <Field id={id("noteFr")} label={t("noteFr")} error={errors.noteFr?.message}>
+          <Input lang="fr" {...register("noteFr")} {...describedBy(id("noteFr"), errors.noteFr?.message)} />
+        </Field>
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("saving") : t("save")}
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={() => setMode("idle")}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

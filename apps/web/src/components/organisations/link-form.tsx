@@ -1,0 +1,139 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { createRelationInput, ORGANISATION_RELATION_KINDS } from "@portal/domain";
+import { Alert, Button, Input, Select } from "@portal/ui";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { describedBy, Field } from "@/components/field";
+import { applyServerError } from "@/components/server-errors";
+import { useTRPC } from "@/trpc/client";
+
+const formShape = z.object({
+  fromOrganisationId: z.string(),
+  kind: z.string(),
+  toOrganisationId: z.string(),
+  noteEn: z.string(),
+  noteFr: z.string(),
+  since: z.string(),
+});
+type Values = z.input<typeof formShape>;
+const schema = formShape
+  .transform((v): z.input<typeof createRelationInput> => ({
+    ...v,
+    // The enum is checked by the pipe; an empty choice fails there with the API's own message.
+    kind: v.kind as z.input<typeof createRelationInput>["kind"],
+    since: v.since || null,
+  }))
+  .pipe(createRelationInput);
+
+export interface OrganisationChoice {
+  id: string;
+  label: string;
+}
+
+/** Adds a coalition link ("MAC is a member of the ICBL"); by default from this organisation, either end may change. */
+export function LinkForm({
+  organisationId,
+  organisations,
+}: {
+  organisationId: string;
+  organisations: readonly OrganisationChoice[];
+}) {
+  const t = useTranslations("organisations.linkForm");
+  const tk = useTranslations("organisations.relationKind");
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [open, setOpen] = useState(false);
+  const create = useMutation(trpc.partnerships.createLink.mutationOptions());
+  const defaults: Values = {
+    fromOrganisationId: organisationId,
+    kind: "",
+    toOrganisationId: "",
+    noteEn: "",
+    noteFr: "",
+    since: "",
+  };
+  const { register, handleSubmit, formState, setError, reset } = useForm<Values, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: defaults,
+  });
+  const errors = formState.errors;
+  if (!open) {
+    return (
+      <Button type="button" variant="outline" size="sm" onClick={() => setOpen(true)} data-testid="add-link">
+        {t("add")}
+      </Button>
+    );
+  }
+  const onSubmit = handleSubmit(async (data) => {
+    try {
+      await create.mutateAsync(data);
+      reset(defaults);
+      setOpen(false);
+      router.refresh();
+    } catch (error) {
+      applyServerError(error, setError, t("saveFailed"));
+    }
+  });
+  const organisationSelect = (name: "fromOrganisationId" | "toOrganisationId") => (
+    <Select {...register(name)} {...describedBy(`link-${name}`, errors[name]?.message)}>
+      <option value="">{t("choose")}</option>
+      {organisations.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.label}
+        </option>
+      ))}
+    </Select>
+  );
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4 rounded-md border border-border p-4"
+      aria-label={t("addTitle")}
+      data-testid="link-form"
+    >
+      {errors.root?.server?.message ? <Alert>{errors.root.server.message}</Alert> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="link-fromOrganisationId" label={t("from")} error={errors.fromOrganisationId?.message}>
+          {organisationSelect("fromOrganisationId")}
+        </Field>
+        <Field id="link-kind" label={t("kind")} error={errors.kind?.message}>
+          <Select {...register("kind")} {...describedBy("link-kind", errors.kind?.message)}>
+            <option value="">{t("choose")}</option>
+            {ORGANISATION_RELATION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {tk(kind)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="link-toOrganisationId" label={t("to")} error={errors.toOrganisationId?.message}>
+          {organisationSelect("toOrganisationId")}
+        </Field>
+        <Field id="link-noteEn" label={t("noteEn")} error={errors.noteEn?.message}>
+          <Input lang="en" {...register("noteEn")} {...describedBy("link-noteEn", errors.noteEn?.message)} />
+        </Field>
+        <Field id="link-noteFr" label={t("noteFr")} error={errors.noteFr?.message}>
+          <Input lang="fr" {...register("noteFr")} {...describedBy("link-noteFr", errors.noteFr?.message)} />
+        </Field>
+        <Field id="link-since" label={t("since")} error={errors.since?.message}>
+          <Input type="date" {...register("since")} {...describedBy("link-since", errors.since?.message)} />
+        </Field>
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("saving") : t("create")}
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

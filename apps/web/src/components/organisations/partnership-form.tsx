@@ -1,0 +1,125 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { PARTNERSHIP_KINDS, savePartnershipInput } from "@portal/domain";
+import { Alert, Button, Input, Select } from "@portal/ui";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { describedBy, Field } from "@/components/field";
+import { applyServerError } from "@/components/server-errors";
+import { useTRPC } from "@/trpc/client";
+
+const formShape = z.object({
+  organisationId: z.string(),
+  kind: z.string(),
+  since: z.string(),
+  descriptionEn: z.string(),
+  descriptionFr: z.string(),
+});
+type Values = z.input<typeof formShape>;
+
+/** The API's own schema behind one step: an empty date means "not on record". */
+const schema = formShape
+  .transform((v): z.input<typeof savePartnershipInput> => ({
+    ...v,
+    // The enum is checked by the pipe; an empty choice fails there with the API's own message.
+    kind: v.kind as z.input<typeof savePartnershipInput>["kind"],
+    since: v.since || null,
+  }))
+  .pipe(savePartnershipInput);
+
+const textareaClass = "rounded-md border border-input bg-background px-3 py-2 text-sm";
+
+/** Records or edits the ministry's partnership with an organisation (officers and admins), behind a button. */
+export function PartnershipForm({
+  organisationId,
+  initial,
+}: {
+  organisationId: string;
+  initial: { kind: string; since: string | null; descriptionEn: string; descriptionFr: string } | null;
+}) {
+  const t = useTranslations("organisations.partnershipForm");
+  const tk = useTranslations("organisations.kind");
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [open, setOpen] = useState(false);
+  const save = useMutation(trpc.partnerships.save.mutationOptions());
+  const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      organisationId,
+      kind: initial?.kind ?? "",
+      since: initial?.since ?? "",
+      descriptionEn: initial?.descriptionEn ?? "",
+      descriptionFr: initial?.descriptionFr ?? "",
+    },
+  });
+  const errors = formState.errors;
+  if (!open) {
+    return (
+      <Button type="button" variant="outline" size="sm" onClick={() => setOpen(true)} data-testid="edit-partnership">
+        {initial ? t("edit") : t("add")}
+      </Button>
+    );
+  }
+  const onSubmit = handleSubmit(async (data) => {
+    try {
+      await save.mutateAsync(data);
+      setOpen(false);
+      router.refresh();
+    } catch (error) {
+      applyServerError(error, setError, t("saveFailed"));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="partnership-form">
+      {errors.root?.server?.message ? <Alert>{errors.root.server.message}</Alert> : null}
+      {errors.organisationId?.message ? <Alert>{errors.organisationId.message}</Alert> : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field id="partnership-kind" label={t("kind")} error={errors.kind?.message}>
+          <Select {...register("kind")} {...describedBy("partnership-kind", errors.kind?.message)}>
+            <option value="">{t("choose")}</option>
+            {PARTNERSHIP_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {tk(kind)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="partnership-since" label={t("since")} error={errors.since?.message}>
+          <Input type="date" {...register("since")} {...describedBy("partnership-since", errors.since?.message)} />
+        </Field>
+        <Field id="partnership-descriptionEn" label={t("descriptionEn")} error={errors.descriptionEn?.message}>
+          <textarea
+            lang="en"
+            rows={4}
+            className={textareaClass}
+            {...register("descriptionEn")}
+            {...describedBy("partnership-descriptionEn")}
+          />
+        </Field>
+        <Field id="partnership-descriptionFr" label={t("descriptionFr")} error={errors.descriptionFr?.message}>
+          <textarea
+            lang="fr"
+            rows={4}
+            className={textareaClass}
+            {...register("descriptionFr")}
+            {...describedBy("partnership-descriptionFr")}
+          />
+        </Field>
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("saving") : t("save")}
+        </Button>
+        <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import {
+  allocations,
+  conferences,
+  type DbOrTx,
+  disbursements,
+  fundingLineLedger,
+  fundingLines,
+  grants,
+  organisations,
+} from "@portal/db";
+import { fiscalQuarterOf, fiscalYearOf } from "@portal/domain";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { type Actor, requireCapability } from "../../actor";
+import { budgetOverview } from "../budgets/budget-overview";
+
+export interface QuarterFigure {
+  /** "2001-Q1": the fiscal year the money was paid in, and its quarter. */
+  period: string;
+  fiscalYear: number;
+  quarter: number;
+  /** CAD paid to grants from this fiscal year's allocations in the quarter (reversals included). */
+  grants: number;
+  /** Conference direct costs charged to this fiscal year's allocations, in the quarter the conference began. */
+  directCosts: number;
+  total: number;
+}
+
+export interface PartnerFigure {
+  organisation: { id: string; acronym: string | null; nameEn: string; nameFr: string };
+  /** Sum of the partner's funding lines on this fiscal year's allocations. */
+  funded: number;
+  committed: number;
+  disbursed: number;
+}
+
+export const periodKey = (fiscalYear: number, quarter: number) => `${fiscalYear}-Q${quarter}`;
+
+/**
+ * Budget review of one fiscal year: per programme (allocated, committed, disbursed, available), disbursed by fiscal
+ * quarter and committed/disbursed by partner. Every figure is drawn from the allocations of that fiscal year, so
+ * the quarters add up to the year's disbursed total and the partners plus direct costs to its committed total.
+ */
+export async function budgetReview(db: DbOrTx, actor: Actor, fiscalYear: number) {
+  requireCapability(actor, "budgets.review");
+  const inYear = eq(allocations.fiscalYear, fiscalYear);
+  const [overview, paid, costs, partners] = await Promise.all([
+    budgetOverview(db, fiscalYear),
+    db
+      .select({
+        fiscalYear: disbursements.fiscalYear,
+        quarter: disbursements.fiscalQuarter,
+        total: sql<string>`sum(${disbursements.amountCad})`,
+      })
+      .from(disbursements)
+      .innerJoin(fundingLines, eq(fundingLines.id, disbursements.fundingLineId))
+      .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
+      .where(inYear)
+      .groupBy(disbursements.fiscalYear, disbursements.fiscalQuarter),
+    db
+      .select({ startsOn: conferences.startsOn, directCost: conferences.directCost })
+      .from(conferences)
+      .innerJoin(allocations, eq(allocations.id, conferences.allocationId))
+      .where(and(inYear, isNotNull(conferences.directCost))),
+    db
+      .select({
+        organisation: {
+          id: organisations.id,
+          acronym: organisations.acronym,
+          nameEn: organisations.legalNameEn,
+          nameFr: organisations.legalNameFr,
+        },
+        funded: sql<string>`sum(${fundingLineLedger.amount})`,
+        committed: sql<string>`sum(${fundingLineLedger.committed})`,
+        disbursed: sql<string>`sum(${fundingLineLedger.disbursed})`,
+      })
+      .from(fundingLineLedger)
+      .innerJoin(allocations, eq(allocations.id, fundingLineLedger.allocationId))
+      .innerJoin(grants, eq(grants.id, fundingLineLedger.grantId))
+      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+      .where(inYear)
+      .groupBy(organisations.id)
+      .orderBy(asc(organisations.legalNameEn)),
+  ]);
+
+  const quarters = new Map<string, QuarterFigure>();
+  const quarterOf = (year: number, quarter: number) => {
+    const key = periodKey(year, quarter);
+    let figure = quarters.get(key);
+    if (!figure) {
+      figure = { period: key, fiscalYear: year, quarter, grants: 0, directCosts: 0, total: 0 };
+      quarters.set(key, figure);
+    }
+    return figure;
+  };
+  for (let quarter = 1; quarter <= 4; quarter++) quarterOf(fiscalYear, quarter);
+  for (const row of paid) {
+    const figure = quarterOf(row.fiscalYear, row.quarter);
+    figure.grants += Number(row.total);
+    figure.total += Number(row.total);
+  }
+  for (const cost of costs) {
+    const figure = quarterOf(fiscalYearOf(cost.startsOn), fiscalQuarterOf(cost.startsOn));
+    figure.directCosts += cost.directCost ?? 0;
+    figure.total += cost.directCost ?? 0;
+  }
+  const byQuarter = [...quarters.values()].sort((a, b) => a.fiscalYear - b.fiscalYear || a.quarter - b.quarter);
+
+  const byPartner: PartnerFigure[] = partners
+    .map((row) => ({
+      organisation: row.organisation,
+      funded: Number(row.funded),
+      committed: Number(row.committed),
+      disbursed: Number(row.disbursed),
+    }))
+    .filter((row) => row.committed !== 0 || row.disbursed !== 0)
+    .sort((a, b) => b.committed - a.committed || a.organisation.nameEn.localeCompare(b.organisation.nameEn));
+  const directCosts = costs.reduce((sum, cost) => sum + (cost.directCost ?? 0), 0);
+
+  return { ...overview, byQuarter, byPartner, directCosts };
+}

@@ -1,0 +1,57 @@
+import { conferences, type DbOrTx } from "@portal/db";
+import { updateConferenceInput, type UpdateConferenceInput } from "@portal/domain";
+import { and, eq, sql } from "drizzle-orm";
+import { type Actor, requireCapability } from "../../actor";
+import { DomainError } from "../../errors";
+import { writeAudit } from "../audit/write-audit";
+import { CONFERENCE_AUDIT_ENTITY } from "./audit-entity";
+import { checkConferenceReferences, conferenceColumns, directChargeOf } from "./conference-references";
+import { writeConferenceParts } from "./conference-parts";
+import { visibleConferences } from "./conference-scope";
+import { conferenceSnapshot } from "./conference-snapshot";
+import { moveDirectCost } from "./direct-cost";
+
+/**
+ * Saves an edited conference. `version` is the one the form was opened with: a save over someone else's change is
+ * refused. A changed direct cost (amount or allocation) moves the allocations by the difference in the same
+ * transaction, and one audit event records the conference before and after.
+ */
+export async function updateConference(db: DbOrTx, actor: Actor, input: UpdateConferenceInput) {
+  requireCapability(actor, "conferences.manage");
+  const { id, version, data } = updateConferenceInput.parse(input);
+  return db.transaction(async (tx) => {
+    // The conference is locked before its allocations, as a grant is before its own.
+    const [current] = await tx
+      .select()
+      .from(conferences)
+      .where(and(eq(conferences.id, id), visibleConferences(actor)))
+      .for("update");
+    if (!current) throw new DomainError("NOT_FOUND", "No such conference.");
+    if (current.version !== version) {
+      throw new DomainError(
+        "CONFLICT",
+        "Someone else changed this conference after you opened it. Reload it to see their changes, then edit again.",
+        "version",
+      );
+    }
+    await checkConferenceReferences(tx, data);
+    const before = await conferenceSnapshot(tx, id);
+    const columns = conferenceColumns(data);
+    // The allocations move before the row points at a new one (see createConference).
+    await moveDirectCost(tx, directChargeOf(current), directChargeOf(columns));
+    const [updated] = await tx
+      .update(conferences)
+      .set({ ...columns, version: sql`${conferences.version} + 1` })
+      .where(eq(conferences.id, id))
+      .returning();
+    await writeConferenceParts(tx, id, data);
+    await writeAudit(tx, actor, {
+      action: "conference.update",
+      entityType: CONFERENCE_AUDIT_ENTITY,
+      entityId: id,
+      before,
+      after: await conferenceSnapshot(tx, id),
+    });
+    return updated!;
+  });
+}

@@ -1,0 +1,79 @@
+import { type DbOrTx, grants, organisations, reportingRequirements, reportSubmissions } from "@portal/db";
+import { isRequirementOverdue } from "@portal/domain";
+import { and, asc, eq, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "../../actor";
+import { visibleGrants } from "../grants/grant-scope";
+import { todayInOttawa } from "../today";
+
+export const REPORT_VIEWS = ["due", "overdue", "review", "done", "all"] as const;
+export type ReportView = (typeof REPORT_VIEWS)[number];
+
+export const listReportsInput = z.object({
+  view: z.enum(REPORT_VIEWS).default("due"),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});
+export type ListReportsInput = z.input<typeof listReportsInput>;
+
+/**
+ * Reporting requirements across the grants the actor may see: due (expected from the partner), overdue, handed in and
+ * waiting for review, done (accepted or waived), or all.
+ */
+export async function listReports(db: DbOrTx, actor: Actor, raw: ListReportsInput, today: string = todayInOttawa()) {
+  const input = listReportsInput.parse(raw);
+  const conditions: SQL[] = [visibleGrants(actor), ne(grants.status, "draft")];
+  const status = reportingRequirements.status;
+  if (input.view === "due") conditions.push(inArray(status, ["open", "changes_requested"]));
+  if (input.view === "overdue")
+    conditions.push(inArray(status, ["open", "changes_requested"]), lt(reportingRequirements.dueOn, today));
+  if (input.view === "review") conditions.push(inArray(status, ["submitted", "resubmitted"]));
+  if (input.view === "done") conditions.push(inArray(status, ["accepted", "waived"]));
+  const where = and(...conditions);
+
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    db
+      .select({
+        id: reportingRequirements.id,
+        kind: reportingRequirements.kind,
+        stage: reportingRequirements.stage,
+        dueOn: reportingRequirements.dueOn,
+        status: reportingRequirements.status,
+        grantId: grants.id,
+        reference: grants.reference,
+        titleEn: grants.titleEn,
+        titleFr: grants.titleFr,
+        recipientAcronym: organisations.acronym,
+        recipientNameEn: organisations.legalNameEn,
+        recipientNameFr: organisations.legalNameFr,
+        lastSubmittedAt: sql<Date | null>`(select max(${reportSubmissions.submittedAt}) from ${reportSubmissions}
+          where ${reportSubmissions.requirementId} = ${reportingRequirements.id})`.mapWith((v) =>
+          v === null ? null : new Date(v as string),
+        ),
+      })
+      .from(reportingRequirements)
+      .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
+      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+      .where(where)
+      .orderBy(
+        input.view === "done" || input.view === "all"
+          ? sql`${reportingRequirements.dueOn} desc`
+          : asc(reportingRequirements.dueOn),
+        asc(reportingRequirements.id),
+      )
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(reportingRequirements)
+      .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
+      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+      .where(where),
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r, overdue: isRequirementOverdue(r.status, r.dueOn, today) })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}

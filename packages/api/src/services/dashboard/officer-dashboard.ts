@@ -1,0 +1,164 @@
+import {
+  type DbOrTx,
+  grants,
+  organisations,
+  reportingRequirements,
+  reportSubmissions,
+  scheduledPayments,
+} from "@portal/db";
+import { can, isOwnCreation, isRequirementOverdue } from "@portal/domain";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { type Actor, requireCapability } from "../../actor";
+import { visibleGrants } from "../grants/grant-scope";
+import { todayInOttawa } from "../today";
+
+/** How far ahead "ending soon" looks. */
+export const ENDING_SOON_DAYS = 60;
+/** Each list shows at most this many rows; `total` says how many there are. */
+const LIMIT = 50;
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const grantSummary = {
+  grantId: grants.id,
+  reference: grants.reference,
+  titleEn: grants.titleEn,
+  titleFr: grants.titleFr,
+  currency: grants.currency,
+  recipientAcronym: organisations.acronym,
+  recipientNameEn: organisations.legalNameEn,
+  recipientNameFr: organisations.legalNameFr,
+};
+
+const limited = <T>(rows: T[]) => ({ rows: rows.slice(0, LIMIT), total: rows.length });
+
+/**
+ * What needs a program officer's action today: grants waiting for their approval (not their own), instalments due or
+ * approved to pay, reports overdue and reports handed in for review, and grants ending within 60 days. Every row
+ * carries its grant, so the page links to it.
+ */
+export async function officerDashboard(db: DbOrTx, actor: Actor, today: string = todayInOttawa()) {
+  requireCapability(actor, "grants.view.all");
+  const soon = addDays(today, ENDING_SOON_DAYS);
+  const visible = visibleGrants(actor);
+
+  const [approvals, payments, overdue, awaitingReview, ending] = await Promise.all([
+    can(actor.role, "grants.approve")
+      ? db
+          .select({ ...grantSummary, totalAmount: grants.totalAmount, submittedAt: grants.updatedAt })
+          .from(grants)
+          .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+          .where(
+            and(
+              visible,
+              eq(grants.status, "submitted"),
+              or(isNull(grants.createdById), ne(grants.createdById, actor.userId)),
+            ),
+          )
+          .orderBy(asc(grants.updatedAt), asc(grants.id))
+      : Promise.resolve([]),
+    db
+      .select({
+        ...grantSummary,
+        paymentId: scheduledPayments.id,
+        sequence: scheduledPayments.sequence,
+        descriptionEn: scheduledPayments.descriptionEn,
+        descriptionFr: scheduledPayments.descriptionFr,
+        dueOn: scheduledPayments.dueOn,
+        amount: scheduledPayments.amount,
+        status: scheduledPayments.status,
+        createdById: scheduledPayments.createdById,
+      })
+      .from(scheduledPayments)
+      .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
+      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+      .where(and(visible, inArray(scheduledPayments.status, ["due", "approved"])))
+      .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.id)),
+    db
+      .select({
+        ...grantSummary,
+        requirementId: reportingRequirements.id,
+        kind: reportingRequirements.kind,
+        stage: reportingRequirements.stage,
+        dueOn: reportingRequirements.dueOn,
+        status: reportingRequirements.status,
+      })
+      .from(reportingRequirements)
+      .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
+      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+      .where(
+        and(
+          visible,
+          inArray(reportingRequirements.status, ["open", "changes_requested"]),
+          lt(reportingRequirements.dueOn, today),
+        ),
+      )
+      .orderBy(asc(reportingRequirements.dueOn), asc(reportingRequirements.id)),
+    db
+      .select({
+        ...grantSummary,
+        requirementId: reportingRequirements.id,
+        kind: reportingRequirements.kind,
+        stage: reportingRequirements.stage,
+        dueOn: reportingRequirements.dueOn,
+        status: reportingRequirements.status,
+        submittedAt: sql<Date | null>`(select max(${reportSubmissions.submittedAt}) from ${reportSubmissions}
+          where ${reportSubmissions.requirementId} = ${reportingRequirements.id})`.mapWith((v) =>
+          v === null ? null : new Date(v as string),
+        ),
+      })
+      .from(reportingRequirements)
+      .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
+      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+      .where(and(visible, inArray(reportingRequirements.status, ["submitted", "resubmitted"])))
+      .orderBy(asc(reportingRequirements.dueOn), asc(reportingRequirements.id)),
+    db
+      .select({
+        ...grantSummary,
+        totalAmount: grants.totalAmount,
+        disbursed: grants.disbursed,
+        endsOn: grants.endsOn,
+        status: grants.status,
+      })
+      .from(grants)
+      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+      .where(
+        and(
+          visible,
+          inArray(grants.status, ["approved", "active", "closing", "suspended"]),
+          gte(grants.endsOn, today),
+          lte(grants.endsOn, soon),
+        ),
+      )
+      .orderBy(asc(grants.endsOn), asc(grants.id)),
+  ]);
+
+  return {
+    today,
+    endingSoonDays: ENDING_SOON_DAYS,
+    approvals: limited(approvals),
+    payments: limited(
+      payments.map(({ createdById, ...payment }) => ({
+        ...payment,
+        // "Approve" is for someone other than the instalment's creator (four eyes); "pay" for anyone who records.
+        needs:
+          payment.status === "due"
+            ? isOwnCreation(actor, createdById) || !can(actor.role, "payments.approve")
+              ? ("secondApproval" as const)
+              : ("approval" as const)
+            : ("payment" as const),
+      })),
+    ),
+    overdueReports: limited(
+      overdue.filter((r) => isRequirementOverdue(r.status, r.dueOn, today)).map((r) => ({ ...r, overdue: true })),
+    ),
+    reportsToReview: limited(awaitingReview),
+    endingSoon: limited(ending),
+  };
+}
+
+export type OfficerDashboard = Awaited<ReturnType<typeof officerDashboard>>;

@@ -1,0 +1,122 @@
+import { type DbOrTx, invitations, memberships, organisations, users } from "@portal/db";
+import { hashPassword } from "@portal/domain/password";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "../../actor";
+import { DomainError } from "../../errors";
+import { writeAudit } from "../audit/write-audit";
+import { INVITATION_ENTITY } from "./create-invitation";
+import { hashInvitationToken } from "./invitation-token";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const acceptInvitationInput = z.object({
+  token: z.string().min(1, { error: "This invitation link is incomplete." }).max(200),
+  name: z.string().trim().min(1, { error: "Enter your name." }).max(200, { error: "The name is too long." }),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, { error: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.` })
+    .max(1024, { error: "The password is too long." }),
+});
+export type AcceptInvitationInput = z.input<typeof acceptInvitationInput>;
+
+type InvitationRow = typeof invitations.$inferSelect;
+export type InvitationState = "pending" | "accepted" | "revoked" | "expired";
+
+export function invitationState(invitation: InvitationRow, now: Date = new Date()): InvitationState {
+  if (invitation.acceptedAt) return "accepted";
+  if (invitation.revokedAt) return "revoked";
+  if (invitation.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "pending";
+}
+
+const REFUSALS: Record<Exclude<InvitationState, "pending">, string> = {
+  accepted: "This invitation has already been used. Sign in with the account it created.",
+  revoked: "This invitation has been withdrawn. Ask the person who invited you for a new one.",
+  expired: "This invitation has expired. Ask the person who invited you for a new one.",
+};
+
+/** What the invitation page shows before the form: who is invited, where, and whether the link still works. */
+export async function describeInvitation(db: DbOrTx, token: string) {
+  const [row] = await db
+    .select({
+      invitation: invitations,
+      organisationNameEn: organisations.legalNameEn,
+      organisationNameFr: organisations.legalNameFr,
+    })
+    .from(invitations)
+    .leftJoin(organisations, eq(organisations.id, invitations.organisationId))
+    .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+  if (!row) return null;
+  const { invitation } = row;
+  return {
+    email: invitation.email,
+    name: invitation.name,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt,
+    state: invitationState(invitation),
+    organisation: invitation.organisationId
+      ? { nameEn: row.organisationNameEn ?? "", nameFr: row.organisationNameFr ?? "" }
+      : null,
+  };
+}
+
+/**
+ * Accepts an invitation: creates the user with their password, their membership (partners), marks the invitation
+ * accepted, and writes one audit event, all in one transaction. Expired, used or withdrawn links are refused.
+ */
+export async function acceptInvitation(db: DbOrTx, args: AcceptInvitationInput) {
+  const parsed = acceptInvitationInput.safeParse(args);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DomainError("VALIDATION", issue.message, issue.path.join(".") || undefined);
+  }
+  const { token, name, password } = parsed.data;
+  // Hashing is slow on purpose: do it before taking any lock.
+  const passwordHash = await hashPassword(password);
+
+  return db.transaction(async (tx) => {
+    const [invitation] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashInvitationToken(token)))
+      .for("update");
+    if (!invitation) throw new DomainError("NOT_FOUND", "This invitation link is not valid.", "token");
+    const state = invitationState(invitation);
+    if (state !== "pending") throw new DomainError("CONFLICT", REFUSALS[state], "token");
+
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+    if (existing) {
+      throw new DomainError("CONFLICT", "Someone with this email address already has an account. Sign in instead.");
+    }
+    const [user] = await tx
+      .insert(users)
+      .values({ email: invitation.email, name, passwordHash, role: invitation.role })
+      .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
+    let membership: typeof memberships.$inferSelect | undefined;
+    if (invitation.organisationId && invitation.role === "partner") {
+      [membership] = await tx
+        .insert(memberships)
+        .values({ userId: user!.id, organisationId: invitation.organisationId, capabilities: invitation.capabilities })
+        .returning();
+    }
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: sql`now()`, acceptedUserId: user!.id })
+      .where(eq(invitations.id, invitation.id));
+
+    const actor: Actor = {
+      userId: user!.id,
+      role: invitation.role,
+      organisationIds: membership ? [membership.organisationId] : [],
+    };
+    await writeAudit(tx, actor, {
+      action: "invitation.accept",
+      entityType: INVITATION_ENTITY,
+      entityId: invitation.id,
+      before: { state },
+      after: { state: "accepted", user, membership: membership ?? null },
+    });
+    return { user: user!, membership: membership ?? null };
+  });
+}

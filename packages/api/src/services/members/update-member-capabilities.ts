@@ -1,0 +1,65 @@
+import { type DbOrTx, memberships } from "@portal/db";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "../../actor";
+import { DomainError } from "../../errors";
+import { type AuditEntityType, writeAudit } from "../audit/write-audit";
+import { membershipCapabilities, membershipCapabilitiesOf } from "../invitations/capabilities";
+
+export const MEMBERSHIP_ENTITY = "membership" as AuditEntityType;
+
+export const updateMemberCapabilitiesInput = z.object({
+  membershipId: z.uuid({ error: "Not a valid identifier." }),
+  capabilities: membershipCapabilities,
+});
+export type UpdateMemberCapabilitiesInput = z.input<typeof updateMemberCapabilitiesInput>;
+
+/**
+ * A partner organisation's manager changes what a colleague may do there: never their own rights (so an organisation
+ * cannot lose its last manager by a slip), and never beyond the manager's own.
+ */
+export async function updateMemberCapabilities(db: DbOrTx, actor: Actor, raw: UpdateMemberCapabilitiesInput) {
+  const parsed = updateMemberCapabilitiesInput.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DomainError("VALIDATION", issue.message, issue.path.join(".") || undefined);
+  }
+  const { membershipId, capabilities } = parsed.data;
+  if (actor.role !== "partner") throw new DomainError("FORBIDDEN", "You do not have permission to do this.");
+
+  return db.transaction(async (tx) => {
+    const [membership] = await tx.select().from(memberships).where(eq(memberships.id, membershipId)).for("update");
+    // Someone else's organisation looks exactly like a missing membership.
+    if (!membership || !actor.organisationIds.includes(membership.organisationId)) {
+      throw new DomainError("NOT_FOUND", "No such colleague.");
+    }
+    const own = await membershipCapabilitiesOf(tx, actor.userId, membership.organisationId);
+    if (!own?.includes("manage_members")) {
+      throw new DomainError("FORBIDDEN", "Your organisation has not given you permission to manage its members.");
+    }
+    if (membership.userId === actor.userId) {
+      throw new DomainError("FORBIDDEN", "You cannot change your own rights; ask another manager.", "capabilities");
+    }
+    const wider = capabilities.filter((c) => !own.includes(c));
+    if (wider.length > 0) {
+      throw new DomainError(
+        "FORBIDDEN",
+        `You cannot give a colleague rights you do not have yourself (${wider.join(", ")}).`,
+        "capabilities",
+      );
+    }
+    const [updated] = await tx
+      .update(memberships)
+      .set({ capabilities })
+      .where(eq(memberships.id, membershipId))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "membership.update",
+      entityType: MEMBERSHIP_ENTITY,
+      entityId: membershipId,
+      before: { capabilities: membership.capabilities },
+      after: { capabilities: updated!.capabilities },
+    });
+    return updated!;
+  });
+}

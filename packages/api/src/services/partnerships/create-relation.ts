@@ -1,0 +1,48 @@
+import { type DbOrTx, organisationRelations, organisations } from "@portal/db";
+import { createRelationInput, type CreateRelationInput } from "@portal/domain";
+import { inArray } from "drizzle-orm";
+import type { Actor } from "../../actor";
+import { DomainError } from "../../errors";
+import { writeAudit } from "../audit/write-audit";
+import { PARTNERSHIP_AUDIT_ENTITY } from "./audit-entity";
+import { requirePartnershipManager } from "./partnership-access";
+import { relationSnapshot, rethrowDuplicateRelation } from "./relation-helpers";
+
+/** Links two organisations ("MAC member_of ICBL"), with one audit event. */
+export async function createRelation(db: DbOrTx, actor: Actor, input: CreateRelationInput) {
+  requirePartnershipManager(actor);
+  const data = createRelationInput.parse(input);
+  return db
+    .transaction(async (tx) => {
+      const known = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(inArray(organisations.id, [data.fromOrganisationId, data.toOrganisationId]));
+      const ids = new Set(known.map((o) => o.id));
+      if (!ids.has(data.fromOrganisationId))
+        throw new DomainError("VALIDATION", "Choose an organisation from the list.", "fromOrganisationId");
+      if (!ids.has(data.toOrganisationId))
+        throw new DomainError("VALIDATION", "Choose an organisation from the list.", "toOrganisationId");
+      const [created] = await tx
+        .insert(organisationRelations)
+        .values({
+          fromOrganisationId: data.fromOrganisationId,
+          toOrganisationId: data.toOrganisationId,
+          kind: data.kind,
+          noteEn: data.noteEn || null,
+          noteFr: data.noteFr || null,
+          since: data.since ?? null,
+          provenance: "entered",
+        })
+        .returning();
+      await writeAudit(tx, actor, {
+        action: "organisation_relation.create",
+        entityType: PARTNERSHIP_AUDIT_ENTITY.relation,
+        entityId: created!.id,
+        before: null,
+        after: relationSnapshot(created!),
+      });
+      return created!;
+    })
+    .catch(rethrowDuplicateRelation);
+}

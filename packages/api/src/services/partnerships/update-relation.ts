@@ -1,0 +1,32 @@
+import { type DbOrTx, organisationRelations } from "@portal/db";
+import { updateRelationInput, type UpdateRelationInput } from "@portal/domain";
+import { eq } from "drizzle-orm";
+import type { Actor } from "../../actor";
+import { writeAudit } from "../audit/write-audit";
+import { PARTNERSHIP_AUDIT_ENTITY } from "./audit-entity";
+import { requirePartnershipManager } from "./partnership-access";
+import { lockRelationOrThrow, relationSnapshot, rethrowDuplicateRelation } from "./relation-helpers";
+
+/** Changes a link's kind, notes or date, with one audit event. */
+export async function updateRelation(db: DbOrTx, actor: Actor, input: UpdateRelationInput) {
+  requirePartnershipManager(actor);
+  const data = updateRelationInput.parse(input);
+  return db
+    .transaction(async (tx) => {
+      const before = await lockRelationOrThrow(tx, data.id);
+      const [updated] = await tx
+        .update(organisationRelations)
+        .set({ kind: data.kind, noteEn: data.noteEn || null, noteFr: data.noteFr || null, since: data.since ?? null })
+        .where(eq(organisationRelations.id, data.id))
+        .returning();
+      await writeAudit(tx, actor, {
+        action: "organisation_relation.update",
+        entityType: PARTNERSHIP_AUDIT_ENTITY.relation,
+        entityId: data.id,
+        before: relationSnapshot(before),
+        after: relationSnapshot(updated!),
+      });
+      return updated!;
+    })
+    .catch(rethrowDuplicateRelation);
+}

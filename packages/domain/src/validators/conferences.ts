@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { isoDate, positiveMinorUnits, uuid } from "./common";
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `Enter ${label}.` })
+    .max(max, { error: `Keep ${label} under ${max} characters.` });
+const optionalText = (max: number) => z.string().trim().max(max).default("");
+
+/** An ISO 3166-1 alpha-2 code; whether the country exists is checked against the countries table by the services. */
+export const iso2Code = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: "Choose a country from the list." });
+
+/** A co-host is a state or an organisation, never both. */
+export const coHostInput = z
+  .object({ countryCode: iso2Code.nullish(), organisationId: uuid.nullish() })
+  .refine((host) => (host.countryCode ? 1 : 0) + (host.organisationId ? 1 : 0) === 1, {
+    error: "Choose a state or an organisation.",
+  });
+
+export const conferenceSessionInput = z.object({
+  themeEn: optionalText(200),
+  themeFr: optionalText(200),
+  titleEn: text(300, "an English title"),
+  titleFr: text(300, "a French title"),
+});
+
+export const conferenceOutcomeInput = z.object({
+  textEn: text(2000, "the outcome in English"),
+  textFr: text(2000, "the outcome in French"),
+});
+
+export const conferenceDocumentInput = z.object({
+  title: text(300, "a title"),
+  url: z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol: /^https?$/, error: "Enter a web address starting with https://." })),
+});
+
+/** How the ministry pays for a conference: not at all (yet), through a grant, or as a direct cost on an allocation. */
+export const CONFERENCE_FUNDING_KINDS = ["none", "grant", "direct"] as const;
+export type ConferenceFundingKind = (typeof CONFERENCE_FUNDING_KINDS)[number];
+
+export const conferenceFields = z.object({
+  titleEn: text(300, "an English title"),
+  titleFr: text(300, "a French title"),
+  descriptionEn: optionalText(5000),
+  descriptionFr: optionalText(5000),
+  city: text(120, "the city"),
+  countryCode: iso2Code,
+  startsOn: isoDate,
+  endsOn: isoDate,
+  coHosts: z.array(coHostInput).max(20, { error: "Keep it to 20 co-hosts." }).default([]),
+  sessions: z.array(conferenceSessionInput).max(50).default([]),
+  participants: z.array(iso2Code).max(250).default([]),
+  organisationIds: z.array(uuid).max(100).default([]),
+  outcomes: z.array(conferenceOutcomeInput).max(50).default([]),
+  documents: z.array(conferenceDocumentInput).max(50).default([]),
+  fundingKind: z.enum(CONFERENCE_FUNDING_KINDS).default("none"),
+  grantId: uuid.nullish(),
+  allocationId: uuid.nullish(),
+  directCost: positiveMinorUnits.nullish(),
+});
+
+function duplicateIndex(values: readonly string[]): number {
+  return values.findIndex((value, index) => values.indexOf(value) !== index);
+}
+
+/** Shape-level rules only (fields agree with one another); budget and reference checks live in the services. */
+function refineConference(conference: z.infer<typeof conferenceFields>, ctx: z.RefinementCtx) {
+  if (conference.endsOn < conference.startsOn)
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end date must be on or after the start date." });
+  const hostKeys = conference.coHosts.map((h) => h.countryCode ?? h.organisationId ?? "");
+  const host = duplicateIndex(hostKeys);
+  if (host >= 0) ctx.addIssue({ code: "custom", path: ["coHosts", host], message: "This co-host is listed twice." });
+  if (duplicateIndex(conference.participants) >= 0)
+    ctx.addIssue({ code: "custom", path: ["participants"], message: "Each state may take part only once." });
+  if (duplicateIndex(conference.organisationIds) >= 0)
+    ctx.addIssue({ code: "custom", path: ["organisationIds"], message: "Each organisation may be listed only once." });
+  if (conference.fundingKind === "grant" && !conference.grantId)
+    ctx.addIssue({ code: "custom", path: ["grantId"], message: "Choose the grant that pays for the conference." });
+  if (conference.fundingKind === "direct") {
+    if (!conference.allocationId)
+      ctx.addIssue({
+        code: "custom",
+        path: ["allocationId"],
+        message: "Choose the allocation the cost is charged to.",
+      });
+    if (!conference.directCost)
+      ctx.addIssue({ code: "custom", path: ["directCost"], message: "Enter the ministry's cost." });
+  }
+}
+
+export const createConferenceInput = conferenceFields.superRefine(refineConference);
+export type CreateConferenceInput = z.input<typeof createConferenceInput>;
+export type ConferenceData = z.output<typeof createConferenceInput>;
+
+export const updateConferenceInput = z.object({
+  id: uuid,
+  version: z.number().int().positive(),
+  data: conferenceFields.superRefine(refineConference),
+});
+export type UpdateConferenceInput = z.input<typeof updateConferenceInput>;
+export type UpdateConferenceData = z.output<typeof updateConferenceInput>;
+
+export const conferenceByIdInput = z.object({ id: uuid });
+
+export const listConferencesInput = z.object({ q: z.string().trim().max(200).optional() });
+export type ListConferencesInput = z.input<typeof listConferencesInput>;
+
+/** The universalisation tracker: every state's standing on a date (today when absent). */
+export const treatyTrackerInput = z.object({ on: isoDate.optional() });

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { isoDate, uuid } from "./common";
+
+const optionalText = (max: number) => z.string().trim().max(max).default("");
+
+/** The kinds of standing relationship between the ministry and an organisation (the partnership_kind enum). */
+export const PARTNERSHIP_KINDS = ["civil_society", "state", "international_organisation"] as const;
+export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
+
+/** Directed links between organisations, "from kind to" (the organisation_relation_kind enum). */
+export const ORGANISATION_RELATION_KINDS = [
+  "member_of",
+  "coordination_committee_member_of",
+  "core_group_member_of",
+  "steering_committee_member_of",
+  "runs",
+  "regional_coordinator_for",
+] as const;
+export type OrganisationRelationKind = (typeof ORGANISATION_RELATION_KINDS)[number];
+
+export const organisationByIdInput = z.object({ id: uuid });
+
+/** Creates the organisation's partnership, or edits it when it has one. */
+export const savePartnershipInput = z.object({
+  organisationId: uuid,
+  kind: z.enum(PARTNERSHIP_KINDS, { error: "Choose the kind of partnership." }),
+  since: isoDate.nullish(),
+  descriptionEn: optionalText(5000),
+  descriptionFr: optionalText(5000),
+});
+export type SavePartnershipInput = z.input<typeof savePartnershipInput>;
+
+const relationFields = {
+  kind: z.enum(ORGANISATION_RELATION_KINDS, { error: "Choose the kind of link." }),
+  noteEn: optionalText(1000),
+  noteFr: optionalText(1000),
+  since: isoDate.nullish(),
+};
+
+export const createRelationInput = z
+  .object({ fromOrganisationId: uuid, toOrganisationId: uuid, ...relationFields })
+  .refine((link) => link.fromOrganisationId !== link.toOrganisationId, {
+    path: ["toOrganisationId"],
+    error: "An organisation cannot be linked to itself.",
+  });
+export type CreateRelationInput = z.input<typeof createRelationInput>;
+
+export const updateRelationInput = z.object({ id: uuid, ...relationFields });
+export type UpdateRelationInput = z.input<typeof updateRelationInput>;
+
+export const deleteRelationInput = z.object({ id: uuid });

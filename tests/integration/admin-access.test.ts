@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@portal/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callers, type Persona } from "./support/actors";
+import { seededTestDatabase } from "./support/db";
+import { allocationIdOf, codeOf, organisationIdOf } from "./support/ledger-fixtures";
+
+// Every procedure of the admin console's own routers, over the callers that must be refused (nobody, both
+// partners, an officer) and the one that must be served (an admin). Mutations aim at throwaway targets, so the
+// admin's successful calls change nothing another case relies on.
+
+type Admin = Awaited<ReturnType<typeof callers>>["admin"];
+const REFUSED: Record<Exclude<Persona, "admin" | "officer2">, string> = {
+  anonymous: "UNAUTHORIZED",
+  partnerIcbl: "FORBIDDEN",
+  partnerMac: "FORBIDDEN",
+  officer: "FORBIDDEN",
+};
+
+let db: Database;
+let drop: () => Promise<void>;
+let icbl: string;
+let mac: string;
+let mapp2001: string;
+let macPartnerId: string;
+let officer2Id: string;
+
+beforeAll(async () => {
+  ({ db, drop } = await seededTestDatabase());
+  icbl = await organisationIdOf(db, "icbl");
+  mac = await organisationIdOf(db, "mac");
+  mapp2001 = await allocationIdOf(db, "MAPP", 2001);
+  const list = await (await callers(db, "admin")).admin.users.list({ q: "example.org", pageSize: 50 });
+  macPartnerId = list.rows.find((u) => u.email === "partner@mac.example.org")!.id;
+  officer2Id = list.rows.find((u) => u.email === "officer2@example.org")!.id;
+});
+afterAll(() => drop());
+
+const uniqueEmail = () => `access-${randomUUID().slice(0, 8)}@example.org`;
+const orgInput = () => ({
+  legalNameEn: `Access test ${randomUUID().slice(0, 6)}`,
+  legalNameFr: "Essai d'accès",
+  acronym: null,
+  iatiType: 22,
+  countryCode: "CA",
+  website: null,
+});
+
+const CASES: { name: string; call: (admin: Admin) => Promise<unknown> }[] = [
+  { name: "budgetReview.review", call: (a) => a.budgetReview.review({ fiscalYear: 2001 }) },
+  { name: "budgetReview.drilldown", call: (a) => a.budgetReview.drilldown({ allocationId: mapp2001 }) },
+  { name: "organisations.list", call: (a) => a.organisations.list({}) },
+  { name: "organisations.byId", call: (a) => a.organisations.byId({ id: icbl }) },
+  { name: "organisations.formOptions", call: (a) => a.organisations.formOptions() },
+  { name: "organisations.create", call: (a) => a.organisations.create(orgInput()) },
+  {
+    name: "organisations.update",
+    call: async (a) => {
+      const created = await (await callers(db, "admin")).admin.organisations.create(orgInput());
+      return a.organisations.update({ id: created.id, data: orgInput() });
+    },
+  },
+  { name: "users.list", call: (a) => a.users.list({}) },
+  { name: "users.byId", call: (a) => a.users.byId({ id: macPartnerId }) },
+  { name: "users.pendingInvitations", call: (a) => a.users.pendingInvitations() },
+  {
+    name: "users.invite",
+    call: (a) =>
+      a.users.invite({ email: uniqueEmail(), role: "partner", organisationId: icbl, capabilities: ["view"] }),
+  },
+  // Officer 2 to officer: no change, so the admin's success leaves the account as it was.
+  { name: "users.changeRole", call: (a) => a.users.changeRole({ userId: officer2Id, role: "officer" }) },
+  { name: "users.setActive", call: (a) => a.users.setActive({ userId: officer2Id, active: true }) },
+  {
+    name: "users.saveMembership",
+    call: (a) =>
+      a.users.saveMembership({
+        userId: macPartnerId,
+        organisationId: mac,
+        capabilities: ["view", "submit_reports"],
+      }),
+  },
+  {
+    name: "users.removeMembership",
+    call: async (a) => {
+      const admin = (await callers(db, "admin")).admin;
+      await admin.users.saveMembership({ userId: macPartnerId, organisationId: icbl, capabilities: ["view"] });
+      return a.users.removeMembership({ userId: macPartnerId, organisationId: icbl });
+    },
+  },
+  { name: "audit.list", call: (a) => a.audit.list({}) },
+  { name: "audit.filterOptions", call: (a) => a.audit.filterOptions() },
+];
+
+describe("every admin procedure", () => {
+  for (const testCase of CASES) {
+    it(`${testCase.name}: refuses anonymous, partners and officers; serves an admin`, async () => {
+      const outcomes: Record<string, string> = {};
+      for (const persona of [...(Object.keys(REFUSED) as (keyof typeof REFUSED)[]), "admin" as const]) {
+        outcomes[persona] = await codeOf(testCase.call((await callers(db, persona)).admin));
+      }
+      expect(outcomes).toEqual({ ...REFUSED, admin: "OK" });
+    });
+  }
+
+  it("covers every procedure the admin routers mount", async () => {
+    const { adminRouter } = await import("@portal/api");
+    const mounted = Object.keys(adminRouter._def.procedures).filter((path) => !path.startsWith("budgets."));
+    expect(mounted.sort()).toEqual(CASES.map((c) => c.name).sort());
+  });
+});
