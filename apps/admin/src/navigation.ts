@@ -8,8 +8,3 @@ export const NAVIGATION: { href: string; label: "budgets" | "adminOrganisations"
   { href: "/users", label: "adminUsers" },
   { href: "/audit", label: "adminAudit" },
 ];
-
-/** True when `path` is the entry's page or one below it. */
-export function isActive(href: string, path: string): boolean {
-  return path === href || path.startsWith(`${href}/`) || path.startsWith(`${href}?`);
-}
