@@ -4,6 +4,7 @@ import { signIn, switchToFrench } from "../support/sign-in";
 test.describe("program officer", () => {
   test("sees every grant with the source document's figures, in English and French", async ({ page }) => {
     await signIn(page, "officer");
+    await page.goto("/grants");
     await expect(page.getByRole("heading", { name: "Grants", level: 1 })).toBeVisible();
     const icbl = page.getByTestId("grant-row-CLF-2001-ICBL");
     await expect(icbl).toContainText("ICBL");
@@ -21,6 +22,7 @@ test.describe("program officer", () => {
 
   test("opens ICBL's grant and sees the Landmine Monitor component", async ({ page }) => {
     await signIn(page, "officer");
+    await page.goto("/grants");
     await page.getByRole("link", { name: "CLF-2001-ICBL" }).click();
     await expect(page.getByTestId("grant-total")).toHaveText("$484,744.00");
     await expect(page.getByTestId("components-table")).toContainText("$210,000.00");
@@ -29,6 +31,7 @@ test.describe("program officer", () => {
 
   test("searches and filters the grant list through the URL", async ({ page }) => {
     await signIn(page, "officer");
+    await page.goto("/grants");
     await page.getByLabel("Search").fill("Mines Action Canada");
     await page.getByLabel("Fiscal year").selectOption("2001-2002");
     await page.getByRole("button", { name: "Apply" }).click();
@@ -46,11 +49,13 @@ test.describe("partner", () => {
     // Find ICBL's grant id as an officer would see it.
     const officer = await browser.newPage();
     await signIn(officer, "officer");
+    await officer.goto("/grants");
     const href = await officer.getByRole("link", { name: "CLF-2001-ICBL" }).getAttribute("href");
     await officer.close();
     expect(href).toMatch(/^\/grants\/[0-9a-f-]{36}$/);
 
     await signIn(page, "partnerMac");
+    await page.goto("/grants");
     await expect(page.getByRole("heading", { name: "Our organisation's grants" })).toBeVisible();
     await expect(page.getByTestId("grant-row-CLF-2001-MAC")).toContainText("$317,400.00");
     await expect(page.getByTestId("grant-row-CLF-2001-ICBL")).toHaveCount(0);

@@ -24,6 +24,7 @@ import { applyServerError } from "@/components/server-errors";
 import { useTRPC } from "@/trpc/client";
 import { CountryPicker } from "./country-picker";
 import {
+  API_MESSAGE_KEYS,
   conferenceFormIssues,
   conferenceFormSchema,
   type ConferenceFormOutput,
@@ -45,9 +46,19 @@ function setErrorAt(tree: Record<string, unknown>, path: string, message: string
   let node = tree;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];
-    node = (node[key] = typeof next === "object" && next !== null ? { ...next } : {}) as Record<string, unknown>;
+    node = (node[key] = typeof next === "object" && next !== null ? { ...next } : {});
   }
   node[keys.at(-1)!] = { type: "custom", message };
+}
+
+/** Rewrites, in place, every error message the API schema wrote in English into the reader's language. */
+function translateMessages(tree: Record<string, unknown>, translate: (message: string) => string): void {
+  for (const [key, node] of Object.entries(tree)) {
+    if (key === "ref" || typeof node !== "object" || node === null) continue;
+    const entry = node as Record<string, unknown>;
+    if (typeof entry.message === "string") entry.message = translate(entry.message);
+    translateMessages(entry, translate);
+  }
 }
 
 const textareaClass =
@@ -89,8 +100,13 @@ export function ConferenceForm({
   const resolver = useMemo<Resolver<ConferenceFormValues, unknown, ConferenceFormOutput>>(() => {
     const api = zodResolver(conferenceFormSchema(intl));
     const messages = { invalidAmount: t("invalidAmount"), chooseCoHost: t("chooseCoHost") };
+    const translate = (message: string) => {
+      const key = API_MESSAGE_KEYS[message];
+      return key ? t(`errors.${key}` as "errors.city") : message;
+    };
     return async (values, context, options) => {
       const result = await api(values, context, options);
+      translateMessages(result.errors, translate);
       const issues = conferenceFormIssues(values, intl, messages);
       if (Object.keys(issues).length === 0) return result;
       const errors: Record<string, unknown> = { ...result.errors };

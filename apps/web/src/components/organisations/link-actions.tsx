@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { ORGANISATION_RELATION_KINDS, updateRelationInput } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
@@ -13,6 +12,7 @@ import { z } from "zod";
 import { describedBy, Field } from "@/components/field";
 import { applyServerError } from "@/components/server-errors";
 import { useTRPC } from "@/trpc/client";
+import { translatedResolver } from "./translated-resolver";
 
 const formShape = z.object({
   id: z.string(),
@@ -40,6 +40,7 @@ export function LinkActions({
   label: string;
 }) {
   const t = useTranslations("organisations.linkForm");
+  const te = useTranslations("organisations.errors");
   const tk = useTranslations("organisations.relationKind");
   const router = useRouter();
   const trpc = useTRPC();
@@ -48,7 +49,7 @@ export function LinkActions({
   const update = useMutation(trpc.partnerships.updateLink.mutationOptions());
   const remove = useMutation(trpc.partnerships.deleteLink.mutationOptions());
   const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
+    resolver: translatedResolver(schema, (key) => te(key as "kind")),
     defaultValues: {
       id: link.id,
       kind: link.kind,

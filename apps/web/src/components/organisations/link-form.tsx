@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { createRelationInput, ORGANISATION_RELATION_KINDS } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
@@ -12,6 +11,7 @@ import { z } from "zod";
 import { describedBy, Field } from "@/components/field";
 import { applyServerError } from "@/components/server-errors";
 import { useTRPC } from "@/trpc/client";
+import { translatedResolver } from "./translated-resolver";
 
 const formShape = z.object({
   fromOrganisationId: z.string(),
@@ -45,6 +45,7 @@ export function LinkForm({
   organisations: readonly OrganisationChoice[];
 }) {
   const t = useTranslations("organisations.linkForm");
+  const te = useTranslations("organisations.errors");
   const tk = useTranslations("organisations.relationKind");
   const router = useRouter();
   const trpc = useTRPC();
@@ -59,7 +60,7 @@ export function LinkForm({
     since: "",
   };
   const { register, handleSubmit, formState, setError, reset } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
+    resolver: translatedResolver(schema, (key) => te(key as "kind")),
     defaultValues: defaults,
   });
   const errors = formState.errors;

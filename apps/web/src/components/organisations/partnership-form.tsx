@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { PARTNERSHIP_KINDS, savePartnershipInput } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
@@ -12,6 +11,7 @@ import { z } from "zod";
 import { describedBy, Field } from "@/components/field";
 import { applyServerError } from "@/components/server-errors";
 import { useTRPC } from "@/trpc/client";
+import { translatedResolver } from "./translated-resolver";
 
 const formShape = z.object({
   organisationId: z.string(),
@@ -43,13 +43,14 @@ export function PartnershipForm({
   initial: { kind: string; since: string | null; descriptionEn: string; descriptionFr: string } | null;
 }) {
   const t = useTranslations("organisations.partnershipForm");
+  const te = useTranslations("organisations.errors");
   const tk = useTranslations("organisations.kind");
   const router = useRouter();
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const save = useMutation(trpc.partnerships.save.mutationOptions());
   const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
+    resolver: translatedResolver(schema, (key) => te(key as "kind")),
     defaultValues: {
       organisationId,
       kind: initial?.kind ?? "",

@@ -160,7 +160,7 @@ export default async function DashboardPage() {
         </Table>
       </DashboardSection>
 
-      <div className="grid items-start gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
         <DashboardSection
           id="overdue"
           title={t("overdue.title")}

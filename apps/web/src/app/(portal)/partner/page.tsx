@@ -264,7 +264,7 @@ export default async function PartnerWorkspacePage() {
           ) : null
         }
       >
-        <div className="grid gap-0 lg:grid-cols-2 lg:divide-x lg:divide-border">
+        <div className="grid grid-cols-1 gap-0 lg:grid-cols-2 lg:divide-x lg:divide-border">
           <div>
             <h3 className="px-5 pt-4 text-sm font-semibold">{t("payments.received")}</h3>
             {data.received.rows.length === 0 ? (
