@@ -57,13 +57,15 @@ function adminCaller(userId: string) {
 }
 
 describe("deactivation and role changes take effect on the next request", () => {
-  it("a deactivated user's session is dropped, and comes back on reactivation", async () => {
+  it("a deactivated user's session is dropped for good; after reactivation only a new sign-in works", async () => {
     const id = await newUser("partner", mac);
-    expect(await loadSessionUser(db, id)).toMatchObject({ id, role: "partner", organisationIds: [mac] });
+    const signedInAt = Date.now() - 1000;
+    expect(await loadSessionUser(db, id, signedInAt)).toMatchObject({ id, role: "partner", organisationIds: [mac] });
     await admin.users.setActive({ userId: id, active: false });
-    expect(await loadSessionUser(db, id)).toBeNull();
+    expect(await loadSessionUser(db, id, signedInAt)).toBeNull();
     await admin.users.setActive({ userId: id, active: true });
-    expect(await loadSessionUser(db, id)).toMatchObject({ id });
+    expect(await loadSessionUser(db, id, signedInAt)).toBeNull();
+    expect(await loadSessionUser(db, id, Date.now() + 1000)).toMatchObject({ id });
     const actions = await db
       .select({ action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
       .from(auditEvents)

@@ -80,7 +80,10 @@ export function buildAuthConfig(app: PortalApp): NextAuthConfig {
         return true;
       },
       async jwt({ token, user, account }) {
-        if (user?.id) token.sub = user.id;
+        if (user?.id) {
+          token.sub = user.id;
+          token.signedInAt = Date.now();
+        }
         if (account?.provider === "oidc") {
           const [identity] = await getDb()
             .select({ userId: userIdentities.userId })
@@ -89,7 +92,11 @@ export function buildAuthConfig(app: PortalApp): NextAuthConfig {
           if (identity) token.sub = identity.userId;
         }
         if (!token.sub) return null;
-        const current = await loadSessionUser(getDb(), token.sub);
+        const current = await loadSessionUser(
+          getDb(),
+          token.sub,
+          typeof token.signedInAt === "number" ? token.signedInAt : undefined,
+        );
         if (!current || (app === "admin" && current.role !== "admin")) return null;
         token.user = current;
         return token;

@@ -19,6 +19,8 @@ export const users = pgTable(
     active: boolean().notNull().default(true),
     locale: locale().notNull().default("en"),
     lastSignInAt: timestamp({ withTimezone: true }),
+    /** Sessions that began before this instant are refused (set on deactivation, so reactivating revives none). */
+    sessionsRevokedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [

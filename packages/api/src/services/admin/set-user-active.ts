@@ -1,5 +1,5 @@
 import { type DbOrTx, users } from "@portal/db";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { DomainError } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
@@ -23,7 +23,10 @@ export async function setUserActive(db: DbOrTx, actor: Actor, input: { userId: s
       throw new DomainError("CONFLICT", LAST_ADMIN_MESSAGE, "active");
     }
     const before = await userSnapshot(tx, user.id);
-    await tx.update(users).set({ active: input.active }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set(input.active ? { active: true } : { active: false, sessionsRevokedAt: sql`now()` })
+      .where(eq(users.id, user.id));
     await writeAudit(tx, actor, {
       action: input.active ? "user.reactivate" : "user.deactivate",
       entityType: ADMIN_AUDIT_ENTITY.user,
