@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { DomainError } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
-import { ADMIN_AUDIT_ENTITY } from "./audit-entities";
+import { AUDIT_ENTITY } from "../audit/write-audit";
 import { LAST_ADMIN_MESSAGE, lockActiveAdmins, lockUserOrThrow, userSnapshot } from "./user-snapshot";
 
 /**
@@ -45,7 +45,7 @@ export async function changeUserRole(
     await tx.update(users).set({ role: input.role }).where(eq(users.id, user.id));
     await writeAudit(tx, actor, {
       action: "user.changeRole",
-      entityType: ADMIN_AUDIT_ENTITY.user,
+      entityType: AUDIT_ENTITY.user,
       entityId: user.id,
       before,
       after: await userSnapshot(tx, user.id),

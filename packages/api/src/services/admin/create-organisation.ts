@@ -1,7 +1,7 @@
 import { type DbOrTx, organisations } from "@portal/db";
 import { type Actor, requireCapability } from "../../actor";
 import { writeAudit } from "../audit/write-audit";
-import { ADMIN_AUDIT_ENTITY } from "./audit-entities";
+import { AUDIT_ENTITY } from "../audit/write-audit";
 import type { OrganisationData } from "./inputs";
 import { assertCountry, freeSlug, organisationSnapshot as snapshot, slugFor } from "./organisation-parts";
 
@@ -16,7 +16,7 @@ export async function createOrganisation(db: DbOrTx, actor: Actor, data: Organis
       .returning({ id: organisations.id });
     await writeAudit(tx, actor, {
       action: "organisation.create",
-      entityType: ADMIN_AUDIT_ENTITY.organisation,
+      entityType: AUDIT_ENTITY.organisation,
       entityId: created!.id,
       before: null,
       after: await snapshot(tx, created!.id),

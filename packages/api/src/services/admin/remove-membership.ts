@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { DomainError } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
-import { ADMIN_AUDIT_ENTITY } from "./audit-entities";
+import { AUDIT_ENTITY } from "../audit/write-audit";
 import { lockUserOrThrow } from "./user-snapshot";
 
 /**
@@ -29,7 +29,7 @@ export async function removeMembership(db: DbOrTx, actor: Actor, input: { userId
       .where(and(eq(memberships.userId, user.id), eq(memberships.organisationId, input.organisationId)));
     await writeAudit(tx, actor, {
       action: "membership.delete",
-      entityType: ADMIN_AUDIT_ENTITY.membership,
+      entityType: AUDIT_ENTITY.membership,
       entityId: membership.id,
       before: {
         userId: membership.userId,

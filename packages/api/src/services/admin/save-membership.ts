@@ -4,7 +4,7 @@ import { type Actor, requireCapability } from "../../actor";
 import { DomainError } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
 import { type MembershipCapability, normaliseCapabilities } from "../invitations/capabilities";
-import { ADMIN_AUDIT_ENTITY } from "./audit-entities";
+import { AUDIT_ENTITY } from "../audit/write-audit";
 import { lockUserOrThrow } from "./user-snapshot";
 
 /** Adds a partner to an organisation, or changes what they may do there ("view" is always kept). */
@@ -37,7 +37,7 @@ export async function saveMembership(
       row ? { userId: row.userId, organisationId: row.organisationId, capabilities: row.capabilities } : null;
     await writeAudit(tx, actor, {
       action: existing ? "membership.update" : "membership.create",
-      entityType: ADMIN_AUDIT_ENTITY.membership,
+      entityType: AUDIT_ENTITY.membership,
       entityId: saved!.id,
       before: snapshot(existing),
       after: snapshot(saved),

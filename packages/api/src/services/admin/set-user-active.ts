@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { DomainError } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
-import { ADMIN_AUDIT_ENTITY } from "./audit-entities";
+import { AUDIT_ENTITY } from "../audit/write-audit";
 import { LAST_ADMIN_MESSAGE, lockActiveAdmins, lockUserOrThrow, userSnapshot } from "./user-snapshot";
 
 /**
@@ -29,7 +29,7 @@ export async function setUserActive(db: DbOrTx, actor: Actor, input: { userId: s
       .where(eq(users.id, user.id));
     await writeAudit(tx, actor, {
       action: input.active ? "user.reactivate" : "user.deactivate",
-      entityType: ADMIN_AUDIT_ENTITY.user,
+      entityType: AUDIT_ENTITY.user,
       entityId: user.id,
       before,
       after: await userSnapshot(tx, user.id),

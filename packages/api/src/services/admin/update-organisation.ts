@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { DomainError } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
-import { ADMIN_AUDIT_ENTITY } from "./audit-entities";
+import { AUDIT_ENTITY } from "../audit/write-audit";
 import type { OrganisationData } from "./inputs";
 import { assertCountry, organisationSnapshot as snapshot } from "./organisation-parts";
 
@@ -23,7 +23,7 @@ export async function updateOrganisation(db: DbOrTx, actor: Actor, input: { id: 
     const after = await snapshot(tx, input.id);
     await writeAudit(tx, actor, {
       action: "organisation.update",
-      entityType: ADMIN_AUDIT_ENTITY.organisation,
+      entityType: AUDIT_ENTITY.organisation,
       entityId: input.id,
       before,
       after,

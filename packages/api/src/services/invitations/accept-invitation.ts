@@ -4,8 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
-import { writeAudit } from "../audit/write-audit";
-import { INVITATION_ENTITY } from "./create-invitation";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { hashInvitationToken } from "./invitation-token";
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -112,7 +111,7 @@ export async function acceptInvitation(db: DbOrTx, args: AcceptInvitationInput) 
     };
     await writeAudit(tx, actor, {
       action: "invitation.accept",
-      entityType: INVITATION_ENTITY,
+      entityType: AUDIT_ENTITY.invitation,
       entityId: invitation.id,
       before: { state },
       after: { state: "accepted", user, membership: membership ?? null },

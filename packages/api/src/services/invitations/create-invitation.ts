@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
-import { type AuditEntityType, writeAudit } from "../audit/write-audit";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import {
   type MembershipCapability,
   membershipCapabilities,
@@ -20,7 +20,6 @@ import {
 } from "./invitation-token";
 
 /** Audit entity type of invitations (the ledger's AUDIT_ENTITY lists only grant records). */
-export const INVITATION_ENTITY = "invitation" as AuditEntityType;
 
 export const createInvitationInput = z.object({
   email: z
@@ -122,7 +121,7 @@ export async function createInvitation(
     const { tokenHash: _hash, ...recorded } = invitation!;
     await writeAudit(tx, actor, {
       action: "invitation.create",
-      entityType: INVITATION_ENTITY,
+      entityType: AUDIT_ENTITY.invitation,
       entityId: invitation!.id,
       before: null,
       after: recorded,

@@ -3,10 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
-import { writeAudit } from "../audit/write-audit";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { invitationState } from "./accept-invitation";
 import { membershipCapabilitiesOf } from "./capabilities";
-import { INVITATION_ENTITY } from "./create-invitation";
 
 export const revokeInvitationInput = z.object({ invitationId: z.uuid({ error: "Not a valid identifier." }) });
 
@@ -38,7 +37,7 @@ export async function revokeInvitation(db: DbOrTx, actor: Actor, invitationId: s
       .returning();
     await writeAudit(tx, actor, {
       action: "invitation.revoke",
-      entityType: INVITATION_ENTITY,
+      entityType: AUDIT_ENTITY.invitation,
       entityId: invitationId,
       before: { state },
       after: { state: "revoked" },

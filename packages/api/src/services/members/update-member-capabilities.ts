@@ -3,10 +3,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
-import { type AuditEntityType, writeAudit } from "../audit/write-audit";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { membershipCapabilities, membershipCapabilitiesOf } from "../invitations/capabilities";
-
-export const MEMBERSHIP_ENTITY = "membership" as AuditEntityType;
 
 export const updateMemberCapabilitiesInput = z.object({
   membershipId: z.uuid({ error: "Not a valid identifier." }),
@@ -55,7 +53,7 @@ export async function updateMemberCapabilities(db: DbOrTx, actor: Actor, raw: Up
       .returning();
     await writeAudit(tx, actor, {
       action: "membership.update",
-      entityType: MEMBERSHIP_ENTITY,
+      entityType: AUDIT_ENTITY.membership,
       entityId: membershipId,
       before: { capabilities: membership.capabilities },
       after: { capabilities: updated!.capabilities },
