@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { type Actor, requireCapability } from "./actor";
+import { FRENCH_ERROR_MESSAGES } from "./error-messages-fr";
 import { DomainError, toTRPCError } from "./errors";
 
 export interface Context {
@@ -14,10 +15,12 @@ export interface Context {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
+    const french = ctx?.locale === "fr" && cause instanceof DomainError;
     return {
       ...shape,
+      message: french ? FRENCH_ERROR_MESSAGES[cause.code] : shape.message,
       data: {
         ...shape.data,
         domainCode: cause instanceof DomainError ? cause.code : null,
