@@ -49,10 +49,10 @@ test("an officer records a conference with two co-hosts and five states; its cos
   await page
     .getByLabel("Title (French)", { exact: true })
     .fill(`Séminaire régional sur l'universalisation ${title.slice(-8)}`);
-  await page.getByLabel("City").fill("Bogotá");
-  await page.getByLabel("Host country").selectOption({ label: "Colombia" });
-  await page.getByLabel("Start date").fill("2000-10-16");
-  await page.getByLabel("End date").fill("2000-10-17");
+  await page.getByLabel("City", { exact: true }).fill("Bogotá");
+  await page.getByLabel("Host country", { exact: true }).selectOption({ label: "Colombia" });
+  await page.getByLabel("Start date", { exact: true }).fill("2000-10-16");
+  await page.getByLabel("End date", { exact: true }).fill("2000-10-17");
 
   await page.getByRole("button", { name: "Add a co-host" }).click();
   await page.getByRole("button", { name: "Add a co-host" }).click();
@@ -80,7 +80,7 @@ test("an officer records a conference with two co-hosts and five states; its cos
   const mapp = await allocation.locator("option", { hasText: `MAPP · ${FISCAL_YEAR}` }).getAttribute("value");
   expect(mapp).toBeTruthy();
   await allocation.selectOption(mapp ?? "");
-  await page.getByLabel("Cost (CAD)").fill("12,345.67");
+  await page.getByLabel("Cost (CAD)", { exact: true }).fill("12,345.67");
   await page.getByRole("button", { name: "Create conference" }).click();
 
   // 2. The conference page shows each state's standing on the first day, computed from the treaty data.
@@ -124,7 +124,8 @@ test("an officer records a conference with two co-hosts and five states; its cos
   const partner = await partnerContext.newPage();
   await signIn(partner, "partnerMac");
   await partner.getByRole("link", { name: "Our organisation" }).click();
-  await expect(partner.getByRole("heading", { name: /Mines Action Canada/ })).toBeVisible();
+  await expect(partner).toHaveURL(/\/organisations\/[0-9a-f-]{36}$/);
+  await expect(partner.getByRole("heading", { level: 1, name: /Mines Action Canada/ })).toBeVisible();
   const conferences = partner.getByTestId("organisation-conferences-table");
   await expect(conferences).toContainText(WARSAW);
   await expect(conferences).toContainText(title);
@@ -135,4 +136,40 @@ test("an officer records a conference with two co-hosts and five states; its cos
   const response = await partner.goto(icblPath!);
   expect(response?.status()).toBe(404);
   await partnerContext.close();
+});
+
+test("an officer keeps a partner's relationship and coalition links from its organisation page", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "officer");
+  await page.goto("/organisations");
+  await page.getByRole("link", { name: "LSN", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Landmine Survivors Network/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Edit the relationship" }).click();
+  const relationship = page.getByTestId("partnership-form");
+  await relationship.getByLabel("Since").fill("2001-12-03");
+  await relationship.getByRole("button", { name: "Save the relationship" }).click();
+  await expect(page.getByTestId("partnership")).toContainText("Since Dec 3, 2001");
+
+  await page.getByRole("button", { name: "Add a link" }).click();
+  const form = page.getByTestId("link-form");
+  await form.getByLabel("Link", { exact: true }).selectOption({ label: "is a member of" });
+  await form.getByLabel("Other organisation").selectOption({ label: "ICBL — International Campaign to Ban Landmines" });
+  await form.getByLabel("Note (English)").fill("Survivor network in the coalition.");
+  await form.getByRole("button", { name: "Add the link" }).click();
+  const link = page.getByTestId("link-outgoing-member_of");
+  await expect(link).toContainText("ICBL");
+  await expect(link).toContainText("Survivor network in the coalition.");
+
+  // The same link twice is refused, with the reason on the field.
+  await page.getByRole("button", { name: "Add a link" }).click();
+  await form.getByLabel("Link", { exact: true }).selectOption({ label: "is a member of" });
+  await form.getByLabel("Other organisation").selectOption({ label: "ICBL — International Campaign to Ban Landmines" });
+  await form.getByRole("button", { name: "Add the link" }).click();
+  await expect(form.locator("#link-kind-error")).toHaveText("These two organisations already have this link.");
+  await form.getByRole("button", { name: "Cancel" }).click();
+
+  await page.getByRole("button", { name: "Remove the link: Member of ICBL" }).click();
+  await page.getByRole("button", { name: "Remove the link", exact: true }).click();
+  await expect(page.getByTestId("link-outgoing-member_of")).toHaveCount(0);
 });

@@ -46,7 +46,9 @@ function setErrorAt(tree: Record<string, unknown>, path: string, message: string
   let node = tree;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];
-    node = (node[key] = typeof next === "object" && next !== null ? { ...next } : {});
+    const child: Record<string, unknown> = typeof next === "object" && next !== null ? { ...next } : {};
+    node[key] = child;
+    node = child;
   }
   node[keys.at(-1)!] = { type: "custom", message };
 }

@@ -1,7 +1,7 @@
 import { auditEvents, type DbOrTx, users } from "@portal/db";
 import { and, desc, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { CONFERENCE_AUDIT_ENTITY } from "./audit-entity";
+import { AUDIT_ENTITY } from "../audit/write-audit";
 import { assertConferenceVisible } from "./conference-scope";
 
 /** Who created and changed a conference, newest first (staff only, like a grant's trail). */
@@ -21,7 +21,7 @@ export async function conferenceAuditTrail(db: DbOrTx, actor: Actor, id: string)
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.entityType, CONFERENCE_AUDIT_ENTITY), eq(auditEvents.entityId, id)))
+    .where(and(eq(auditEvents.entityType, AUDIT_ENTITY.conference), eq(auditEvents.entityId, id)))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(200);
 }

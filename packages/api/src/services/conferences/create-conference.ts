@@ -2,8 +2,7 @@ import { randomBytes } from "node:crypto";
 import { conferences, type DbOrTx } from "@portal/db";
 import { type ConferenceData, createConferenceInput, type CreateConferenceInput } from "@portal/domain";
 import { type Actor, requireCapability } from "../../actor";
-import { writeAudit } from "../audit/write-audit";
-import { CONFERENCE_AUDIT_ENTITY } from "./audit-entity";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { checkConferenceReferences, conferenceColumns, directChargeOf } from "./conference-references";
 import { writeConferenceParts } from "./conference-parts";
 import { conferenceSnapshot } from "./conference-snapshot";
@@ -43,7 +42,7 @@ export async function createConference(db: DbOrTx, actor: Actor, input: CreateCo
     await writeConferenceParts(tx, conference!.id, data);
     await writeAudit(tx, actor, {
       action: "conference.create",
-      entityType: CONFERENCE_AUDIT_ENTITY,
+      entityType: AUDIT_ENTITY.conference,
       entityId: conference!.id,
       before: null,
       after: await conferenceSnapshot(tx, conference!.id),

@@ -3,8 +3,7 @@ import { updateConferenceInput, type UpdateConferenceInput } from "@portal/domai
 import { and, eq, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { DomainError } from "../../errors";
-import { writeAudit } from "../audit/write-audit";
-import { CONFERENCE_AUDIT_ENTITY } from "./audit-entity";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { checkConferenceReferences, conferenceColumns, directChargeOf } from "./conference-references";
 import { writeConferenceParts } from "./conference-parts";
 import { visibleConferences } from "./conference-scope";
@@ -47,7 +46,7 @@ export async function updateConference(db: DbOrTx, actor: Actor, input: UpdateCo
     await writeConferenceParts(tx, id, data);
     await writeAudit(tx, actor, {
       action: "conference.update",
-      entityType: CONFERENCE_AUDIT_ENTITY,
+      entityType: AUDIT_ENTITY.conference,
       entityId: id,
       before,
       after: await conferenceSnapshot(tx, id),

@@ -3,8 +3,7 @@ import { createRelationInput, type CreateRelationInput } from "@portal/domain";
 import { inArray } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
-import { writeAudit } from "../audit/write-audit";
-import { PARTNERSHIP_AUDIT_ENTITY } from "./audit-entity";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { requirePartnershipManager } from "./partnership-access";
 import { relationSnapshot, rethrowDuplicateRelation } from "./relation-helpers";
 
@@ -37,7 +36,7 @@ export async function createRelation(db: DbOrTx, actor: Actor, input: CreateRela
         .returning();
       await writeAudit(tx, actor, {
         action: "organisation_relation.create",
-        entityType: PARTNERSHIP_AUDIT_ENTITY.relation,
+        entityType: AUDIT_ENTITY.relation,
         entityId: created!.id,
         before: null,
         after: relationSnapshot(created!),

@@ -2,8 +2,7 @@ import { type DbOrTx, organisationRelations } from "@portal/db";
 import { deleteRelationInput } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { writeAudit } from "../audit/write-audit";
-import { PARTNERSHIP_AUDIT_ENTITY } from "./audit-entity";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { requirePartnershipManager } from "./partnership-access";
 import { lockRelationOrThrow, relationSnapshot } from "./relation-helpers";
 
@@ -16,7 +15,7 @@ export async function deleteRelation(db: DbOrTx, actor: Actor, input: { id: stri
     await tx.delete(organisationRelations).where(eq(organisationRelations.id, id));
     await writeAudit(tx, actor, {
       action: "organisation_relation.delete",
-      entityType: PARTNERSHIP_AUDIT_ENTITY.relation,
+      entityType: AUDIT_ENTITY.relation,
       entityId: id,
       before: relationSnapshot(before),
       after: null,

@@ -3,8 +3,7 @@ import { savePartnershipInput, type SavePartnershipInput } from "@portal/domain"
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
-import { writeAudit } from "../audit/write-audit";
-import { PARTNERSHIP_AUDIT_ENTITY } from "./audit-entity";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { requirePartnershipManager } from "./partnership-access";
 
 const snapshot = (row: typeof partnerships.$inferSelect) => {
@@ -43,7 +42,7 @@ export async function savePartnership(db: DbOrTx, actor: Actor, input: SavePartn
         .returning();
       await writeAudit(tx, actor, {
         action: "partnership.create",
-        entityType: PARTNERSHIP_AUDIT_ENTITY.partnership,
+        entityType: AUDIT_ENTITY.partnership,
         entityId: created!.id,
         before: null,
         after: snapshot(created!),
@@ -53,7 +52,7 @@ export async function savePartnership(db: DbOrTx, actor: Actor, input: SavePartn
     const [updated] = await tx.update(partnerships).set(fields).where(eq(partnerships.id, existing.id)).returning();
     await writeAudit(tx, actor, {
       action: "partnership.update",
-      entityType: PARTNERSHIP_AUDIT_ENTITY.partnership,
+      entityType: AUDIT_ENTITY.partnership,
       entityId: existing.id,
       before: snapshot(existing),
       after: snapshot(updated!),

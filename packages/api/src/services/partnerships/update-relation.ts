@@ -2,8 +2,7 @@ import { type DbOrTx, organisationRelations } from "@portal/db";
 import { updateRelationInput, type UpdateRelationInput } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { writeAudit } from "../audit/write-audit";
-import { PARTNERSHIP_AUDIT_ENTITY } from "./audit-entity";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { requirePartnershipManager } from "./partnership-access";
 import { lockRelationOrThrow, relationSnapshot, rethrowDuplicateRelation } from "./relation-helpers";
 
@@ -21,7 +20,7 @@ export async function updateRelation(db: DbOrTx, actor: Actor, input: UpdateRela
         .returning();
       await writeAudit(tx, actor, {
         action: "organisation_relation.update",
-        entityType: PARTNERSHIP_AUDIT_ENTITY.relation,
+        entityType: AUDIT_ENTITY.relation,
         entityId: data.id,
         before: relationSnapshot(before),
         after: relationSnapshot(updated!),
