@@ -32,7 +32,7 @@ test.describe("program officer", () => {
   test("searches and filters the grant list through the URL", async ({ page }) => {
     await signIn(page, "officer");
     await page.goto("/grants");
-    await page.getByLabel("Search").fill("Mines Action Canada");
+    await page.getByLabel("Search", { exact: true }).fill("Mines Action Canada");
     await page.getByLabel("Fiscal year").selectOption("2001-2002");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/fy=2001-2002/);
