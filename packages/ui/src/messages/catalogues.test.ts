@@ -18,8 +18,8 @@ function leaves(tree: Tree, prefix = ""): Map<string, string> {
 const argumentsOf = (message: string) => [...new Set([...message.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
 
 describe("the English and French catalogues", () => {
-  const english = leaves(en as unknown as Tree);
-  const french = leaves(fr as unknown as Tree);
+  const english = leaves(en);
+  const french = leaves(fr);
 
   it("have exactly the same keys", () => {
     expect([...french.keys()].sort()).toEqual([...english.keys()].sort());
