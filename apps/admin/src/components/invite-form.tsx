@@ -11,9 +11,9 @@ import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import type { MembershipCapability } from "@/capabilities";
 import { CapabilityCheckboxes } from "@/components/capability-checkboxes";
-import { describedBy, Field } from "@/components/field";
+import { describedBy, Field } from "@portal/ui/field";
 import { domainErrorOf } from "@/components/mutation-error";
-import { applyServerError } from "@/components/server-errors";
+import { applyServerError } from "@portal/ui/server-errors";
 import { useTRPC } from "@/trpc/client";
 
 interface Values {

@@ -19,8 +19,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type ComponentProps, type ReactNode, useMemo } from "react";
 import { Controller, type FieldErrors, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
-import { describedBy, Field } from "@/components/field";
-import { applyServerError } from "@/components/server-errors";
+import { describedBy, Field } from "@portal/ui/field";
+import { applyServerError } from "@portal/ui/server-errors";
 import { useTRPC } from "@/trpc/client";
 import { CountryPicker } from "./country-picker";
 import {

@@ -8,7 +8,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { type AcceptProblem, acceptInvitationAction } from "@/app/invite/[token]/actions";
-import { describedBy, Field } from "@/components/field";
+import { describedBy, Field } from "@portal/ui/field";
 
 const MIN_PASSWORD = 12;
 

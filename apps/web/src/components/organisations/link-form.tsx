@@ -8,8 +8,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { describedBy, Field } from "@/components/field";
-import { applyServerError } from "@/components/server-errors";
+import { describedBy, Field } from "@portal/ui/field";
+import { applyServerError } from "@portal/ui/server-errors";
 import { useTRPC } from "@/trpc/client";
 import { translatedResolver } from "./translated-resolver";
 

@@ -1,4 +1,4 @@
-import { FieldError, Label } from "@portal/ui";
+import { FieldError, Label } from "./form";
 import type { ReactNode } from "react";
 
 /** A labelled form control with its error underneath, wired for screen readers (aria-describedby/aria-invalid). */
