@@ -14,3 +14,4 @@ export { ProvenanceBadge } from "./provenance-badge";
 export { LanguageSwitch } from "./language-switch";
 export { LOCALES, LOCALE_COOKIE, type Locale, messagesFor, resolveLocale } from "./i18n";
 export { UserMenu } from "./user-menu";
+export { SectionCard } from "./section-card";

@@ -3,9 +3,6 @@ import {
   Button,
   Card,
   CardContent,
-  CardDescription,
-  CardHeader,
-  CardTitle,
   EmptyState,
   Money,
   PageHeader,
@@ -16,11 +13,11 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  SectionCard,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import type { ReactNode } from "react";
 import { isoDateToDate } from "@/components/dashboard/dates";
 import { ExportDownload } from "@/components/exports/export-download";
 import { GrantStatusBadge } from "@/components/grant-status-badge";
@@ -31,33 +28,6 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata() {
   const t = await getTranslations("partner");
   return { title: t("title") };
-}
-
-function Section({
-  id,
-  title,
-  description,
-  actions,
-  children,
-}: {
-  id: string;
-  title: string;
-  description?: string;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Card aria-labelledby={`${id}-title`} data-testid={`partner-${id}`}>
-      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
-        <div className="flex flex-col gap-1">
-          <CardTitle id={`${id}-title`}>{title}</CardTitle>
-          {description ? <CardDescription>{description}</CardDescription> : null}
-        </div>
-        {actions}
-      </CardHeader>
-      {children}
-    </Card>
-  );
 }
 
 export default async function PartnerWorkspacePage() {
@@ -115,7 +85,12 @@ export default async function PartnerWorkspacePage() {
         ))}
       </dl>
 
-      <Section id="reports" title={t("reports.title")} description={t("reports.description")}>
+      <SectionCard
+        id="reports"
+        testId="partner-reports"
+        title={t("reports.title")}
+        description={t("reports.description")}
+      >
         {data.reports.length === 0 ? (
           none(t("reports.empty"))
         ) : (
@@ -180,9 +155,9 @@ export default async function PartnerWorkspacePage() {
             </TableBody>
           </Table>
         )}
-      </Section>
+      </SectionCard>
 
-      <Section id="grants" title={t("grants.title")} description={t("grants.description")}>
+      <SectionCard id="grants" testId="partner-grants" title={t("grants.title")} description={t("grants.description")}>
         {data.grants.length === 0 ? (
           none(t("grants.empty"))
         ) : (
@@ -252,10 +227,11 @@ export default async function PartnerWorkspacePage() {
             ))}
           </CardContent>
         )}
-      </Section>
+      </SectionCard>
 
-      <Section
+      <SectionCard
         id="payments"
+        testId="partner-payments"
         title={t("payments.title")}
         description={t("payments.description")}
         actions={
@@ -335,7 +311,7 @@ export default async function PartnerWorkspacePage() {
             )}
           </div>
         </div>
-      </Section>
+      </SectionCard>
     </div>
   );
 }

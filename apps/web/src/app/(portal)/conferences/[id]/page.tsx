@@ -2,11 +2,7 @@ import { fiscalYearLabel } from "@portal/domain";
 import {
   Badge,
   Button,
-  Card,
   CardContent,
-  CardDescription,
-  CardHeader,
-  CardTitle,
   Money,
   PageHeader,
   ProvenanceBadge,
@@ -16,10 +12,10 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  SectionCard,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { AuditTrail } from "@/components/audit-trail";
 import { formatIsoDate, formatIsoDateRange } from "@/components/treaty/dates";
 import { StandingBadge } from "@/components/treaty/standing-badge";
@@ -27,28 +23,6 @@ import { getApi } from "@/server/caller";
 import { orNotFound } from "@/server/not-found";
 
 export const dynamic = "force-dynamic";
-
-function Section({
-  title,
-  description,
-  children,
-  testId,
-}: {
-  title: string;
-  description?: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <Card data-testid={testId}>
-      <CardHeader>
-        <CardTitle>{title}</CardTitle>
-        {description ? <CardDescription>{description}</CardDescription> : null}
-      </CardHeader>
-      {children}
-    </Card>
-  );
-}
 
 export default async function ConferencePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -96,7 +70,7 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
       {description ? <p className="max-w-3xl text-sm leading-relaxed">{description}</p> : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Section title={t("coHostsTitle")} testId="co-hosts">
+        <SectionCard title={t("coHostsTitle")} testId="co-hosts">
           {conference.coHosts.length === 0 ? (
             none(t("coHostsNone"))
           ) : (
@@ -121,9 +95,9 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
               </ul>
             </CardContent>
           )}
-        </Section>
+        </SectionCard>
 
-        <Section
+        <SectionCard
           title={t("outcomeTitle")}
           description={t("outcomeDescription", { months: outcome.windowMonths })}
           testId="outcome"
@@ -167,10 +141,10 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
               </>
             )}
           </CardContent>
-        </Section>
+        </SectionCard>
       </div>
 
-      <Section
+      <SectionCard
         title={t("participantsTitle")}
         description={t("participantsDescription", { date: start })}
         testId="participants"
@@ -226,10 +200,10 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
             </TableBody>
           </Table>
         )}
-      </Section>
+      </SectionCard>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Section title={t("sessionsTitle")} testId="sessions">
+        <SectionCard title={t("sessionsTitle")} testId="sessions">
           {conference.sessions.length === 0 ? (
             none(t("sessionsNone"))
           ) : (
@@ -251,9 +225,9 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
               </ol>
             </CardContent>
           )}
-        </Section>
+        </SectionCard>
 
-        <Section title={t("organisationsTitle")} testId="organisations">
+        <SectionCard title={t("organisationsTitle")} testId="organisations">
           {conference.organisations.length === 0 ? (
             none(t("organisationsNone"))
           ) : (
@@ -274,9 +248,9 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
               </ul>
             </CardContent>
           )}
-        </Section>
+        </SectionCard>
 
-        <Section title={t("outcomesTitle")} testId="outcomes">
+        <SectionCard title={t("outcomesTitle")} testId="outcomes">
           {conference.outcomes.length === 0 ? (
             none(t("outcomesNone"))
           ) : (
@@ -290,9 +264,9 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
               </ul>
             </CardContent>
           )}
-        </Section>
+        </SectionCard>
 
-        <Section title={t("documentsTitle")} testId="documents">
+        <SectionCard title={t("documentsTitle")} testId="documents">
           {conference.documents.length === 0 ? (
             none(t("documentsNone"))
           ) : (
@@ -312,11 +286,11 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
               </ul>
             </CardContent>
           )}
-        </Section>
+        </SectionCard>
       </div>
 
       {funding ? (
-        <Section title={t("fundingTitle")} testId="funding">
+        <SectionCard title={t("fundingTitle")} testId="funding">
           <CardContent className="flex flex-col gap-1 text-sm">
             {funding.kind === "direct" ? (
               <>
@@ -343,13 +317,13 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
               <p className="text-muted-foreground">{t("fundingNone")}</p>
             )}
           </CardContent>
-        </Section>
+        </SectionCard>
       ) : null}
 
       {audit ? (
-        <Section title={tl("auditTitle")}>
+        <SectionCard title={tl("auditTitle")}>
           <AuditTrail events={audit} />
-        </Section>
+        </SectionCard>
       ) : null}
     </div>
   );

@@ -4,9 +4,6 @@ import {
   Button,
   Card,
   CardContent,
-  CardDescription,
-  CardHeader,
-  CardTitle,
   intlLocale,
   Money,
   PageHeader,
@@ -18,10 +15,10 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  SectionCard,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { GrantStatusBadge } from "@/components/grant-status-badge";
 import { AddRequirementForm } from "@/components/ledger/add-requirement-form";
 import { ApplyHolds } from "@/components/ledger/apply-holds";
@@ -37,18 +34,6 @@ import { getApi, getSession } from "@/server/caller";
 import { orNotFound } from "@/server/not-found";
 
 export const dynamic = "force-dynamic";
-
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{title}</CardTitle>
-        {description ? <CardDescription>{description}</CardDescription> : null}
-      </CardHeader>
-      {children}
-    </Card>
-  );
-}
 
 export default async function GrantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -133,9 +118,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
         </p>
       ) : null}
       {(fr ? grant.purposeFr : grant.purposeEn) ? (
-        <Section title={t("purpose")}>
+        <SectionCard title={t("purpose")}>
           <CardContent className="text-sm leading-relaxed">{fr ? grant.purposeFr : grant.purposeEn}</CardContent>
-        </Section>
+        </SectionCard>
       ) : null}
       {grant.leadOfficerName && !isPartner ? (
         <p className="text-sm">
@@ -144,7 +129,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Section title={t("components")} description={t("componentsDescription")}>
+        <SectionCard title={t("components")} description={t("componentsDescription")}>
           {grant.components.length === 0 ? (
             none
           ) : (
@@ -171,8 +156,8 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
               </TableFooter>
             </Table>
           )}
-        </Section>
-        <Section title={t("fundingLines")} description={t("fundingLinesDescription")}>
+        </SectionCard>
+        <SectionCard title={t("fundingLines")} description={t("fundingLinesDescription")}>
           {grant.fundingLines.length === 0 ? (
             none
           ) : (
@@ -202,10 +187,10 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
               </TableBody>
             </Table>
           )}
-        </Section>
+        </SectionCard>
       </div>
 
-      <Section title={t("schedule")}>
+      <SectionCard title={t("schedule")}>
         {grant.permissions.refreshHolds && holdsNeeded > 0 ? (
           <ApplyHolds grantId={grant.id} count={holdsNeeded} />
         ) : null}
@@ -271,9 +256,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
             />
           </CardContent>
         ) : null}
-      </Section>
+      </SectionCard>
 
-      <Section title={t("disbursements")}>
+      <SectionCard title={t("disbursements")}>
         {grant.disbursements.length === 0 ? (
           none
         ) : (
@@ -322,9 +307,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
             />
           </CardContent>
         ) : null}
-      </Section>
+      </SectionCard>
 
-      <Section title={t("reports")}>
+      <SectionCard title={t("reports")}>
         {grant.reportingRequirements.length === 0 ? (
           none
         ) : (
@@ -376,12 +361,12 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
             <AddRequirementForm grantId={grant.id} />
           </CardContent>
         ) : null}
-      </Section>
+      </SectionCard>
 
       {audit ? (
-        <Section title={tl("auditTitle")}>
+        <SectionCard title={tl("auditTitle")}>
           <AuditTrail events={audit} />
-        </Section>
+        </SectionCard>
       ) : null}
     </div>
   );

@@ -1,10 +1,6 @@
 import { fiscalYearLabel, IATI_ORGANISATION_TYPES, type IatiOrganisationType } from "@portal/domain";
 import {
-  Card,
   CardContent,
-  CardDescription,
-  CardHeader,
-  CardTitle,
   Money,
   PageHeader,
   ProvenanceBadge,
@@ -15,10 +11,10 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  SectionCard,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { GrantStatusBadge } from "@/components/grant-status-badge";
 import { LinkActions } from "@/components/organisations/link-actions";
 import { LinkForm } from "@/components/organisations/link-form";
@@ -28,33 +24,6 @@ import { getApi, getSession } from "@/server/caller";
 import { orNotFound } from "@/server/not-found";
 
 export const dynamic = "force-dynamic";
-
-function Section({
-  title,
-  description,
-  actions,
-  children,
-  testId,
-}: {
-  title: string;
-  description?: string;
-  actions?: ReactNode;
-  children: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <Card data-testid={testId}>
-      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
-        <div className="flex flex-col gap-1">
-          <CardTitle>{title}</CardTitle>
-          {description ? <CardDescription>{description}</CardDescription> : null}
-        </div>
-        {actions}
-      </CardHeader>
-      {children}
-    </Card>
-  );
-}
 
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -118,7 +87,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
       />
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Section title={t("partnershipTitle")} testId="partnership">
+        <SectionCard title={t("partnershipTitle")} testId="partnership">
           <CardContent className="flex flex-col gap-3 text-sm">
             {partnership ? (
               <>
@@ -154,9 +123,9 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
               </div>
             ) : null}
           </CardContent>
-        </Section>
+        </SectionCard>
 
-        <Section title={t("linksTitle")} description={t("linksDescription")} testId="links">
+        <SectionCard title={t("linksTitle")} description={t("linksDescription")} testId="links">
           {links.length === 0 ? (
             none(t("linksNone"))
           ) : (
@@ -214,11 +183,11 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
               />
             </CardContent>
           ) : null}
-        </Section>
+        </SectionCard>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
-        <Section title={t("fundingTitle")} description={t("fundingDescription")} testId="funding-by-year">
+        <SectionCard title={t("fundingTitle")} description={t("fundingDescription")} testId="funding-by-year">
           {org.fundingByFiscalYear.length === 0 ? (
             none(t("fundingNone"))
           ) : (
@@ -251,9 +220,9 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
               </TableFooter>
             </Table>
           )}
-        </Section>
+        </SectionCard>
 
-        <Section title={t("grantsTitle")} testId="grants">
+        <SectionCard title={t("grantsTitle")} testId="grants">
           {org.grants.length === 0 ? (
             none(t("grantsNone"))
           ) : (
@@ -286,10 +255,10 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
               </TableBody>
             </Table>
           )}
-        </Section>
+        </SectionCard>
       </div>
 
-      <Section title={t("conferencesTitle")} testId="organisation-conferences">
+      <SectionCard title={t("conferencesTitle")} testId="organisation-conferences">
         {org.conferences.length === 0 ? (
           none(t("conferencesNone"))
         ) : (
@@ -322,7 +291,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
             </TableBody>
           </Table>
         )}
-      </Section>
+      </SectionCard>
     </div>
   );
 }
