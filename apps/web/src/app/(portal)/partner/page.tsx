@@ -1,7 +1,6 @@
 import {
   Badge,
   Button,
-  Card,
   CardContent,
   EmptyState,
   Money,
@@ -14,6 +13,7 @@ import {
   TableHeader,
   TableRow,
   SectionCard,
+  FigureCards,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -67,23 +67,14 @@ export default async function PartnerWorkspacePage() {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={orgNames || t("title")} description={t("description")} />
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        {[
+      <FigureCards
+        figures={[
           { key: "funding", value: totals([...funding].map(([currency, amount]) => ({ currency, amount }))) },
           { key: "received", value: totals(data.received.totals) },
           { key: "upcoming", value: totals(data.upcoming.totals) },
           { key: "reportsDue", value: String(reportsDue.length) },
-        ].map((item) => (
-          <Card key={item.key} className="px-5 py-4">
-            <dt className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
-              {t(`summary.${item.key}`)}
-            </dt>
-            <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={`summary-${item.key}`}>
-              {item.value}
-            </dd>
-          </Card>
-        ))}
-      </dl>
+        ].map((item) => ({ label: t(`summary.${item.key}`), value: item.value, testId: `summary-${item.key}` }))}
+      />
 
       <SectionCard
         id="reports"

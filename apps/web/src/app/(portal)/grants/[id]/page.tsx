@@ -2,7 +2,6 @@ import { fiscalYearLabel, formatMoney } from "@portal/domain";
 import {
   Badge,
   Button,
-  Card,
   CardContent,
   intlLocale,
   Money,
@@ -16,6 +15,7 @@ import {
   TableHeader,
   TableRow,
   SectionCard,
+  FigureCards,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -94,21 +94,14 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
       <p className="text-sm text-muted-foreground">
         {t("period")}: {date(grant.startsOn)} – {date(grant.endsOn)}
       </p>
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-        {[
-          [t("amount"), money(grant.totalAmount), "grant-total"],
-          [tl("committed"), money(grant.budget.committed), "grant-committed"],
-          [t("disbursed"), money(grant.disbursed), "grant-disbursed"],
-          [t("remaining"), money(remaining), "grant-remaining"],
-        ].map(([label, value, testId]) => (
-          <Card key={testId as string} className="px-5 py-4">
-            <dt className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{label}</dt>
-            <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={testId as string}>
-              {value}
-            </dd>
-          </Card>
-        ))}
-      </dl>
+      <FigureCards
+        figures={[
+          { label: t("amount"), value: money(grant.totalAmount), testId: "grant-total" },
+          { label: tl("committed"), value: money(grant.budget.committed), testId: "grant-committed" },
+          { label: t("disbursed"), value: money(grant.disbursed), testId: "grant-disbursed" },
+          { label: t("remaining"), value: money(remaining), testId: "grant-remaining" },
+        ]}
+      />
       {grant.currency !== "CAD" ? (
         <p className="text-sm text-muted-foreground" data-testid="exchange-rate">
           {t("exchangeRate", {
@@ -278,9 +271,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
               {grant.disbursements.map((d) => (
                 <TableRow key={d.id}>
                   <TableCell>{date(d.paidOn)}</TableCell>
-                  <TableCell>
-                    {fiscalYearLabel(d.fiscalYear)} Q{d.fiscalQuarter}
-                  </TableCell>
+                  <TableCell>{tl("fiscalPeriod", { fy: fiscalYearLabel(d.fiscalYear), q: d.fiscalQuarter })}</TableCell>
                   <TableCell>
                     {d.reference} {d.reversesId ? <Badge tone="warning">{t("reversal")}</Badge> : null}
                     {d.reason ? <div className="text-xs text-muted-foreground">{d.reason}</div> : null}
