@@ -1,3 +1,4 @@
+import { localized } from "@portal/domain";
 import {
   Badge,
   Button,
@@ -41,9 +42,8 @@ export default async function PartnerWorkspacePage() {
     getFormatter(),
   ]);
   const data = await api.dashboard.partner();
-  const fr = locale === "fr";
   const date = (iso: string) => format.dateTime(isoDateToDate(iso), { dateStyle: "medium", timeZone: "UTC" });
-  const title = (row: { titleEn: string; titleFr: string }) => (fr ? row.titleFr : row.titleEn);
+  const title = (row: { titleEn: string; titleFr: string }) => localized(row, "title", locale);
   const money = (amount: number, currency: string) => <Money amount={amount} currency={currency} locale={locale} />;
   const totals = (rows: { amount: number; currency: string }[]) =>
     rows.length === 0
@@ -56,7 +56,7 @@ export default async function PartnerWorkspacePage() {
         ));
   const funding = new Map<string, number>();
   for (const grant of data.grants) funding.set(grant.currency, (funding.get(grant.currency) ?? 0) + grant.totalAmount);
-  const orgNames = data.organisations.map((o) => (fr ? o.nameFr : o.nameEn)).join(", ");
+  const orgNames = data.organisations.map((o) => localized(o, "name", locale)).join(", ");
   const reportsDue = data.reports.filter((r) => r.status === "open" || r.status === "changes_requested");
   const none = (text: string) => (
     <CardContent>
@@ -102,7 +102,7 @@ export default async function PartnerWorkspacePage() {
                     {tg(`reportKind.${r.kind}`)} · {tg(`reportStage.${r.stage}`)}
                   </TableCell>
                   <TableCell>
-                    <Link href={`/grants/${r.grantId}`} className="text-primary hover:underline">
+                    <Link href={`/grants/${r.grantId}`} className="link">
                       {r.reference}
                     </Link>
                     <div className="text-xs text-muted-foreground">{title(r)}</div>
@@ -163,7 +163,7 @@ export default async function PartnerWorkspacePage() {
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <div className="flex flex-col gap-1">
                     <h3 id={`grant-${grant.id}`} className="font-semibold">
-                      <Link href={`/grants/${grant.id}`} className="text-primary hover:underline">
+                      <Link href={`/grants/${grant.id}`} className="link">
                         {title(grant)}
                       </Link>
                     </h3>
@@ -201,10 +201,10 @@ export default async function PartnerWorkspacePage() {
                       {grant.components.map((c) => (
                         <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-2 py-1.5">
                           <span>
-                            {fr ? c.titleFr : c.titleEn}
-                            {(fr ? c.descriptionFr : c.descriptionEn) ? (
+                            {localized(c, "title", locale)}
+                            {localized(c, "description", locale) ? (
                               <span className="block text-xs text-muted-foreground">
-                                {fr ? c.descriptionFr : c.descriptionEn}
+                                {localized(c, "description", locale)}
                               </span>
                             ) : null}
                           </span>
@@ -250,7 +250,7 @@ export default async function PartnerWorkspacePage() {
                     <TableRow key={d.id}>
                       <TableCell className="whitespace-nowrap">{date(d.paidOn)}</TableCell>
                       <TableCell>
-                        <Link href={`/grants/${d.grantId}`} className="text-primary hover:underline">
+                        <Link href={`/grants/${d.grantId}`} className="link">
                           {d.reference}
                         </Link>
                         <div className="text-xs text-muted-foreground">
@@ -283,11 +283,11 @@ export default async function PartnerWorkspacePage() {
                     <TableRow key={p.id}>
                       <TableCell className="whitespace-nowrap">{date(p.dueOn)}</TableCell>
                       <TableCell>
-                        <Link href={`/grants/${p.grantId}`} className="text-primary hover:underline">
+                        <Link href={`/grants/${p.grantId}`} className="link">
                           {p.reference}
                         </Link>{" "}
                         <span className="text-xs text-muted-foreground">#{p.sequence}</span>
-                        <div className="text-xs text-muted-foreground">{fr ? p.descriptionFr : p.descriptionEn}</div>
+                        <div className="text-xs text-muted-foreground">{localized(p, "description", locale)}</div>
                         <Badge
                           tone={p.status === "on_hold" ? "warning" : p.status === "approved" ? "success" : "neutral"}
                         >

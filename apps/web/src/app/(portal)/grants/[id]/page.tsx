@@ -1,4 +1,4 @@
-import { fiscalYearLabel, formatMoney } from "@portal/domain";
+import { fiscalYearLabel, formatMoney, localized } from "@portal/domain";
 import {
   Badge,
   Button,
@@ -49,7 +49,6 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
   const audit = grant.permissions.auditTrail ? await api.grants.auditTrail({ id }) : null;
   const attachments = await api.attachments.forGrant({ grantId: id });
   const isPartner = session?.user.role === "partner";
-  const fr = locale === "fr";
   const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const money = (amount: number, currency = grant.currency) => (
     <Money amount={amount} currency={currency} locale={locale} />
@@ -68,19 +67,19 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/grants" className="text-sm text-primary hover:underline">
+        <Link href="/grants" className="text-sm link">
           ← {t("backToList")}
         </Link>
       </div>
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">
-            {fr ? grant.titleFr : grant.titleEn}
+            {localized(grant, "title", locale)}
             <GrantStatusBadge status={grant.status} audience={isPartner ? "partner" : "staff"} />
             <ProvenanceBadge provenance={grant.provenance} />
           </span>
         }
-        description={`${grant.reference} · ${fr ? grant.recipient.nameFr : grant.recipient.nameEn}${grant.recipient.acronym ? ` (${grant.recipient.acronym})` : ""}`}
+        description={`${grant.reference} · ${localized(grant.recipient, "name", locale)}${grant.recipient.acronym ? ` (${grant.recipient.acronym})` : ""}`}
         actions={
           grant.permissions.edit ? (
             <Button asChild variant="outline">
@@ -110,9 +109,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
           })}
         </p>
       ) : null}
-      {(fr ? grant.purposeFr : grant.purposeEn) ? (
+      {localized(grant, "purpose", locale) ? (
         <SectionCard title={t("purpose")}>
-          <CardContent className="text-sm leading-relaxed">{fr ? grant.purposeFr : grant.purposeEn}</CardContent>
+          <CardContent className="text-sm leading-relaxed">{localized(grant, "purpose", locale)}</CardContent>
         </SectionCard>
       ) : null}
       {grant.leadOfficerName && !isPartner ? (
@@ -131,9 +130,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                 {grant.components.map((c) => (
                   <TableRow key={c.id}>
                     <TableCell>
-                      <div className="font-medium">{fr ? c.titleFr : c.titleEn}</div>
-                      {(fr ? c.descriptionFr : c.descriptionEn) ? (
-                        <div className="text-xs text-muted-foreground">{fr ? c.descriptionFr : c.descriptionEn}</div>
+                      <div className="font-medium">{localized(c, "title", locale)}</div>
+                      {localized(c, "description", locale) ? (
+                        <div className="text-xs text-muted-foreground">{localized(c, "description", locale)}</div>
                       ) : null}
                       <ProvenanceBadge provenance={c.provenance} />
                     </TableCell>
@@ -168,9 +167,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                   <TableRow key={line.id}>
                     <TableCell>
                       <span className="font-medium">{line.programme.code}</span>
-                      <div className="text-xs text-muted-foreground">
-                        {fr ? line.programme.nameFr : line.programme.nameEn}
-                      </div>
+                      <div className="text-xs text-muted-foreground">{localized(line.programme, "name", locale)}</div>
                     </TableCell>
                     <TableCell>{fiscalYearLabel(line.fiscalYear)}</TableCell>
                     <TableCell numeric>{money(line.amount, "CAD")}</TableCell>
@@ -206,7 +203,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                 <TableRow key={p.id} data-testid={`payment-row-${p.sequence}`}>
                   <TableCell>{p.sequence}</TableCell>
                   <TableCell>{date(p.dueOn)}</TableCell>
-                  <TableCell>{fr ? p.descriptionFr : p.descriptionEn}</TableCell>
+                  <TableCell>{localized(p, "description", locale)}</TableCell>
                   <TableCell numeric>{money(p.amount)}</TableCell>
                   <TableCell>
                     <Badge tone={p.status === "paid" ? "success" : p.status === "on_hold" ? "warning" : "neutral"}>

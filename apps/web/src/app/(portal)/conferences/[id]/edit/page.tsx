@@ -1,4 +1,4 @@
-import { formatAmountInput } from "@portal/domain";
+import { formatAmountInput, localized } from "@portal/domain";
 import { intlLocale, PageHeader } from "@portal/ui";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConferenceForm } from "@/components/conferences/conference-form";
@@ -20,7 +20,7 @@ export default async function EditConferencePage({ params }: { params: Promise<{
   const funding = c.funding ?? { kind: "none" as const };
   return (
     <>
-      <PageHeader title={t("editTitle", { title: locale === "fr" ? c.titleFr : c.titleEn })} />
+      <PageHeader title={t("editTitle", { title: localized(c, "title", locale) })} />
       <ConferenceForm
         conferenceId={c.id}
         version={c.version}
