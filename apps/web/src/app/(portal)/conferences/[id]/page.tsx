@@ -20,9 +20,14 @@ import { AuditTrail } from "@/components/audit-trail";
 import { formatIsoDate, formatIsoDateRange } from "@/components/treaty/dates";
 import { StandingBadge } from "@/components/treaty/standing-badge";
 import { getApi } from "@/server/caller";
-import { orNotFound } from "@/server/not-found";
+import { loadConference } from "@/server/records";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, locale] = await Promise.all([params, getLocale()]);
+  return { title: localized(await loadConference(id), "title", locale) };
+}
 
 export default async function ConferencePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -34,7 +39,7 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
     getLocale(),
     getFormatter(),
   ]);
-  const conference = await orNotFound(() => api.conferences.byId({ id }));
+  const conference = await loadConference(id);
   const audit = conference.permissions.auditTrail ? await api.conferences.auditTrail({ id }) : null;
   const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const date = (iso: string) => formatIsoDate(format, iso);

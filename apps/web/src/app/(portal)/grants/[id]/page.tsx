@@ -31,9 +31,15 @@ import { ReverseDisbursement } from "@/components/ledger/reverse-disbursement";
 import { SchedulePaymentForm } from "@/components/ledger/schedule-payment-form";
 import { AuditTrail } from "@/components/audit-trail";
 import { getApi, getSession } from "@/server/caller";
-import { orNotFound } from "@/server/not-found";
+import { loadGrant } from "@/server/records";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, locale] = await Promise.all([params, getLocale()]);
+  const grant = await loadGrant(id);
+  return { title: `${grant.reference} · ${localized(grant, "title", locale)}` };
+}
 
 export default async function GrantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -45,7 +51,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
     getLocale(),
     getFormatter(),
   ]);
-  const grant = await orNotFound(() => api.grants.byId({ id }));
+  const grant = await loadGrant(id);
   const audit = grant.permissions.auditTrail ? await api.grants.auditTrail({ id }) : null;
   const attachments = await api.attachments.forGrant({ grantId: id });
   const isPartner = session?.user.role === "partner";

@@ -21,9 +21,15 @@ import { LinkForm } from "@/components/organisations/link-form";
 import { PartnershipForm } from "@/components/organisations/partnership-form";
 import { formatIsoDate, formatIsoDateRange } from "@/components/treaty/dates";
 import { getApi, getSession } from "@/server/caller";
-import { orNotFound } from "@/server/not-found";
+import { loadOrganisation } from "@/server/records";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, locale] = await Promise.all([params, getLocale()]);
+  const organisation = await loadOrganisation(id);
+  return { title: organisation.acronym ?? localized(organisation, "legalName", locale) };
+}
 
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -35,7 +41,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
     getLocale(),
     getFormatter(),
   ]);
-  const org = await orNotFound(() => api.organisations.byId({ id }));
+  const org = await loadOrganisation(id);
   const manage = org.permissions.managePartnership;
   const everyone = manage ? await api.organisations.list() : [];
   const isPartner = session?.user.role === "partner";
