@@ -86,14 +86,17 @@ test("an officer creates a two-programme grant, another approves it, payments ar
 
   // 2. Submitted by its creator, who may not approve it (four eyes).
   await page.getByTestId("grant-action-submit").click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Submit for approval" }).click();
   await expect(page.getByText("Submitted for approval")).toBeVisible();
   await expect(page.getByTestId("grant-action-approve")).toHaveCount(0);
 
   // 3. Officer 2 approves and activates it, then schedules the first instalment.
   const reviewer = await asOfficer(browser, "officer2", grantPath);
   await reviewer.getByTestId("grant-action-approve").click();
+  await reviewer.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click();
   await expect(reviewer.getByTestId("grant-action-activate")).toBeVisible();
   await reviewer.getByTestId("grant-action-activate").click();
+  await reviewer.getByRole("alertdialog").getByRole("button", { name: "Activate" }).click();
   await expect(reviewer.getByTestId("grant-committed")).toHaveText("$10,000.00");
   const schedule = reviewer.getByTestId("schedule-form");
   await schedule.getByLabel("Due on").fill("2002-05-01");
@@ -108,7 +111,17 @@ test("an officer creates a two-programme grant, another approves it, payments ar
 
   // 4. Officer 1 approves the instalment and pays it.
   await page.reload();
+  // Approval moves money: a dialog names the amount and starts on Cancel; Escape leaves the instalment as it was.
   await page.getByTestId("payment-1-approve").click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("$6,000.00");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId("payment-row-1")).toContainText("Due");
+  await page.getByTestId("payment-1-approve").click();
+  await dialog.getByRole("button", { name: "Approve $6,000.00" }).click();
+  await expect(page.getByText("Payment updated: Approve payment.")).toBeVisible();
   await expect(page.getByTestId("payment-row-1")).toContainText("Approved");
   await page.getByTestId("payment-row-1").getByRole("button", { name: "Pay…" }).click();
   const pay = page.getByTestId("payment-row-1").getByTestId("disbursement-form");

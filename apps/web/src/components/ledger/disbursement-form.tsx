@@ -16,6 +16,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
+import { toast } from "@portal/ui/toaster";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useTRPC } from "@/trpc/client";
@@ -47,6 +48,7 @@ export function DisbursementForm({
   onDone?: () => void;
 }) {
   const t = useTranslations("ledger");
+  const tf = useTranslations("feedback");
   const fieldId = useFieldIds();
   const locale = intlLocale(useLocale());
   const router = useRouter();
@@ -89,6 +91,7 @@ export function DisbursementForm({
         fundingLineId: values.fundingLineId || null,
         scheduledPaymentId: scheduledPayment?.id ?? null,
       });
+      toast.success(tf("done.disbursement", { amount: formatMoney(values.amount, currency, locale) }));
       setIdempotencyKey(crypto.randomUUID());
       reset({ paidOn: todayIso(), amount: "", reference: "", fundingLineId: "" });
       router.refresh();

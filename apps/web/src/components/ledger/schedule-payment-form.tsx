@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { isIsoDate } from "@portal/domain";
+import { formatMoney, isIsoDate } from "@portal/domain";
 import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { toast } from "@portal/ui/toaster";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useTRPC } from "@/trpc/client";
@@ -25,6 +26,7 @@ export function SchedulePaymentForm({
   requirements: { id: string; label: string }[];
 }) {
   const t = useTranslations("ledger");
+  const tf = useTranslations("feedback");
   const fieldId = useFieldIds();
   const locale = intlLocale(useLocale());
   const router = useRouter();
@@ -53,6 +55,7 @@ export function SchedulePaymentForm({
   const onSubmit = handleSubmit(async (values) => {
     try {
       await schedule.mutateAsync({ grantId, ...values, requirementId: values.requirementId || null });
+      toast.success(tf("done.schedule", { amount: formatMoney(values.amount, currency, locale) }));
       reset();
       router.refresh();
     } catch (error) {
