@@ -14,7 +14,7 @@ export interface PageFacts {
  * landmark, no id used twice (labels and aria references would point at the wrong element), and a title of its own.
  */
 export async function expectAccessible(page: Page): Promise<PageFacts> {
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load");
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary, `axe on ${page.url()}`).toEqual([]);
@@ -38,7 +38,9 @@ export async function expectAccessible(page: Page): Promise<PageFacts> {
 export function expectUniqueTitles(pages: PageFacts[]) {
   const byTitle = new Map<string, Set<string>>();
   for (const { path, title } of pages) byTitle.set(title, (byTitle.get(title) ?? new Set()).add(path));
-  const shared = [...byTitle].filter(([, paths]) => paths.size > 1).map(([title, paths]) => `${title}: ${[...paths].join(", ")}`);
+  const shared = [...byTitle]
+    .filter(([, paths]) => paths.size > 1)
+    .map(([title, paths]) => `${title}: ${[...paths].join(", ")}`);
   expect(shared).toEqual([]);
 }
 

@@ -26,6 +26,8 @@ const UUID = "[0-9a-f-]{36}$";
 
 for (const language of ["en", "fr"] as const) {
   test.describe(`accessibility in ${language === "en" ? "English" : "French"}`, () => {
+    // A dozen pages, each loaded and scanned by axe: minutes, not the default half-minute, on a busy machine.
+    test.describe.configure({ timeout: 300_000 });
     test(`every officer page (${language})`, async ({ page, baseURL }) => {
       await signIn(page, "officer");
       if (language === "fr") await useFrench(page, baseURL!);
