@@ -89,7 +89,10 @@ CREATE INDEX "grants_amount_cad_idx" ON "grants" USING btree ("total_amount_cad"
 --> statement-breakpoint
 CREATE INDEX "grants_disbursed_idx" ON "grants" USING btree ("disbursed","id");
 --> statement-breakpoint
-CREATE INDEX "grants_first_fiscal_year_idx" ON "grants" USING btree ("first_fiscal_year","id");
+CREATE INDEX "grants_first_fiscal_year_idx" ON "grants" USING btree ("first_fiscal_year","id");--> statement-breakpoint
+CREATE INDEX "grants_first_fiscal_year_nulls_first_idx" ON "grants" USING btree ("first_fiscal_year" NULLS FIRST,"id");--> statement-breakpoint
+DROP INDEX "grants_status_idx";--> statement-breakpoint
+CREATE INDEX "grants_status_idx" ON "grants" USING btree ("status","id");
 --> statement-breakpoint
 CREATE INDEX "grants_submitted_idx" ON "grants" USING btree ("updated_at","id") WHERE "grants"."status" = 'submitted';
 --> statement-breakpoint

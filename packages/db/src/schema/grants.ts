@@ -85,7 +85,7 @@ export const grants = pgTable(
       sql`${t.approvedById} is null or ${t.createdById} is null or ${t.approvedById} <> ${t.createdById}`,
     ),
     index("grants_recipient_idx").on(t.recipientId),
-    index("grants_status_idx").on(t.status),
+    index("grants_status_idx").on(t.status, t.id),
     index("grants_lead_officer_idx").on(t.leadOfficerId),
     index("grants_created_by_idx").on(t.createdById),
     index("grants_approved_by_idx").on(t.approvedById),
@@ -94,6 +94,8 @@ export const grants = pgTable(
     index("grants_amount_cad_idx").on(t.totalAmountCad, t.id),
     index("grants_disbursed_idx").on(t.disbursed, t.id),
     index("grants_first_fiscal_year_idx").on(t.firstFiscalYear, t.id),
+    // Scanned backwards: newest first with the grants that have no funding line still last.
+    index("grants_first_fiscal_year_nulls_first_idx").on(t.firstFiscalYear.asc().nullsFirst(), t.id),
     // The officer dashboard's approvals, oldest first.
     index("grants_submitted_idx")
       .on(t.updatedAt, t.id)
