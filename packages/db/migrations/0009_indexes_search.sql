@@ -116,7 +116,8 @@ CREATE INDEX "scheduled_payments_created_by_idx" ON "scheduled_payments" USING b
 --> statement-breakpoint
 CREATE INDEX "scheduled_payments_approved_by_idx" ON "scheduled_payments" USING btree ("approved_by_id");
 --> statement-breakpoint
-CREATE INDEX "scheduled_payments_status_due_idx" ON "scheduled_payments" USING btree ("status","due_on","id");
+CREATE INDEX "scheduled_payments_status_due_idx" ON "scheduled_payments" USING btree ("status","due_on","id");--> statement-breakpoint
+CREATE INDEX "scheduled_payments_due_idx" ON "scheduled_payments" USING btree ("due_on","id");
 --> statement-breakpoint
 CREATE INDEX "conference_co_hosts_country_idx" ON "conference_co_hosts" USING btree ("country_code");
 --> statement-breakpoint

@@ -283,6 +283,8 @@ export const scheduledPayments = pgTable(
     index("scheduled_payments_created_by_idx").on(t.createdById),
     index("scheduled_payments_approved_by_idx").on(t.approvedById),
     index("scheduled_payments_status_due_idx").on(t.status, t.dueOn, t.id),
+    // Soonest first for the payments export's keyset batches.
+    index("scheduled_payments_due_idx").on(t.dueOn, t.id),
   ],
 );
 

@@ -93,14 +93,8 @@ export function grantListOrder(input: Pick<GrantListQuery, "sort" | "direction">
     : [sql`${key} desc${nulls}`, sql`${grants.id} desc`];
 }
 
-/** One page of grant rows for a WHERE and ORDER BY built above (the list and its exports share it). */
-export async function selectGrantListRows(
-  db: DbOrTx,
-  where: SQL | undefined,
-  order: SQL[],
-  limit: number,
-  offset: number,
-): Promise<GrantListRow[]> {
+/** The columns of a grant-list row; programmes and fiscal years are aggregated for the rows of the page only. */
+function grantListColumns() {
   const programmesOf = sql<GrantListRow["programmes"]>`coalesce((
       select json_agg(distinct jsonb_build_object('code', ${programmes.code}, 'nameEn', ${programmes.nameEn}, 'nameFr', ${programmes.nameFr}))
       from ${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}
@@ -110,36 +104,82 @@ export async function selectGrantListRows(
       select array_agg(distinct ${allocations.fiscalYear} order by ${allocations.fiscalYear})
       from ${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}
       where ${fundingLines.grantId} = ${grants.id}), '{}')`;
-  const rows = await db
-    .select({
-      id: grants.id,
-      reference: grants.reference,
-      titleEn: grants.titleEn,
-      titleFr: grants.titleFr,
-      recipient: {
-        id: organisations.id,
-        acronym: organisations.acronym,
-        nameEn: organisations.legalNameEn,
-        nameFr: organisations.legalNameFr,
-        countryCode: organisations.countryCode,
-      },
-      programmes: programmesOf,
-      fiscalYears: fiscalYearsOf,
-      totalAmount: grants.totalAmount,
-      currency: grants.currency,
-      disbursed: grants.disbursed,
-      startsOn: grants.startsOn,
-      endsOn: grants.endsOn,
-      status: grants.status,
-      provenance: grants.provenance,
-    })
+  return {
+    id: grants.id,
+    reference: grants.reference,
+    titleEn: grants.titleEn,
+    titleFr: grants.titleFr,
+    recipient: {
+      id: organisations.id,
+      acronym: organisations.acronym,
+      nameEn: organisations.legalNameEn,
+      nameFr: organisations.legalNameFr,
+      countryCode: organisations.countryCode,
+    },
+    programmes: programmesOf,
+    fiscalYears: fiscalYearsOf,
+    totalAmount: grants.totalAmount,
+    currency: grants.currency,
+    disbursed: grants.disbursed,
+    startsOn: grants.startsOn,
+    endsOn: grants.endsOn,
+    status: grants.status,
+    provenance: grants.provenance,
+  };
+}
+
+/** One page of grant rows for a WHERE and ORDER BY built above. */
+export async function selectGrantListRows(
+  db: DbOrTx,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+): Promise<GrantListRow[]> {
+  return db
+    .select(grantListColumns())
     .from(grants)
     .innerJoin(organisations, eq(organisations.id, grants.recipientId))
     .where(where)
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  return rows;
+}
+
+/** Where a keyset batch of the grant list resumes: the last row's sort value (as text) and id. */
+export interface GrantListKey {
+  sortKey: string | null;
+  id: string;
+}
+
+/**
+ * Rows after `after` in the list's order (keyset pagination, for exports): the same WHERE and ORDER BY as the page,
+ * plus "comes after the last row". Sort values travel as text and are compared in SQL, so no precision is lost.
+ */
+export async function selectGrantListBatch(
+  db: DbOrTx,
+  where: SQL | undefined,
+  input: Pick<GrantListQuery, "sort" | "direction">,
+  after: GrantListKey | null,
+  limit: number,
+): Promise<(GrantListRow & GrantListKey)[]> {
+  const key = GRANT_SORT_KEYS[input.sort];
+  const beyond = input.direction === "asc" ? sql`>` : sql`<`;
+  let resume: SQL | undefined;
+  if (after && after.sortKey === null) {
+    // Only the first fiscal year can be null, and nulls come last in both directions: the rest of the nulls by id.
+    resume = sql`(${key} is null and ${grants.id} ${beyond} ${after.id})`;
+  } else if (after) {
+    const nullsAfter = input.sort === "fiscalYear" ? sql` or ${key} is null` : sql``;
+    resume = sql`((${key}, ${grants.id}) ${beyond} (${after.sortKey}, ${after.id}::uuid)${nullsAfter})`;
+  }
+  return db
+    .select({ ...grantListColumns(), sortKey: sql<string | null>`(${key})::text` })
+    .from(grants)
+    .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+    .where(and(where, resume))
+    .orderBy(...grantListOrder(input))
+    .limit(limit);
 }
 
 /** How many grants match: the WHERE reads grants alone, so this is one index or table scan of grants, no join. */
