@@ -69,7 +69,7 @@ CREATE INDEX "allocations_fiscal_year_idx" ON "allocations" USING btree ("fiscal
 --> statement-breakpoint
 CREATE INDEX "programmes_parent_idx" ON "programmes" USING btree ("parent_id");
 --> statement-breakpoint
-CREATE INDEX "disbursements_funding_line_idx" ON "disbursements" USING btree ("funding_line_id") INCLUDE ("amount_cad");
+CREATE INDEX "disbursements_funding_line_idx" ON "disbursements" USING btree ("funding_line_id") INCLUDE ("amount_cad","fiscal_year","fiscal_quarter");
 --> statement-breakpoint
 CREATE INDEX "disbursements_scheduled_payment_idx" ON "disbursements" USING btree ("scheduled_payment_id");
 --> statement-breakpoint
@@ -108,7 +108,8 @@ CREATE INDEX "report_submissions_submitted_by_idx" ON "report_submissions" USING
 --> statement-breakpoint
 CREATE INDEX "report_submissions_responded_by_idx" ON "report_submissions" USING btree ("responded_by_id");
 --> statement-breakpoint
-CREATE INDEX "reporting_requirements_status_due_idx" ON "reporting_requirements" USING btree ("status","due_on","id");
+CREATE INDEX "reporting_requirements_overdue_idx" ON "reporting_requirements" USING btree ("due_on","id") WHERE "reporting_requirements"."status" in ('open', 'changes_requested');--> statement-breakpoint
+CREATE INDEX "reporting_requirements_in_review_idx" ON "reporting_requirements" USING btree ("due_on","id") WHERE "reporting_requirements"."status" in ('submitted', 'resubmitted');
 --> statement-breakpoint
 CREATE INDEX "scheduled_payments_requirement_idx" ON "scheduled_payments" USING btree ("requirement_id");
 --> statement-breakpoint
@@ -116,7 +117,7 @@ CREATE INDEX "scheduled_payments_created_by_idx" ON "scheduled_payments" USING b
 --> statement-breakpoint
 CREATE INDEX "scheduled_payments_approved_by_idx" ON "scheduled_payments" USING btree ("approved_by_id");
 --> statement-breakpoint
-CREATE INDEX "scheduled_payments_status_due_idx" ON "scheduled_payments" USING btree ("status","due_on","id");--> statement-breakpoint
+CREATE INDEX "scheduled_payments_to_act_idx" ON "scheduled_payments" USING btree ("due_on","id") WHERE "scheduled_payments"."status" in ('due', 'approved');--> statement-breakpoint
 CREATE INDEX "scheduled_payments_due_idx" ON "scheduled_payments" USING btree ("due_on","id");
 --> statement-breakpoint
 CREATE INDEX "conference_co_hosts_country_idx" ON "conference_co_hosts" USING btree ("country_code");

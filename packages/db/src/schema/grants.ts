@@ -183,7 +183,13 @@ export const reportingRequirements = pgTable(
   (t) => [
     check("reporting_requirements_waiver_reason", sql`${t.status} <> 'waived' or length(trim(${t.waivedReason})) > 0`),
     index("reporting_requirements_grant_idx").on(t.grantId),
-    index("reporting_requirements_status_due_idx").on(t.status, t.dueOn, t.id),
+    // The officer dashboard's lists, soonest first: each read is the first 50 entries of one of these.
+    index("reporting_requirements_overdue_idx")
+      .on(t.dueOn, t.id)
+      .where(sql`${t.status} in ('open', 'changes_requested')`),
+    index("reporting_requirements_in_review_idx")
+      .on(t.dueOn, t.id)
+      .where(sql`${t.status} in ('submitted', 'resubmitted')`),
   ],
 );
 
@@ -282,7 +288,9 @@ export const scheduledPayments = pgTable(
     index("scheduled_payments_requirement_idx").on(t.requirementId),
     index("scheduled_payments_created_by_idx").on(t.createdById),
     index("scheduled_payments_approved_by_idx").on(t.approvedById),
-    index("scheduled_payments_status_due_idx").on(t.status, t.dueOn, t.id),
+    index("scheduled_payments_to_act_idx")
+      .on(t.dueOn, t.id)
+      .where(sql`${t.status} in ('due', 'approved')`),
     // Soonest first for the payments export's keyset batches.
     index("scheduled_payments_due_idx").on(t.dueOn, t.id),
   ],
@@ -329,7 +337,8 @@ export const disbursements = pgTable(
     check("disbursements_quarter", sql`${t.fiscalQuarter} between 1 and 4`),
     index("disbursements_grant_idx").on(t.grantId),
     index("disbursements_fiscal_idx").on(t.fiscalYear, t.fiscalQuarter),
-    // Migration 0009 adds INCLUDE (amount_cad), so funding_line_ledger sums a line's payments from the index alone.
+    // Migration 0009 adds INCLUDE (amount_cad, fiscal_year, fiscal_quarter): funding_line_ledger and the budget
+    // review's quarters sum a line's payments from the index alone.
     index("disbursements_funding_line_idx").on(t.fundingLineId),
     index("disbursements_scheduled_payment_idx").on(t.scheduledPaymentId),
     index("disbursements_recorded_by_idx").on(t.recordedById),

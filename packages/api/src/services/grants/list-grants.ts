@@ -1,6 +1,6 @@
 import { allocations, type DbOrTx, fundingLines, grants, organisations, programmes } from "@portal/db";
 import { type GrantListQuery, listGrantsInput, type ListGrantsInput } from "@portal/domain";
-import { and, asc, eq, exists, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, exists, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { visibleGrants } from "./grant-scope";
 
@@ -47,20 +47,15 @@ export function grantListWhere(actor: Actor, input: Omit<GrantListQuery, "page" 
   if (input.programmeId) conditions.push(fundedBy(sql`${allocations.programmeId} = ${input.programmeId}`));
   if (input.q) {
     const pattern = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      or(
-        ilike(grants.reference, pattern),
-        ilike(grants.titleEn, pattern),
-        ilike(grants.titleFr, pattern),
-        recipientWhere(
-          or(
-            ilike(organisations.legalNameEn, pattern),
-            ilike(organisations.legalNameFr, pattern),
-            ilike(organisations.acronym, pattern),
-          )!,
-        ),
-      )!,
-    );
+    // Two index-backed halves joined by UNION rather than one OR across them: an OR with a subquery in it would
+    // make PostgreSQL test every grant instead of combining the trigram indexes' bitmaps.
+    conditions.push(sql`${grants.id} in (
+      select g.id from grants g
+      where g.reference ilike ${pattern} or g.title_en ilike ${pattern} or g.title_fr ilike ${pattern}
+      union
+      select g.id from grants g where g.recipient_id in (
+        select o.id from organisations o
+        where o.legal_name_en ilike ${pattern} or o.legal_name_fr ilike ${pattern} or o.acronym ilike ${pattern}))`);
   }
   return and(...conditions);
 }
