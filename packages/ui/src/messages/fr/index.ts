@@ -23,6 +23,7 @@ import conferences from "./conferences.json";
 import organisations from "./organisations.json";
 import treaty from "./treaty.json";
 import feedback from "./feedback.json";
+import partialLists from "./partialLists.json";
 
 export const messages = {
   feedback,
@@ -49,4 +50,5 @@ export const messages = {
   attachments,
   members,
   invitations,
+  partialLists,
 };
