@@ -47,6 +47,7 @@ describe("FY 2001-2002", () => {
     const drill = await admin.budgetReview.drilldown({ fiscalYear: 2001, period: "2001-Q1" });
     expect(drill.directCosts.map((c) => c.slug)).toEqual(["warsaw-2001"]);
     expect(drill.totals.disbursedWithDirectCosts).toBe(q1.total);
+    expect(drill.disbursements.length).toBeGreaterThan(0);
     expect(drill.disbursements.every((d) => d.fiscalYear === 2001 && d.fiscalQuarter === 1)).toBe(true);
   });
 });
