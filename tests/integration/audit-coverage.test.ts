@@ -658,6 +658,7 @@ const ROWS: AuditRow[] = [
   {
     router: "web",
     procedure: "partnerships.save",
+    variant: "create",
     as: "officer",
     setup: organisation,
     call: ({ web }, organisationId) =>
@@ -668,6 +669,29 @@ const ROWS: AuditRow[] = [
         entityType: "partnership",
         entityId: result.id,
         before: null,
+        after: { organisationId, kind: "civil_society", since: "2001-12-03" },
+      },
+    ],
+    refused: { as: "partnerMac", code: "FORBIDDEN" },
+  },
+  {
+    router: "web",
+    procedure: "partnerships.save",
+    variant: "update",
+    as: "officer",
+    setup: async () => {
+      const organisationId = await organisation();
+      await (await web("officer2")).partnerships.save({ organisationId, kind: "state" });
+      return organisationId;
+    },
+    call: ({ web }, organisationId) =>
+      web.partnerships.save({ organisationId, kind: "civil_society", since: "2001-12-03" }),
+    events: (organisationId, result: { id: string }) => [
+      {
+        action: "partnership.update",
+        entityType: "partnership",
+        entityId: result.id,
+        before: { organisationId, kind: "state", since: null },
         after: { organisationId, kind: "civil_society", since: "2001-12-03" },
       },
     ],
