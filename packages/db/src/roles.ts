@@ -44,8 +44,7 @@ export async function provisionLocalRoles(superuserUrl: string, options: Provisi
   const app = options.app ?? DEFAULTS.app;
   const sql = postgres(superuserUrl, { max: 1, onnotice: () => {} });
   try {
-    const exists = async (role: string) =>
-      (await sql`select 1 from pg_roles where rolname = ${role}`).length > 0;
+    const exists = async (role: string) => (await sql`select 1 from pg_roles where rolname = ${role}`).length > 0;
     for (const { name, password } of [owner, app]) {
       const verb = (await exists(name)) ? "alter" : "create";
       await sql.unsafe(`${verb} role ${ident(name)} login password ${literal(password)}`);

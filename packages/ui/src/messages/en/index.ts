@@ -22,8 +22,10 @@ import invitations from "./invitations.json";
 import conferences from "./conferences.json";
 import organisations from "./organisations.json";
 import treaty from "./treaty.json";
+import availability from "./availability.json";
 
 export const messages = {
+  availability,
   conferences,
   organisations,
   treaty,
