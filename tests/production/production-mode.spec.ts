@@ -82,10 +82,19 @@ test("the database has reference data and no demo account or illustrative record
              (select count(*)::int from conferences) as conferences,
              (select count(*)::int from countries) as countries,
              (select count(*)::int from treaty_status) as states_parties`;
-    expect(counts).toMatchObject({ demo_users: 0, users: 1, grants: 0, organisations: 0, programmes: 0, conferences: 0 });
+    expect(counts).toMatchObject({
+      demo_users: 0,
+      users: 1,
+      grants: 0,
+      organisations: 0,
+      programmes: 0,
+      conferences: 0,
+    });
     expect(counts?.countries).toBeGreaterThan(200);
     expect(counts?.states_parties).toBeGreaterThan(150);
-    const owners = await sql<{ tableowner: string }[]>`select distinct tableowner from pg_tables where schemaname = 'public'`;
+    const owners = await sql<
+      { tableowner: string }[]
+    >`select distinct tableowner from pg_tables where schemaname = 'public'`;
     expect(owners.map((row) => row.tableowner)).toEqual(["grants_owner"]);
   } finally {
     await sql.end({ timeout: 5 });

@@ -66,7 +66,13 @@ export interface Instance {
 }
 
 /** Starts a long-running script (serve.ts) and keeps its output for assertions and post-mortems. */
-export function startScript(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, url: string): Instance {
+export function startScript(
+  name: string,
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  url: string,
+): Instance {
   const output: string[] = [];
   const child = spawnManaged(name, bin("tsx"), [path.join("scripts", script), ...args], {
     cwd: repoRoot,
