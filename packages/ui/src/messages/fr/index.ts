@@ -23,6 +23,7 @@ import conferences from "./conferences.json";
 import organisations from "./organisations.json";
 import treaty from "./treaty.json";
 import availability from "./availability.json";
+import partialLists from "./partialLists.json";
 
 export const messages = {
   availability,
@@ -49,4 +50,5 @@ export const messages = {
   attachments,
   members,
   invitations,
+  partialLists,
 };
