@@ -27,6 +27,8 @@ import partialLists from "./partialLists.json";
 
 export const messages = {
   feedback,
+import availability from "./availability.json";
+  availability,
   conferences,
   organisations,
   treaty,
