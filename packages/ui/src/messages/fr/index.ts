@@ -13,6 +13,7 @@ import adminUsers from "./adminUsers.json";
 import adminAudit from "./adminAudit.json";
 import grantForm from "./grantForm.json";
 import ledger from "./ledger.json";
+import ledgerRules from "./ledgerRules.json";
 import dashboard from "./dashboard.json";
 import partner from "./partner.json";
 import exportMessages from "./exports.json";
@@ -24,6 +25,7 @@ import organisations from "./organisations.json";
 import treaty from "./treaty.json";
 
 export const messages = {
+  ledgerRules,
   conferences,
   organisations,
   treaty,
