@@ -60,9 +60,10 @@ function blockOf(actor: LifecycleActor, action: PaymentRuleAction, facts: Paymen
   const report = reportBlock(facts.report, facts.today);
   switch (action) {
     case "approve":
+      // What nobody can get past yet (grant, report) comes before what only another officer can (four eyes).
       if (!PAYMENT_APPROVABLE_STATUSES.includes(facts.grantStatus)) return "grantNotApproved";
-      if (isOwnCreation(actor, facts.payment.createdById)) return "fourEyes";
-      return report;
+      if (report) return report;
+      return isOwnCreation(actor, facts.payment.createdById) ? "fourEyes" : null;
     case "pay":
       if (!DISBURSABLE_STATUSES.includes(facts.grantStatus)) return "grantNotDisbursable";
       return report;
