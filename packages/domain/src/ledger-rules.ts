@@ -40,8 +40,7 @@ export interface PaymentFacts {
 }
 
 export type PaymentRule =
-  | { action: PaymentRuleAction; allowed: true }
-  | { action: PaymentRuleAction; allowed: false; block: PaymentBlock };
+  { action: PaymentRuleAction; allowed: true } | { action: PaymentRuleAction; allowed: false; block: PaymentBlock };
 
 const RULE_ACTIONS: readonly PaymentRuleAction[] = [...PAYMENT_USER_ACTIONS, "pay"];
 

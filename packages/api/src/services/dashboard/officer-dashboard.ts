@@ -58,8 +58,7 @@ function paymentNeed(
   row: PaymentRow,
   today: string,
 ): { needs: "approval" | "secondApproval" | "payment" | "blocked"; blockedBy: PaymentBlock | null } {
-  const report =
-    row.reportStatus && row.reportDueOn ? { status: row.reportStatus, dueOn: row.reportDueOn } : null;
+  const report = row.reportStatus && row.reportDueOn ? { status: row.reportStatus, dueOn: row.reportDueOn } : null;
   const rules = paymentRules(actor, { payment: row, grantStatus: row.grantStatus, report, today });
   const next = rules.find((r) => r.action === (row.status === "due" ? "approve" : "pay"));
   if (next?.allowed) return { needs: row.status === "due" ? "approval" : "payment", blockedBy: null };

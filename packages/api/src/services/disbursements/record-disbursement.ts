@@ -160,7 +160,14 @@ export async function recordDisbursement(db: DbOrTx, actor: Actor, input: Record
  * The instalment being paid: this grant's, payable now by the payment rule (approved by a second officer, grant
  * active or closing, its report accepted or waived), and paid in full by this disbursement.
  */
-async function lockPayableInstalment(tx: Tx, actor: Actor, grant: Grant, paymentId: string, amount: number, today: string) {
+async function lockPayableInstalment(
+  tx: Tx,
+  actor: Actor,
+  grant: Grant,
+  paymentId: string,
+  amount: number,
+  today: string,
+) {
   const [payment] = await tx
     .select()
     .from(scheduledPayments)

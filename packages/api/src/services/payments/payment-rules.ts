@@ -12,7 +12,8 @@ import { DomainError } from "../../errors";
 import { grantStatusWords, paymentStatusWords, paymentTransitionRefused, reportName } from "../messages";
 
 export interface LoadedPaymentFacts extends PaymentFacts {
-  report: (NonNullable<PaymentFacts["report"]> & { kind: "narrative" | "financial"; stage: "interim" | "final" }) | null;
+  report:
+    (NonNullable<PaymentFacts["report"]> & { kind: "narrative" | "financial"; stage: "interim" | "final" }) | null;
 }
 
 /** The facts the payment rule needs, read in the caller's transaction (which holds the grant and payment locks). */
@@ -40,7 +41,10 @@ function refusalFor(block: PaymentBlock, facts: LoadedPaymentFacts): DomainError
   const report = facts.report;
   switch (block) {
     case "fourEyes":
-      return new DomainError("FOUR_EYES_REQUIRED", "You scheduled this instalment, so another officer has to approve it.");
+      return new DomainError(
+        "FOUR_EYES_REQUIRED",
+        "You scheduled this instalment, so another officer has to approve it.",
+      );
     case "grantNotApproved":
       return new DomainError(
         "INVALID_TRANSITION",
