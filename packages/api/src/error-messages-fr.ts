@@ -30,4 +30,6 @@ export const FRENCH_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
   PAYMENT_DATE_OUT_OF_RANGE:
     "La date du versement doit se situer dans la période de la subvention (ou le délai de grâce après sa fin) et ne pas être dans le futur.",
   GRANT_NOT_REVERSIBLE: "Les versements d'une subvention clôturée ne peuvent plus être contre-passés.",
+  ALLOCATION_BELOW_COMMITTED:
+    "Une allocation ne peut pas descendre sous le montant déjà engagé ; choisissez un montant plus élevé.",
 };

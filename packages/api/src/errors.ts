@@ -28,6 +28,7 @@ export const DOMAIN_ERROR_CODES = {
   REPORT_NOT_ACCEPTED: "CONFLICT",
   PAYMENT_DATE_OUT_OF_RANGE: "BAD_REQUEST",
   GRANT_NOT_REVERSIBLE: "CONFLICT",
+  ALLOCATION_BELOW_COMMITTED: "CONFLICT",
 } as const satisfies Record<string, TRPCError["code"]>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -3,19 +3,25 @@ import { type AnyPgColumn, check, date, integer, pgTable, text, unique, uuid } f
 import { currencyCode, money, provenance, timestamps } from "./common";
 
 /** A funding envelope, possibly under a parent (the Canadian Landmine Fund holds MAPP and MMP). */
-export const programmes = pgTable("programmes", {
-  id: uuid().primaryKey().defaultRandom(),
-  code: text().notNull().unique(),
-  nameEn: text().notNull(),
-  nameFr: text().notNull(),
-  descriptionEn: text().notNull().default(""),
-  descriptionFr: text().notNull().default(""),
-  parentId: uuid().references((): AnyPgColumn => programmes.id),
-  startsOn: date(),
-  endsOn: date(),
-  provenance: provenance().notNull().default("entered"),
-  ...timestamps,
-});
+export const programmes = pgTable(
+  "programmes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    code: text().notNull().unique(),
+    nameEn: text().notNull(),
+    nameFr: text().notNull(),
+    descriptionEn: text().notNull().default(""),
+    descriptionFr: text().notNull().default(""),
+    parentId: uuid().references((): AnyPgColumn => programmes.id),
+    startsOn: date(),
+    endsOn: date(),
+    /** The envelope announced for the programme over its whole period (the Fund: C$100M over five years), in CAD. */
+    envelopeAmount: money("envelope_amount"),
+    provenance: provenance().notNull().default("entered"),
+    ...timestamps,
+  },
+  (t) => [check("programmes_envelope_positive", sql`${t.envelopeAmount} is null or ${t.envelopeAmount} > 0`)],
+);
 
 /** Canada's fiscal year, 1 April to 31 March, identified by the calendar year it starts in (2001 = FY 2001-2002). */
 export const fiscalYears = pgTable(
