@@ -14,6 +14,7 @@ import adminAudit from "./adminAudit.json";
 import grantForm from "./grantForm.json";
 import ledger from "./ledger.json";
 import ledgerRules from "./ledgerRules.json";
+import budgetAdministration from "./budgetAdministration.json";
 import dashboard from "./dashboard.json";
 import partner from "./partner.json";
 import exportMessages from "./exports.json";
@@ -26,6 +27,7 @@ import treaty from "./treaty.json";
 
 export const messages = {
   ledgerRules,
+  budgetAdministration,
   conferences,
   organisations,
   treaty,
