@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, date, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, date, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { currencyCode, money, provenance, timestamps } from "./common";
 
 /** A funding envelope, possibly under a parent (the Canadian Landmine Fund holds MAPP and MMP). */
@@ -20,7 +20,10 @@ export const programmes = pgTable(
     provenance: provenance().notNull().default("entered"),
     ...timestamps,
   },
-  (t) => [check("programmes_envelope_positive", sql`${t.envelopeAmount} is null or ${t.envelopeAmount} > 0`)],
+  (t) => [
+    index("programmes_parent_idx").on(t.parentId),
+    check("programmes_envelope_positive", sql`${t.envelopeAmount} is null or ${t.envelopeAmount} > 0`),
+  ],
 );
 
 /** Canada's fiscal year, 1 April to 31 March, identified by the calendar year it starts in (2001 = FY 2001-2002). */
@@ -66,5 +69,6 @@ export const allocations = pgTable(
     check("allocations_committed_range", sql`${t.committed} >= 0 and ${t.committed} <= ${t.amount}`),
     check("allocations_disbursed_range", sql`${t.disbursed} >= 0 and ${t.disbursed} <= ${t.committed}`),
     check("allocations_currency_cad", sql`${t.currency} = 'CAD'`),
+    index("allocations_fiscal_year_idx").on(t.fiscalYear),
   ],
 );

@@ -24,6 +24,7 @@ import invitations from "./invitations.json";
 import conferences from "./conferences.json";
 import organisations from "./organisations.json";
 import treaty from "./treaty.json";
+import partialLists from "./partialLists.json";
 
 export const messages = {
   ledgerRules,
@@ -51,4 +52,5 @@ export const messages = {
   attachments,
   members,
   invitations,
+  partialLists,
 };
