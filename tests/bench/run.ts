@@ -91,17 +91,26 @@ async function main() {
     await measure("grants.list partner (scoped)", 200, () => partner.web.grants.list({ pageSize: 25 }));
     await measure("grants.byId ICBL 2001 (detail page)", 200, () => officer.web.grants.byId({ id: icbl!.id }));
     await measure("budgets.overview FY 2001-2002", 200, () => admin.admin.budgets.overview({ fiscalYear: 2001 }));
-    const record = (prefix: string) => (i: number) =>
+    // Every payment pays an instalment a second officer approved: 401 one-cent instalments, approved beforehand
+    // (the approval is not what is measured here).
+    await db.execute(sql`
+      insert into scheduled_payments (grant_id, sequence, due_on, amount, status)
+      select ${active!.id}, 1000 + g, date '2002-07-15', 1, 'approved' from generate_series(0, 400) g`);
+    const instalments = await db.execute<{ id: string }>(
+      sql`select id from scheduled_payments where grant_id = ${active!.id} and sequence >= 1000 order by sequence`,
+    );
+    const record = (prefix: string, first: number) => (i: number) =>
       officer.web.disbursements.record({
         grantId: active!.id,
         paidOn: "2002-07-15",
         amount: 1,
         reference: `${prefix}-${i}`,
         idempotencyKey: `${prefix}-key-${i}`,
+        scheduledPaymentId: instalments[first + i]!.id,
       });
-    await measure("disbursements.record, sequential", 200, record("seq"));
-    await measure("disbursements.record, 20 in parallel on one grant", 200, record("par"), 20);
-    await measure("disbursements.record, retry of one key x200", 200, () => record("same")(0), 20);
+    await measure("disbursements.record, sequential", 200, record("seq", 0));
+    await measure("disbursements.record, 20 in parallel on one grant", 200, record("par", 200), 20);
+    await measure("disbursements.record, retry of one key x200", 200, () => record("same", 400)(0), 20);
 
     const memory = process.memoryUsage();
     console.log(`\nmigrate ${migrateMs.toFixed(0)} ms, seed ${seedMs.toFixed(0)} ms\n`);

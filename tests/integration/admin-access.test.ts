@@ -46,9 +46,74 @@ const orgInput = () => ({
   website: null,
 });
 
+const programmeInput = () => ({
+  code: `AT${randomUUID()
+    .slice(0, 6)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "X")}`,
+  nameEn: "Access test programme",
+  nameFr: "Programme d'essai d'accès",
+});
+
 const CASES: { name: string; call: (admin: Admin) => Promise<unknown> }[] = [
   { name: "budgetReview.review", call: (a) => a.budgetReview.review({ fiscalYear: 2001 }) },
   { name: "budgetReview.drilldown", call: (a) => a.budgetReview.drilldown({ allocationId: mapp2001 }) },
+  { name: "budgetAdministration.overview", call: (a) => a.budgetAdministration.overview() },
+  {
+    name: "budgetAdministration.programmeBudget",
+    call: async (a) => {
+      const { programmes } = await (await callers(db, "admin")).admin.budgetAdministration.overview();
+      return a.budgetAdministration.programmeBudget({ programmeId: programmes.find((p) => p.code === "CLF")!.id });
+    },
+  },
+  {
+    name: "budgetAdministration.createProgramme",
+    call: (a) => a.budgetAdministration.createProgramme(programmeInput()),
+  },
+  {
+    name: "budgetAdministration.updateProgramme",
+    call: async (a) => {
+      const created = await (await callers(db, "admin")).admin.budgetAdministration.createProgramme(programmeInput());
+      return a.budgetAdministration.updateProgramme({
+        id: created.id,
+        data: { ...programmeInput(), code: created.code },
+      });
+    },
+  },
+  {
+    name: "budgetAdministration.openFiscalYear",
+    call: (a) => a.budgetAdministration.openFiscalYear({ fiscalYear: 2040 + Math.floor(Math.random() * 50) }),
+  },
+  {
+    name: "budgetAdministration.setAllocation",
+    call: async (a) => {
+      const created = await (await callers(db, "admin")).admin.budgetAdministration.createProgramme(programmeInput());
+      return a.budgetAdministration.setAllocation({
+        programmeId: created.id,
+        fiscalYear: 2002,
+        amount: 100_000,
+        reason: "Access test",
+      });
+    },
+  },
+  {
+    name: "budgetAdministration.transfer",
+    call: async (a) => {
+      const admin = (await callers(db, "admin")).admin.budgetAdministration;
+      const [from, to] = await Promise.all(
+        [0, 1].map(async () => {
+          const p = await admin.createProgramme(programmeInput());
+          return admin.setAllocation({ programmeId: p.id, fiscalYear: 2002, amount: 100_000, reason: "Access test" });
+        }),
+      );
+      return a.budgetAdministration.transfer({
+        fromAllocationId: from!.id,
+        toAllocationId: to!.id,
+        amount: 1_000,
+        reason: "Access test",
+      });
+    },
+  },
   { name: "organisations.list", call: (a) => a.organisations.list({}) },
   { name: "organisations.byId", call: (a) => a.organisations.byId({ id: icbl }) },
   { name: "organisations.formOptions", call: (a) => a.organisations.formOptions() },

@@ -2,7 +2,15 @@ import type { Database } from "@portal/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callers, type Persona } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
-import { codeOf, freshAllocation, grantIn, grantInput, newKey, organisationIdOf } from "./support/ledger-fixtures";
+import {
+  approvedUnscheduled,
+  codeOf,
+  freshAllocation,
+  grantIn,
+  grantInput,
+  newKey,
+  organisationIdOf,
+} from "./support/ledger-fixtures";
 
 // The role and capability check of every ledger procedure and every grant transition, over the five kinds of caller
 // that matter: nobody, a partner of the grant's organisation (ICBL), a partner of another (MAC), an officer, an admin.
@@ -174,16 +182,29 @@ const CASES: Case[] = [
     expect: OFFICERS_ONLY,
   },
   {
-    name: "disbursements.record",
+    name: "payments.requestUnscheduled",
     setup: active,
-    call: (w, grantId) =>
-      w.disbursements.record({
+    call: (w, grantId) => w.payments.requestUnscheduled({ grantId, amount: 100_000, dueOn: "2002-06-01", reason: "x" }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "disbursements.record",
+    // The target is "grant id/approved instalment id": every payment pays an instalment a second officer approved.
+    setup: async () => {
+      const grantId = await active();
+      return `${grantId}/${await approvedUnscheduled(db, grantId, 100_000)}`;
+    },
+    call: (w, target) => {
+      const [grantId, scheduledPaymentId] = target.split("/") as [string, string];
+      return w.disbursements.record({
         grantId,
         paidOn: "2002-06-01",
         amount: 100_000,
         reference: "EFT-1",
         idempotencyKey: newKey(),
-      }),
+        scheduledPaymentId,
+      });
+    },
     expect: OFFICERS_ONLY,
   },
   {
@@ -198,6 +219,7 @@ const CASES: Case[] = [
         amount: 100_000,
         reference: "EFT-2",
         idempotencyKey: newKey(),
+        scheduledPaymentId: await approvedUnscheduled(db, grantId, 100_000),
       });
       return recorded.disbursement.id;
     },

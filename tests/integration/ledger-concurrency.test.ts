@@ -5,6 +5,7 @@ import { callers } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
 import {
   allocationRow,
+  approvedUnscheduled,
   codeOf,
   freshAllocation,
   grantIn,
@@ -40,9 +41,33 @@ function tally(codes: string[]): Record<string, number> {
 }
 
 describe("concurrent requests", () => {
-  it("20 parallel disbursements of which only 6 fit: exactly 6 succeed, the rest are DISBURSEMENT_EXCEEDS_REMAINING", async () => {
+  it("20 parallel unscheduled payment requests of which only 6 fit: exactly 6 succeed, the rest are SCHEDULE_EXCEEDS_TOTAL", async () => {
     const alloc = await freshAllocation(setup, 50_000_000);
     const grantId = await grantIn(setup, "active", grantInput(icbl, [alloc], 10_000_000));
+    const officers = [(await callers(db, "officer")).web, (await callers(db, "officer2")).web];
+    const codes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        codeOf(
+          officers[i % 2]!.payments.requestUnscheduled({
+            grantId,
+            amount: 1_500_000,
+            dueOn: "2002-07-01",
+            reason: `Request ${i}`,
+          }),
+        ),
+      ),
+    );
+    expect(tally(codes)).toEqual({ OK: 6, SCHEDULE_EXCEEDS_TOTAL: 14 });
+    const scheduled = await db.execute<{ total: string }>(
+      sql`select sum(amount)::text as total from scheduled_payments where grant_id = ${grantId}`,
+    );
+    expect(Number(scheduled[0]!.total)).toBe(9_000_000);
+  });
+
+  it("20 parallel payments of one approved instalment under different keys: exactly one is paid", async () => {
+    const alloc = await freshAllocation(setup, 50_000_000);
+    const grantId = await grantIn(setup, "active", grantInput(icbl, [alloc], 10_000_000));
+    const instalment = await approvedUnscheduled(setup, grantId, 1_500_000);
     const officers = [(await callers(db, "officer")).web, (await callers(db, "officer2")).web];
     const codes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -53,18 +78,19 @@ describe("concurrent requests", () => {
             amount: 1_500_000,
             reference: `EFT-${i}`,
             idempotencyKey: newKey(),
+            scheduledPaymentId: instalment,
           }),
         ),
       ),
     );
-    expect(tally(codes)).toEqual({ OK: 6, DISBURSEMENT_EXCEEDS_REMAINING: 14 });
+    expect(tally(codes)).toEqual({ OK: 1, PAYMENT_NOT_APPROVED: 19 });
     const [{ sum }] = (await db
       .select({ sum: sql<number>`sum(${disbursements.amount})`.mapWith(Number) })
       .from(disbursements)
       .where(eq(disbursements.grantId, grantId))) as [{ sum: number }];
-    expect(sum).toBe(9_000_000);
-    expect((await grantRow(db, grantId)).disbursed).toBe(9_000_000);
-    expect(await allocationRow(db, alloc)).toMatchObject({ committed: 10_000_000, disbursed: 9_000_000 });
+    expect(sum).toBe(1_500_000);
+    expect((await grantRow(db, grantId)).disbursed).toBe(1_500_000);
+    expect(await allocationRow(db, alloc)).toMatchObject({ committed: 10_000_000, disbursed: 1_500_000 });
   });
 
   it("15 parallel approvals against one allocation that fits 3: exactly 3 succeed, committed never exceeds the amount", async () => {
@@ -110,6 +136,7 @@ describe("concurrent requests", () => {
       amount: 2_500_000,
       reference: "EFT-RETRY",
       idempotencyKey: newKey(),
+      scheduledPaymentId: await approvedUnscheduled(setup, grantId, 2_500_000),
     };
     const results = await Promise.all(Array.from({ length: 10 }, () => officer.disbursements.record(request)));
     expect(new Set(results.map((r) => r.disbursement.id)).size).toBe(1);
@@ -135,6 +162,7 @@ describe("concurrent requests", () => {
       amount: 2_000_000,
       reference: "EFT-R",
       idempotencyKey: newKey(),
+      scheduledPaymentId: await approvedUnscheduled(setup, grantId, 2_000_000),
     });
     const codes = await Promise.all(
       Array.from({ length: 10 }, () =>
@@ -156,7 +184,14 @@ describe("concurrent requests", () => {
   it("parallel disbursements on different grants sharing one allocation keep the allocation's total exact", async () => {
     const alloc = await freshAllocation(setup, 100_000_000);
     const ids = [];
-    for (let i = 0; i < 5; i++) ids.push(await grantIn(setup, "active", grantInput(icbl, [alloc], 10_000_000)));
+    const instalments = new Map<string, string[]>();
+    for (let i = 0; i < 5; i++) {
+      const grantId = await grantIn(setup, "active", grantInput(icbl, [alloc], 10_000_000));
+      ids.push(grantId);
+      const ready = [];
+      for (let j = 0; j < 4; j++) ready.push(await approvedUnscheduled(setup, grantId, 1_000_000));
+      instalments.set(grantId, ready);
+    }
     const officer = (await callers(db, "officer")).web;
     const codes = await Promise.all(
       ids.flatMap((grantId) =>
@@ -168,6 +203,7 @@ describe("concurrent requests", () => {
               amount: 1_000_000,
               reference: `EFT-${i}`,
               idempotencyKey: newKey(),
+              scheduledPaymentId: instalments.get(grantId)![i]!,
             }),
           ),
         ),

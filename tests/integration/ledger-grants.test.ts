@@ -6,6 +6,7 @@ import { seededTestDatabase } from "./support/db";
 import {
   allocationIdOf,
   allocationRow,
+  approvedUnscheduled,
   auditCount,
   codeOf,
   freshAllocation,
@@ -180,6 +181,7 @@ describe("the grant lifecycle", () => {
       amount: 4_000_000,
       reference: "EFT-T",
       idempotencyKey: newKey(),
+      scheduledPaymentId: await approvedUnscheduled(db, id, 4_000_000),
     });
     await (await web("admin")).grants.transition({ id, action: "terminate", reason: "Breach of agreement." });
     expect(await allocationRow(db, alloc)).toMatchObject({ committed: 4_000_000, disbursed: 4_000_000 });

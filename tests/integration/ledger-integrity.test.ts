@@ -17,6 +17,7 @@ import { callers, type Persona } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
 import {
   allocationIdOf,
+  approvedUnscheduled,
   auditCount,
   codeOf,
   freshAllocation,
@@ -132,12 +133,16 @@ describe("the audit event and its change commit together", () => {
         }),
       ),
       codeOf(officer.payments.schedule({ grantId: icblClosed, dueOn: "2099-01-01", amount: 100 })),
+      codeOf(
+        officer.payments.requestUnscheduled({ grantId: icblClosed, dueOn: "2002-07-01", amount: 100, reason: "X" }),
+      ),
     ]);
     expect(refusals).toEqual([
       "COMPONENTS_DO_NOT_ADD_UP",
       "INVALID_TRANSITION",
-      "GRANT_NOT_DISBURSABLE",
+      "FOUR_EYES_REQUIRED",
       "GRANT_NOT_OPEN",
+      "GRANT_NOT_DISBURSABLE",
     ]);
     expect(await auditCount(db)).toBe(events);
   });
@@ -207,6 +212,7 @@ describe("budget figures agree with the ledger", () => {
       amount: 9_000_000,
       reference: "EFT-HI-1",
       idempotencyKey: newKey(),
+      scheduledPaymentId: await approvedUnscheduled(db, hi, 9_000_000),
     });
     await officer.disbursements.reverse({
       disbursementId: first.disbursement.id,
@@ -220,6 +226,7 @@ describe("budget figures agree with the ledger", () => {
       amount: 8_000_000,
       reference: "EFT-HI-2",
       idempotencyKey: newKey(),
+      scheduledPaymentId: await approvedUnscheduled(db, hi, 8_000_000),
     });
 
     // ICRC (CHF): the approved second instalment is paid.

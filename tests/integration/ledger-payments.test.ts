@@ -164,6 +164,70 @@ describe("acting on payments", () => {
     expect(await codeOf(officer.payments.act({ id: p.id, action: "approve" }))).toBe("OK");
   });
 
+  it("an instalment tied to a report is approved and paid only once that report is accepted; submitted is not enough", async () => {
+    const grantId = await active();
+    const officer = await web("officer");
+    const officer2 = await web("officer2");
+    const interim = await officer.requirements.add({ grantId, kind: "narrative", stage: "interim", dueOn: FUTURE });
+    const p = await officer2.payments.schedule({
+      grantId,
+      dueOn: "2002-10-01",
+      amount: 4_000_000,
+      requirementId: interim.id,
+      descriptionEn: "40% on acceptance of the interim report",
+    });
+    await officer2.payments.act({ id: p.id, action: "markDue" });
+    await (await web("partnerIcbl")).requirements.submit({ requirementId: interim.id, body: "Interim report." });
+
+    // The page and the service say the same: approval waits for the report.
+    expect((await officer.grants.byId({ id: grantId })).scheduledPayments[0]).toMatchObject({
+      availableActions: ["hold", "cancel"],
+      blocked: [{ action: "approve", block: "reportNotAccepted" }],
+    });
+    const before = await auditCount(db);
+    const refused = await refusal(officer.payments.act({ id: p.id, action: "approve" }));
+    expect(refused).toMatchObject({ code: "REPORT_NOT_ACCEPTED" });
+    expect(refused.message).toContain("interim narrative report");
+    expect(await auditCount(db)).toBe(before);
+
+    await officer.requirements.review({ requirementId: interim.id, decision: "accepted" });
+    expect(await codeOf(officer.payments.act({ id: p.id, action: "approve" }))).toBe("OK");
+    const paid = await officer2.disbursements.record({
+      grantId,
+      paidOn: "2002-10-01",
+      amount: 4_000_000,
+      reference: "EFT-INTERIM",
+      idempotencyKey: "interim-accepted",
+      scheduledPaymentId: p.id,
+    });
+    expect(paid.disbursement.scheduledPaymentId).toBe(p.id);
+  });
+
+  it("the holdback approved before its final report was accepted (as the old rules allowed) is still not paid", async () => {
+    const grantId = await active();
+    const officer = await web("officer");
+    const final = await officer.requirements.add({ grantId, kind: "narrative", stage: "final", dueOn: FUTURE });
+    const p = await (
+      await web("officer2")
+    ).payments.schedule({ grantId, dueOn: FUTURE, amount: 1_000_000, requirementId: final.id });
+    await db.update(scheduledPayments).set({ status: "approved" }).where(eq(scheduledPayments.id, p.id));
+    await (await web("partnerIcbl")).requirements.submit({ requirementId: final.id, body: "Final report." });
+    const payment = (await officer.grants.byId({ id: grantId })).scheduledPayments[0]!;
+    expect(payment).toMatchObject({ canPay: false, blocked: [{ action: "pay", block: "reportNotAccepted" }] });
+    const request = {
+      grantId,
+      paidOn: "2002-12-01",
+      amount: 1_000_000,
+      reference: "EFT-HOLDBACK",
+      idempotencyKey: "holdback-early",
+      scheduledPaymentId: p.id,
+    };
+    expect(await refusal(officer.disbursements.record(request))).toMatchObject({ code: "REPORT_NOT_ACCEPTED" });
+    await officer.requirements.review({ requirementId: final.id, decision: "accepted" });
+    expect((await officer.grants.byId({ id: grantId })).scheduledPayments[0]).toMatchObject({ canPay: true });
+    expect(await codeOf(officer.disbursements.record({ ...request, idempotencyKey: "holdback-accepted" }))).toBe("OK");
+  });
+
   it("waiving an overdue report releases its held payment", async () => {
     const grantId = await active();
     const officer = await web("officer");

@@ -157,17 +157,20 @@ describe("a grant's audit trail", () => {
     const p = await officer.payments.schedule({ grantId, dueOn: "2099-01-01", amount: 1_000_000 });
     await officer.payments.act({ id: p.id, action: "markDue" });
     await (await web("partnerIcbl")).requirements.submit({ requirementId, body: "Report." });
+    await (await web("officer2")).payments.act({ id: p.id, action: "approve" });
     const { disbursement } = await officer.disbursements.record({
       grantId,
       paidOn: "2002-07-01",
-      amount: 500_000,
+      amount: 1_000_000,
       reference: "EFT-A",
       idempotencyKey: "trail-key-1",
+      scheduledPaymentId: p.id,
     });
 
     const trail = await officer.grants.auditTrail({ id: grantId });
     expect(trail.map((e) => e.action)).toEqual([
       "disbursement.record",
+      "payment.approve",
       "requirement.submit",
       "payment.markDue",
       "payment.schedule",
@@ -178,7 +181,7 @@ describe("a grant's audit trail", () => {
       "grant.create",
     ]);
     expect(trail[0]).toMatchObject({ entityType: "disbursement", entityId: disbursement.id });
-    expect(trail[1]).toMatchObject({ actor: { name: "Pat Partner", role: "partner" }, before: { status: "open" } });
+    expect(trail[2]).toMatchObject({ actor: { name: "Pat Partner", role: "partner" }, before: { status: "open" } });
     expect(trail.some((e) => e.entityId === other.grantId || e.entityId === other.requirementId)).toBe(false);
   });
 

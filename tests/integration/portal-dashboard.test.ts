@@ -36,7 +36,7 @@ describe("the officer dashboard", () => {
     expect(forOfficer2.approvals.rows.map((r) => r.grantId)).toContain(byOfficer);
   });
 
-  it("lists instalments due or approved, saying who has to act (four eyes)", async () => {
+  it("lists instalments due or approved, saying who has to act (four eyes) or what they wait for", async () => {
     const dashboard = await officerDashboard(db, (await actorFor(db, "officer"))!, TODAY);
     const statuses = await db
       .select({ id: scheduledPayments.id, status: scheduledPayments.status })
@@ -44,14 +44,76 @@ describe("the officer dashboard", () => {
     const expected = statuses.filter((p) => p.status === "due" || p.status === "approved").map((p) => p.id);
     expect(dashboard.payments.rows.map((r) => r.paymentId).sort()).toEqual(expected.sort());
     for (const row of dashboard.payments.rows) {
-      if (row.status === "approved") expect(row.needs).toBe("payment");
-      else expect(["approval", "secondApproval"]).toContain(row.needs);
+      if (row.status === "approved") expect(["payment", "blocked"]).toContain(row.needs);
+      else expect(["approval", "secondApproval", "blocked"]).toContain(row.needs);
     }
-    // ICBL's second instalment was scheduled by officer@: officer2 approves it.
+    // ICBL's second instalment is "40% on acceptance of the interim report", which is only submitted: nobody may
+    // approve it yet, whoever scheduled it.
     const icblSecond = dashboard.payments.rows.find((r) => r.reference === "CLF-2002-ICBL" && r.sequence === 2);
-    expect(icblSecond?.needs).toBe("secondApproval");
+    expect(icblSecond).toMatchObject({ needs: "blocked", blockedBy: "reportNotAccepted" });
     const other = await officerDashboard(db, (await actorFor(db, "officer2"))!, TODAY);
-    expect(other.payments.rows.find((r) => r.paymentId === icblSecond!.paymentId)?.needs).toBe("approval");
+    expect(other.payments.rows.find((r) => r.paymentId === icblSecond!.paymentId)).toMatchObject({
+      needs: "blocked",
+      blockedBy: "reportNotAccepted",
+    });
+    // CMAC's grant is approved but not active: its approved first instalment waits, it is not "to pay".
+    const cmacFirst = dashboard.payments.rows.find((r) => r.reference === "CLF-2002-CMAC" && r.sequence === 1);
+    expect(cmacFirst).toMatchObject({ status: "approved", needs: "blocked", blockedBy: "grantNotDisbursable" });
+  });
+
+  it("four eyes on the dashboard: a request by officer@ needs another officer; officer2@ is asked to approve it", async () => {
+    const grantId = await grantIn(db, "active", grantInput(icbl, [await freshAllocation(db, 100_000_000)], 1_000_000));
+    const requested = await (
+      await callers(db, "officer")
+    ).web.payments.requestUnscheduled({ grantId, amount: 100_000, dueOn: TODAY, reason: "Translation costs" });
+    const mine = await officerDashboard(db, (await actorFor(db, "officer"))!, TODAY);
+    expect(mine.payments.rows.find((r) => r.paymentId === requested.id)?.needs).toBe("secondApproval");
+    const theirs = await officerDashboard(db, (await actorFor(db, "officer2"))!, TODAY);
+    expect(theirs.payments.rows.find((r) => r.paymentId === requested.id)?.needs).toBe("approval");
+  });
+
+  it("every listed instalment agrees with its grant page and with what the services do", async () => {
+    for (const persona of ["officer", "officer2"] as const) {
+      const { web, actor } = await callers(db, persona);
+      const dashboard = await officerDashboard(db, actor!);
+      for (const row of dashboard.payments.rows) {
+        const payment = (await web.grants.byId({ id: row.grantId })).scheduledPayments.find(
+          (p) => p.id === row.paymentId,
+        )!;
+        const next = row.status === "due" ? "approve" : "pay";
+        const blocked = payment.blocked.find((b) => b.action === next);
+        if (row.needs === "payment") expect(payment.canPay).toBe(true);
+        if (row.needs === "approval") expect(payment.availableActions).toContain("approve");
+        if (row.needs === "blocked") expect(blocked?.block).toBe(row.blockedBy);
+        if (row.needs === "blocked" || row.needs === "secondApproval") {
+          expect(payment.canPay || payment.availableActions.includes("approve")).toBe(false);
+        }
+      }
+    }
+    // And the service refuses what the page does not offer: CMAC #1 cannot be paid, ICBL #2 cannot be approved.
+    const { web } = await callers(db, "officer2");
+    const [cmac] = await db.select().from(grants).where(eq(grants.reference, "CLF-2002-CMAC"));
+    const [cmacFirst] = await db
+      .select()
+      .from(scheduledPayments)
+      .where(and(eq(scheduledPayments.grantId, cmac!.id), eq(scheduledPayments.sequence, 1)));
+    const refusedPay = web.disbursements.record({
+      grantId: cmac!.id,
+      paidOn: "2002-11-15",
+      amount: cmacFirst!.amount,
+      reference: "EFT-CMAC-1",
+      idempotencyKey: "dashboard-agreement-cmac",
+      scheduledPaymentId: cmacFirst!.id,
+    });
+    await expect(refusedPay).rejects.toMatchObject({ cause: { code: "GRANT_NOT_DISBURSABLE" } });
+    const [icbl2002] = await db.select().from(grants).where(eq(grants.reference, "CLF-2002-ICBL"));
+    const [icblSecond] = await db
+      .select()
+      .from(scheduledPayments)
+      .where(and(eq(scheduledPayments.grantId, icbl2002!.id), eq(scheduledPayments.sequence, 2)));
+    await expect(web.payments.act({ id: icblSecond!.id, action: "approve" })).rejects.toMatchObject({
+      cause: { code: "REPORT_NOT_ACCEPTED" },
+    });
   });
 
   it("lists reports overdue on the day and reports waiting for review", async () => {

@@ -25,4 +25,11 @@ export const FRENCH_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
   FUNDING_LINE_EXCEEDED: "Aucune source de financement n'a assez de fonds pour ce montant ; fractionnez le versement.",
   ALREADY_REVERSED: "Ce versement a déjà été contre-passé.",
   IDEMPOTENCY_KEY_REUSED: "Cette demande a déjà été utilisée pour une autre opération ; rechargez la page.",
+  REPORT_NOT_ACCEPTED:
+    "Ce versement attend le rapport auquel il est lié : il ne peut être approuvé ni payé avant que ce rapport soit accepté ou dispensé.",
+  PAYMENT_DATE_OUT_OF_RANGE:
+    "La date du versement doit se situer dans la période de la subvention (ou le délai de grâce après sa fin) et ne pas être dans le futur.",
+  GRANT_NOT_REVERSIBLE: "Les versements d'une subvention clôturée ne peuvent plus être contre-passés.",
+  ALLOCATION_BELOW_COMMITTED:
+    "Une allocation ne peut pas descendre sous le montant déjà engagé ; choisissez un montant plus élevé.",
 };

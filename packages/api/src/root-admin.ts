@@ -1,4 +1,5 @@
 import { adminAuditRouter } from "./routers/admin-audit";
+import { adminBudgetAdministrationRouter } from "./routers/admin-budget-administration";
 import { adminBudgetsRouter } from "./routers/admin-budgets";
 import { adminOrganisationsRouter } from "./routers/admin-organisations";
 import { adminUsersRouter } from "./routers/admin-users";
@@ -9,6 +10,7 @@ import { createCallerFactory, router } from "./trpc";
 export const adminRouter = router({
   budgets: budgetsRouter,
   budgetReview: adminBudgetsRouter,
+  budgetAdministration: adminBudgetAdministrationRouter,
   organisations: adminOrganisationsRouter,
   users: adminUsersRouter,
   audit: adminAuditRouter,

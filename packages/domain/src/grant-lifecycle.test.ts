@@ -6,7 +6,6 @@ import {
   isRequirementOverdue,
   PAYMENT_ACTIONS,
   type PaymentAction,
-  paymentActionsFor,
   type PaymentStatus,
   paymentTransitionFor,
   REQUIREMENT_ACTIONS,
@@ -125,44 +124,6 @@ describe("grant actions by role", () => {
   it("the creator of a grant is not offered approve (four eyes); an unknown creator does not block", () => {
     expect(grantActionsFor(me("officer"), { status: "submitted", createdById: "u-me" })).not.toContain("approve");
     expect(grantActionsFor(me("officer"), { status: "submitted", createdById: null })).toContain("approve");
-  });
-});
-
-describe("payment actions by role", () => {
-  const payment = (
-    status: PaymentStatus,
-    extra: Partial<{ createdById: string | null; blockedByReport: boolean }> = {},
-  ) => ({
-    status,
-    createdById: "u-other",
-    blockedByReport: false,
-    ...extra,
-  });
-
-  it("officers mark due, approve, hold, release and cancel; admins only approve; partners nothing", () => {
-    expect(paymentActionsFor(me("officer"), payment("due"))).toEqual(["approve", "hold", "cancel"]);
-    expect(paymentActionsFor(me("admin"), payment("due"))).toEqual(["approve"]);
-    expect(paymentActionsFor(me("partner"), payment("due"))).toEqual([]);
-    expect(paymentActionsFor(me("officer"), payment("planned"))).toEqual(["markDue", "hold", "cancel"]);
-    expect(paymentActionsFor(me("officer"), payment("paid"))).toEqual([]);
-  });
-
-  it("never offers markPaid or reopen: those are the ledger's", () => {
-    for (const status of PAYMENT_STATUSES) {
-      const offered = paymentActionsFor(me("officer"), payment(status));
-      expect(offered).not.toContain("markPaid");
-      expect(offered).not.toContain("reopen");
-    }
-  });
-
-  it("four eyes: whoever scheduled a payment is not offered its approval", () => {
-    expect(paymentActionsFor(me("officer"), payment("due", { createdById: "u-me" }))).toEqual(["hold", "cancel"]);
-  });
-
-  it("an overdue report blocks approve and release", () => {
-    expect(paymentActionsFor(me("officer"), payment("due", { blockedByReport: true }))).toEqual(["hold", "cancel"]);
-    expect(paymentActionsFor(me("officer"), payment("on_hold", { blockedByReport: true }))).toEqual(["cancel"]);
-    expect(paymentActionsFor(me("officer"), payment("on_hold"))).toEqual(["release", "cancel"]);
   });
 });
 

@@ -104,23 +104,6 @@ export function paymentTransitionFor(action: PaymentAction, from: PaymentStatus)
   return (rule.from as readonly PaymentStatus[]).includes(from) ? rule.to : null;
 }
 
-/**
- * The payment buttons this actor may use now. `blockedByReport` is true while the payment's linked report is overdue:
- * approving or releasing it is then refused.
- */
-export function paymentActionsFor(
-  actor: LifecycleActor,
-  payment: { status: PaymentStatus; createdById: string | null; blockedByReport: boolean },
-): PaymentUserAction[] {
-  return PAYMENT_USER_ACTIONS.filter((action) => {
-    if (paymentTransitionFor(action, payment.status) === null) return false;
-    if (!can(actor.role, PAYMENT_TRANSITIONS[action].capability)) return false;
-    if (action === "approve" && isOwnCreation(actor, payment.createdById)) return false;
-    if ((action === "approve" || action === "release") && payment.blockedByReport) return false;
-    return true;
-  });
-}
-
 export type RequirementStatus = "open" | "submitted" | "accepted" | "changes_requested" | "resubmitted" | "waived";
 
 /**

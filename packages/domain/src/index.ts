@@ -6,3 +6,4 @@ export * from "./iati";
 export * from "./validators";
 export * from "./grant-lifecycle";
 export * from "./localized";
+export * from "./ledger-rules";

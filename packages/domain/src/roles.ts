@@ -13,6 +13,7 @@ export const CAPABILITIES = [
   "reports.submit",
   "reports.review",
   "budgets.review",
+  "budgets.manage",
   "organisations.manage",
   "users.manage",
   "audit.read",
@@ -24,6 +25,7 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: [
     "grants.view.all",
     "budgets.review",
+    "budgets.manage",
     "organisations.manage",
     "users.manage",
     "audit.read",

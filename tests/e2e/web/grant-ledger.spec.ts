@@ -132,13 +132,18 @@ test("an officer creates a two-programme grant, another approves it, payments ar
   await expect(page.getByTestId("grant-disbursed")).toHaveText("$6,000.00");
   await expect(page.getByTestId("disbursements-table")).toContainText("FY 2002-2003, Q1");
 
-  // 5. Paying more than remains is refused, with the reason on the amount field, and nothing is recorded.
-  const ledger = page.getByTestId("disbursement-form").last();
-  await ledger.getByLabel("Paid on").fill("2002-06-01");
-  await ledger.getByLabel("Amount (CAD)").fill("5,000.00");
-  await ledger.getByLabel("Payment reference").fill(`${reference}-2`);
-  await ledger.getByRole("button", { name: "Record disbursement" }).click();
-  await expect(ledger.locator("[id$=amount-error]")).toContainText("$4,000.00");
+  // 5. A payment outside the schedule is requested, never paid by one person: more than can still be scheduled is
+  //    refused on the amount field; a smaller one is added as due and waits for another officer's approval.
+  const unscheduled = page.getByTestId("unscheduled-payment-form");
+  await unscheduled.getByLabel("Amount (CAD)").fill("5,000.00");
+  await unscheduled.getByLabel("What the payment is for").fill("Extra printing");
+  await unscheduled.getByRole("button", { name: "Request the payment" }).click();
+  await expect(unscheduled.locator("#up-amount-error")).toContainText("$4,000.00");
+  await unscheduled.getByLabel("Amount (CAD)").fill("1,500.00");
+  await unscheduled.getByRole("button", { name: "Request the payment" }).click();
+  await expect(page.getByTestId("payment-row-2")).toContainText("Due");
+  await expect(page.getByTestId("payment-2-blocked-approve")).toContainText("Another officer has to approve");
+  await expect(page.getByTestId("payment-2-approve")).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId("grant-disbursed")).toHaveText("$6,000.00");
 

@@ -142,3 +142,21 @@ let keys = 0;
 export function newKey(): string {
   return `key-${process.pid}-${++keys}-${Math.random().toString(36).slice(2, 10)}`;
 }
+
+/**
+ * An unscheduled payment made ready the way people do it now: `requester` asks for it (a due instalment), the other
+ * officer approves it (four eyes). Returns the instalment's id, to pay with disbursements.record.
+ */
+export async function approvedUnscheduled(
+  db: Database,
+  grantId: string,
+  amount: number,
+  requester: "officer" | "officer2" = "officer2",
+): Promise<string> {
+  const approver = requester === "officer" ? "officer2" : "officer";
+  const payment = await (
+    await callers(db, requester)
+  ).web.payments.requestUnscheduled({ grantId, amount, dueOn: "2002-07-15", reason: `Payment of ${amount}` });
+  await (await callers(db, approver)).web.payments.act({ id: payment.id, action: "approve" });
+  return payment.id;
+}

@@ -1,11 +1,19 @@
-import { paymentActionInput, refreshPaymentHoldsInput, schedulePaymentInput } from "@portal/domain";
-import { actOnPayment, refreshPaymentHolds, schedulePayment } from "../services";
+import {
+  paymentActionInput,
+  refreshPaymentHoldsInput,
+  requestUnscheduledPaymentInput,
+  schedulePaymentInput,
+} from "@portal/domain";
+import { actOnPayment, refreshPaymentHolds, requestUnscheduledPayment, schedulePayment } from "../services";
 import { authedProcedure, procedureWith, router } from "../trpc";
 
 export const paymentsRouter = router({
   schedule: procedureWith("grants.manage")
     .input(schedulePaymentInput)
     .mutation(({ ctx, input }) => schedulePayment(ctx.db, ctx.actor, input)),
+  requestUnscheduled: procedureWith("disbursements.record")
+    .input(requestUnscheduledPaymentInput)
+    .mutation(({ ctx, input }) => requestUnscheduledPayment(ctx.db, ctx.actor, input)),
   // approve needs payments.approve, the other actions grants.manage (PAYMENT_TRANSITIONS), checked by the service.
   act: authedProcedure.input(paymentActionInput).mutation(({ ctx, input }) => actOnPayment(ctx.db, ctx.actor, input)),
   refreshHolds: procedureWith("grants.manage")

@@ -7,6 +7,7 @@ export * from "./grants/transition-grant";
 export * from "./grants/grant-form-options";
 export * from "./payments/schedule-payment";
 export * from "./payments/act-on-payment";
+export * from "./payments/request-unscheduled-payment";
 export * from "./payments/refresh-payment-holds";
 export * from "./disbursements/record-disbursement";
 export * from "./disbursements/reverse-disbursement";

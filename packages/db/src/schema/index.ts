@@ -3,6 +3,7 @@ export * from "./treaty";
 export * from "./organisations";
 export * from "./users";
 export * from "./programmes";
+export * from "./budget-administration";
 export * from "./grants";
 export * from "./conferences";
 export * from "./audit";

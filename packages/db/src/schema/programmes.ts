@@ -15,10 +15,15 @@ export const programmes = pgTable(
     parentId: uuid().references((): AnyPgColumn => programmes.id),
     startsOn: date(),
     endsOn: date(),
+    /** The envelope announced for the programme over its whole period (the Fund: C$100M over five years), in CAD. */
+    envelopeAmount: money("envelope_amount"),
     provenance: provenance().notNull().default("entered"),
     ...timestamps,
   },
-  (t) => [index("programmes_parent_idx").on(t.parentId)],
+  (t) => [
+    index("programmes_parent_idx").on(t.parentId),
+    check("programmes_envelope_positive", sql`${t.envelopeAmount} is null or ${t.envelopeAmount} > 0`),
+  ],
 );
 
 /** Canada's fiscal year, 1 April to 31 March, identified by the calendar year it starts in (2001 = FY 2001-2002). */

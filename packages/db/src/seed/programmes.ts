@@ -35,6 +35,8 @@ interface ProgrammeDefinition {
   descriptionFr: string;
   startsOn: string | null;
   endsOn: string | null;
+  /** The envelope announced for the whole period, when there is one (public record for the Fund). */
+  envelopeAmount?: number;
   provenance: SeedProvenance;
 }
 
@@ -51,6 +53,7 @@ const PROGRAMMES: readonly ProgrammeDefinition[] = [
     startsOn: "1997-12-03",
     // The first five-year envelope ends with the fiscal year before the renewal starts (April 2003).
     endsOn: "2003-03-31",
+    envelopeAmount: dollars(100_000_000),
     provenance: "public-record",
   },
   {

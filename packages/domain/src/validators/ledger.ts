@@ -102,6 +102,17 @@ export const schedulePaymentInput = z.object({
   requirementId: uuid.nullish(),
 });
 
+/**
+ * A payment outside the schedule: it becomes a due instalment that another officer approves before anyone pays it
+ * (four eyes, like every instalment). The reason says what the money is for and is shown as its description.
+ */
+export const requestUnscheduledPaymentInput = z.object({
+  grantId: uuid,
+  amount: positiveMinorUnits,
+  dueOn: isoDate,
+  reason: text(500, "what the payment is for"),
+});
+
 export const paymentActionInput = z.object({
   id: uuid,
   action: z.enum(PAYMENT_USER_ACTIONS),
@@ -163,6 +174,7 @@ export type UpdateGrantData = z.output<typeof updateGrantInput>;
 export type GrantTransitionData = z.output<typeof grantTransitionInput>;
 export type SchedulePaymentData = z.output<typeof schedulePaymentInput>;
 export type PaymentActionData = z.output<typeof paymentActionInput>;
+export type RequestUnscheduledPaymentData = z.output<typeof requestUnscheduledPaymentInput>;
 export type RecordDisbursementData = z.output<typeof recordDisbursementInput>;
 export type ReverseDisbursementData = z.output<typeof reverseDisbursementInput>;
 export type AddRequirementData = z.output<typeof addRequirementInput>;

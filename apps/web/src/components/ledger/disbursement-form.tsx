@@ -29,7 +29,8 @@ interface FundingLineOption {
 }
 
 /**
- * Records money actually paid. The idempotency key is made once per form, so a double click or a retried request
+ * Records money actually paid against an approved instalment (every payment has been approved by a second officer).
+ * The idempotency key is made once per form, so a double click or a retried request
  * after a network error records the payment once.
  */
 export function DisbursementForm({
@@ -44,7 +45,7 @@ export function DisbursementForm({
   currency: string;
   remaining: number;
   fundingLines: FundingLineOption[];
-  scheduledPayment?: { id: string; amount: number; label: string };
+  scheduledPayment: { id: string; amount: number; label: string };
   onDone?: () => void;
 }) {
   const t = useTranslations("ledger");
@@ -73,7 +74,7 @@ export function DisbursementForm({
     mode: "onChange",
     defaultValues: {
       paidOn: todayIso(),
-      amount: scheduledPayment ? formatAmountInput(scheduledPayment.amount, currency, locale) : "",
+      amount: formatAmountInput(scheduledPayment.amount, currency, locale),
       reference: "",
       fundingLineId: "",
     },
@@ -89,7 +90,7 @@ export function DisbursementForm({
         reference: values.reference,
         idempotencyKey,
         fundingLineId: values.fundingLineId || null,
-        scheduledPaymentId: scheduledPayment?.id ?? null,
+        scheduledPaymentId: scheduledPayment.id,
       });
       toast.success(tf("done.disbursement", { amount: formatMoney(values.amount, currency, locale) }));
       setIdempotencyKey(crypto.randomUUID());
@@ -103,7 +104,7 @@ export function DisbursementForm({
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="disbursement-form">
-      {scheduledPayment ? <p className="text-sm">{t("payingInstalment", { label: scheduledPayment.label })}</p> : null}
+      <p className="text-sm">{t("payingInstalment", { label: scheduledPayment.label })}</p>
       <p className="text-sm text-muted-foreground">
         {t("remainingToPay", { amount: formatMoney(remaining, currency, locale) })}
       </p>

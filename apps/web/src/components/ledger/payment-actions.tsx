@@ -1,6 +1,12 @@
 "use client";
 
-import { formatMoney, type PaymentStatus, type PaymentUserAction } from "@portal/domain";
+import {
+  formatMoney,
+  type PaymentBlock,
+  type PaymentRuleAction,
+  type PaymentStatus,
+  type PaymentUserAction,
+} from "@portal/domain";
 import { Button, intlLocale } from "@portal/ui";
 import type { ConfirmText } from "@portal/ui/confirm-dialog";
 import { useMutation } from "@tanstack/react-query";
@@ -11,25 +17,35 @@ import { DisbursementForm } from "./disbursement-form";
 import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
-/** Buttons for one scheduled payment (those the server offers this person); an approved one can be paid. */
+/**
+ * Buttons for one scheduled payment: those the server's payment rule allows this person now (paying included), and
+ * beside them why the others are refused, in the same words the services use when refusing.
+ */
 export function PaymentActions({
   payment,
   grantId,
   currency,
   remaining,
   fundingLines,
-  canPay,
 }: {
-  payment: { id: string; status: PaymentStatus; amount: number; label: string; availableActions: PaymentUserAction[] };
+  payment: {
+    id: string;
+    status: PaymentStatus;
+    amount: number;
+    label: string;
+    availableActions: PaymentUserAction[];
+    canPay: boolean;
+    blocked: { action: PaymentRuleAction; block: PaymentBlock }[];
+  };
   grantId: string;
   currency: string;
   remaining: number;
   fundingLines: { id: string; label: string; remaining: number }[];
-  canPay: boolean;
 }) {
   const t = useTranslations("ledger");
   const tf = useTranslations("feedback");
   const amount = formatMoney(payment.amount, currency, intlLocale(useLocale()));
+  const tr = useTranslations("ledgerRules");
   const trpc = useTRPC();
   const act = useMutation(trpc.payments.act.mutationOptions());
   const { run, error, pending } = useRefreshingMutation(act.mutateAsync, t("failed"), ({ action }) =>
@@ -67,12 +83,21 @@ export function PaymentActions({
             onConfirm={() => run({ id: payment.id, action })}
           />
         ))}
-        {payment.status === "approved" && canPay ? (
+        {payment.canPay ? (
           <Button type="button" size="sm" onClick={() => setPaying((v) => !v)} aria-expanded={paying}>
             {t("pay")}
           </Button>
         ) : null}
       </div>
+      {payment.blocked.map(({ action, block }) => (
+        <p
+          key={action}
+          className="text-xs text-muted-foreground"
+          data-testid={`payment-${payment.label}-blocked-${action}`}
+        >
+          {tr(`blockedAction.${action}`)}: {tr(`blocked.${block}`)}
+        </p>
+      ))}
       {error ? <p className="text-sm text-destructive">{error}</p> : null}
       {paying ? (
         <DisbursementForm

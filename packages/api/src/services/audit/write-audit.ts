@@ -17,6 +17,9 @@ export const AUDIT_ENTITY = {
   relation: "organisation_relation",
   conference: "conference",
   invitation: "invitation",
+  programme: "programme",
+  fiscalYear: "fiscal_year",
+  allocation: "allocation",
 } as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY)[keyof typeof AUDIT_ENTITY];
 

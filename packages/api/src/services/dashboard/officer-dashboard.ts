@@ -6,7 +6,7 @@ import {
   reportSubmissions,
   scheduledPayments,
 } from "@portal/db";
-import { can, isOwnCreation, isRequirementOverdue } from "@portal/domain";
+import { can, isRequirementOverdue, type PaymentBlock, paymentRules } from "@portal/domain";
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import { type Actor, requireCapability, seesAllGrants } from "../../actor";
 import { visibleGrants } from "../grants/grant-scope";
@@ -36,6 +36,36 @@ const grantSummary = {
 
 /** A list's first rows (read with LIMIT) and how many there are in all (counted by the database). */
 const limited = <T>(rows: T[], total: number) => ({ rows, total });
+
+interface PaymentRow {
+  status: "planned" | "due" | "approved" | "paid" | "on_hold" | "cancelled";
+  createdById: string | null;
+  grantStatus: Parameters<typeof paymentRules>[1]["grantStatus"];
+  reportStatus: NonNullable<Parameters<typeof paymentRules>[1]["report"]>["status"] | null;
+  reportDueOn: string | null;
+}
+
+function paymentSummary<T extends PaymentRow>(row: T) {
+  const { createdById: _creator, grantStatus: _grant, reportStatus: _report, reportDueOn: _due, ...summary } = row;
+  return summary;
+}
+
+/**
+ * What a listed instalment needs next, by the payment rule the grant page and the services use: an approval (by
+ * this officer, or a second one under four eyes), a payment, or nothing until what blocks it is resolved.
+ */
+function paymentNeed(
+  actor: Actor,
+  row: PaymentRow,
+  today: string,
+): { needs: "approval" | "secondApproval" | "payment" | "blocked"; blockedBy: PaymentBlock | null } {
+  const report = row.reportStatus && row.reportDueOn ? { status: row.reportStatus, dueOn: row.reportDueOn } : null;
+  const rules = paymentRules(actor, { payment: row, grantStatus: row.grantStatus, report, today });
+  const next = rules.find((r) => r.action === (row.status === "due" ? "approve" : "pay"));
+  if (next?.allowed) return { needs: row.status === "due" ? "approval" : "payment", blockedBy: null };
+  if (row.status === "due" && (!next || next.block === "fourEyes")) return { needs: "secondApproval", blockedBy: null };
+  return { needs: "blocked", blockedBy: next?.block ?? null };
+}
 
 /**
  * What needs a program officer's action today: grants waiting for their approval (not their own), instalments due or
@@ -103,10 +133,14 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
         amount: scheduledPayments.amount,
         status: scheduledPayments.status,
         createdById: scheduledPayments.createdById,
+        grantStatus: grants.status,
+        reportStatus: reportingRequirements.status,
+        reportDueOn: reportingRequirements.dueOn,
       })
       .from(scheduledPayments)
       .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
       .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+      .leftJoin(reportingRequirements, eq(reportingRequirements.id, scheduledPayments.requirementId))
       .where(and(visible, paymentsToAct))
       .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.id))
       .limit(LIMIT),
@@ -166,16 +200,7 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
     endingSoonDays: ENDING_SOON_DAYS,
     approvals: limited(approvals, total.approvals),
     payments: limited(
-      payments.map(({ createdById, ...payment }) => ({
-        ...payment,
-        // "Approve" is for someone other than the instalment's creator (four eyes); "pay" for anyone who records.
-        needs:
-          payment.status === "due"
-            ? isOwnCreation(actor, createdById) || !can(actor.role, "payments.approve")
-              ? ("secondApproval" as const)
-              : ("approval" as const)
-            : ("payment" as const),
-      })),
+      payments.map((row) => ({ ...paymentSummary(row), ...paymentNeed(actor, row, today) })),
       total.payments,
     ),
     overdueReports: limited(

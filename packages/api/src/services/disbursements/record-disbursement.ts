@@ -8,22 +8,19 @@ import {
   scheduledPayments,
   type Tx,
 } from "@portal/db";
-import {
-  convertToCad,
-  DISBURSABLE_STATUSES,
-  fiscalYearLabel,
-  paymentTransitionFor,
-  type RecordDisbursementData,
-} from "@portal/domain";
+import { convertToCad, fiscalYearLabel, paymentTransitionFor, type RecordDisbursementData } from "@portal/domain";
 import { and, asc, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { DomainError } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockGrantOrThrow } from "../grants/lock-grant";
-import { grantStatusWords, money, paymentStatusWords } from "../messages";
+import { money } from "../messages";
+import { assertPaymentAllowed, loadPaymentFacts } from "../payments/payment-rules";
+import { todayInOttawa } from "../today";
 import { fiscalPeriodOf } from "./fiscal-period";
 import { recordOnce } from "./idempotent-entry";
 import { applyDisbursedDelta } from "./ledger-counters";
+import { assertPaymentDate } from "./payment-window";
 
 /** The grant's funding lines with what is left on each, in a stable order (fiscal year, programme, id). */
 async function lockFundingLines(tx: Tx, grantId: string) {
@@ -103,12 +100,18 @@ export async function recordDisbursement(db: DbOrTx, actor: Actor, input: Record
     const replayed = await alreadyRecorded();
     if (replayed) return replayed;
 
-    if (!DISBURSABLE_STATUSES.includes(grant.status)) {
+    // Every payment is an instalment approved by a second officer: an unscheduled one is requested first
+    // (payments.requestUnscheduled), approved like any other, then paid here.
+    if (!input.scheduledPaymentId) {
       throw new DomainError(
-        "GRANT_NOT_DISBURSABLE",
-        `Money is paid only on an active or closing grant; this grant is ${grantStatusWords(grant.status)}.`,
+        "FOUR_EYES_REQUIRED",
+        "Every payment needs a second officer's approval: request an unscheduled payment, have it approved, then pay it.",
+        "scheduledPaymentId",
       );
     }
+    const today = todayInOttawa();
+    const payment = await lockPayableInstalment(tx, actor, grant, input.scheduledPaymentId, input.amount, today);
+    assertPaymentDate(grant, input.paidOn, today);
     const remaining = grant.totalAmount - grant.disbursed;
     if (input.amount > remaining) {
       throw new DomainError(
@@ -117,9 +120,6 @@ export async function recordDisbursement(db: DbOrTx, actor: Actor, input: Record
         "amount",
       );
     }
-    const payment = input.scheduledPaymentId
-      ? await lockPayableInstalment(tx, grant, input.scheduledPaymentId, input.amount)
-      : null;
     const lines = await lockFundingLines(tx, grant.id);
     const amountCad = amountInCad(grant, input.amount, lines);
     const line = pickLine(lines, amountCad, input.fundingLineId);
@@ -129,7 +129,7 @@ export async function recordDisbursement(db: DbOrTx, actor: Actor, input: Record
       .values({
         grantId: grant.id,
         fundingLineId: line.id,
-        scheduledPaymentId: payment?.id ?? null,
+        scheduledPaymentId: payment.id,
         paidOn: input.paidOn,
         ...(await fiscalPeriodOf(tx, input.paidOn)),
         amount: input.amount,
@@ -141,25 +141,33 @@ export async function recordDisbursement(db: DbOrTx, actor: Actor, input: Record
       })
       .returning();
     await applyDisbursedDelta(tx, grant, line.id, { amount: input.amount, amountCad });
-    if (payment) {
-      await tx
-        .update(scheduledPayments)
-        .set({ status: paymentTransitionFor("markPaid", payment.status)! })
-        .where(eq(scheduledPayments.id, payment.id));
-    }
+    await tx
+      .update(scheduledPayments)
+      .set({ status: paymentTransitionFor("markPaid", payment.status)! })
+      .where(eq(scheduledPayments.id, payment.id));
     await writeAudit(tx, actor, {
       action: "disbursement.record",
       entityType: AUDIT_ENTITY.disbursement,
       entityId: disbursement!.id,
-      before: payment ? { scheduledPayment: { id: payment.id, status: payment.status } } : null,
-      after: { disbursement, ...(payment ? { scheduledPayment: { id: payment.id, status: "paid" } } : {}) },
+      before: { scheduledPayment: { id: payment.id, status: payment.status } },
+      after: { disbursement, scheduledPayment: { id: payment.id, status: "paid" } },
     });
     return { disbursement: disbursement!, replayed: false };
   });
 }
 
-/** The instalment being paid: this grant's, approved (four eyes done), and paid in full by this disbursement. */
-async function lockPayableInstalment(tx: Tx, grant: Grant, paymentId: string, amount: number) {
+/**
+ * The instalment being paid: this grant's, payable now by the payment rule (approved by a second officer, grant
+ * active or closing, its report accepted or waived), and paid in full by this disbursement.
+ */
+async function lockPayableInstalment(
+  tx: Tx,
+  actor: Actor,
+  grant: Grant,
+  paymentId: string,
+  amount: number,
+  today: string,
+) {
   const [payment] = await tx
     .select()
     .from(scheduledPayments)
@@ -167,13 +175,7 @@ async function lockPayableInstalment(tx: Tx, grant: Grant, paymentId: string, am
     .for("update");
   if (!payment)
     throw new DomainError("VALIDATION", "Choose one of this grant's scheduled payments.", "scheduledPaymentId");
-  if (paymentTransitionFor("markPaid", payment.status) === null) {
-    throw new DomainError(
-      "PAYMENT_NOT_APPROVED",
-      `This instalment is ${paymentStatusWords(payment.status)}; only an approved instalment can be paid.`,
-      "scheduledPaymentId",
-    );
-  }
+  assertPaymentAllowed(actor, await loadPaymentFacts(tx, grant, payment, today), "pay");
   if (payment.amount !== amount) {
     throw new DomainError(
       "VALIDATION",

@@ -1,11 +1,13 @@
 import { type DbOrTx, disbursements, scheduledPayments } from "@portal/db";
-import { paymentTransitionFor, type ReverseDisbursementData } from "@portal/domain";
+import { paymentTransitionFor, REVERSIBLE_STATUSES, type ReverseDisbursementData } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { DomainError } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { isUniqueViolation } from "../db-errors";
 import { lockOwningGrantOrThrow } from "../grants/lock-grant";
+import { grantStatusWords } from "../messages";
+import { todayInOttawa } from "../today";
 import { fiscalPeriodOf } from "./fiscal-period";
 import { recordOnce } from "./idempotent-entry";
 import { applyDisbursedDelta } from "./ledger-counters";
@@ -39,6 +41,21 @@ export async function reverseDisbursement(db: DbOrTx, actor: Actor, input: Rever
             "VALIDATION",
             "This entry is itself a reversal; record a new disbursement instead.",
             "disbursementId",
+          );
+        }
+        // A closed grant's books are closed: its payments are reopened by an amendment first, or not at all.
+        if (!REVERSIBLE_STATUSES.includes(grant.status)) {
+          throw new DomainError(
+            "GRANT_NOT_REVERSIBLE",
+            `This grant is ${grantStatusWords(grant.status)}; its payments can no longer be reversed.`,
+          );
+        }
+        const today = todayInOttawa();
+        if (input.paidOn > today || input.paidOn < original.paidOn) {
+          throw new DomainError(
+            "PAYMENT_DATE_OUT_OF_RANGE",
+            `Date the reversal between the payment it corrects (${original.paidOn}) and today (${today}).`,
+            "paidOn",
           );
         }
         const [reversal] = await tx

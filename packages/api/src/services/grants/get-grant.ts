@@ -13,13 +13,15 @@ import {
   users,
 } from "@portal/db";
 import {
+  allowedPaymentActions,
   can,
   DISBURSABLE_STATUSES,
   FINISHED_STATUSES,
   grantActionsFor,
   isRequirementOverdue,
-  paymentActionsFor,
+  paymentRules,
   requirementActionsFor,
+  REVERSIBLE_STATUSES,
 } from "@portal/domain";
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -122,11 +124,16 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
     components,
     fundingLines: lines.map((line) => ({ ...line, remaining: line.amount - line.disbursed })),
     scheduledPayments: payments.map((payment) => {
-      const blockedByReport = payment.requirementId !== null && overdue.has(payment.requirementId);
+      const report = requirements.find((r) => r.id === payment.requirementId) ?? null;
+      // The same rule actOnPayment and recordDisbursement enforce: what is offered here is what they will do.
+      const rules = paymentRules(actor, { payment, grantStatus: status, report, today });
       return {
         ...payment,
-        blockedByReport,
-        availableActions: paymentActionsFor(actor, { ...payment, blockedByReport }),
+        blockedByReport: payment.requirementId !== null && overdue.has(payment.requirementId),
+        availableActions: allowedPaymentActions(rules),
+        canPay: rules.some((r) => r.action === "pay" && r.allowed),
+        /** Actions the payment's state allows but that are refused now, with why (shown beside the instalment). */
+        blocked: rules.flatMap((r) => (r.allowed ? [] : [{ action: r.action, block: r.block }])),
       };
     }),
     disbursements: ledger.map((entry) => ({ ...entry, reversedById: reversedBy.get(entry.id) ?? null })),
@@ -154,8 +161,10 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
       schedulePayment: !finished && can(actor.role, "grants.manage"),
       addRequirement: !finished && can(actor.role, "grants.manage"),
       refreshHolds: can(actor.role, "grants.manage"),
-      recordDisbursement: DISBURSABLE_STATUSES.includes(status) && can(actor.role, "disbursements.record"),
-      reverseDisbursement: can(actor.role, "disbursements.record"),
+      requestUnscheduledPayment: DISBURSABLE_STATUSES.includes(status) && can(actor.role, "disbursements.record"),
+      reverseDisbursement: REVERSIBLE_STATUSES.includes(status) && can(actor.role, "disbursements.record"),
+      /** Why reversals are not offered on a grant whose payments may be read by this person (closed grants). */
+      reversalsClosed: !REVERSIBLE_STATUSES.includes(status) && can(actor.role, "disbursements.record"),
       auditTrail: can(actor.role, "grants.view.all"),
     },
   };

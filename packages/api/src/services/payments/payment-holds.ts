@@ -1,23 +1,6 @@
 import { type DbOrTx, reportingRequirements, type ScheduledPayment, scheduledPayments } from "@portal/db";
 import { isRequirementOverdue, paymentTransitionFor, requirementReleasesPayments } from "@portal/domain";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
-import { DomainError } from "../../errors";
-import { reportName } from "../messages";
-
-/** Refuses approving or releasing a payment while the report it waits for is overdue. */
-export async function assertReportNotOverdue(tx: DbOrTx, payment: ScheduledPayment, today: string): Promise<void> {
-  if (!payment.requirementId) return;
-  const [requirement] = await tx
-    .select()
-    .from(reportingRequirements)
-    .where(eq(reportingRequirements.id, payment.requirementId));
-  if (requirement && isRequirementOverdue(requirement.status, requirement.dueOn, today)) {
-    throw new DomainError(
-      "PAYMENT_ON_HOLD",
-      `This instalment waits for the ${reportName(requirement)} that was due on ${requirement.dueOn}; it stays on hold until the report is accepted or waived.`,
-    );
-  }
-}
 
 export interface HoldChange {
   paymentId: string;

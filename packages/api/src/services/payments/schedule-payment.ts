@@ -1,11 +1,12 @@
 import { type DbOrTx, reportingRequirements, scheduledPayments } from "@portal/db";
 import { FINISHED_STATUSES, type SchedulePaymentData } from "@portal/domain";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { DomainError } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockGrantOrThrow } from "../grants/lock-grant";
-import { grantStatusWords, money } from "../messages";
+import { grantStatusWords } from "../messages";
+import { assertScheduleRoom } from "./schedule-room";
 
 /** Adds a planned instalment at the end of a grant's schedule; the schedule never comes to more than the grant. */
 export async function schedulePayment(db: DbOrTx, actor: Actor, data: SchedulePaymentData) {
@@ -27,25 +28,7 @@ export async function schedulePayment(db: DbOrTx, actor: Actor, data: SchedulePa
       if (!requirement)
         throw new DomainError("VALIDATION", "Choose one of this grant's reporting requirements.", "requirementId");
     }
-    // Cancelled instalments keep their numbers (the next one follows the highest of all) but no longer count.
-    const [{ scheduled, highest }] = (await tx
-      .select({
-        scheduled:
-          sql<number>`coalesce(sum(${scheduledPayments.amount}) filter (where ${ne(scheduledPayments.status, "cancelled")}), 0)`.mapWith(
-            Number,
-          ),
-        highest: sql<number>`coalesce(max(${scheduledPayments.sequence}), 0)`.mapWith(Number),
-      })
-      .from(scheduledPayments)
-      .where(eq(scheduledPayments.grantId, grant.id))) as [{ scheduled: number; highest: number }];
-    if (scheduled + data.amount > grant.totalAmount) {
-      throw new DomainError(
-        "SCHEDULE_EXCEEDS_TOTAL",
-        `The schedule would come to ${money(scheduled + data.amount, grant.currency)}, more than the grant's ${money(grant.totalAmount, grant.currency)}; ` +
-          `at most ${money(grant.totalAmount - scheduled, grant.currency)} can still be scheduled.`,
-        "amount",
-      );
-    }
+    const { highest } = await assertScheduleRoom(tx, grant, data.amount);
     const [payment] = await tx
       .insert(scheduledPayments)
       .values({

@@ -6,6 +6,7 @@ import adminUsers from "./adminUsers.json";
 import attachments from "./attachments.json";
 import auth from "./auth.json";
 import availability from "./availability.json";
+import budgetAdministration from "./budgetAdministration.json";
 import budgets from "./budgets.json";
 import common from "./common.json";
 import conferences from "./conferences.json";
@@ -17,6 +18,7 @@ import grantStatus from "./grantStatus.json";
 import grants from "./grants.json";
 import invitations from "./invitations.json";
 import ledger from "./ledger.json";
+import ledgerRules from "./ledgerRules.json";
 import members from "./members.json";
 import nav from "./nav.json";
 import organisations from "./organisations.json";
@@ -34,6 +36,7 @@ export const messages = {
   attachments,
   auth,
   availability,
+  budgetAdministration,
   budgets,
   common,
   conferences,
@@ -45,6 +48,7 @@ export const messages = {
   grants,
   invitations,
   ledger,
+  ledgerRules,
   members,
   nav,
   organisations,

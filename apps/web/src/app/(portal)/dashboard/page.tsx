@@ -41,10 +41,11 @@ function GrantCell({ id, reference, title }: { id: string; reference: string; ti
 export default async function DashboardPage() {
   const session = await getSession();
   if (session?.user.role === "partner") redirect("/partner");
-  const [api, t, tg, locale, format] = await Promise.all([
+  const [api, t, tg, tr, locale, format] = await Promise.all([
     getApi(),
     getTranslations("dashboard"),
     getTranslations("grants"),
+    getTranslations("ledgerRules"),
     getLocale(),
     getFormatter(),
   ]);
@@ -150,9 +151,18 @@ export default async function DashboardPage() {
                 <TableCell className="whitespace-nowrap">{date(row.dueOn)}</TableCell>
                 <TableCell numeric>{money(row.amount, row.currency)}</TableCell>
                 <TableCell>
-                  <Badge tone={row.needs === "payment" ? "success" : row.needs === "approval" ? "info" : "neutral"}>
-                    {t(`needs.${row.needs}`)}
-                  </Badge>
+                  {row.needs === "blocked" ? (
+                    <div className="flex flex-col gap-1">
+                      <Badge tone="warning">{tr("dashboardBlocked")}</Badge>
+                      {row.blockedBy ? (
+                        <span className="text-xs text-muted-foreground">{tr(`blocked.${row.blockedBy}`)}</span>
+                      ) : null}
+                    </div>
+                  ) : (
+                    <Badge tone={row.needs === "payment" ? "success" : row.needs === "approval" ? "info" : "neutral"}>
+                      {t(`needs.${row.needs}`)}
+                    </Badge>
+                  )}
                 </TableCell>
               </TableRow>
             ))}

@@ -22,13 +22,13 @@ import Link from "next/link";
 import { GrantStatusBadge } from "@/components/grant-status-badge";
 import { AddRequirementForm } from "@/components/ledger/add-requirement-form";
 import { ApplyHolds } from "@/components/ledger/apply-holds";
-import { DisbursementForm } from "@/components/ledger/disbursement-form";
 import { GrantTransitions } from "@/components/ledger/grant-transitions";
 import { PaymentActions } from "@/components/ledger/payment-actions";
 import { RequirementActions } from "@/components/ledger/requirement-actions";
 import { RequirementReportLink } from "@/components/attachments/requirement-report-link";
 import { ReverseDisbursement } from "@/components/ledger/reverse-disbursement";
 import { SchedulePaymentForm } from "@/components/ledger/schedule-payment-form";
+import { UnscheduledPaymentForm } from "@/components/ledger/unscheduled-payment-form";
 import { AuditTrail } from "@/components/audit-trail";
 import { getApi, getSession } from "@/server/caller";
 import { loadGrant } from "@/server/records";
@@ -43,11 +43,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function GrantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [api, session, t, tl, locale, format] = await Promise.all([
+  const [api, session, t, tl, tr, locale, format] = await Promise.all([
     getApi(),
     getSession(),
     getTranslations("grants"),
     getTranslations("ledger"),
+    getTranslations("ledgerRules"),
     getLocale(),
     getFormatter(),
   ]);
@@ -225,12 +226,13 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                           amount: p.amount,
                           label: String(p.sequence),
                           availableActions: p.availableActions,
+                          canPay: p.canPay,
+                          blocked: p.blocked,
                         }}
                         grantId={grant.id}
                         currency={grant.currency}
                         remaining={remaining}
                         fundingLines={lineOptions}
-                        canPay={grant.permissions.recordDisbursement}
                       />
                     </TableCell>
                   )}
@@ -290,15 +292,17 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
             </TableBody>
           </Table>
         )}
-        {grant.permissions.recordDisbursement ? (
+        {grant.permissions.reversalsClosed && grant.disbursements.length > 0 ? (
           <CardContent className="border-t border-border">
-            <h3 className="mb-3 text-sm font-semibold">{tl("ledgerTitle")}</h3>
-            <DisbursementForm
-              grantId={grant.id}
-              currency={grant.currency}
-              remaining={remaining}
-              fundingLines={lineOptions}
-            />
+            <p className="text-sm text-muted-foreground" data-testid="reversals-closed">
+              {tr("reversalsClosed")}
+            </p>
+          </CardContent>
+        ) : null}
+        {grant.permissions.requestUnscheduledPayment ? (
+          <CardContent className="border-t border-border">
+            <h3 className="mb-3 text-sm font-semibold">{tr("unscheduled.title")}</h3>
+            <UnscheduledPaymentForm grantId={grant.id} currency={grant.currency} />
           </CardContent>
         ) : null}
       </SectionCard>

@@ -1,0 +1,89 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { isIsoDate } from "@portal/domain";
+import { Alert, Button, Input, intlLocale } from "@portal/ui";
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { describedBy, Field } from "@portal/ui/field";
+import { applyServerError } from "@portal/ui/server-errors";
+import { useTRPC } from "@/trpc/client";
+import { todayIso, typedAmount } from "./amount-schema";
+
+/**
+ * Asks for a payment outside the schedule. It becomes a due instalment that another officer approves before anyone
+ * pays it, so no single person can pay money out alone.
+ */
+export function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; currency: string }) {
+  const t = useTranslations("ledgerRules.unscheduled");
+  const tl = useTranslations("ledger");
+  const locale = intlLocale(useLocale());
+  const router = useRouter();
+  const trpc = useTRPC();
+  const request = useMutation(trpc.payments.requestUnscheduled.mutationOptions());
+  const [requested, setRequested] = useState<number | null>(null);
+  const schema = useMemo(
+    () =>
+      z.object({
+        dueOn: z.string().refine(isIsoDate, { message: t("invalidDate") }),
+        amount: typedAmount(locale, currency, t("invalidAmount")),
+        reason: z
+          .string()
+          .trim()
+          .min(1, { message: t("reasonRequired") })
+          .max(500),
+      }),
+    [locale, currency, t],
+  );
+  const { register, handleSubmit, formState, setError, reset } = useForm<
+    z.input<typeof schema>,
+    unknown,
+    z.output<typeof schema>
+  >({
+    resolver: zodResolver(schema),
+    mode: "onChange",
+    defaultValues: { dueOn: todayIso(), amount: "", reason: "" },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    try {
+      const payment = await request.mutateAsync({ grantId, ...values });
+      setRequested(payment.sequence);
+      reset({ dueOn: todayIso(), amount: "", reason: "" });
+      router.refresh();
+    } catch (error) {
+      applyServerError(error, setError, tl("failed"));
+    }
+  });
+  const e = formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="unscheduled-payment-form">
+      <p className="text-sm text-muted-foreground">{t("description")}</p>
+      {e.root?.server?.message ? <Alert data-testid="unscheduled-error">{e.root.server.message}</Alert> : null}
+      {requested !== null ? (
+        <p className="text-sm" role="status">
+          {t("requested", { sequence: requested })}
+        </p>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field id="up-amount" label={t("amount", { currency })} error={e.amount?.message}>
+          <Input inputMode="decimal" {...register("amount")} {...describedBy("up-amount", e.amount?.message)} />
+        </Field>
+        <Field id="up-dueOn" label={t("dueOn")} error={e.dueOn?.message}>
+          <Input type="date" {...register("dueOn")} {...describedBy("up-dueOn", e.dueOn?.message)} />
+        </Field>
+        <Field id="up-reason" label={t("reason")} error={e.reason?.message}>
+          <Input {...register("reason")} {...describedBy("up-reason", e.reason?.message)} />
+        </Field>
+      </div>
+      <div>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("submitting") : t("submit")}
+        </Button>
+      </div>
+    </form>
+  );
+}

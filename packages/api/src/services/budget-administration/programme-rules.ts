@@ -1,0 +1,46 @@
+import { allocations, type DbOrTx, programmes } from "@portal/db";
+import { eq } from "drizzle-orm";
+import { DomainError } from "../../errors";
+
+/**
+ * Programmes form a two-level tree: a fund (no parent) holds programmes that hold allocations. A parent must be a
+ * top-level programme with no allocations of its own, so its figures are exactly the sums of its children's, and a
+ * programme with sub-programmes cannot itself be put under another.
+ */
+export async function assertValidParent(tx: DbOrTx, parentId: string | null, programmeId?: string): Promise<void> {
+  if (parentId === null) return;
+  if (parentId === programmeId) {
+    throw new DomainError("VALIDATION", "A programme cannot be its own parent.", "parentId");
+  }
+  const [parent] = await tx.select().from(programmes).where(eq(programmes.id, parentId));
+  if (!parent) throw new DomainError("VALIDATION", "Choose an existing programme as the parent.", "parentId");
+  if (parent.parentId !== null) {
+    throw new DomainError("VALIDATION", `${parent.code} is itself under another programme; choose a fund.`, "parentId");
+  }
+  const [allocated] = await tx
+    .select({ id: allocations.id })
+    .from(allocations)
+    .where(eq(allocations.programmeId, parentId))
+    .limit(1);
+  if (allocated) {
+    throw new DomainError(
+      "VALIDATION",
+      `${parent.code} holds allocations of its own, so it cannot hold sub-programmes.`,
+      "parentId",
+    );
+  }
+  if (programmeId) {
+    const [child] = await tx
+      .select({ id: programmes.id })
+      .from(programmes)
+      .where(eq(programmes.parentId, programmeId))
+      .limit(1);
+    if (child) {
+      throw new DomainError(
+        "VALIDATION",
+        "This programme holds sub-programmes; it cannot go under another.",
+        "parentId",
+      );
+    }
+  }
+}

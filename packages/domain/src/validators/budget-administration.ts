@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { fiscalYear, positiveMinorUnits, uuid } from "./common";
+
+// The admin's budget administration: programmes, fiscal years, allocations and transfers. Shape only; the rules
+// (never below what is committed, leaves only, no cycles) live in the services.
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `Enter ${label}.` })
+    .max(max, { error: `Keep ${label} under ${max} characters.` });
+
+const reason = text(1000, "the reason");
+
+export const programmeFields = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9-]{1,19}$/, { error: "Use 2 to 20 capital letters, digits and hyphens, such as MAPP." }),
+  nameEn: text(200, "the English name"),
+  nameFr: text(200, "the French name"),
+  descriptionEn: z.string().trim().max(2000).default(""),
+  descriptionFr: z.string().trim().max(2000).default(""),
+  parentId: uuid.nullish().transform((v) => v ?? null),
+  envelopeAmount: positiveMinorUnits.nullish().transform((v) => v ?? null),
+});
+export const createProgrammeInput = programmeFields;
+export const updateProgrammeInput = z.object({ id: uuid, data: programmeFields });
+
+export const openFiscalYearInput = z.object({ fiscalYear });
+
+/** Sets a programme's allocation for a year: creates it, or raises or lowers it (never below what is committed). */
+export const setAllocationInput = z.object({
+  programmeId: uuid,
+  fiscalYear,
+  amount: positiveMinorUnits,
+  reason,
+});
+
+export const transferAllocationInput = z
+  .object({ fromAllocationId: uuid, toAllocationId: uuid, amount: positiveMinorUnits, reason })
+  .refine((t) => t.fromAllocationId !== t.toAllocationId, {
+    path: ["toAllocationId"],
+    error: "Choose two different allocations.",
+  });
+
+export const programmeBudgetInput = z.object({ programmeId: uuid });
+
+export type ProgrammeData = z.output<typeof programmeFields>;
+export type UpdateProgrammeData = z.output<typeof updateProgrammeInput>;
+export type OpenFiscalYearData = z.output<typeof openFiscalYearInput>;
+export type SetAllocationData = z.output<typeof setAllocationInput>;
+export type TransferAllocationData = z.output<typeof transferAllocationInput>;
