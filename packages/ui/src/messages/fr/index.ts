@@ -22,11 +22,15 @@ import invitations from "./invitations.json";
 import conferences from "./conferences.json";
 import organisations from "./organisations.json";
 import treaty from "./treaty.json";
+import notifications from "./notifications.json";
+import jobs from "./jobs.json";
 
 export const messages = {
   conferences,
   organisations,
   treaty,
+  notifications,
+  jobs,
   common,
   provenance,
   auth,
