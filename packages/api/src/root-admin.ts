@@ -1,4 +1,5 @@
 import { adminAuditRouter } from "./routers/admin-audit";
+import { adminJobsRouter } from "./routers/admin-jobs";
 import { adminBudgetsRouter } from "./routers/admin-budgets";
 import { adminOrganisationsRouter } from "./routers/admin-organisations";
 import { adminUsersRouter } from "./routers/admin-users";
@@ -12,6 +13,7 @@ export const adminRouter = router({
   organisations: adminOrganisationsRouter,
   users: adminUsersRouter,
   audit: adminAuditRouter,
+  jobs: adminJobsRouter,
 });
 export type AdminRouter = typeof adminRouter;
 export const createAdminCaller = createCallerFactory(adminRouter);

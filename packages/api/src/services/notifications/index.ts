@@ -19,3 +19,4 @@ export { nextRun, previousRun } from "./schedule-times";
 export { notificationSettings, portalLink } from "./settings";
 export { unsubscribeLink } from "./unsubscribe-link";
 export { SYSTEM_USER_ID, systemActor } from "./system-actor";
+export { todayInOttawa } from "../today";
