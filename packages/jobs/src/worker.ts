@@ -72,9 +72,12 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   let timer: NodeJS.Timeout | undefined;
   if ((options.tickSeconds ?? 30) > 0) {
     await tick();
-    timer = setInterval(() => {
-      tick().catch((error: unknown) => log(`schedule tick failed: ${String(error)}`));
-    }, (options.tickSeconds ?? 30) * 1000);
+    timer = setInterval(
+      () => {
+        tick().catch((error: unknown) => log(`schedule tick failed: ${String(error)}`));
+      },
+      (options.tickSeconds ?? 30) * 1000,
+    );
   }
 
   return {

@@ -35,7 +35,9 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     category: text().notNull(),
     kind: text().notNull(),
-    params: jsonb().notNull().default(sql`'{}'::jsonb`),
+    params: jsonb()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     link: text().notNull(),
     dedupKey: text().notNull().unique(),
     auditEventId: bigint({ mode: "number" }),

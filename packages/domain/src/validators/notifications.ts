@@ -7,7 +7,10 @@ export const notificationListInput = z.object({
 });
 
 export const markNotificationsReadInput = z.object({
-  ids: z.array(z.uuid({ error: "Not a notification." })).max(200).optional(),
+  ids: z
+    .array(z.uuid({ error: "Not a notification." }))
+    .max(200)
+    .optional(),
   all: z.boolean().optional(),
 });
 

@@ -1,16 +1,6 @@
 import type { auditEvents, DbOrTx } from "@portal/db";
-import {
-  activeWithRole,
-  officersOfGrant,
-  partnersOf,
-} from "./recipients";
-import {
-  allocationsOfGrant,
-  grantFacts,
-  paymentFacts,
-  requirementFacts,
-  userName,
-} from "./event-facts";
+import { activeWithRole, officersOfGrant, partnersOf } from "./recipients";
+import { allocationsOfGrant, grantFacts, paymentFacts, requirementFacts, userName } from "./event-facts";
 import { notify } from "./notify";
 import { notificationSettings } from "./settings";
 

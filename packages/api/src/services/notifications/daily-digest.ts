@@ -3,7 +3,14 @@ import type { NotificationKind } from "@portal/domain";
 import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { todayInOttawa } from "../today";
 import { queueEmail } from "./queue-email";
-import { formatIsoDate, layoutEmail, type NotificationParams, portalNameIn, renderNotification, translatorFor } from "./render";
+import {
+  formatIsoDate,
+  layoutEmail,
+  type NotificationParams,
+  portalNameIn,
+  renderNotification,
+  translatorFor,
+} from "./render";
 import { notificationSettings, portalLink } from "./settings";
 
 /**
@@ -23,7 +30,10 @@ export async function sendDailyDigests(db: Database, now = new Date()) {
   let sent = 0;
   for (const { userId } of waiting) {
     await db.transaction(async (tx) => {
-      const [user] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+      const [user] = await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.id, userId), eq(users.active, true)));
       const items = await tx
         .select()
         .from(notifications)

@@ -20,10 +20,13 @@ export async function dispatchAuditEvents(db: Database, { batchSize = 500 } = {}
     await tx.execute(sql`select pg_advisory_xact_lock(${DISPATCH_LOCK})`);
     let [cursor] = await tx.select().from(notificationCursor).for("update");
     if (!cursor) {
-      const [{ max }] = (await tx.execute(sql`select coalesce(max(id), 0)::bigint as max from audit_events`)) as unknown as [
-        { max: string },
-      ];
-      [cursor] = await tx.insert(notificationCursor).values({ id: 1, lastEventId: Number(max) }).returning();
+      const [{ max }] = (await tx.execute(
+        sql`select coalesce(max(id), 0)::bigint as max from audit_events`,
+      )) as unknown as [{ max: string }];
+      [cursor] = await tx
+        .insert(notificationCursor)
+        .values({ id: 1, lastEventId: Number(max) })
+        .returning();
       return { dispatched: 0, cursor: cursor!.lastEventId };
     }
 

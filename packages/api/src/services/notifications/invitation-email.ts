@@ -15,7 +15,10 @@ export async function queueInvitationEmail(
   acceptUrl: string,
 ): Promise<void> {
   const [inviter] = invitation.invitedById
-    ? await tx.select({ name: users.name, locale: users.locale }).from(users).where(eq(users.id, invitation.invitedById))
+    ? await tx
+        .select({ name: users.name, locale: users.locale })
+        .from(users)
+        .where(eq(users.id, invitation.invitedById))
     : [];
   const locale = inviter?.locale ?? "en";
   const settings = notificationSettings();

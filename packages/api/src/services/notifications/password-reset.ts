@@ -100,11 +100,19 @@ export async function resetPassword(
       .where(eq(passwordResetTokens.tokenHash, hashToken(token)))
       .for("update");
     if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) {
-      throw new DomainError("VALIDATION", "This link has expired or has already been used: ask for a new one.", "token");
+      throw new DomainError(
+        "VALIDATION",
+        "This link has expired or has already been used: ask for a new one.",
+        "token",
+      );
     }
     const [user] = await tx.select().from(users).where(eq(users.id, row.userId));
     if (!user || !user.active) {
-      throw new DomainError("VALIDATION", "This link has expired or has already been used: ask for a new one.", "token");
+      throw new DomainError(
+        "VALIDATION",
+        "This link has expired or has already been used: ask for a new one.",
+        "token",
+      );
     }
     await tx
       .update(passwordResetTokens)

@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 const settingsSchema = z.object({
-  PORTAL_URL: z.url({ error: "PORTAL_URL must be the portal's address, such as https://grants.example.org" }).optional(),
+  PORTAL_URL: z
+    .url({ error: "PORTAL_URL must be the portal's address, such as https://grants.example.org" })
+    .optional(),
   PORTAL_NAME: z.string().trim().min(1).max(100).optional(),
   REPORT_REMINDER_DAYS: z.coerce
     .number({ error: "REPORT_REMINDER_DAYS must be a whole number of days" })

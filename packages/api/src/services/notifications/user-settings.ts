@@ -36,7 +36,11 @@ export async function saveNotificationPreferences(
 /** The language e-mails are written in (the app itself follows the language switch). */
 export async function setProfileLocale(db: DbOrTx, actor: Actor, { locale }: { locale: "en" | "fr" }) {
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, actor.userId)).for("update");
+    const [user] = await tx
+      .select({ locale: users.locale })
+      .from(users)
+      .where(eq(users.id, actor.userId))
+      .for("update");
     if (!user) throw new DomainError("NOT_FOUND", "No such user.");
     await tx.update(users).set({ locale }).where(eq(users.id, actor.userId));
     await writeAudit(tx, actor, {
