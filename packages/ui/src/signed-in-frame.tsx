@@ -20,6 +20,7 @@ export async function SignedInFrame({
   nav,
   setLocaleAction,
   signOutAction,
+  bellSlot,
   children,
 }: {
   variant: "web" | "admin";
@@ -28,6 +29,8 @@ export async function SignedInFrame({
   nav: { href: string; label: string }[];
   setLocaleAction: (formData: FormData) => Promise<void>;
   signOutAction: () => Promise<void>;
+  /** The app's notification bell, shown before the language switch. */
+  bellSlot?: ReactNode;
   children: ReactNode;
 }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
@@ -42,12 +45,15 @@ export async function SignedInFrame({
         active: isNavActive(item.href, path),
       }))}
       languageSlot={
-        <LanguageSwitch
-          current={locale === "fr" ? "fr" : "en"}
-          label={t("common.switchTo")}
-          title={t("common.switchToLabel")}
-          action={setLocaleAction}
-        />
+        <>
+          {bellSlot}
+          <LanguageSwitch
+            current={locale === "fr" ? "fr" : "en"}
+            label={t("common.switchTo")}
+            title={t("common.switchToLabel")}
+            action={setLocaleAction}
+          />
+        </>
       }
       userSlot={
         <UserMenu
