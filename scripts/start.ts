@@ -14,6 +14,7 @@ import { say } from "./lib/log";
 import { acquireLauncherLock } from "./lib/launcher-lock";
 import { assertPortsFree, parsePort } from "./lib/ports";
 import { Supervisor } from "./lib/supervisor";
+import { mailLine, startWorker, workerPidFile } from "./lib/worker";
 
 const supervisor = new Supervisor();
 
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
     const pid = await stopLeftover(pidFileOf(name), /next/);
     if (pid) say(`stopped ${name} left running by a previous launcher (pid ${pid})`);
   }
+  const leftoverWorker = await stopLeftover(workerPidFile, /jobs\/src\/main/);
+  if (leftoverWorker) say(`stopped the worker left running by a previous launcher (pid ${leftoverWorker})`);
   await assertPortsFree({ PORT: ports.web, ADMIN_PORT: ports.admin });
 
   const database = await openDatabase();
@@ -74,6 +77,16 @@ async function main(): Promise<void> {
   });
   await Promise.all(waits);
 
+  const worker = startWorker(env);
+  supervisor.add(
+    "worker",
+    () => worker.stop(),
+    () => worker.kill(),
+  );
+  void worker.exited.then(({ code, signal }) => {
+    if (!supervisor.isStopping) void supervisor.shutdown(1, `worker exited (${signal ?? `code ${code}`}): stopping`);
+  });
+
   printReady({
     portalUrl,
     adminUrl,
@@ -81,6 +94,7 @@ async function main(): Promise<void> {
     demoAccounts: DEMO_ACCOUNTS,
     demoPassword: DEMO_PASSWORD,
   });
+  console.log(`${mailLine(adminUrl)}\n`);
 }
 
 main().catch((error: unknown) => {

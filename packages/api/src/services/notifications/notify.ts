@@ -4,7 +4,7 @@ import { deliveriesFor } from "./preferences";
 import { queueEmail } from "./queue-email";
 import type { Recipient } from "./recipients";
 import { layoutEmail, type NotificationParams, portalNameIn, renderNotification, translatorFor } from "./render";
-import { notificationSettings, portalLink } from "./settings";
+import { adminLink, notificationSettings, portalLink } from "./settings";
 import { unsubscribeLink } from "./unsubscribe-link";
 
 export interface NotificationToSend {
@@ -31,7 +31,6 @@ export async function notify(tx: DbOrTx, recipients: readonly Recipient[], note:
     category,
   );
   const settings = notificationSettings();
-  const link = portalLink(note.path, settings);
   let created = 0;
   for (const recipient of unique) {
     const delivery = deliveries.get(recipient.id) ?? "immediate";
@@ -55,6 +54,9 @@ export async function notify(tx: DbOrTx, recipients: readonly Recipient[], note:
     created += 1;
     if (delivery !== "immediate") continue;
 
+    // Admins work in the admin console; everyone else's pages (and preferences) are in the portal.
+    const isAdmin = recipient.role === "admin";
+    const link = isAdmin ? adminLink(note.path, settings) : portalLink(note.path, settings);
     const t = translatorFor(recipient.locale);
     const { title, body } = renderNotification(note.kind, note.params, recipient.locale);
     const portal = portalNameIn(recipient.locale, settings);
@@ -65,7 +67,7 @@ export async function notify(tx: DbOrTx, recipients: readonly Recipient[], note:
       action: { label: t("notifications.email.openLink"), url: link },
       footer: [
         t("notifications.email.footer", { portal }),
-        t("notifications.email.manage", { url: portalLink("/notifications", settings) }),
+        ...(isAdmin ? [] : [t("notifications.email.manage", { url: portalLink("/notifications", settings) })]),
         t("notifications.email.unsubscribe", {
           category: t(`notifications.categories.${category}`),
           url: unsubscribeLink(recipient.id, category),

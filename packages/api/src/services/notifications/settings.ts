@@ -4,6 +4,7 @@ const settingsSchema = z.object({
   PORTAL_URL: z
     .url({ error: "PORTAL_URL must be the portal's address, such as https://grants.example.org" })
     .optional(),
+  ADMIN_URL: z.url({ error: "ADMIN_URL must be the admin console's address" }).optional(),
   PORTAL_NAME: z.string().trim().min(1).max(100).optional(),
   REPORT_REMINDER_DAYS: z.coerce
     .number({ error: "REPORT_REMINDER_DAYS must be a whole number of days" })
@@ -21,6 +22,8 @@ const settingsSchema = z.object({
 
 export interface NotificationSettings {
   portalUrl: string;
+  /** Admins' messages link to the admin console, where their pages are. */
+  adminUrl: string;
   /** Overrides the catalogue's product name in e-mails when set. */
   portalName: string | null;
   reminderDays: number;
@@ -34,9 +37,10 @@ export function notificationSettings(env: NodeJS.ProcessEnv = process.env): Noti
     const issue = parsed.error.issues[0]!;
     throw new Error(`${issue.path.join(".")}: ${issue.message}`);
   }
-  const { PORTAL_URL, PORTAL_NAME, REPORT_REMINDER_DAYS, ALLOCATION_ALERT_PERCENT } = parsed.data;
+  const { PORTAL_URL, ADMIN_URL, PORTAL_NAME, REPORT_REMINDER_DAYS, ALLOCATION_ALERT_PERCENT } = parsed.data;
   return {
     portalUrl: (PORTAL_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ""),
+    adminUrl: (ADMIN_URL ?? `http://localhost:${env.ADMIN_PORT ?? 3001}`).replace(/\/+$/, ""),
     portalName: PORTAL_NAME ?? null,
     reminderDays: REPORT_REMINDER_DAYS,
     allocationAlertPercent: ALLOCATION_ALERT_PERCENT,
@@ -46,4 +50,9 @@ export function notificationSettings(env: NodeJS.ProcessEnv = process.env): Noti
 /** An absolute link to a page of the portal. */
 export function portalLink(path: string, settings = notificationSettings()): string {
   return `${settings.portalUrl}${path.startsWith("/") ? path : `/${path}`}`;
+}
+
+/** An absolute link to a page of the admin console. */
+export function adminLink(path: string, settings = notificationSettings()): string {
+  return `${settings.adminUrl}${path.startsWith("/") ? path : `/${path}`}`;
 }
