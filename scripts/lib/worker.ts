@@ -8,11 +8,13 @@ export const workerPidFile = path.join(runDir, "worker.pid");
  * The background worker (packages/jobs: pg-boss queue, schedules, e-mail) as one more child of the launcher, with
  * the apps' environment. Production runs it on its own with `npm run worker`.
  */
-export function startWorker(env: NodeJS.ProcessEnv): ManagedChild {
+export function startWorker(env: NodeJS.ProcessEnv, output?: (line: string) => void): ManagedChild {
   return spawnManaged("worker", bin("tsx"), [path.join(repoRoot, "packages", "jobs", "src", "main.ts")], {
     cwd: repoRoot,
     env,
-    pidFile: workerPidFile,
+    output,
+    // Only the launcher's own worker is tracked, so a relaunch after kill -9 can stop it.
+    pidFile: output ? undefined : workerPidFile,
   });
 }
 

@@ -70,7 +70,14 @@ beforeAll(async () => {
   ({ db, url, drop } = await seededTestDatabase());
   sink = await startSmtpSink();
   mailer = createMailer({ smtpUrl: sink.url, from: "Grants <grants@example.test>", replyTo: "help@example.test" })!;
-  worker = await startWorker({ databaseUrl: url, db, mailer, tickSeconds: 0, pollingIntervalSeconds: 0.5 });
+  worker = await startWorker({
+    databaseUrl: url,
+    db,
+    mailer,
+    tickSeconds: 0,
+    dispatchSeconds: 0,
+    pollingIntervalSeconds: 0.5,
+  });
   icbl = await organisationIdOf(db, "icbl");
   allocation = await freshAllocation(db, 1_000_000_000_000);
   // The second officer reads French: chosen on the profile page, it is the language of their e-mails.

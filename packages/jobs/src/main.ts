@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const db = getDb(); // validates DATABASE_URL, naming it when missing or malformed
   const mail = mailEnv();
   const mailer = createMailer(mail);
-  const worker = await startWorker({ databaseUrl: process.env.DATABASE_URL!, db, mailer });
+  const dispatchSeconds = Number(process.env.WORKER_DISPATCH_SECONDS ?? 5);
+  if (!Number.isInteger(dispatchSeconds) || dispatchSeconds < 1 || dispatchSeconds > 3600) {
+    throw new Error("WORKER_DISPATCH_SECONDS must be a whole number of seconds between 1 and 3600");
+  }
+  const worker = await startWorker({ databaseUrl: process.env.DATABASE_URL!, db, mailer, dispatchSeconds });
   console.log(
     mailer
       ? `worker started: e-mail goes out through ${new URL(mail.smtpUrl!).host}`

@@ -12,6 +12,11 @@ export interface WorkerOptions {
   mailer: Mailer | null;
   /** How often the schedules are looked at; 0 leaves ticking to the caller (tests move the clock themselves). */
   tickSeconds?: number;
+  /**
+   * How often the audit log is dispatched and pending e-mail sent, in seconds (throttled to one job per interval
+   * across instances); 0 leaves it to the caller. Finer than the cron's minute, so a bell lights up within seconds.
+   */
+  dispatchSeconds?: number;
   /** How often each queue is polled (pg-boss's default is 2 s). */
   pollingIntervalSeconds?: number;
   log?: (line: string) => void;
@@ -80,11 +85,24 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     );
   }
 
+  const dispatchSeconds = options.dispatchSeconds ?? 5;
+  let pump: NodeJS.Timeout | undefined;
+  if (dispatchSeconds > 0) {
+    pump = setInterval(() => {
+      const throttle = { ...RETRY, singletonSeconds: dispatchSeconds };
+      Promise.all([
+        boss.send("dispatch-audit-events", {}, { ...throttle, singletonKey: "dispatch-audit-events:pump" }),
+        boss.send("deliver-emails", {}, { ...throttle, singletonKey: "deliver-emails:pump" }),
+      ]).catch((error: unknown) => log(`could not queue dispatch: ${String(error)}`));
+    }, dispatchSeconds * 1000);
+  }
+
   return {
     boss,
     tick,
     stop: async () => {
       if (timer) clearInterval(timer);
+      if (pump) clearInterval(pump);
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       options.mailer?.close();
     },
