@@ -3,7 +3,7 @@ import type { Database } from "@portal/db";
 import PgBoss from "pg-boss";
 import { HANDLERS, type JobContext, type JobData } from "./handlers";
 import type { Mailer } from "./mailer";
-import { QUEUES, type QueueName, RETRY } from "./queues";
+import { QUEUES, RETRY } from "./queues";
 import { tickSchedules } from "./scheduler";
 
 export interface WorkerOptions {
@@ -61,7 +61,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     await boss.work<JobData>(name, { ...polling, includeMetadata: true }, async ([job]) => {
       if (!job) return {};
       try {
-        return await HANDLERS[name as QueueName](ctx, job.data ?? {});
+        return await HANDLERS[name](ctx, job.data ?? {});
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (job.retryCount >= job.retryLimit) {

@@ -47,7 +47,10 @@ export async function startSmtpSink() {
             subject: mail.subject ?? "",
             text: mail.text ?? "",
             html: typeof mail.html === "string" ? mail.html : "",
-            language: String(mail.headers.get("content-language") ?? ""),
+            language: (() => {
+              const value = mail.headers.get("content-language");
+              return typeof value === "string" ? value : "";
+            })(),
             messageId: mail.messageId ?? "",
           });
           callback();

@@ -65,7 +65,7 @@ export async function dispatchAuditEvents(db: Database, { batchSize = 500 } = {}
                  ${cursor.lastEventId})
       )::bigint as next
     `)) as unknown as [{ next: string }];
-    const next = Math.max(cursor.lastEventId, Number(settled!.next));
+    const next = Math.max(cursor.lastEventId, Number(settled.next));
     if (next > cursor.lastEventId) {
       await tx.update(notificationCursor).set({ lastEventId: next, updatedAt: new Date() });
       await tx.delete(auditDispatches).where(sql`${auditDispatches.auditEventId} <= ${next}`);
