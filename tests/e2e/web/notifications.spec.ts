@@ -75,13 +75,13 @@ test("invitation by e-mail, forgotten password, and a submitted report lighting 
   await expect(colleague.getByTestId("reset-requested")).toContainText("If an account uses this address");
   const reset = await latestEmail(email, "Reset your");
   await colleague.goto(linkIn(reset.textBody, "/reset-password"));
-  await colleague.getByLabel("New password").fill(newPassword);
+  await colleague.getByLabel("New password", { exact: true }).fill(newPassword);
   await colleague.getByLabel("Repeat the new password").fill(newPassword);
   await colleague.getByRole("button", { name: "Save the new password" }).click();
   await expect(colleague.getByTestId("password-reset-done")).toBeVisible();
   // The link works once.
   await colleague.goto(linkIn(reset.textBody, "/reset-password"));
-  await colleague.getByLabel("New password").fill("yet another long password");
+  await colleague.getByLabel("New password", { exact: true }).fill("yet another long password");
   await colleague.getByLabel("Repeat the new password").fill("yet another long password");
   await colleague.getByRole("button", { name: "Save the new password" }).click();
   await expect(colleague.getByTestId("reset-problem")).toContainText("already been used");
