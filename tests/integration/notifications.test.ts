@@ -277,6 +277,28 @@ describe("the job queue", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("a job that fails on its last attempt is shown as failed and told to the admins", async () => {
+    const { requirementId } = await activeGrantWithReport();
+    await flush();
+    await (await web("partnerIcbl")).requirements.submit({ requirementId, body: "Report." });
+    await dispatchAuditEvents(db);
+    sink.rejectNext(1);
+    const jobId = await worker.boss.send("deliver-emails", {}, { retryLimit: 0 });
+    await eventually(async () => {
+      const job = await worker.boss.getJobById("deliver-emails", jobId!, { includeArchive: true });
+      return job?.state === "failed";
+    });
+    const admins = await eventually(async () => {
+      const rows = (await notificationsOf("admin@example.org")).filter((n) => n.kind === "jobFailed");
+      return rows.length > 0 ? rows : null;
+    });
+    expect(admins[0]!.params).toMatchObject({ job: "deliver-emails" });
+    expect(String((admins[0]!.params as { error: string }).error)).toContain("could not send");
+    const overview = await (await callers(db, "admin")).admin.jobs.overview();
+    expect(overview.failures.map((f) => f.id)).toContain(jobId);
+    await flush(); // the rest goes out on the next run
+  });
+
   it("the daily payment-hold refresh runs from the schedule when the job clock passes 01:15 in Ottawa", async () => {
     await db.delete(jobScheduleRuns);
     const start = new Date("2030-06-10T16:00:00Z"); // noon in Ottawa
