@@ -25,6 +25,8 @@ function expected(
 }
 const OFFICERS_ONLY = expected({ officer: "OK", admin: "FORBIDDEN" });
 const OFFICERS_AND_ADMINS = expected({ officer: "OK", admin: "OK" });
+/** Procedures on one's own notifications need no target record. */
+const noTarget = () => Promise.resolve("");
 /** One's own notifications and settings: anyone signed in. */
 const SIGNED_IN = expected({ officer: "OK", admin: "OK" }, { partnerIcbl: "OK", partnerMac: "OK" });
 /** Password reset and unsubscribe: the token is the credential, so anyone, signed in or not. */
@@ -259,35 +261,35 @@ const CASES: Case[] = [
     call: (w, requirementId) => w.requirements.waive({ requirementId, reason: "Covered by the final report." }),
     expect: OFFICERS_ONLY,
   },
-  { name: "notifications.list", setup: async () => "", call: (w) => w.notifications.list({}), expect: SIGNED_IN },
+  { name: "notifications.list", setup: noTarget, call: (w) => w.notifications.list({}), expect: SIGNED_IN },
   {
     name: "notifications.unreadCount",
-    setup: async () => "",
+    setup: noTarget,
     call: (w) => w.notifications.unreadCount(),
     expect: SIGNED_IN,
   },
   {
     name: "notifications.markRead",
-    setup: async () => "",
+    setup: noTarget,
     call: (w) => w.notifications.markRead({ all: true }),
     expect: SIGNED_IN,
   },
-  { name: "notifications.settings", setup: async () => "", call: (w) => w.notifications.settings(), expect: SIGNED_IN },
+  { name: "notifications.settings", setup: noTarget, call: (w) => w.notifications.settings(), expect: SIGNED_IN },
   {
     name: "notifications.savePreferences",
-    setup: async () => "",
+    setup: noTarget,
     call: (w) => w.notifications.savePreferences({ preferences: [{ category: "reports", delivery: "immediate" }] }),
     expect: SIGNED_IN,
   },
   {
     name: "notifications.setLocale",
-    setup: async () => "",
+    setup: noTarget,
     call: (w) => w.notifications.setLocale({ locale: "en" }),
     expect: SIGNED_IN,
   },
   {
     name: "account.requestPasswordReset",
-    setup: async () => "",
+    setup: noTarget,
     call: (w) => w.account.requestPasswordReset({ email: "nobody-here@example.org" }),
     expect: ANYONE,
   },
