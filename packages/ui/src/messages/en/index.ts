@@ -24,6 +24,7 @@ import organisations from "./organisations.json";
 import treaty from "./treaty.json";
 import notifications from "./notifications.json";
 import jobs from "./jobs.json";
+import partialLists from "./partialLists.json";
 
 export const messages = {
   conferences,
@@ -51,4 +52,5 @@ export const messages = {
   attachments,
   members,
   invitations,
+  partialLists,
 };
