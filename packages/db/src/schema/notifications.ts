@@ -85,6 +85,7 @@ export const emailMessages = pgTable(
       .on(t.createdAt)
       .where(sql`${t.status} = 'pending'`),
     index("email_messages_created_idx").on(t.createdAt),
+    index("email_messages_user_idx").on(t.userId),
   ],
 );
 
