@@ -19,6 +19,7 @@ import { say } from "./lib/log";
 import { acquireLauncherLock } from "./lib/launcher-lock";
 import { assertPortsFree, parsePort } from "./lib/ports";
 import { Supervisor } from "./lib/supervisor";
+import { mailLine, startWorker, workerPidFile } from "./lib/worker";
 
 const supervisor = new Supervisor();
 const startedAt = Date.now();
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
     const pid = await stopLeftover(pidFileOf(name), /next/);
     if (pid) say(`stopped ${name} left running by a previous launcher (pid ${pid})`);
   }
+  const leftoverWorker = await stopLeftover(workerPidFile, /jobs\/src\/main/);
+  if (leftoverWorker) say(`stopped the worker left running by a previous launcher (pid ${leftoverWorker})`);
   await assertPortsFree({ PORT: ports.web, ADMIN_PORT: ports.admin });
 
   // Builds run while the database is prepared; turbo reuses a build whose inputs have not changed.
@@ -121,6 +124,16 @@ async function main(): Promise<void> {
     }),
   );
 
+  const worker = startWorker(env);
+  supervisor.add(
+    "worker",
+    () => worker.stop(),
+    () => worker.kill(),
+  );
+  void worker.exited.then(({ code, signal }) => {
+    if (!supervisor.isStopping) void supervisor.shutdown(1, `worker exited (${signal ?? `code ${code}`}): stopping`);
+  });
+
   printReady({
     portalUrl,
     adminUrl,
@@ -128,6 +141,7 @@ async function main(): Promise<void> {
     demoAccounts: demo ? DEMO_ACCOUNTS : [],
     demoPassword: DEMO_PASSWORD,
   });
+  console.log(`${mailLine(adminUrl)}\n`);
 }
 
 /** Each app's build, one after the other (two at once on two cores only delays the first), portal first. */

@@ -155,6 +155,17 @@ const CASES: { name: string; call: (admin: Admin) => Promise<unknown> }[] = [
   },
   { name: "audit.list", call: (a) => a.audit.list({}) },
   { name: "audit.filterOptions", call: (a) => a.audit.filterOptions() },
+  { name: "jobs.overview", call: (a) => a.jobs.overview() },
+  { name: "jobs.outbox", call: (a) => a.jobs.outbox({}) },
+  {
+    name: "jobs.message",
+    call: async (a) => {
+      const admin = (await callers(db, "admin")).admin;
+      await admin.users.invite({ email: uniqueEmail(), role: "officer" }); // its invitation e-mail is in the outbox
+      const [latest] = await admin.jobs.outbox({ limit: 1 });
+      return a.jobs.message({ id: latest!.id });
+    },
+  },
 ];
 
 describe("every admin procedure", () => {

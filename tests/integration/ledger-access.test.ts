@@ -1,4 +1,7 @@
-import type { Database } from "@portal/db";
+import { createHash, randomBytes } from "node:crypto";
+import { unsubscribeLink } from "@portal/api/notifications";
+import { type Database, passwordResetTokens, users } from "@portal/db";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callers, type Persona } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
@@ -30,6 +33,28 @@ function expected(
 }
 const OFFICERS_ONLY = expected({ officer: "OK", admin: "FORBIDDEN" });
 const OFFICERS_AND_ADMINS = expected({ officer: "OK", admin: "OK" });
+/** Procedures on one's own notifications need no target record. */
+const noTarget = () => Promise.resolve("");
+/** One's own notifications and settings: anyone signed in. */
+const SIGNED_IN = expected({ officer: "OK", admin: "OK" }, { partnerIcbl: "OK", partnerMac: "OK" });
+/** Password reset and unsubscribe: the token is the credential, so anyone, signed in or not. */
+const ANYONE: Expected = { anonymous: "OK", partnerIcbl: "OK", partnerMac: "OK", officer: "OK", admin: "OK" };
+
+async function userIdOf(email: string): Promise<string> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return user!.id;
+}
+
+/** A reset token for officer 2, written as the service writes them (only its hash is stored). */
+async function resetToken(): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(passwordResetTokens).values({
+    userId: await userIdOf("officer2@example.org"),
+    tokenHash: createHash("sha256").update(token).digest("hex"),
+    expiresAt: new Date(Date.now() + 10 * 60_000),
+  });
+  return token;
+}
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -38,6 +63,7 @@ let allocation: string;
 const web = async (persona: Persona) => (await callers(db, persona)).web;
 
 beforeAll(async () => {
+  process.env.AUTH_SECRET ??= "integration-test-secret-for-signed-links";
   ({ db, drop } = await seededTestDatabase());
   icbl = await organisationIdOf(db, "icbl");
   allocation = await freshAllocation(db, 1_000_000_000_000);
@@ -256,6 +282,58 @@ const CASES: Case[] = [
     setup: () => requirement("open"),
     call: (w, requirementId) => w.requirements.waive({ requirementId, reason: "Covered by the final report." }),
     expect: OFFICERS_ONLY,
+  },
+  { name: "notifications.list", setup: noTarget, call: (w) => w.notifications.list({}), expect: SIGNED_IN },
+  {
+    name: "notifications.unreadCount",
+    setup: noTarget,
+    call: (w) => w.notifications.unreadCount(),
+    expect: SIGNED_IN,
+  },
+  {
+    name: "notifications.markRead",
+    setup: noTarget,
+    call: (w) => w.notifications.markRead({ all: true }),
+    expect: SIGNED_IN,
+  },
+  { name: "notifications.settings", setup: noTarget, call: (w) => w.notifications.settings(), expect: SIGNED_IN },
+  {
+    name: "notifications.savePreferences",
+    setup: noTarget,
+    call: (w) => w.notifications.savePreferences({ preferences: [{ category: "reports", delivery: "immediate" }] }),
+    expect: SIGNED_IN,
+  },
+  {
+    name: "notifications.setLocale",
+    setup: noTarget,
+    call: (w) => w.notifications.setLocale({ locale: "en" }),
+    expect: SIGNED_IN,
+  },
+  {
+    name: "account.requestPasswordReset",
+    setup: noTarget,
+    call: (w) => w.account.requestPasswordReset({ email: "nobody-here@example.org" }),
+    expect: ANYONE,
+  },
+  {
+    name: "account.resetPassword",
+    setup: resetToken,
+    call: (w, token) => w.account.resetPassword({ token, password: "demo-password-2001" }),
+    expect: ANYONE,
+  },
+  {
+    name: "account.describeUnsubscribe",
+    setup: async () =>
+      new URL(unsubscribeLink(await userIdOf("partner@mac.example.org"), "budget")).searchParams.get("token")!,
+    call: (w, token) => w.account.describeUnsubscribe({ token }),
+    expect: ANYONE,
+  },
+  {
+    name: "account.unsubscribe",
+    setup: async () =>
+      new URL(unsubscribeLink(await userIdOf("partner@mac.example.org"), "budget")).searchParams.get("token")!,
+    call: (w, token) => w.account.unsubscribe({ token }),
+    expect: ANYONE,
   },
 ];
 

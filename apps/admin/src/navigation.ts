@@ -4,11 +4,12 @@
  */
 export const NAVIGATION: {
   href: string;
-  label: "budgets" | "budgetAdministration" | "adminOrganisations" | "adminUsers" | "adminAudit";
+  label: "budgets" | "budgetAdministration" | "adminOrganisations" | "adminUsers" | "adminAudit" | "adminJobs";
 }[] = [
   { href: "/budgets", label: "budgets" },
   { href: "/budget-administration", label: "budgetAdministration" },
   { href: "/organisations", label: "adminOrganisations" },
   { href: "/users", label: "adminUsers" },
   { href: "/audit", label: "adminAudit" },
+  { href: "/jobs", label: "adminJobs" },
 ];

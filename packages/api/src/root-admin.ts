@@ -1,5 +1,6 @@
 import { adminAuditRouter } from "./routers/admin-audit";
 import { adminBudgetAdministrationRouter } from "./routers/admin-budget-administration";
+import { adminJobsRouter } from "./routers/admin-jobs";
 import { adminBudgetsRouter } from "./routers/admin-budgets";
 import { adminOrganisationsRouter } from "./routers/admin-organisations";
 import { adminUsersRouter } from "./routers/admin-users";
@@ -14,6 +15,7 @@ export const adminRouter = router({
   organisations: adminOrganisationsRouter,
   users: adminUsersRouter,
   audit: adminAuditRouter,
+  jobs: adminJobsRouter,
 });
 export type AdminRouter = typeof adminRouter;
 export const createAdminCaller = createCallerFactory(adminRouter);

@@ -5,6 +5,7 @@ import { disbursementsRouter } from "./routers/disbursements";
 import { grantsRouter } from "./routers/grants";
 import { invitationsRouter } from "./routers/invitations";
 import { membersRouter } from "./routers/members";
+import { accountRouter, notificationsRouter } from "./routers/notifications";
 import { organisationsRouter } from "./routers/organisations";
 import { partnershipsRouter } from "./routers/partnerships";
 import { paymentsRouter } from "./routers/payments";
@@ -26,6 +27,8 @@ export const webRouter = router({
   organisations: organisationsRouter,
   partnerships: partnershipsRouter,
   treaty: treatyRouter,
+  notifications: notificationsRouter,
+  account: accountRouter,
 });
 export type WebRouter = typeof webRouter;
 export const createWebCaller = createCallerFactory(webRouter);

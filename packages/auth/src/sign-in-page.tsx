@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { SignInScreen } from "@portal/ui/sign-in-screen";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
@@ -18,8 +19,10 @@ export async function SignInPage({
   searchParams,
   getSession,
   actions,
+  footer,
 }: {
   variant: "web" | "admin";
+  footer?: ReactNode;
   searchParams: Promise<{ next?: string; error?: string; code?: string }>;
   getSession: () => Promise<unknown>;
   actions: {
@@ -41,6 +44,7 @@ export async function SignInPage({
       next={next}
       initialError={params.code ?? params.error ?? null}
       oidc={oidc ? { name: oidc.name, action: actions.signInWithOidc } : null}
+      footer={footer}
     />
   );
 }

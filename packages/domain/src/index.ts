@@ -7,3 +7,4 @@ export * from "./validators";
 export * from "./grant-lifecycle";
 export * from "./localized";
 export * from "./ledger-rules";
+export * from "./notifications";

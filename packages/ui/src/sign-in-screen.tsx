@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Card, CardContent, CardDescription, CardHeader } from "./card";
 import type { Locale } from "./i18n";
 import { LanguageSwitch } from "./language-switch";
@@ -11,11 +12,14 @@ export function SignInScreen({
   variant,
   locale,
   setLocaleAction,
+  footer,
   ...form
 }: SignInFormProps & {
   variant: "web" | "admin";
   locale: Locale;
   setLocaleAction: (formData: FormData) => Promise<void>;
+  /** Below the form, such as the portal's "forgot your password?" link. */
+  footer?: ReactNode;
 }) {
   const t = useTranslations();
   return (
@@ -39,6 +43,7 @@ export function SignInScreen({
         </CardHeader>
         <CardContent>
           <SignInForm {...form} />
+          {footer}
         </CardContent>
       </Card>
     </main>

@@ -14,6 +14,7 @@ export async function SignedInFrame({
   nav,
   setLocaleAction,
   signOutAction,
+  bellSlot,
   children,
 }: {
   variant: "web" | "admin";
@@ -21,6 +22,8 @@ export async function SignedInFrame({
   nav: { href: string; label: string }[];
   setLocaleAction: (formData: FormData) => Promise<void>;
   signOutAction: () => Promise<void>;
+  /** The app's notification bell, shown before the language switch. */
+  bellSlot?: ReactNode;
   children: ReactNode;
 }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
@@ -34,12 +37,15 @@ export async function SignedInFrame({
         label: t(`nav.${item.label}` as "nav.grants"),
       }))}
       languageSlot={
-        <LanguageSwitch
-          current={locale === "fr" ? "fr" : "en"}
-          label={t("common.switchTo")}
-          title={t("common.switchToLabel")}
-          action={setLocaleAction}
-        />
+        <>
+          {bellSlot}
+          <LanguageSwitch
+            current={locale === "fr" ? "fr" : "en"}
+            label={t("common.switchTo")}
+            title={t("common.switchToLabel")}
+            action={setLocaleAction}
+          />
+        </>
       }
       userSlot={
         <UserMenu

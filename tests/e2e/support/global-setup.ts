@@ -13,6 +13,7 @@ import { appEnvironment, startApp, type AppName } from "../../../scripts/lib/app
 import type { ManagedChild } from "../../../scripts/lib/child-process";
 import { waitForHttp } from "../../../scripts/lib/http";
 import { freePort } from "../../../scripts/lib/ports";
+import { startWorker } from "../../../scripts/lib/worker";
 
 const RESULTS = fileURLToPath(new URL("../../.results", import.meta.url));
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
@@ -108,6 +109,14 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       });
       started.push({ name, app, log, tail });
     }
+    // The background worker (notifications, e-mail to the outbox), dispatching every second for the tests' sake.
+    const workerLog = createWriteStream(path.join(RESULTS, "e2e-worker.log"));
+    const worker = startWorker({ ...env, WORKER_DISPATCH_SECONDS: "1" }, (line) => workerLog.write(`${line}\n`));
+    cleanups.push(async () => {
+      await worker.stop();
+      workerLog.end();
+    });
+
     for (const { name, app, log, tail } of started) {
       try {
         await waitForHttp(urls[name].origin, { timeoutMs: 60_000, gaveUp: app.exited });

@@ -6,7 +6,7 @@ test("an ICBL manager invites a colleague, who accepts, signs in and sees only I
   const email = `colleague-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@icbl.example.org`;
   const password = "a colleague's long password";
 
-  // 1. The manager (manage_members) creates the invitation and is shown the link (no email is sent).
+  // 1. The manager (manage_members) creates the invitation; it is e-mailed, and the link is shown too.
   await signIn(page, "partnerIcbl");
   await page.getByRole("link", { name: "Members" }).click();
   await expect(page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
@@ -14,7 +14,7 @@ test("an ICBL manager invites a colleague, who accepts, signs in and sees only I
   await page.getByLabel("Name (optional)").fill("Casey Colleague");
   await page.getByRole("checkbox", { name: "Submit reports" }).check();
   await page.getByTestId("send-invitation").click();
-  await expect(page.getByTestId("invitation-link")).toContainText("No email is sent");
+  await expect(page.getByTestId("invitation-link")).toContainText("has been e-mailed to your colleague");
   const url = await page.getByTestId("invitation-url").inputValue();
   expect(url).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await expect(page.getByTestId(`invitation-${email}`)).toContainText("Waiting");

@@ -9,3 +9,4 @@ export * from "./conferences";
 export * from "./audit";
 export * from "./types";
 export * from "./ledger";
+export * from "./notifications";

@@ -6,3 +6,4 @@ export * from "./conferences";
 export * from "./partnerships";
 export * from "./admin-account";
 export * from "./budget-administration";
+export * from "./notifications";

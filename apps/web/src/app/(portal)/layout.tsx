@@ -2,9 +2,11 @@ import { SignedInFrame } from "@portal/ui/signed-in-frame";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { NAVIGATION } from "@/navigation";
 import { setLocaleAction, signOutAction } from "@/server/actions";
-import { getSession } from "@/server/caller";
+import { getApi, getSession } from "@/server/caller";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +14,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const [session, headerStore] = await Promise.all([getSession(), headers()]);
   const path = headerStore.get("x-pathname") ?? "/";
   if (!session) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  const [unread, t] = await Promise.all([
+    getApi().then((api) => api.notifications.unreadCount()),
+    getTranslations("notifications"),
+  ]);
   return (
     <SignedInFrame
       variant="web"
@@ -19,6 +25,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       nav={NAVIGATION.filter((item) => item.roles.includes(session.user.role))}
       setLocaleAction={setLocaleAction}
       signOutAction={signOutAction}
+      bellSlot={<NotificationBell unread={unread} label={t("bellUnread", { count: unread })} />}
     >
       {children}
     </SignedInFrame>

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
+import { queueInvitationEmail } from "../notifications/invitation-email";
 import {
   type MembershipCapability,
   membershipCapabilities,
@@ -126,6 +127,8 @@ export async function createInvitation(
       before: null,
       after: recorded,
     });
-    return { invitation: invitation!, token, acceptUrl: invitationAcceptUrl(token) };
+    const acceptUrl = invitationAcceptUrl(token);
+    await queueInvitationEmail(tx, invitation!, acceptUrl);
+    return { invitation: invitation!, token, acceptUrl };
   });
 }

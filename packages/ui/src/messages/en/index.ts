@@ -17,10 +17,12 @@ import grantForm from "./grantForm.json";
 import grantStatus from "./grantStatus.json";
 import grants from "./grants.json";
 import invitations from "./invitations.json";
+import jobs from "./jobs.json";
 import ledger from "./ledger.json";
 import ledgerRules from "./ledgerRules.json";
 import members from "./members.json";
 import nav from "./nav.json";
+import notifications from "./notifications.json";
 import organisations from "./organisations.json";
 import partialLists from "./partialLists.json";
 import partner from "./partner.json";
@@ -47,10 +49,12 @@ export const messages = {
   grantStatus,
   grants,
   invitations,
+  jobs,
   ledger,
   ledgerRules,
   members,
   nav,
+  notifications,
   organisations,
   partialLists,
   partner,

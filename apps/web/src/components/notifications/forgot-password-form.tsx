@@ -1,0 +1,61 @@
+"use client";
+
+import { Alert, Button, Input } from "@portal/ui";
+import { describedBy, Field } from "@portal/ui/field";
+import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useState } from "react";
+import { useTRPC } from "@/trpc/client";
+
+/** Asks for a reset link; the answer is the same whether or not the address has an account. */
+export function ForgotPasswordForm() {
+  const t = useTranslations("notifications.forgot");
+  const trpc = useTRPC();
+  const request = useMutation(trpc.account.requestPasswordReset.mutationOptions());
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  if (request.isSuccess) {
+    return (
+      <>
+        <Alert tone="info" data-testid="reset-requested">
+          {t("sent")}
+        </Alert>
+        <Button asChild variant="outline">
+          <Link href="/sign-in">{t("backToSignIn")}</Link>
+        </Button>
+      </>
+    );
+  }
+  return (
+    <form
+      className="flex flex-col gap-4"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setError(null);
+        request.mutateAsync({ email }).catch((caught: unknown) => {
+          setError(caught instanceof TRPCClientError ? caught.message : String(caught));
+        });
+      }}
+    >
+      <Field id="forgot-email" label={t("email")} error={error ?? undefined}>
+        <Input
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          {...describedBy("forgot-email", error ?? undefined)}
+        />
+      </Field>
+      <Button type="submit" disabled={request.isPending}>
+        {t("submit")}
+      </Button>
+      <Link href="/sign-in" className="text-sm text-muted-foreground underline">
+        {t("backToSignIn")}
+      </Link>
+    </form>
+  );
+}

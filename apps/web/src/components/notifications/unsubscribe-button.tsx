@@ -1,0 +1,23 @@
+"use client";
+
+import { Alert, Button } from "@portal/ui";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "@/trpc/client";
+
+/** One click, no sign-in: the signed token in the link says who and which category. */
+export function UnsubscribeButton({ token, category }: { token: string; category: string }) {
+  const t = useTranslations("notifications.unsubscribe");
+  const trpc = useTRPC();
+  const unsubscribe = useMutation(trpc.account.unsubscribe.mutationOptions());
+  if (unsubscribe.isSuccess) return <Alert tone="info">{t("done", { category })}</Alert>;
+  return (
+    <>
+      <p>{t("confirm", { category })}</p>
+      <Button type="button" disabled={unsubscribe.isPending} onClick={() => unsubscribe.mutate({ token })}>
+        {t("submit")}
+      </Button>
+      {unsubscribe.isError ? <Alert>{t("invalid")}</Alert> : null}
+    </>
+  );
+}

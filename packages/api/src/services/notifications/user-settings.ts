@@ -1,0 +1,86 @@
+import { type DbOrTx, users } from "@portal/db";
+import type { NotificationCategory, NotificationDelivery } from "@portal/domain";
+import { eq } from "drizzle-orm";
+import type { Actor } from "../../actor";
+import { DomainError } from "../../errors";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
+import { preferencesOf, setPreference } from "./preferences";
+import { readUnsubscribeToken } from "./unsubscribe-link";
+
+export async function notificationSettingsOf(db: DbOrTx, actor: Actor) {
+  const [user] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, actor.userId));
+  return { locale: user?.locale ?? "en", preferences: await preferencesOf(db, actor.userId) };
+}
+
+/** Saves one's choices per category (the ones given; others keep theirs). */
+export async function saveNotificationPreferences(
+  db: DbOrTx,
+  actor: Actor,
+  { preferences }: { preferences: { category: NotificationCategory; delivery: NotificationDelivery }[] },
+) {
+  return db.transaction(async (tx) => {
+    const before = await preferencesOf(tx, actor.userId);
+    for (const { category, delivery } of preferences) await setPreference(tx, actor.userId, category, delivery);
+    const after = await preferencesOf(tx, actor.userId);
+    await writeAudit(tx, actor, {
+      action: "user.setNotificationPreferences",
+      entityType: AUDIT_ENTITY.user,
+      entityId: actor.userId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** The language e-mails are written in (the app itself follows the language switch). */
+export async function setProfileLocale(db: DbOrTx, actor: Actor, { locale }: { locale: "en" | "fr" }) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ locale: users.locale })
+      .from(users)
+      .where(eq(users.id, actor.userId))
+      .for("update");
+    if (!user) throw new DomainError("NOT_FOUND", "No such user.");
+    await tx.update(users).set({ locale }).where(eq(users.id, actor.userId));
+    await writeAudit(tx, actor, {
+      action: "user.setLocale",
+      entityType: AUDIT_ENTITY.user,
+      entityId: actor.userId,
+      before: { locale: user.locale },
+      after: { locale },
+    });
+    return { locale };
+  });
+}
+
+/** What an unsubscribe link would turn off, for the confirmation page (no sign-in needed). */
+export function describeUnsubscribe({ token }: { token: string }) {
+  const target = readUnsubscribeToken(token);
+  if (!target) throw new DomainError("VALIDATION", "This unsubscribe link is not valid.", "token");
+  return { category: target.category };
+}
+
+/** One click from an e-mail, no sign-in: the signed token names the person and the category to turn off. */
+export async function unsubscribe(db: DbOrTx, { token }: { token: string }) {
+  const target = readUnsubscribeToken(token);
+  if (!target) throw new DomainError("VALIDATION", "This unsubscribe link is not valid.", "token");
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, target.userId));
+    if (!user) throw new DomainError("VALIDATION", "This unsubscribe link is not valid.", "token");
+    const before = await preferencesOf(tx, user.id);
+    await setPreference(tx, user.id, target.category, "off");
+    await writeAudit(
+      tx,
+      { userId: user.id, role: user.role, organisationIds: [] },
+      {
+        action: "user.unsubscribe",
+        entityType: AUDIT_ENTITY.user,
+        entityId: user.id,
+        before: before.find((p) => p.category === target.category),
+        after: { category: target.category, delivery: "off" },
+      },
+    );
+    return { category: target.category };
+  });
+}
