@@ -1,10 +1,10 @@
-import { type NextRequest, NextResponse } from "next/server";
+import { withSecurityHeaders } from "@portal/auth/security-headers";
+import type { NextRequest } from "next/server";
 
-/** Passes the requested path to server components, so a sign-in redirect can bring the person back to it. */
+/** A nonce-based CSP and the security headers on every response; pages also learn their path (sign-in redirects). */
 export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  return withSecurityHeaders(request, "portal-web.session-token");
 }
 
-export const config = { matcher: ["/((?!api|_next|favicon.ico).*)"] };
+// A literal, as Next requires for static analysis (the same list as PROXY_MATCHER in @portal/auth).
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

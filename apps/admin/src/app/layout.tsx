@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "@/trpc/client";
 import "./globals.css";
@@ -10,7 +11,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("adminProductName"), template: `%s · ${t("adminProductName")}` } };
 }
 
+/**
+ * Every page renders per request: the proxy gives each response a fresh CSP nonce, which Next.js puts on its scripts
+ * only when it renders them for that request.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   const locale = await getLocale();
   return (
     <html lang={locale}>
