@@ -7,6 +7,8 @@ export interface Actor {
   role: Role;
   /** Organisations a partner user belongs to; empty for staff. */
   organisationIds: readonly string[];
+  /** Whether the session proved a second factor at sign-in; absent counts as no. */
+  secondFactor?: boolean;
 }
 
 export function requireCapability(actor: Actor, capability: Capability): void {

@@ -8,3 +8,4 @@ export * from "./conferences";
 export * from "./audit";
 export * from "./types";
 export * from "./ledger";
+export * from "./security";

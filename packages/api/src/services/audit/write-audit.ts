@@ -17,6 +17,8 @@ export const AUDIT_ENTITY = {
   relation: "organisation_relation",
   conference: "conference",
   invitation: "invitation",
+  session: "session",
+  setting: "setting",
 } as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY)[keyof typeof AUDIT_ENTITY];
 
