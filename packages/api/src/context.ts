@@ -6,6 +6,7 @@ interface SessionLike {
   user: { id: string; role: Role; organisationIds: readonly string[] };
   /** Whether this session's sign-in proved a second factor (TOTP). */
   secondFactor?: boolean;
+  sessionId?: string;
 }
 
 /** The request context both apps build from their session (already re-read from the database by the auth layer). */
@@ -19,6 +20,7 @@ export function createContext(session: SessionLike | null, locale: "en" | "fr"):
           role: session.user.role,
           organisationIds: session.user.organisationIds,
           secondFactor: session.secondFactor ?? false,
+          sessionId: session.sessionId,
         }
       : null,
   };

@@ -25,4 +25,8 @@ export const FRENCH_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
   FUNDING_LINE_EXCEEDED: "Aucune source de financement n'a assez de fonds pour ce montant ; fractionnez le versement.",
   ALREADY_REVERSED: "Ce versement a déjà été contre-passé.",
   IDEMPOTENCY_KEY_REUSED: "Cette demande a déjà été utilisée pour une autre opération ; rechargez la page.",
+  SECOND_FACTOR_REQUIRED:
+    "L'approbation des subventions et des paiements exige un second facteur : configurez une application d'authentification dans Sécurité du compte, puis déconnectez-vous et reconnectez-vous avec son code.",
+  WEAK_PASSWORD:
+    "Ce mot de passe est trop facile à deviner. Utilisez une phrase plus longue de mots sans lien entre eux, pas un mot de passe courant ni votre nom.",
 };

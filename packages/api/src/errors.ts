@@ -25,6 +25,8 @@ export const DOMAIN_ERROR_CODES = {
   FUNDING_LINE_EXCEEDED: "CONFLICT",
   ALREADY_REVERSED: "CONFLICT",
   IDEMPOTENCY_KEY_REUSED: "CONFLICT",
+  SECOND_FACTOR_REQUIRED: "FORBIDDEN",
+  WEAK_PASSWORD: "BAD_REQUEST",
 } as const satisfies Record<string, TRPCError["code"]>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -1,9 +1,11 @@
+import { accountRouter } from "./routers/account";
 import { adminAuditRouter } from "./routers/admin-audit";
 import { adminBudgetsRouter } from "./routers/admin-budgets";
 import { adminOrganisationsRouter } from "./routers/admin-organisations";
+import { adminSecurityRouter } from "./routers/admin-security";
 import { adminUsersRouter } from "./routers/admin-users";
 import { budgetsRouter } from "./routers/budgets";
-import { createCallerFactory, router } from "./trpc";
+import { adminProcedure, createCallerFactory, router } from "./trpc";
 
 /** The admin console's API; every procedure in it requires an admin. */
 export const adminRouter = router({
@@ -12,6 +14,8 @@ export const adminRouter = router({
   organisations: adminOrganisationsRouter,
   users: adminUsersRouter,
   audit: adminAuditRouter,
+  security: adminSecurityRouter,
+  account: accountRouter(adminProcedure),
 });
 export type AdminRouter = typeof adminRouter;
 export const createAdminCaller = createCallerFactory(adminRouter);

@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { attachmentsRouter } from "./routers/attachments";
 import { conferencesRouter } from "./routers/conferences";
 import { dashboardRouter } from "./routers/dashboard";
@@ -10,7 +11,7 @@ import { partnershipsRouter } from "./routers/partnerships";
 import { paymentsRouter } from "./routers/payments";
 import { requirementsRouter } from "./routers/requirements";
 import { treatyRouter } from "./routers/treaty";
-import { createCallerFactory, router } from "./trpc";
+import { authedProcedure, createCallerFactory, router } from "./trpc";
 
 /** Everything the officer and partner portal can call. Admin-only procedures are not mounted here at all. */
 export const webRouter = router({
@@ -26,6 +27,7 @@ export const webRouter = router({
   organisations: organisationsRouter,
   partnerships: partnershipsRouter,
   treaty: treatyRouter,
+  account: accountRouter(authedProcedure),
 });
 export type WebRouter = typeof webRouter;
 export const createWebCaller = createCallerFactory(webRouter);

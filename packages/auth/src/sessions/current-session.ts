@@ -13,6 +13,7 @@ export interface PortalSession {
   expires: string;
   /** Whether this sign-in proved a second factor. */
   secondFactor: boolean;
+  sessionId: string;
 }
 
 // Decrypting the cookie is the costly part of a signed-in request; its outcome depends only on the cookie's value.
@@ -47,5 +48,5 @@ export async function currentSession(app: PortalApp): Promise<PortalSession | nu
   if (!live) return null;
   const user = await cachedSessionUser(db, live.userId, live.authVersion);
   if (!user || (app === "admin" && user.role !== "admin")) return null;
-  return { user, expires: live.expiresAt.toISOString(), secondFactor: live.secondFactor };
+  return { user, expires: live.expiresAt.toISOString(), secondFactor: live.secondFactor, sessionId: live.id };
 }
