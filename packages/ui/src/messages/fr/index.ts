@@ -22,6 +22,7 @@ import invitations from "./invitations.json";
 import conferences from "./conferences.json";
 import organisations from "./organisations.json";
 import treaty from "./treaty.json";
+import account from "./account.json";
 
 export const messages = {
   conferences,
@@ -47,4 +48,5 @@ export const messages = {
   attachments,
   members,
   invitations,
+  account,
 };
