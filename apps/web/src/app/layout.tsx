@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { JitlessZod } from "@portal/ui/jitless-zod";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "@/trpc/client";
@@ -17,9 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
-  const locale = await getLocale();
+  const [locale, headerStore] = await Promise.all([getLocale(), headers()]);
   return (
     <html lang={locale}>
+      <head>
+        <JitlessZod nonce={headerStore.get("x-nonce") ?? undefined} />
+      </head>
       <body className="font-sans antialiased">
         <NextIntlClientProvider>
           <TRPCReactProvider>{children}</TRPCReactProvider>
