@@ -5,6 +5,7 @@ import { JitlessZod } from "@portal/ui/jitless-zod";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { Toaster } from "@portal/ui/toaster";
 import { TRPCReactProvider } from "@/trpc/client";
 import "./globals.css";
 
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="font-sans antialiased">
         <NextIntlClientProvider>
           <TRPCReactProvider>{children}</TRPCReactProvider>
+          <Toaster />
         </NextIntlClientProvider>
       </body>
     </html>
