@@ -21,7 +21,8 @@ export interface AppRuntimeEnv {
 
 /** What both apps read at run time (see turbo.json globalEnv); everything else is inherited. */
 export function appEnvironment(runtime: AppRuntimeEnv, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
+  // A plain record: Next's types make NODE_ENV a required, read-only key of ProcessEnv, and it is removed here.
+  const env: Record<string, string | undefined> = {
     ...base,
     DATABASE_URL: runtime.databaseUrl,
     AUTH_SECRET: runtime.authSecret,
@@ -33,7 +34,7 @@ export function appEnvironment(runtime: AppRuntimeEnv, base: NodeJS.ProcessEnv =
   env.NEXT_TELEMETRY_DISABLED ??= "1"; // a local run should not phone home (and often cannot)
   delete env.NODE_ENV; // next sets production or development itself; an inherited "test" only earns a warning
   delete env.PORT; // the port is given with -p
-  return env;
+  return env as NodeJS.ProcessEnv;
 }
 
 /**
@@ -42,14 +43,14 @@ export function appEnvironment(runtime: AppRuntimeEnv, base: NodeJS.ProcessEnv =
  * otherwise defeat the cache, and a build must not depend on them anyway.
  */
 export async function buildApps(names: readonly AppName[] = Object.keys(APPS) as AppName[]): Promise<void> {
-  const env = { ...process.env };
+  const env: Record<string, string | undefined> = { ...process.env };
   for (const name of ["DATABASE_URL", "DATABASE_OWNER_URL", "AUTH_SECRET", "AUTH_URL", "PORTAL_URL", "ADMIN_URL"])
     delete env[name];
   delete env.NODE_ENV;
   const filters = names.map((name) => `--filter=${APPS[name].packageName}`);
   const code = await runToCompletion(bin("turbo"), ["run", "build", "--output-logs=errors-only", ...filters], {
     cwd: repoRoot,
-    env,
+    env: env as NodeJS.ProcessEnv,
   });
   if (code !== 0)
     throw new Error(`Building ${names.map((name) => `apps/${name}`).join(", ")} failed (turbo exited with ${code}).`);

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Database } from "@portal/db";
+import { type Database, users } from "@portal/db";
+import { hashPassword } from "@portal/domain/password";
+import { eq } from "drizzle-orm";
+import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callers, type Persona } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
@@ -151,6 +154,45 @@ const CASES: { name: string; call: (admin: Admin) => Promise<unknown> }[] = [
       const admin = (await callers(db, "admin")).admin;
       await admin.users.saveMembership({ userId: macPartnerId, organisationId: icbl, capabilities: ["view"] });
       return a.users.removeMembership({ userId: macPartnerId, organisationId: icbl });
+    },
+  },
+  { name: "users.sessions", call: (a) => a.users.sessions({ userId: officer2Id }) },
+  { name: "users.endSessions", call: (a) => a.users.endSessions({ userId: officer2Id }) },
+  { name: "security.settings", call: (a) => a.security.settings() },
+  { name: "security.updateSettings", call: (a) => a.security.updateSettings({ approvalsRequireSecondFactor: false }) },
+  { name: "account.security", call: (a) => a.account.security() },
+  {
+    name: "account.changePassword",
+    call: async (a) => {
+      const changed = await a.account.changePassword({
+        currentPassword: "demo-password-2001",
+        newPassword: "quartz lantern orbit meadow 2001",
+      });
+      // Put the demo password back for the other cases.
+      await db
+        .update(users)
+        .set({ passwordHash: await hashPassword("demo-password-2001") })
+        .where(eq(users.role, "admin"));
+      return changed;
+    },
+  },
+  { name: "account.startTotp", call: (a) => a.account.startTotp() },
+  {
+    name: "account.confirmTotp",
+    call: async (a) => {
+      const { secret } = await a.account.startTotp();
+      return a.account.confirmTotp({ code: await generate({ secret }) });
+    },
+  },
+  {
+    name: "account.removeTotp",
+    call: async (a) => {
+      const { secret } = await a.account.startTotp().catch(async () => {
+        await a.account.removeTotp({ currentPassword: "demo-password-2001" });
+        return a.account.startTotp();
+      });
+      await a.account.confirmTotp({ code: await generate({ secret }) });
+      return a.account.removeTotp({ currentPassword: "demo-password-2001" });
     },
   },
   { name: "audit.list", call: (a) => a.audit.list({}) },

@@ -310,29 +310,29 @@ const CASES: Case[] = [
     expect: SIGNED_IN,
   },
   {
-    name: "account.requestPasswordReset",
+    name: "publicAccount.requestPasswordReset",
     setup: noTarget,
-    call: (w) => w.account.requestPasswordReset({ email: "nobody-here@example.org" }),
+    call: (w) => w.publicAccount.requestPasswordReset({ email: "nobody-here@example.org" }),
     expect: ANYONE,
   },
   {
-    name: "account.resetPassword",
+    name: "publicAccount.resetPassword",
     setup: resetToken,
-    call: (w, token) => w.account.resetPassword({ token, password: "demo-password-2001" }),
+    call: (w, token) => w.publicAccount.resetPassword({ token, password: "demo-password-2001" }),
     expect: ANYONE,
   },
   {
-    name: "account.describeUnsubscribe",
+    name: "publicAccount.describeUnsubscribe",
     setup: async () =>
       new URL(unsubscribeLink(await userIdOf("partner@mac.example.org"), "budget")).searchParams.get("token")!,
-    call: (w, token) => w.account.describeUnsubscribe({ token }),
+    call: (w, token) => w.publicAccount.describeUnsubscribe({ token }),
     expect: ANYONE,
   },
   {
-    name: "account.unsubscribe",
+    name: "publicAccount.unsubscribe",
     setup: async () =>
       new URL(unsubscribeLink(await userIdOf("partner@mac.example.org"), "budget")).searchParams.get("token")!,
-    call: (w, token) => w.account.unsubscribe({ token }),
+    call: (w, token) => w.publicAccount.unsubscribe({ token }),
     expect: ANYONE,
   },
 ];

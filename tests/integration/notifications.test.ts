@@ -241,12 +241,12 @@ describe("notifications from the audit log", () => {
     const link = new URL(unsubscribeLink(partnerId, "reports"));
     const anonymous = await web("anonymous");
     const token = link.searchParams.get("token")!;
-    expect(await anonymous.account.describeUnsubscribe({ token })).toEqual({ category: "reports" });
-    await anonymous.account.unsubscribe({ token });
+    expect(await anonymous.publicAccount.describeUnsubscribe({ token })).toEqual({ category: "reports" });
+    await anonymous.publicAccount.unsubscribe({ token });
     const settings = await (await web("partnerIcbl")).notifications.settings();
     expect(settings.preferences.find((p) => p.category === "reports")!.delivery).toBe("off");
     // A tampered token is refused, naming the field.
-    await expect(anonymous.account.unsubscribe({ token: `${token.slice(0, -2)}xx` })).rejects.toMatchObject({
+    await expect(anonymous.publicAccount.unsubscribe({ token: `${token.slice(0, -2)}xx` })).rejects.toMatchObject({
       message: "This unsubscribe link is not valid.",
     });
     await (
@@ -340,10 +340,10 @@ describe("password reset", () => {
   it("sends a single-use link to the account's address, says the same for unknown addresses, and throttles", async () => {
     const anonymous = await web("anonymous");
     const before = await db.$count(emailMessages);
-    expect(await anonymous.account.requestPasswordReset({ email: "nobody@example.org" })).toEqual({ ok: true });
+    expect(await anonymous.publicAccount.requestPasswordReset({ email: "nobody@example.org" })).toEqual({ ok: true });
     expect(await db.$count(emailMessages)).toBe(before);
 
-    expect(await anonymous.account.requestPasswordReset({ email: " Partner@MAC.example.org " })).toEqual({ ok: true });
+    expect(await anonymous.publicAccount.requestPasswordReset({ email: " Partner@MAC.example.org " })).toEqual({ ok: true });
     await deliverPendingEmails(db, mailer);
     const [mail] = sink.to("partner@mac.example.org");
     expect(mail!.subject).toBe("Reset your Mine Action Grants password");
@@ -352,10 +352,10 @@ describe("password reset", () => {
     const [stored] = await db.select().from(passwordResetTokens);
     expect(stored!.tokenHash).not.toContain(token);
 
-    await anonymous.account.resetPassword({ token, password: "a brand new passphrase" });
+    await anonymous.publicAccount.resetPassword({ token, password: "a brand new passphrase" });
     const [user] = await db.select().from(users).where(eq(users.email, "partner@mac.example.org"));
     expect(await verifyPassword("a brand new passphrase", user!.passwordHash!)).toBe(true);
-    await expect(anonymous.account.resetPassword({ token, password: "another passphrase!" })).rejects.toMatchObject({
+    await expect(anonymous.publicAccount.resetPassword({ token, password: "another passphrase!" })).rejects.toMatchObject({
       message: "This link has expired or has already been used: ask for a new one.",
     });
 

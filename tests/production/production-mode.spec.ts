@@ -19,7 +19,7 @@ const ADMIN_PASSWORD = "Correct-Horse-2026-battery";
 let database: ExternalPostgres;
 let web: Instance;
 let admin: Instance;
-let settings: NodeJS.ProcessEnv;
+let settings: Record<string, string | undefined>;
 
 test.describe.configure({ mode: "serial" });
 

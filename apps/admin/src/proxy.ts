@@ -1,14 +1,16 @@
 import { databaseGate } from "@portal/api/availability";
-import { type NextRequest, NextResponse } from "next/server";
+import { withSecurityHeaders } from "@portal/auth/security-headers";
+import type { NextRequest } from "next/server";
 
-/** Passes the requested path to server components, so a sign-in redirect can bring the person back to it. */
+/**
+ * A database outage answers 503 (bilingual page or JSON), never a sign-in redirect; otherwise a nonce-based CSP and
+ * the security headers on every response, and pages learn their path (sign-in redirects).
+ */
 export async function proxy(request: NextRequest) {
-  // A database outage answers 503 (bilingual page or JSON), never a sign-in redirect.
   const unavailable = await databaseGate(request);
   if (unavailable) return unavailable;
-  const headers = new Headers(request.headers);
-  headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  return withSecurityHeaders(request, "portal-admin.session-token");
 }
 
-export const config = { matcher: ["/((?!_next|favicon.ico|api/health|api/ready).*)"] };
+// A literal, as Next requires for static analysis. Health probes and immutable build assets bypass the proxy.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/health|api/ready).*)"] };

@@ -7,6 +7,10 @@ export interface Actor {
   role: Role;
   /** Organisations a partner user belongs to; empty for staff. */
   organisationIds: readonly string[];
+  /** Whether the session proved a second factor at sign-in; absent counts as no. */
+  secondFactor?: boolean;
+  /** The server-side session the request came with (so a password change can keep it and end the others). */
+  sessionId?: string;
 }
 
 export function requireCapability(actor: Actor, capability: Capability): void {

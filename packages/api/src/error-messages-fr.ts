@@ -32,4 +32,8 @@ export const FRENCH_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
   GRANT_NOT_REVERSIBLE: "Les versements d'une subvention clôturée ne peuvent plus être contre-passés.",
   ALLOCATION_BELOW_COMMITTED:
     "Une allocation ne peut pas descendre sous le montant déjà engagé ; choisissez un montant plus élevé.",
+  SECOND_FACTOR_REQUIRED:
+    "L'approbation des subventions et des paiements exige un second facteur : configurez une application d'authentification dans Sécurité du compte, puis déconnectez-vous et reconnectez-vous avec son code.",
+  WEAK_PASSWORD:
+    "Ce mot de passe est trop facile à deviner. Utilisez une phrase plus longue de mots sans lien entre eux, pas un mot de passe courant ni votre nom.",
 };

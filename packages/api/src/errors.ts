@@ -29,6 +29,8 @@ export const DOMAIN_ERROR_CODES = {
   PAYMENT_DATE_OUT_OF_RANGE: "BAD_REQUEST",
   GRANT_NOT_REVERSIBLE: "CONFLICT",
   ALLOCATION_BELOW_COMMITTED: "CONFLICT",
+  SECOND_FACTOR_REQUIRED: "FORBIDDEN",
+  WEAK_PASSWORD: "BAD_REQUEST",
 } as const satisfies Record<string, TRPCError["code"]>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

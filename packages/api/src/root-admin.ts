@@ -1,11 +1,13 @@
+import { accountRouter } from "./routers/account";
 import { adminAuditRouter } from "./routers/admin-audit";
 import { adminBudgetAdministrationRouter } from "./routers/admin-budget-administration";
 import { adminJobsRouter } from "./routers/admin-jobs";
 import { adminBudgetsRouter } from "./routers/admin-budgets";
 import { adminOrganisationsRouter } from "./routers/admin-organisations";
+import { adminSecurityRouter } from "./routers/admin-security";
 import { adminUsersRouter } from "./routers/admin-users";
 import { budgetsRouter } from "./routers/budgets";
-import { createCallerFactory, router } from "./trpc";
+import { adminProcedure, createCallerFactory, router } from "./trpc";
 
 /** The admin console's API; every procedure in it requires an admin. */
 export const adminRouter = router({
@@ -16,6 +18,8 @@ export const adminRouter = router({
   users: adminUsersRouter,
   audit: adminAuditRouter,
   jobs: adminJobsRouter,
+  security: adminSecurityRouter,
+  account: accountRouter(adminProcedure),
 });
 export type AdminRouter = typeof adminRouter;
 export const createAdminCaller = createCallerFactory(adminRouter);

@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { attachmentsRouter } from "./routers/attachments";
 import { conferencesRouter } from "./routers/conferences";
 import { dashboardRouter } from "./routers/dashboard";
@@ -5,13 +6,13 @@ import { disbursementsRouter } from "./routers/disbursements";
 import { grantsRouter } from "./routers/grants";
 import { invitationsRouter } from "./routers/invitations";
 import { membersRouter } from "./routers/members";
-import { accountRouter, notificationsRouter } from "./routers/notifications";
+import { notificationsRouter, publicAccountRouter } from "./routers/notifications";
 import { organisationsRouter } from "./routers/organisations";
 import { partnershipsRouter } from "./routers/partnerships";
 import { paymentsRouter } from "./routers/payments";
 import { requirementsRouter } from "./routers/requirements";
 import { treatyRouter } from "./routers/treaty";
-import { createCallerFactory, router } from "./trpc";
+import { authedProcedure, createCallerFactory, router } from "./trpc";
 
 /** Everything the officer and partner portal can call. Admin-only procedures are not mounted here at all. */
 export const webRouter = router({
@@ -28,7 +29,8 @@ export const webRouter = router({
   partnerships: partnershipsRouter,
   treaty: treatyRouter,
   notifications: notificationsRouter,
-  account: accountRouter,
+  account: accountRouter(authedProcedure),
+  publicAccount: publicAccountRouter,
 });
 export type WebRouter = typeof webRouter;
 export const createWebCaller = createCallerFactory(webRouter);

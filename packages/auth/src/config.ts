@@ -2,16 +2,24 @@ import { userIdentities, users } from "@portal/db";
 import { getDb } from "@portal/db/runtime";
 import { and, eq } from "drizzle-orm";
 import type { NextAuthConfig } from "next-auth";
+import { encode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
+import { auditSignIn } from "./audit";
 import { authorizeCredentials } from "./credentials";
 import { authEnv } from "./env";
-import { loadSessionUser, type SessionUser } from "./session-user";
+import { cachedSessionUser, type SessionUser } from "./session-user";
+import { authCookieName, servedOverHttps } from "./sessions/cookie-names";
+import { checkSessionRecord, createSessionRecord, deleteSessionRecord } from "./sessions/session-records";
 
 export type PortalApp = "web" | "admin";
 
 declare module "next-auth" {
   interface Session {
     user: SessionUser;
+  }
+  interface User {
+    /** Whether this sign-in proved a TOTP code. */
+    secondFactor?: boolean;
   }
 }
 
@@ -21,18 +29,17 @@ declare module "next-auth" {
  */
 export function buildAuthConfig(app: PortalApp): NextAuthConfig {
   const env = authEnv();
-  const secure = (process.env.AUTH_URL ?? process.env[app === "web" ? "PORTAL_URL" : "ADMIN_URL"] ?? "").startsWith(
-    "https://",
-  );
+  const lifetime = env.sessionLifetime;
+  const secure = servedOverHttps(app);
   const cookie = (name: string, httpOnly = true) => ({
-    name: `${secure ? "__Secure-" : ""}portal-${app}.${name}`,
+    name: authCookieName(app, name),
     options: { httpOnly, sameSite: "lax" as const, path: "/", secure },
   });
 
   const providers: NextAuthConfig["providers"] = [
     Credentials({
-      credentials: { email: {}, password: {} },
-      authorize: (credentials) => authorizeCredentials(getDb(), app, credentials),
+      credentials: { email: {}, password: {}, code: {} },
+      authorize: (credentials, request) => authorizeCredentials(getDb(), app, credentials, request),
     }),
   ];
   if (env.oidc) {
@@ -49,7 +56,16 @@ export function buildAuthConfig(app: PortalApp): NextAuthConfig {
   return {
     secret: env.secret,
     trustHost: process.env.AUTH_TRUST_HOST === "true" || env.NODE_ENV !== "production",
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    // The cookie lives as long as the session's absolute lifetime; the session row decides whether it still counts.
+    session: { strategy: "jwt", maxAge: lifetime.absoluteSeconds },
+    jwt: {
+      // Whenever Auth.js re-encodes the token (its /api/auth/session does), the token never outlives the session.
+      encode: (params) => {
+        const endsAt = typeof params.token?.sessionEndsAt === "number" ? params.token.sessionEndsAt : 0;
+        const remaining = Math.floor((endsAt - Date.now()) / 1000);
+        return encode({ ...params, maxAge: Math.max(1, Math.min(params.maxAge ?? remaining, remaining)) });
+      },
+    },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     cookies: {
       sessionToken: cookie("session-token"),
@@ -80,29 +96,62 @@ export function buildAuthConfig(app: PortalApp): NextAuthConfig {
         return true;
       },
       async jwt({ token, user, account }) {
+        const db = getDb();
         if (user?.id) {
-          token.sub = user.id;
-          token.signedInAt = Date.now();
+          // A new sign-in: resolve the account (OpenID Connect by its linked identity), open a session row.
+          let userId = user.id;
+          if (account?.provider === "oidc") {
+            const [identity] = await db
+              .select({ userId: userIdentities.userId })
+              .from(userIdentities)
+              .where(and(eq(userIdentities.provider, "oidc"), eq(userIdentities.subject, account.providerAccountId)));
+            if (!identity) return null;
+            userId = identity.userId;
+          }
+          const [row] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, userId));
+          if (!row) return null;
+          const record = await createSessionRecord(db, {
+            userId,
+            app,
+            secondFactor: user.secondFactor === true,
+            lifetime,
+          });
+          await auditSignIn(db, {
+            action: "session.sign_in",
+            user: row,
+            entityId: userId,
+            detail: { app, provider: account?.provider ?? "credentials", secondFactor: user.secondFactor === true },
+          });
+          return { sub: userId, sid: record.id, sessionEndsAt: record.expiresAt.getTime() };
         }
-        if (account?.provider === "oidc") {
-          const [identity] = await getDb()
-            .select({ userId: userIdentities.userId })
-            .from(userIdentities)
-            .where(and(eq(userIdentities.provider, "oidc"), eq(userIdentities.subject, account.providerAccountId)));
-          if (identity) token.sub = identity.userId;
-        }
-        if (!token.sub) return null;
-        const current = await loadSessionUser(
-          getDb(),
-          token.sub,
-          typeof token.signedInAt === "number" ? token.signedInAt : undefined,
-        );
-        if (!current || (app === "admin" && current.role !== "admin")) return null;
-        token.user = current;
+        if (typeof token.sid !== "string") return null;
+        const live = await checkSessionRecord(db, token.sid, app, lifetime);
+        if (!live) return null;
+        if (app === "admin" && (await cachedSessionUser(db, live.userId, live.authVersion))?.role !== "admin")
+          return null;
+        token.authVersion = live.authVersion;
         return token;
       },
-      session({ session, token }) {
-        return { ...session, user: token.user as SessionUser };
+      async session({ session, token }) {
+        const user =
+          typeof token.sub === "string" && typeof token.authVersion === "number"
+            ? await cachedSessionUser(getDb(), token.sub, token.authVersion)
+            : null;
+        return { ...session, user: user as SessionUser };
+      },
+    },
+    events: {
+      // Signing out ends the session on the server: a copy of the cookie stops working too.
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (!token || typeof token.sid !== "string") return;
+        const db = getDb();
+        await deleteSessionRecord(db, token.sid);
+        const [row] =
+          typeof token.sub === "string"
+            ? await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, token.sub))
+            : [];
+        if (row) await auditSignIn(db, { action: "session.sign_out", user: row, entityId: row.id, detail: { app } });
       },
     },
   };

@@ -13,6 +13,22 @@ const schema = z
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    AUTH_SESSION_MAX_HOURS: z.coerce
+      .number("AUTH_SESSION_MAX_HOURS must be a number of hours")
+      .int("AUTH_SESSION_MAX_HOURS must be a whole number of hours")
+      .min(1, "AUTH_SESSION_MAX_HOURS must be at least 1")
+      .max(168, "AUTH_SESSION_MAX_HOURS must be at most 168 (a week)")
+      .default(12),
+    AUTH_SESSION_IDLE_MINUTES: z.coerce
+      .number("AUTH_SESSION_IDLE_MINUTES must be a number of minutes")
+      .int("AUTH_SESSION_IDLE_MINUTES must be a whole number of minutes")
+      .min(2, "AUTH_SESSION_IDLE_MINUTES must be at least 2")
+      .max(1440, "AUTH_SESSION_IDLE_MINUTES must be at most 1440 (a day)")
+      .default(30),
+  })
+  .refine((env) => env.AUTH_SESSION_IDLE_MINUTES <= env.AUTH_SESSION_MAX_HOURS * 60, {
+    message: "AUTH_SESSION_IDLE_MINUTES cannot exceed the absolute lifetime AUTH_SESSION_MAX_HOURS",
+    path: ["AUTH_SESSION_IDLE_MINUTES"],
   })
   .refine((env) => env.NODE_ENV !== "production" || env.AUTH_SECRET, {
     message: "AUTH_SECRET is required in production",
@@ -36,6 +52,10 @@ export function authEnv() {
     ...env,
     // `next dev` and tests without a configured secret get a fixed, clearly dev-only one; production refuses above.
     secret: env.AUTH_SECRET ?? DEV_ONLY_SECRET,
+    sessionLifetime: {
+      absoluteSeconds: env.AUTH_SESSION_MAX_HOURS * 3600,
+      idleSeconds: env.AUTH_SESSION_IDLE_MINUTES * 60,
+    },
     oidc: env.AUTH_OIDC_ISSUER
       ? {
           issuer: env.AUTH_OIDC_ISSUER,

@@ -37,3 +37,22 @@ export async function loadSessionUser(db: Database, userId: string, signedInAt?:
     organisationIds: role === "partner" ? rows.flatMap((r) => (r.organisationId ? [r.organisationId] : [])) : [],
   };
 }
+
+// Across requests, the session user (with memberships) is reused for a short while, and only while the user's
+// auth_version is the one the session check just read: a role, membership or activity change shows at once.
+const CACHE_SECONDS = 30;
+const CACHE_MAX = 5_000;
+const cached = new Map<string, { version: number; user: SessionUser; until: number }>();
+
+export async function cachedSessionUser(db: Database, userId: string, version: number): Promise<SessionUser | null> {
+  const hit = cached.get(userId);
+  if (hit && hit.version === version && hit.until > Date.now()) return hit.user;
+  const user = await loadSessionUser(db, userId);
+  if (!user) {
+    cached.delete(userId);
+    return null;
+  }
+  if (cached.size >= CACHE_MAX) cached.delete(cached.keys().next().value!);
+  cached.set(userId, { version, user, until: Date.now() + CACHE_SECONDS * 1000 });
+  return user;
+}

@@ -1,14 +1,12 @@
 import { AuthError } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
+import { safeNextPath } from "./safe-next-path";
+
+export { safeNextPath };
 
 export interface SignInState {
   error: string | null;
   email: string;
-}
-
-/** Only same-origin relative paths may be a post-sign-in destination (no open redirects). */
-export function safeNextPath(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
 type SignIn = (provider: string, options: Record<string, unknown>) => Promise<unknown>;
@@ -26,7 +24,12 @@ export async function signInWithCredentials(signIn: SignIn, formData: FormData):
   const email = field(formData, "email");
   const redirectTo = safeNextPath(field(formData, "next"));
   try {
-    await signIn("credentials", { email, password: field(formData, "password"), redirectTo });
+    await signIn("credentials", {
+      email,
+      password: field(formData, "password"),
+      code: field(formData, "code"),
+      redirectTo,
+    });
     return { error: null, email };
   } catch (error) {
     // Lets Next's own control-flow errors (the redirect after a successful sign-in) through.

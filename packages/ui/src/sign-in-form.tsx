@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { type FormEvent, startTransition, useActionState } from "react";
 import { Alert } from "./alert";
 import { Button } from "./button";
 import { Input, Label } from "./form";
@@ -11,7 +11,13 @@ interface SignInState {
   email: string;
 }
 
-const KNOWN_ERRORS = ["invalid_credentials", "admins_only", "AccessDenied"] as const;
+const KNOWN_ERRORS = ["invalid_credentials", "admins_only", "AccessDenied", "totp_required", "totp_invalid"] as const;
+
+/** `too_many_attempts:<seconds>` carries the wait; the message rounds it up to whole minutes. */
+function throttledMinutes(error: string | null): number | null {
+  const match = error ? /^too_many_attempts:(\d+)$/.exec(error) : null;
+  return match ? Math.max(1, Math.ceil(Number(match[1]) / 60)) : null;
+}
 
 export function SignInForm({
   action,
@@ -26,20 +32,33 @@ export function SignInForm({
 }) {
   const t = useTranslations("auth");
   const [state, formAction, pending] = useActionState(action, { error: initialError ?? null, email: "" });
+  const minutes = throttledMinutes(state.error);
   const errorKey = state.error
-    ? (KNOWN_ERRORS as readonly string[]).includes(state.error)
-      ? state.error
-      : "generic"
+    ? minutes !== null
+      ? "too_many_attempts"
+      : (KNOWN_ERRORS as readonly string[]).includes(state.error)
+        ? state.error
+        : "generic"
     : null;
+  const askCode = state.error === "totp_required" || state.error === "totp_invalid";
+  // Submitting without React's form reset keeps the password typed when the code is asked for next.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   return (
     <div className="flex flex-col gap-4">
       {errorKey ? (
         <Alert data-testid="sign-in-error" id="sign-in-error">
-          {t(`errors.${errorKey}` as "errors.generic")}
+          {errorKey === "too_many_attempts"
+            ? t("errors.too_many_attempts", { minutes: minutes ?? 1 })
+            : t(`errors.${errorKey}` as "errors.generic")}
         </Alert>
       ) : null}
       <form
         action={formAction}
+        onSubmit={submit}
         className="flex flex-col gap-4"
         aria-describedby={errorKey ? "sign-in-error" : undefined}
       >
@@ -67,6 +86,24 @@ export function SignInForm({
             aria-invalid={Boolean(errorKey)}
           />
         </div>
+        {askCode ? (
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="code">{t("code")}</Label>
+            <Input
+              id="code"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9 ]{6,7}"
+              required
+              autoFocus
+              aria-describedby="code-hint"
+            />
+            <p id="code-hint" className="text-xs text-muted-foreground">
+              {t("codeHint")}
+            </p>
+          </div>
+        ) : null}
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </Button>

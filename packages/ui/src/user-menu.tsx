@@ -14,9 +14,9 @@ export function UserMenu({
   return (
     <div className="flex items-center gap-3 text-sm">
       <span className="hidden flex-col text-right leading-tight sm:flex">
-        <span className="font-medium" data-testid="user-name">
+        <a href="/account" className="font-medium underline-offset-4 hover:underline" data-testid="user-name">
           {name}
-        </span>
+        </a>
         <span className="text-xs text-muted-foreground">{roleLabel}</span>
       </span>
       <form action={signOutAction}>

@@ -51,7 +51,7 @@ export async function startExternalPostgres(): Promise<ExternalPostgres> {
 export function runScript(
   script: string,
   args: string[],
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string | undefined>,
 ): Promise<{ code: number; output: string }> {
   return runToCompletionCapturing(bin("tsx"), [path.join("scripts", script), ...args], {
     cwd: repoRoot,
@@ -70,7 +70,7 @@ export function startScript(
   name: string,
   script: string,
   args: string[],
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string | undefined>,
   url: string,
 ): Instance {
   const output: string[] = [];

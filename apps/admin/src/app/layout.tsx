@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { JitlessZod } from "@portal/ui/jitless-zod";
+import { headers } from "next/headers";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Toaster } from "@portal/ui/toaster";
 import { TRPCReactProvider } from "@/trpc/client";
@@ -11,10 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("adminProductName"), template: `%s · ${t("adminProductName")}` } };
 }
 
+/**
+ * Every page renders per request: the proxy gives each response a fresh CSP nonce, which Next.js puts on its scripts
+ * only when it renders them for that request.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  await connection();
+  const [locale, headerStore] = await Promise.all([getLocale(), headers()]);
   return (
     <html lang={locale}>
+      <head>
+        <JitlessZod nonce={headerStore.get("x-nonce") ?? undefined} />
+      </head>
       <body className="font-sans antialiased">
         <NextIntlClientProvider>
           <TRPCReactProvider>{children}</TRPCReactProvider>

@@ -15,6 +15,8 @@ import {
   setActiveInput,
   setUserActive,
 } from "../services/admin";
+import { countUserSessions, endUserSessions } from "../services/security/end-user-sessions";
+import { userSessionsInput } from "@portal/domain";
 import { adminProcedure, router } from "../trpc";
 
 export const adminUsersRouter = router({
@@ -26,6 +28,12 @@ export const adminUsersRouter = router({
     .input(changeRoleInput)
     .mutation(({ ctx, input }) => changeUserRole(ctx.db, ctx.actor, input)),
   setActive: adminProcedure.input(setActiveInput).mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.actor, input)),
+  sessions: adminProcedure
+    .input(userSessionsInput)
+    .query(({ ctx, input }) => countUserSessions(ctx.db, ctx.actor, input)),
+  endSessions: adminProcedure
+    .input(userSessionsInput)
+    .mutation(({ ctx, input }) => endUserSessions(ctx.db, ctx.actor, input)),
   saveMembership: adminProcedure
     .input(saveMembershipInput)
     .mutation(({ ctx, input }) => saveMembership(ctx.db, ctx.actor, input)),

@@ -16,6 +16,7 @@ import {
   transitionGrant,
   updateGrant,
 } from "../services";
+import { requireSecondFactorForApproval } from "../services/security/settings";
 import { authedProcedure, procedureWith, router } from "../trpc";
 
 // Scoping happens in the services (visibleGrants), so one procedure serves officers and partners alike.
@@ -33,6 +34,10 @@ export const grantsRouter = router({
   // Each action needs its own capability (GRANT_TRANSITIONS), checked by the service.
   transition: authedProcedure
     .input(grantTransitionInput)
+    .use(async ({ ctx, input, next }) => {
+      if (input.action === "approve") await requireSecondFactorForApproval(ctx.db, ctx.actor);
+      return next();
+    })
     .mutation(({ ctx, input }) => transitionGrant(ctx.db, ctx.actor, input)),
   auditTrail: procedureWith("grants.view.all")
     .input(grantAuditTrailInput)

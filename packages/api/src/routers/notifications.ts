@@ -40,7 +40,7 @@ export const notificationsRouter = router({
 });
 
 /** What works without signing in: password reset and one-click unsubscribe (the token is the credential). */
-export const accountRouter = router({
+export const publicAccountRouter = router({
   requestPasswordReset: publicProcedure
     .input(requestPasswordResetInput)
     .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, input)),

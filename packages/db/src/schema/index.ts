@@ -10,3 +10,4 @@ export * from "./audit";
 export * from "./types";
 export * from "./ledger";
 export * from "./notifications";
+export * from "./security";

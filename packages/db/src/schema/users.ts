@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { timestamps } from "./common";
 import { organisations } from "./organisations";
 import { programmes } from "./programmes";
@@ -13,7 +25,7 @@ export const users = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     email: text().notNull(),
     name: text().notNull(),
-    /** scrypt hash (see @portal/auth/password); null for users who only sign in through OpenID Connect. */
+    /** argon2id hash, or a legacy scrypt one upgraded at the next sign-in (see @portal/domain/password); null for users who only sign in through OpenID Connect. */
     passwordHash: text(),
     role: userRole().notNull(),
     active: boolean().notNull().default(true),
@@ -21,6 +33,11 @@ export const users = pgTable(
     lastSignInAt: timestamp({ withTimezone: true }),
     /** Sessions that began before this instant are refused (set on deactivation, so reactivating revives none). */
     sessionsRevokedAt: timestamp({ withTimezone: true }),
+    /**
+     * Bumped by triggers (migration 0007) whenever anything a session carries changes (role, activity, name, locale,
+     * memberships), so a cached session user is reused only while this number is unchanged.
+     */
+    authVersion: integer().notNull().default(0),
     ...timestamps,
   },
   (t) => [

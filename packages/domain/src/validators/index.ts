@@ -4,6 +4,7 @@ export * from "./budgets";
 export * from "./ledger";
 export * from "./conferences";
 export * from "./partnerships";
+export * from "./security";
 export * from "./admin-account";
 export * from "./budget-administration";
 export * from "./notifications";

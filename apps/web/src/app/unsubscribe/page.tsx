@@ -19,7 +19,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
     getTranslations("notifications"),
   ]);
   const target =
-    token && token.length <= 500 ? await api.account.describeUnsubscribe({ token }).catch(() => null) : null;
+    token && token.length <= 500 ? await api.publicAccount.describeUnsubscribe({ token }).catch(() => null) : null;
   return (
     <PublicCard title={t("title")}>
       {target && token ? (

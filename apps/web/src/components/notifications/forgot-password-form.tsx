@@ -13,7 +13,7 @@ import { useTRPC } from "@/trpc/client";
 export function ForgotPasswordForm() {
   const t = useTranslations("notifications.forgot");
   const trpc = useTRPC();
-  const request = useMutation(trpc.account.requestPasswordReset.mutationOptions());
+  const request = useMutation(trpc.publicAccount.requestPasswordReset.mutationOptions());
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
 

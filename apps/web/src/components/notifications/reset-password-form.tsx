@@ -15,7 +15,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("notifications.reset");
   const ti = useTranslations("invitations");
   const trpc = useTRPC();
-  const reset = useMutation(trpc.account.resetPassword.mutationOptions());
+  const reset = useMutation(trpc.publicAccount.resetPassword.mutationOptions());
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [error, setError] = useState<{ field: "password" | "confirm" | "form"; message: string } | null>(null);

@@ -9,7 +9,7 @@ import { useTRPC } from "@/trpc/client";
 export function UnsubscribeButton({ token, category }: { token: string; category: string }) {
   const t = useTranslations("notifications.unsubscribe");
   const trpc = useTRPC();
-  const unsubscribe = useMutation(trpc.account.unsubscribe.mutationOptions());
+  const unsubscribe = useMutation(trpc.publicAccount.unsubscribe.mutationOptions());
   if (unsubscribe.isSuccess) return <Alert tone="info">{t("done", { category })}</Alert>;
   return (
     <>

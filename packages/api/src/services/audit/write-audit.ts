@@ -20,6 +20,8 @@ export const AUDIT_ENTITY = {
   programme: "programme",
   fiscalYear: "fiscal_year",
   allocation: "allocation",
+  session: "session",
+  setting: "setting",
 } as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY)[keyof typeof AUDIT_ENTITY];
 

@@ -29,6 +29,7 @@ import partner from "./partner.json";
 import partnerGrantStatus from "./partnerGrantStatus.json";
 import provenance from "./provenance.json";
 import treaty from "./treaty.json";
+import account from "./account.json";
 
 export const messages = {
   adminAudit,
@@ -61,4 +62,5 @@ export const messages = {
   partnerGrantStatus,
   provenance,
   treaty,
+  account,
 };

@@ -3,6 +3,7 @@ import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, Empty
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AddMembership, MembershipRow } from "@/components/membership-editor";
+import { EndSessions } from "@/components/security/end-sessions";
 import { ActiveToggle, RoleForm } from "@/components/user-access";
 import { getApi } from "@/server/caller";
 import { orNotFound } from "@/server/not-found";
@@ -25,9 +26,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     getLocale(),
     getFormatter(),
   ]);
-  const [user, organisations] = await Promise.all([
+  const [user, organisations, sessions] = await Promise.all([
     orNotFound(() => api.users.byId({ id })),
     organisationOptions(locale),
+    orNotFound(() => api.users.sessions({ userId: id })),
   ]);
   const label = (o: { acronym: string | null; nameEn: string; nameFr: string }) => {
     const name = localized(o, "name", locale);
@@ -87,6 +89,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               <dd>{format.dateTime(user.createdAt, { dateStyle: "medium" })}</dd>
             </dl>
             <ActiveToggle userId={user.id} active={user.active} disabledReason={protectedReason} />
+            <EndSessions userId={user.id} active={sessions.active} />
           </CardContent>
         </Card>
       </div>
