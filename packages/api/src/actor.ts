@@ -7,6 +7,8 @@ export interface Actor {
   role: Role;
   /** Organisations a partner user belongs to; empty for staff. */
   organisationIds: readonly string[];
+  /** The request this actor is acting in, written on its audit events. */
+  requestId?: string;
 }
 
 export function requireCapability(actor: Actor, capability: Capability): void {

@@ -1,18 +1,31 @@
+import type { Database } from "@portal/db";
 import { getDb } from "@portal/db/runtime";
 import type { Role } from "@portal/domain";
+import { randomUUID } from "node:crypto";
 import type { Context } from "./trpc";
 
-interface SessionLike {
+export interface SessionLike {
   user: { id: string; role: Role; organisationIds: readonly string[] };
 }
 
 /** The request context both apps build from their session (already re-read from the database by the auth layer). */
-export function createContext(session: SessionLike | null, locale: "en" | "fr"): Context {
+export function createContext(
+  session: SessionLike | null,
+  locale: "en" | "fr",
+  requestId: string = randomUUID(),
+  db: Database = getDb(),
+): Context {
   return {
-    db: getDb(),
+    db,
     locale,
+    requestId,
     actor: session
-      ? { userId: session.user.id, role: session.user.role, organisationIds: session.user.organisationIds }
+      ? {
+          userId: session.user.id,
+          role: session.user.role,
+          organisationIds: session.user.organisationIds,
+          requestId,
+        }
       : null,
   };
 }
