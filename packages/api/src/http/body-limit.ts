@@ -43,3 +43,25 @@ export function isBodyTooLarge(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * The request with its body read into memory under the cap (for tRPC, which parses the whole body anyway): a body
+ * over the cap throws BodyTooLargeError after at most `maxBytes` bytes, whatever its Content-Length says.
+ */
+export async function bufferedWithin(request: Request, maxBytes: number): Promise<Request> {
+  const capped = withBodyLimit(request, maxBytes);
+  if (!capped.body) return capped;
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await capped.arrayBuffer();
+  } catch (error) {
+    if (isBodyTooLarge(error)) throw new BodyTooLargeError(maxBytes);
+    throw error;
+  }
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: bytes,
+    signal: request.signal,
+  });
+}

@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { createContext, type SessionLike } from "../context";
 import { REQUEST_ID_HEADER, requestIdOf } from "../observability";
 import type { Context } from "../trpc";
-import { withBodyLimit } from "./body-limit";
+import { bufferedWithin, withBodyLimit } from "./body-limit";
 import { errorResponse, refusal } from "./responses";
 import { isCrossSiteWrite } from "./same-origin";
 
@@ -73,7 +73,7 @@ export function createRouteKit(options: RouteKitOptions) {
       if (isCrossSiteWrite(request)) return crossSite(requestId, locale);
       let capped: Request;
       try {
-        capped = withBodyLimit(request, MAX_TRPC_BODY_BYTES);
+        capped = await bufferedWithin(request, MAX_TRPC_BODY_BYTES);
       } catch (error) {
         return errorResponse(error, { requestId, locale, route: endpoint });
       }
