@@ -1,10 +1,12 @@
+import { MEMBERSHIP_CAPABILITIES, ROLES } from "@portal/domain";
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./common";
 import { organisations } from "./organisations";
 import { programmes } from "./programmes";
 
-export const userRole = pgEnum("user_role", ["admin", "officer", "partner"]);
+// The values have one home, @portal/domain; the enums follow it (a change there needs a migration).
+export const userRole = pgEnum("user_role", ROLES);
 export const locale = pgEnum("locale", ["en", "fr"]);
 
 export const users = pgTable(
@@ -43,12 +45,7 @@ export const userIdentities = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.subject] }), index("user_identities_user_idx").on(t.userId)],
 );
 
-export const membershipCapability = pgEnum("membership_capability", [
-  "view",
-  "submit_reports",
-  "manage_payment_requests",
-  "manage_members",
-]);
+export const membershipCapability = pgEnum("membership_capability", MEMBERSHIP_CAPABILITIES);
 
 /** A partner user's membership of an organisation, with what they may do there. */
 export const memberships = pgTable(

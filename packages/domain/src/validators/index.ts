@@ -4,3 +4,7 @@ export * from "./budgets";
 export * from "./ledger";
 export * from "./conferences";
 export * from "./partnerships";
+export * from "./text";
+export * from "./memberships";
+export * from "./reports";
+export * from "./admin";
