@@ -108,8 +108,8 @@ describe("grant actions by role", () => {
       "cancel",
       "terminate",
     ],
-    // Admins may approve and terminate (grants.approve) but not manage grants.
-    admin: ["approve", "terminate"],
+    // Segregation of duties: admins act on no grant, not even as the second pair of eyes.
+    admin: [],
     partner: [],
   };
   const roles: Role[] = ["officer", "admin", "partner"];
@@ -139,9 +139,9 @@ describe("payment actions by role", () => {
     ...extra,
   });
 
-  it("officers mark due, approve, hold, release and cancel; admins only approve; partners nothing", () => {
+  it("officers mark due, approve, hold, release and cancel; admins and partners nothing", () => {
     expect(paymentActionsFor(me("officer"), payment("due"))).toEqual(["approve", "hold", "cancel"]);
-    expect(paymentActionsFor(me("admin"), payment("due"))).toEqual(["approve"]);
+    expect(paymentActionsFor(me("admin"), payment("due"))).toEqual([]);
     expect(paymentActionsFor(me("partner"), payment("due"))).toEqual([]);
     expect(paymentActionsFor(me("officer"), payment("planned"))).toEqual(["markDue", "hold", "cancel"]);
     expect(paymentActionsFor(me("officer"), payment("paid"))).toEqual([]);

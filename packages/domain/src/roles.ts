@@ -34,15 +34,9 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: [
-    "grants.view.all",
-    "budgets.review",
-    "organisations.manage",
-    "users.manage",
-    "audit.read",
-    "grants.approve",
-    "payments.approve",
-  ],
+  // Segregation of duties: admins run the console (people, organisations, budgets, the audit log). Acting on grants
+  // and money, including being the second pair of eyes on an approval, takes an officer.
+  admin: ["grants.view.all", "budgets.review", "organisations.manage", "users.manage", "audit.read"],
   officer: [
     "grants.view.all",
     "grants.manage",
