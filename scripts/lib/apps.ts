@@ -15,6 +15,8 @@ export interface AppRuntimeEnv {
   authSecret: string;
   portalUrl: string;
   adminUrl: string;
+  /** "production" makes the apps' start-up checks strict (scripts/serve.ts); the demo and tests run as "demo". */
+  mode?: "demo" | "production";
 }
 
 /** What both apps read at run time (see turbo.json globalEnv); everything else is inherited. */
@@ -26,6 +28,7 @@ export function appEnvironment(runtime: AppRuntimeEnv, base: NodeJS.ProcessEnv =
     AUTH_TRUST_HOST: "true", // `next start` behind no proxy: without it Auth.js rejects the host (UntrustedHost)
     PORTAL_URL: runtime.portalUrl,
     ADMIN_URL: runtime.adminUrl,
+    PORTAL_MODE: runtime.mode ?? "demo",
   };
   env.NEXT_TELEMETRY_DISABLED ??= "1"; // a local run should not phone home (and often cannot)
   delete env.NODE_ENV; // next sets production or development itself; an inherited "test" only earns a warning
@@ -38,17 +41,27 @@ export function appEnvironment(runtime: AppRuntimeEnv, base: NodeJS.ProcessEnv =
  * environment: turbo hashes the globalEnv values, so a fresh random AUTH_SECRET or a test database URL would
  * otherwise defeat the cache, and a build must not depend on them anyway.
  */
-export async function buildApps(): Promise<void> {
+export async function buildApps(names: readonly AppName[] = Object.keys(APPS) as AppName[]): Promise<void> {
   const env = { ...process.env };
-  for (const name of ["DATABASE_URL", "AUTH_SECRET", "AUTH_URL", "PORTAL_URL", "ADMIN_URL", "NODE_ENV"])
+  for (const name of ["DATABASE_URL", "DATABASE_OWNER_URL", "AUTH_SECRET", "AUTH_URL", "PORTAL_URL", "ADMIN_URL"])
     delete env[name];
-  const filters = Object.values(APPS).map((app) => `--filter=${app.packageName}`);
-  const code = await runToCompletion(bin("turbo"), ["run", "build", ...filters], { cwd: repoRoot, env });
-  if (code !== 0) throw new Error(`Building the apps failed (turbo exited with ${code}).`);
+  delete env.NODE_ENV;
+  const filters = names.map((name) => `--filter=${APPS[name].packageName}`);
+  const code = await runToCompletion(bin("turbo"), ["run", "build", "--output-logs=errors-only", ...filters], {
+    cwd: repoRoot,
+    env,
+  });
+  if (code !== 0)
+    throw new Error(`Building ${names.map((name) => `apps/${name}`).join(", ")} failed (turbo exited with ${code}).`);
+}
+
+/** Where `next build` puts an app's self-contained server (output: "standalone", traced from the repo root). */
+export function standaloneDirOf(name: AppName): string {
+  return path.join(APPS[name].dir, ".next", "standalone", "apps", name);
 }
 
 export function isBuilt(name: AppName): boolean {
-  return existsSync(path.join(APPS[name].dir, ".next", "BUILD_ID"));
+  return existsSync(path.join(standaloneDirOf(name), "server.js"));
 }
 
 export function pidFileOf(name: AppName): string {
@@ -65,16 +78,32 @@ export interface StartAppOptions {
   trackPid?: boolean;
 }
 
-/** Runs `next start` (or `next dev`) in the app's folder, spawning next's own binary so signals reach it. */
+/**
+ * Runs the built app's standalone server through scripts/next-server.mjs (drains on SIGTERM), or `next dev`,
+ * spawning node or next's own binary directly so signals reach it.
+ */
 export function startApp(name: AppName, options: StartAppOptions): ManagedChild {
-  if (options.mode === "start" && !isBuilt(name)) {
-    throw new Error(`apps/${name} has no production build (.next/BUILD_ID): build it first (npm run build).`);
-  }
-  const args = [options.mode, "-p", String(options.port), ...(options.hostname ? ["-H", options.hostname] : [])];
-  return spawnManaged(name, bin("next"), args, {
+  const spawnOptions = {
     cwd: APPS[name].dir,
     env: options.env,
     output: options.output,
     pidFile: options.trackPid ? pidFileOf(name) : undefined,
-  });
+  };
+  if (options.mode === "dev") {
+    const args = ["dev", "-p", String(options.port), ...(options.hostname ? ["-H", options.hostname] : [])];
+    return spawnManaged(name, bin("next"), args, spawnOptions);
+  }
+  if (!isBuilt(name)) {
+    throw new Error(`apps/${name} has no production build (${standaloneDirOf(name)}): run npm run build first.`);
+  }
+  const env = { ...options.env, PORT: String(options.port), HOSTNAME: options.hostname ?? "0.0.0.0" };
+  return spawnManaged(
+    name,
+    process.execPath,
+    [path.join(repoRoot, "scripts", "next-server.mjs"), standaloneDirOf(name)],
+    {
+      ...spawnOptions,
+      env,
+    },
+  );
 }

@@ -38,6 +38,21 @@ export interface ReadyInfo {
   demoPassword: string;
 }
 
+function demoLines(info: ReadyInfo): string[] {
+  const accounts = describeAccounts(info.demoAccounts);
+  if (accounts.length === 0) {
+    return [
+      "No demo data (a configured database). Create the first admin with: npm run admin:create -- --email ...",
+      "",
+    ];
+  }
+  return [
+    `Demo accounts (development only), password "${info.demoPassword}":`,
+    ...accounts.map((line) => `  ${line}`),
+    "",
+  ];
+}
+
 export function printReady(info: ReadyInfo): void {
   const lines = [
     "",
@@ -45,9 +60,7 @@ export function printReady(info: ReadyInfo): void {
     `Admin console:  ${info.adminUrl}`,
     `Database:       ${info.database}`,
     "",
-    `Demo accounts (development only), password "${info.demoPassword}":`,
-    ...describeAccounts(info.demoAccounts).map((line) => `  ${line}`),
-    "",
+    ...demoLines(info),
     "Ctrl-C stops the apps and the database.",
     "",
   ];

@@ -124,3 +124,19 @@ export function runToCompletion(
     child.once("exit", (code) => resolve(code ?? 1));
   });
 }
+
+/** Runs a command to completion, capturing stdout and stderr together; resolves with its exit code and output. */
+export function runToCompletionCapturing(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: "pipe" });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("error", (error) => resolve({ code: 127, output: `${output}${error.message}` }));
+    child.once("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+}

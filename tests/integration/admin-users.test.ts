@@ -234,6 +234,9 @@ describe("user list", () => {
     expect(inactive.rows.map((u) => u.id)).toContain(mine);
     expect(inactive.rows.every((u) => !u.active)).toBe(true);
     const officers = await admin.users.list({ role: "officer", pageSize: 200 });
+    expect(officers.rows.map((u) => u.email)).toEqual(
+      expect.arrayContaining(["officer@example.org", "officer2@example.org"]),
+    );
     expect(officers.rows.every((u) => u.role === "officer")).toBe(true);
     expect(officers.total).toBe(officers.rows.length);
   });

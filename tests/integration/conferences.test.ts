@@ -290,6 +290,7 @@ describe("recording a conference", () => {
     const after = await officer.conferences.byId({ id: warsawId });
     expect(after.participants.find((p) => p.iso2 === "PL")?.provenance).toBe("source-document");
     expect(after.participants.find((p) => p.iso2 === "HU")?.provenance).toBe("illustrative");
+    expect(after.sessions.length).toBeGreaterThan(0);
     expect(after.sessions.every((s) => s.provenance === "illustrative")).toBe(true);
     // Same cost on the same allocation: nothing moves.
     expect(await allocationRow(db, mapp2001)).toMatchObject({

@@ -87,6 +87,10 @@ describe("grant visibility by persona", () => {
     const result = await web.grants.list({ q: "ICBL" });
     expect(result.rows.every((g) => g.recipient.id === macId)).toBe(true);
     expect(result.rows.some((g) => g.recipient.id === icblId)).toBe(false);
+    // Positive control: the same search finds ICBL's grants for an officer, and MAC's own for its partner.
+    const officerResult = await (await callers(db, "officer")).web.grants.list({ q: "ICBL" });
+    expect(officerResult.rows.some((g) => g.recipient.id === icblId)).toBe(true);
+    expect((await web.grants.list({ q: "CLF" })).rows.map((g) => g.reference)).toContain("CLF-2001-MAC");
   });
 
   it("a malformed id is a bad request naming the field, not a server error", async () => {

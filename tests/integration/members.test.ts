@@ -45,6 +45,7 @@ describe("the members page", () => {
     expect(list.organisation.id).toBe(mac);
     expect(list.canManage).toBe(false);
     expect(list.invitations).toEqual([]);
+    expect(list.members.map((m) => m.email)).toContain("partner@mac.example.org");
     expect(list.members.every((m) => m.email.endsWith("mac.example.org"))).toBe(true);
   });
 });

@@ -7,8 +7,23 @@ export type Database = ReturnType<typeof createDb>;
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DbOrTx = Database | Tx;
 
-export function createDb(url: string, options: { max?: number } = {}) {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+export interface DbOptions {
+  /** Connections in the pool. */
+  max?: number;
+  /** Named prepared statements; off behind PgBouncer in transaction pooling mode, which cannot keep them. */
+  prepare?: boolean;
+  /** Seconds to wait for a connection before the query fails (so an unreachable server answers 503 quickly). */
+  connectTimeout?: number;
+}
+
+/** TLS comes from the URL itself (`?sslmode=require` or `verify-full`), which postgres.js reads. */
+export function createDb(url: string, options: DbOptions = {}) {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    prepare: options.prepare ?? true,
+    connect_timeout: options.connectTimeout ?? 10,
+    onnotice: () => {},
+  });
   const db = drizzle(client, { schema, casing: "snake_case" });
   return Object.assign(db, { close: () => client.end({ timeout: 5 }) });
 }

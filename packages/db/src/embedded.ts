@@ -29,7 +29,10 @@ export interface StartEmbeddedPostgresOptions {
 export interface EmbeddedPostgres {
   /** Superuser URL of the `postgres` database. */
   url: string;
+  port: number;
   stop: () => Promise<void>;
+  /** Settles when the server process ends, whoever ended it (stop(), a crash, kill -9): the launcher supervises it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 // Local-only credentials: the server listens on 127.0.0.1 only.
@@ -157,6 +160,13 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     }
   }
 
+  const postmaster = child();
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (!postmaster || postmaster.exitCode !== null || postmaster.signalCode !== null)
+      resolve({ code: postmaster?.exitCode ?? null, signal: postmaster?.signalCode ?? null });
+    else postmaster.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+
   // Safety net for exits we do not control (uncaught errors, process.exit elsewhere): a fast shutdown request is all
   // an 'exit' handler can still send. Only kill -9 escapes it, and clearStalePostmaster handles that next time.
   const onExit = () => child()?.kill("SIGINT");
@@ -186,5 +196,5 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
       }
     })());
 
-  return { url: embeddedPostgresUrl(port), stop };
+  return { url: embeddedPostgresUrl(port), port, stop, exited };
 }

@@ -5,3 +5,4 @@ export * from "./roles";
 export * from "./iati";
 export * from "./validators";
 export * from "./grant-lifecycle";
+export * from "./localized";

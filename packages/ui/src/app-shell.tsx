@@ -1,12 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { cn } from "./cn";
+import { NavLinks, type NavItem } from "./nav-links";
 
-export interface NavItem {
-  href: string;
-  label: string;
-  active?: boolean;
-}
+export type { NavItem };
 
 /**
  * The frame of every signed-in page: a skip link, the product name, the navigation, and slots for the language
@@ -43,21 +39,7 @@ export function AppShell({
             <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-primary" />
             {productName}
           </Link>
-          <nav aria-label={navLabel} className="flex flex-1 flex-wrap gap-1">
-            {nav.map((item) => (
-              <Link
-                key={item.href}
-                href={item.href}
-                aria-current={item.active ? "page" : undefined}
-                className={cn(
-                  "rounded-md px-3 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground",
-                  item.active && "bg-muted font-medium text-foreground",
-                )}
-              >
-                {item.label}
-              </Link>
-            ))}
-          </nav>
+          <NavLinks items={nav} label={navLabel} />
           <div className="flex items-center gap-3">
             {languageSlot}
             {userSlot}

@@ -1,5 +1,5 @@
 import { FieldError, Label } from "./form";
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 /** A labelled form control with its error underneath, wired for screen readers (aria-describedby/aria-invalid). */
 export function Field({
@@ -28,4 +28,13 @@ export function Field({
 /** Props that connect an input to its Field's error. */
 export function describedBy(id: string, error?: string) {
   return { id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined };
+}
+
+/**
+ * Ids for one form's fields, unique on the page: the same form can be open twice (a "Pay" form per instalment),
+ * and fixed ids would point one form's labels at the other's inputs. For client components only (it is a hook).
+ */
+export function useFieldIds(): (name: string) => string {
+  const prefix = useId();
+  return (name) => `${prefix}${name}`;
 }

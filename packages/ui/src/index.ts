@@ -15,3 +15,4 @@ export { LanguageSwitch } from "./language-switch";
 export { LOCALES, LOCALE_COOKIE, type Locale, messagesFor, resolveLocale } from "./i18n";
 export { UserMenu } from "./user-menu";
 export { SectionCard } from "./section-card";
+export { FigureCards, type Figure } from "./figure-cards";

@@ -4,11 +4,6 @@ import { AppShell } from "./app-shell";
 import { LanguageSwitch } from "./language-switch";
 import { UserMenu } from "./user-menu";
 
-/** True when `path` is the entry's page or one below it. */
-export function isNavActive(href: string, path: string): boolean {
-  return path === href || path.startsWith(`${href}/`) || path.startsWith(`${href}?`);
-}
-
 /**
  * The frame of every signed-in page in either app: product name, navigation (labels are keys of the `nav`
  * namespace), the language switch and the user menu. Each app passes its own server actions.
@@ -16,7 +11,6 @@ export function isNavActive(href: string, path: string): boolean {
 export async function SignedInFrame({
   variant,
   user,
-  path,
   nav,
   setLocaleAction,
   signOutAction,
@@ -24,7 +18,6 @@ export async function SignedInFrame({
 }: {
   variant: "web" | "admin";
   user: { name: string; role: "admin" | "officer" | "partner" };
-  path: string;
   nav: { href: string; label: string }[];
   setLocaleAction: (formData: FormData) => Promise<void>;
   signOutAction: () => Promise<void>;
@@ -39,7 +32,6 @@ export async function SignedInFrame({
       nav={nav.map((item) => ({
         href: item.href,
         label: t(`nav.${item.label}` as "nav.grants"),
-        active: isNavActive(item.href, path),
       }))}
       languageSlot={
         <LanguageSwitch

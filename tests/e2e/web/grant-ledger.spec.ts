@@ -86,14 +86,17 @@ test("an officer creates a two-programme grant, another approves it, payments ar
 
   // 2. Submitted by its creator, who may not approve it (four eyes).
   await page.getByTestId("grant-action-submit").click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Submit for approval" }).click();
   await expect(page.getByText("Submitted for approval")).toBeVisible();
   await expect(page.getByTestId("grant-action-approve")).toHaveCount(0);
 
   // 3. Officer 2 approves and activates it, then schedules the first instalment.
   const reviewer = await asOfficer(browser, "officer2", grantPath);
   await reviewer.getByTestId("grant-action-approve").click();
+  await reviewer.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click();
   await expect(reviewer.getByTestId("grant-action-activate")).toBeVisible();
   await reviewer.getByTestId("grant-action-activate").click();
+  await reviewer.getByRole("alertdialog").getByRole("button", { name: "Activate" }).click();
   await expect(reviewer.getByTestId("grant-committed")).toHaveText("$10,000.00");
   const schedule = reviewer.getByTestId("schedule-form");
   await schedule.getByLabel("Due on").fill("2002-05-01");
@@ -108,7 +111,17 @@ test("an officer creates a two-programme grant, another approves it, payments ar
 
   // 4. Officer 1 approves the instalment and pays it.
   await page.reload();
+  // Approval moves money: a dialog names the amount and starts on Cancel; Escape leaves the instalment as it was.
   await page.getByTestId("payment-1-approve").click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("$6,000.00");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId("payment-row-1")).toContainText("Due");
+  await page.getByTestId("payment-1-approve").click();
+  await dialog.getByRole("button", { name: "Approve $6,000.00" }).click();
+  await expect(page.getByText("Payment updated: Approve payment.")).toBeVisible();
   await expect(page.getByTestId("payment-row-1")).toContainText("Approved");
   await page.getByTestId("payment-row-1").getByRole("button", { name: "Pay…" }).click();
   const pay = page.getByTestId("payment-row-1").getByTestId("disbursement-form");
@@ -117,7 +130,7 @@ test("an officer creates a two-programme grant, another approves it, payments ar
   await pay.getByRole("button", { name: "Record disbursement" }).click();
   await expect(page.getByTestId("payment-row-1")).toContainText("Paid");
   await expect(page.getByTestId("grant-disbursed")).toHaveText("$6,000.00");
-  await expect(page.getByTestId("disbursements-table")).toContainText("2002-2003 Q1");
+  await expect(page.getByTestId("disbursements-table")).toContainText("FY 2002-2003, Q1");
 
   // 5. Paying more than remains is refused, with the reason on the amount field, and nothing is recorded.
   const ledger = page.getByTestId("disbursement-form").last();
@@ -125,7 +138,7 @@ test("an officer creates a two-programme grant, another approves it, payments ar
   await ledger.getByLabel("Amount (CAD)").fill("5,000.00");
   await ledger.getByLabel("Payment reference").fill(`${reference}-2`);
   await ledger.getByRole("button", { name: "Record disbursement" }).click();
-  await expect(ledger.locator("#amount-error")).toContainText("$4,000.00");
+  await expect(ledger.locator("[id$=amount-error]")).toContainText("$4,000.00");
   await page.reload();
   await expect(page.getByTestId("grant-disbursed")).toHaveText("$6,000.00");
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { Toaster } from "@portal/ui/toaster";
 import { TRPCReactProvider } from "@/trpc/client";
 import "./globals.css";
 
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="font-sans antialiased">
         <NextIntlClientProvider>
           <TRPCReactProvider>{children}</TRPCReactProvider>
+          <Toaster />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,3 +1,5 @@
 import { NotFoundScreen } from "@portal/ui/not-found-screen";
 
-export default NotFoundScreen;
+export default function NotFound() {
+  return <NotFoundScreen />;
+}

@@ -1,5 +1,5 @@
 import type { AdminRouter } from "@portal/api";
-import { fiscalYearLabel, type GrantStatus } from "@portal/domain";
+import { fiscalYearLabel, type GrantStatus, localized } from "@portal/domain";
 import {
   Badge,
   type BadgeTone,
@@ -61,16 +61,22 @@ export async function DrilldownView({
   fixed: Record<string, string>;
   exportQuery: string;
 }) {
-  const [t, tb, tc, ts, locale, format] = await Promise.all([
+  const [t, tb, tc, ts, tl, locale, format] = await Promise.all([
     getTranslations("adminBudgets"),
     getTranslations("budgets"),
     getTranslations("common"),
     getTranslations("grantStatus"),
+    getTranslations("partialLists"),
     getLocale(),
     getFormatter(),
   ]);
   const money = (amount: number) => <Money amount={amount} currency="CAD" locale={locale} />;
-  const name = (o: { nameEn: string; nameFr: string }) => (locale === "fr" ? o.nameFr : o.nameEn);
+  // The page lists the first rows of each table (the totals and the exports cover every row).
+  const rest = (shown: number, total: number) =>
+    total > shown ? (
+      <p className="px-5 pb-4 text-xs text-muted-foreground">{tl("exportHasAll", { shown, total })}</p>
+    ) : null;
+  const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const short = (o: { acronym: string | null; nameEn: string; nameFr: string }) => o.acronym ?? name(o);
   const quarterLabel = (year: number, quarter: number) => t("quarterLabel", { quarter, label: fiscalYearLabel(year) });
   const portal = process.env.PORTAL_URL?.replace(/\/+$/, "");
@@ -78,7 +84,7 @@ export async function DrilldownView({
   const currentPeriod = data.period ? periodOf(data.period.fiscalYear, data.period.quarter) : "";
   const grantRef = (grant: { id: string; reference: string }) =>
     portal ? (
-      <a href={`${portal}/grants/${grant.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+      <a href={`${portal}/grants/${grant.id}`} className="font-medium link">
         {grant.reference}
       </a>
     ) : (
@@ -182,18 +188,13 @@ export async function DrilldownView({
                 >
                   <TableCell>
                     {grantRef(line.grant)}
-                    <div className="text-xs text-muted-foreground">
-                      {locale === "fr" ? line.grant.titleFr : line.grant.titleEn}
-                    </div>
+                    <div className="text-xs text-muted-foreground">{localized(line.grant, "title", locale)}</div>
                     <div className="mt-1">
                       <ProvenanceBadge provenance={line.grant.provenance} />
                     </div>
                   </TableCell>
                   <TableCell>
-                    <Link
-                      href={partnerFilterHref(line.recipient.id)}
-                      className="text-primary underline-offset-4 hover:underline"
-                    >
+                    <Link href={partnerFilterHref(line.recipient.id)} className="link">
                       {short(line.recipient)}
                     </Link>
                   </TableCell>
@@ -217,6 +218,7 @@ export async function DrilldownView({
             </TableFooter>
           </Table>
         )}
+        {rest(data.grants.length, data.grantCount)}
       </Card>
 
       <Card>
@@ -287,6 +289,7 @@ export async function DrilldownView({
             </TableFooter>
           </Table>
         )}
+        {rest(data.disbursements.length, data.disbursementCount)}
       </Card>
 
       {data.organisation ? null : (
@@ -314,9 +317,9 @@ export async function DrilldownView({
                 {data.directCosts.map((cost) => (
                   <TableRow key={cost.id}>
                     <TableCell>
-                      <span className="font-medium">{locale === "fr" ? cost.titleFr : cost.titleEn}</span>
+                      <span className="font-medium">{localized(cost, "title", locale)}</span>
                       <div className="text-xs text-muted-foreground">
-                        {cost.city}, {locale === "fr" ? cost.countryNameFr : cost.countryNameEn}
+                        {cost.city}, {localized(cost, "countryName", locale)}
                       </div>
                       <div className="mt-1">
                         <ProvenanceBadge provenance={cost.provenance} />

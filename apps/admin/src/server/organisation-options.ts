@@ -1,3 +1,4 @@
+import { localized } from "@portal/domain";
 import "server-only";
 import { getApi } from "./caller";
 
@@ -8,7 +9,7 @@ export async function organisationOptions(locale: string): Promise<{ id: string;
   const collator = new Intl.Collator(locale === "fr" ? "fr-CA" : "en-CA");
   return rows
     .map((o) => {
-      const name = locale === "fr" ? o.legalNameFr : o.legalNameEn;
+      const name = localized(o, "legalName", locale);
       return { id: o.id, label: o.acronym ? `${o.acronym} — ${name}` : name };
     })
     .sort((a, b) => collator.compare(a.label, b.label));

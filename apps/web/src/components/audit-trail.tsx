@@ -59,7 +59,7 @@ export function AuditTrail({ events }: { events: AuditEventView[] }) {
               <TableCell>
                 {changes.length === 0 ? null : (
                   <details>
-                    <summary className="cursor-pointer text-xs text-primary">
+                    <summary className="cursor-pointer text-xs text-link">
                       {t("auditFieldCount", { count: changes.length })}
                     </summary>
                     <ul className="mt-1 space-y-0.5 text-xs">

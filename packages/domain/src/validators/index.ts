@@ -8,3 +8,4 @@ export * from "./text";
 export * from "./memberships";
 export * from "./reports";
 export * from "./admin";
+export * from "./admin-account";

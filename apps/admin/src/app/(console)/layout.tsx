@@ -16,7 +16,6 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     <SignedInFrame
       variant="admin"
       user={session.user}
-      path={path}
       nav={NAVIGATION}
       setLocaleAction={setLocaleAction}
       signOutAction={signOutAction}

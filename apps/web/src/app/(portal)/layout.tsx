@@ -16,7 +16,6 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <SignedInFrame
       variant="web"
       user={session.user}
-      path={path}
       nav={NAVIGATION.filter((item) => item.roles.includes(session.user.role))}
       setLocaleAction={setLocaleAction}
       signOutAction={signOutAction}

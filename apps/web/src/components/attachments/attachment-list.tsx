@@ -21,7 +21,7 @@ export function AttachmentList({ attachments, compact }: { attachments: Attachme
           <a
             href={`/api/attachments/${a.id}`}
             download={a.fileName}
-            className="break-all text-primary underline-offset-2 hover:underline"
+            className="break-all link"
             data-testid="attachment-link"
           >
             <span aria-hidden>📎 </span>

@@ -26,7 +26,7 @@ export function RequirementReportLink({
           <Link href={`/reports/${requirementId}`}>{t("submitWithFiles")}</Link>
         </Button>
       ) : submissions > 0 ? (
-        <Link href={`/reports/${requirementId}`} className="text-sm text-primary hover:underline">
+        <Link href={`/reports/${requirementId}`} className="text-sm link">
           {t("openReport", { count: submissions })}
         </Link>
       ) : null}

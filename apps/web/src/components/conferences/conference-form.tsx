@@ -1,7 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { CONFERENCE_FUNDING_KINDS, fiscalYearLabel, fiscalYearOf, formatMoney, isIsoDate } from "@portal/domain";
+import {
+  CONFERENCE_FUNDING_KINDS,
+  fiscalYearLabel,
+  fiscalYearOf,
+  formatMoney,
+  isIsoDate,
+  localized,
+} from "@portal/domain";
 import {
   Alert,
   Button,
@@ -129,11 +136,11 @@ export function ConferenceForm({
   const documents = useFieldArray({ control, name: "documents" });
   const [fundingKind, startsOn] = useWatch({ control, name: ["fundingKind", "startsOn"] });
 
-  const name = (o: { nameEn: string; nameFr: string }) => (fr ? o.nameFr : o.nameEn);
+  const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const countries = useMemo(
     () =>
       (options.data?.countries ?? [])
-        .map((c) => ({ iso2: c.iso2, name: fr ? c.nameFr : c.nameEn }))
+        .map((c) => ({ iso2: c.iso2, name: localized(c, "name", locale) }))
         .sort((a, b) => a.name.localeCompare(b.name, locale)),
     [options.data, fr, locale],
   );
@@ -398,7 +405,7 @@ export function ConferenceForm({
                 <option value="">{t("choose")}</option>
                 {(options.data?.grants ?? []).map((g) => (
                   <option key={g.id} value={g.id}>
-                    {g.reference} — {fr ? g.titleFr : g.titleEn}
+                    {g.reference} — {localized(g, "title", locale)}
                   </option>
                 ))}
               </Select>,

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { fiscalYearLabel, formatMoney, isCurrencyCode, parseMoney } from "@portal/domain";
+import { fiscalYearLabel, formatMoney, isCurrencyCode, parseMoney, localized } from "@portal/domain";
 import {
   Alert,
   Button,
@@ -138,7 +138,7 @@ export function GrantForm({
               {options.data?.organisations.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.acronym ? `${o.acronym} — ` : ""}
-                  {locale === "fr" ? o.nameFr : o.nameEn}
+                  {localized(o, "name", locale)}
                 </option>
               ))}
             </Select>,

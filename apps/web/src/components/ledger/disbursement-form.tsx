@@ -16,7 +16,8 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { describedBy, Field } from "@portal/ui/field";
+import { toast } from "@portal/ui/toaster";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useTRPC } from "@/trpc/client";
 import { todayIso, typedAmount } from "./amount-schema";
@@ -47,6 +48,8 @@ export function DisbursementForm({
   onDone?: () => void;
 }) {
   const t = useTranslations("ledger");
+  const tf = useTranslations("feedback");
+  const fieldId = useFieldIds();
   const locale = intlLocale(useLocale());
   const router = useRouter();
   const trpc = useTRPC();
@@ -88,6 +91,7 @@ export function DisbursementForm({
         fundingLineId: values.fundingLineId || null,
         scheduledPaymentId: scheduledPayment?.id ?? null,
       });
+      toast.success(tf("done.disbursement", { amount: formatMoney(values.amount, currency, locale) }));
       setIdempotencyKey(crypto.randomUUID());
       reset({ paidOn: todayIso(), amount: "", reference: "", fundingLineId: "" });
       router.refresh();
@@ -106,7 +110,7 @@ export function DisbursementForm({
       {e.root?.server?.message ? <Alert data-testid="disbursement-error">{e.root.server.message}</Alert> : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Field
-          id="paidOn"
+          id={fieldId("paidOn")}
           label={t("paidOn")}
           error={e.paidOn?.message}
           hint={
@@ -115,20 +119,20 @@ export function DisbursementForm({
               : undefined
           }
         >
-          <Input type="date" {...register("paidOn")} {...describedBy("paidOn", e.paidOn?.message)} />
+          <Input type="date" {...register("paidOn")} {...describedBy(fieldId("paidOn"), e.paidOn?.message)} />
         </Field>
-        <Field id="amount" label={t("amountIn", { currency })} error={e.amount?.message}>
-          <Input inputMode="decimal" {...register("amount")} {...describedBy("amount", e.amount?.message)} />
+        <Field id={fieldId("amount")} label={t("amountIn", { currency })} error={e.amount?.message}>
+          <Input inputMode="decimal" {...register("amount")} {...describedBy(fieldId("amount"), e.amount?.message)} />
         </Field>
-        <Field id="reference" label={t("paymentReference")} error={e.reference?.message}>
+        <Field id={fieldId("reference")} label={t("paymentReference")} error={e.reference?.message}>
           <Input
             {...register("reference")}
-            {...describedBy("reference", e.reference?.message)}
+            {...describedBy(fieldId("reference"), e.reference?.message)}
             placeholder="EFT-2002-0417"
           />
         </Field>
-        <Field id="fundingLineId" label={t("fundingLine")} error={e.fundingLineId?.message}>
-          <Select {...register("fundingLineId")} {...describedBy("fundingLineId", e.fundingLineId?.message)}>
+        <Field id={fieldId("fundingLineId")} label={t("fundingLine")} error={e.fundingLineId?.message}>
+          <Select {...register("fundingLineId")} {...describedBy(fieldId("fundingLineId"), e.fundingLineId?.message)}>
             <option value="">{t("automatic")}</option>
             {fundingLines.map((line) => (
               <option key={line.id} value={line.id}>

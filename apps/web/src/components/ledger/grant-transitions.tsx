@@ -12,9 +12,12 @@ const DESTRUCTIVE: readonly GrantAction[] = ["cancel", "terminate"];
 /** The lifecycle buttons this person may use on this grant now (the server decides which; it checks again on use). */
 export function GrantTransitions({ grantId, actions }: { grantId: string; actions: GrantAction[] }) {
   const t = useTranslations("ledger");
+  const tf = useTranslations("feedback");
   const trpc = useTRPC();
   const transition = useMutation(trpc.grants.transition.mutationOptions());
-  const { run, error, pending } = useRefreshingMutation(transition.mutateAsync, t("failed"));
+  const { run, error, pending } = useRefreshingMutation(transition.mutateAsync, t("failed"), ({ action }) =>
+    tf("done.grant", { action: t(`actions.${action}`) }),
+  );
   if (actions.length === 0) return null;
   return (
     <div className="flex flex-wrap items-start gap-2" data-testid="grant-actions">
@@ -33,6 +36,16 @@ export function GrantTransitions({ grantId, actions }: { grantId: string; action
           pending={pending}
           error={error}
           testId={`grant-action-${action}`}
+          confirm={
+            ACTIONS_NEEDING_REASON.includes(action)
+              ? undefined
+              : {
+                  title: tf("transitionTitle", { action: t(`actions.${action}`) }),
+                  description: tf("transitionBody"),
+                  confirmLabel: t(`actions.${action}`),
+                  cancelLabel: tf("cancel"),
+                }
+          }
           onConfirm={(reason) => run({ id: grantId, action, reason: reason || undefined })}
         />
       ))}

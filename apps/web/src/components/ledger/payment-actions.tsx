@@ -1,9 +1,10 @@
 "use client";
 
-import type { PaymentStatus, PaymentUserAction } from "@portal/domain";
-import { Button } from "@portal/ui";
+import { formatMoney, type PaymentStatus, type PaymentUserAction } from "@portal/domain";
+import { Button, intlLocale } from "@portal/ui";
+import type { ConfirmText } from "@portal/ui/confirm-dialog";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/trpc/client";
 import { DisbursementForm } from "./disbursement-form";
@@ -27,9 +28,28 @@ export function PaymentActions({
   canPay: boolean;
 }) {
   const t = useTranslations("ledger");
+  const tf = useTranslations("feedback");
+  const amount = formatMoney(payment.amount, currency, intlLocale(useLocale()));
   const trpc = useTRPC();
   const act = useMutation(trpc.payments.act.mutationOptions());
-  const { run, error, pending } = useRefreshingMutation(act.mutateAsync, t("failed"));
+  const { run, error, pending } = useRefreshingMutation(act.mutateAsync, t("failed"), ({ action }) =>
+    tf("done.payment", { action: t(`paymentActions.${action}`) }),
+  );
+  // Approving makes money payable and cancelling cannot be undone: both are asked about first.
+  const confirmations: Partial<Record<PaymentUserAction, ConfirmText>> = {
+    approve: {
+      title: tf("approvePaymentTitle"),
+      description: tf("approvePaymentBody", { label: payment.label, amount }),
+      confirmLabel: tf("approvePaymentConfirm", { amount }),
+      cancelLabel: tf("cancel"),
+    },
+    cancel: {
+      title: tf("cancelPaymentTitle"),
+      description: tf("cancelPaymentBody", { label: payment.label, amount }),
+      confirmLabel: tf("cancelPaymentConfirm"),
+      cancelLabel: tf("cancel"),
+    },
+  };
   const [paying, setPaying] = useState(false);
   return (
     <div className="flex flex-col gap-2">
@@ -41,7 +61,8 @@ export function PaymentActions({
             needsReason={false}
             pending={pending}
             error={null}
-            variant={action === "cancel" ? "ghost" : "outline"}
+            variant={action === "cancel" ? "destructive" : "outline"}
+            confirm={confirmations[action]}
             testId={`payment-${payment.label}-${action}`}
             onConfirm={() => run({ id: payment.id, action })}
           />

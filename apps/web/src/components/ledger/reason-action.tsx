@@ -1,13 +1,15 @@
 "use client";
 
 import { Alert, Button, type buttonVariants } from "@portal/ui";
+import { ConfirmDialog, type ConfirmText } from "@portal/ui/confirm-dialog";
 import type { VariantProps } from "class-variance-authority";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 /**
  * A button for an action; when the action needs a reason (or a response), it first opens a small inline form for it.
- * Plain HTML controls, so it is usable from the keyboard.
+ * Plain HTML controls, so it is usable from the keyboard. An action that moves money or cannot be undone passes
+ * `confirm` and is asked about in a dialog first.
  */
 export function ReasonAction({
   label,
@@ -18,6 +20,7 @@ export function ReasonAction({
   error,
   variant = "outline",
   testId,
+  confirm,
 }: {
   label: string;
   reasonLabel?: string;
@@ -27,24 +30,37 @@ export function ReasonAction({
   error: string | null;
   variant?: VariantProps<typeof buttonVariants>["variant"];
   testId?: string;
+  confirm?: ConfirmText;
 }) {
   const t = useTranslations("ledger");
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   if (!needsReason) {
+    const button = (
+      <Button
+        type="button"
+        size="sm"
+        variant={variant}
+        disabled={pending}
+        onClick={confirm ? undefined : () => void onConfirm("")}
+        data-testid={testId}
+      >
+        {label}
+      </Button>
+    );
     return (
       <span className="inline-flex flex-col gap-2">
-        <Button
-          type="button"
-          size="sm"
-          variant={variant}
-          disabled={pending}
-          onClick={() => void onConfirm("")}
-          data-testid={testId}
-        >
-          {label}
-        </Button>
+        {confirm ? (
+          <ConfirmDialog
+            trigger={button}
+            text={confirm}
+            destructive={variant === "destructive"}
+            onConfirm={() => void onConfirm("")}
+          />
+        ) : (
+          button
+        )}
         {error ? <Alert>{error}</Alert> : null}
       </span>
     );

@@ -11,10 +11,11 @@ import { useRefreshingMutation } from "./use-refreshing-mutation";
 /** Corrects a disbursement with a reversing entry (history is never edited or deleted). */
 export function ReverseDisbursement({ disbursementId }: { disbursementId: string }) {
   const t = useTranslations("ledger");
+  const tf = useTranslations("feedback");
   const trpc = useTRPC();
   const reverse = useMutation(trpc.disbursements.reverse.mutationOptions());
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const { run, error, pending } = useRefreshingMutation(reverse.mutateAsync, t("failed"));
+  const { run, error, pending } = useRefreshingMutation(reverse.mutateAsync, t("failed"), () => tf("done.reversal"));
   return (
     <ReasonAction
       label={t("reverse")}

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { isIsoDate } from "@portal/domain";
+import { formatMoney, isIsoDate } from "@portal/domain";
 import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -9,7 +9,8 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { describedBy, Field } from "@portal/ui/field";
+import { toast } from "@portal/ui/toaster";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useTRPC } from "@/trpc/client";
 import { typedAmount } from "./amount-schema";
@@ -25,6 +26,8 @@ export function SchedulePaymentForm({
   requirements: { id: string; label: string }[];
 }) {
   const t = useTranslations("ledger");
+  const tf = useTranslations("feedback");
+  const fieldId = useFieldIds();
   const locale = intlLocale(useLocale());
   const router = useRouter();
   const trpc = useTRPC();
@@ -52,6 +55,7 @@ export function SchedulePaymentForm({
   const onSubmit = handleSubmit(async (values) => {
     try {
       await schedule.mutateAsync({ grantId, ...values, requirementId: values.requirementId || null });
+      toast.success(tf("done.schedule", { amount: formatMoney(values.amount, currency, locale) }));
       reset();
       router.refresh();
     } catch (error) {
@@ -63,30 +67,30 @@ export function SchedulePaymentForm({
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="schedule-form">
       {e.root?.server?.message ? <Alert>{e.root.server.message}</Alert> : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id="sp-dueOn" label={t("dueOn")} error={e.dueOn?.message}>
-          <Input type="date" {...register("dueOn")} {...describedBy("sp-dueOn", e.dueOn?.message)} />
+        <Field id={fieldId("dueOn")} label={t("dueOn")} error={e.dueOn?.message}>
+          <Input type="date" {...register("dueOn")} {...describedBy(fieldId("dueOn"), e.dueOn?.message)} />
         </Field>
-        <Field id="sp-amount" label={t("amountIn", { currency })} error={e.amount?.message}>
-          <Input inputMode="decimal" {...register("amount")} {...describedBy("sp-amount", e.amount?.message)} />
+        <Field id={fieldId("amount")} label={t("amountIn", { currency })} error={e.amount?.message}>
+          <Input inputMode="decimal" {...register("amount")} {...describedBy(fieldId("amount"), e.amount?.message)} />
         </Field>
-        <Field id="sp-descriptionEn" label={t("descriptionEn")} error={e.descriptionEn?.message}>
+        <Field id={fieldId("descriptionEn")} label={t("descriptionEn")} error={e.descriptionEn?.message}>
           <Input
             lang="en"
             {...register("descriptionEn")}
-            {...describedBy("sp-descriptionEn")}
+            {...describedBy(fieldId("descriptionEn"))}
             placeholder="50% on signature"
           />
         </Field>
-        <Field id="sp-descriptionFr" label={t("descriptionFr")} error={e.descriptionFr?.message}>
+        <Field id={fieldId("descriptionFr")} label={t("descriptionFr")} error={e.descriptionFr?.message}>
           <Input
             lang="fr"
             {...register("descriptionFr")}
-            {...describedBy("sp-descriptionFr")}
+            {...describedBy(fieldId("descriptionFr"))}
             placeholder="50 % à la signature"
           />
         </Field>
-        <Field id="sp-requirementId" label={t("heldUntil")} error={e.requirementId?.message}>
-          <Select {...register("requirementId")} {...describedBy("sp-requirementId")}>
+        <Field id={fieldId("requirementId")} label={t("heldUntil")} error={e.requirementId?.message}>
+          <Select {...register("requirementId")} {...describedBy(fieldId("requirementId"))}>
             <option value="">{t("noCondition")}</option>
             {requirements.map((r) => (
               <option key={r.id} value={r.id}>

@@ -1,14 +1,20 @@
 "use client";
 
+import { toast } from "@portal/ui/toaster";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 /**
  * Runs a mutation, then re-renders the server page so every figure on it (totals, budgets, audit trail) is read
- * fresh from the ledger. Errors come back as the server's own plain-language message.
+ * fresh from the ledger. Errors come back as the server's own plain-language message; success, when the caller names
+ * it, is said in a toast (a changed figure alone is easy to miss).
  */
-export function useRefreshingMutation<TInput>(mutate: (input: TInput) => Promise<unknown>, fallback: string) {
+export function useRefreshingMutation<TInput>(
+  mutate: (input: TInput) => Promise<unknown>,
+  fallback: string,
+  success?: (input: TInput) => string,
+) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -18,6 +24,7 @@ export function useRefreshingMutation<TInput>(mutate: (input: TInput) => Promise
     setPending(true);
     try {
       await mutate(input);
+      if (success) toast.success(success(input));
       startTransition(() => router.refresh());
       return true;
     } catch (caught) {

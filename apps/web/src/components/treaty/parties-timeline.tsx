@@ -100,7 +100,7 @@ export function PartiesTimeline({ points }: { points: readonly TimelinePoint[] }
         </span>
       </figcaption>
       <details className="text-sm">
-        <summary className="cursor-pointer text-primary">{t("showTable")}</summary>
+        <summary className="cursor-pointer text-link">{t("showTable")}</summary>
         <Table data-testid="timeline-table" className="mt-2 max-w-xl">
           <TableHeader>
             <TableRow>

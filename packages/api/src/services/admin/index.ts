@@ -19,3 +19,4 @@ export * from "./audit-filter-options";
 export * from "./audit-changes";
 export * from "./export-audit";
 export * from "./export-budget";
+export * from "./create-admin-account";

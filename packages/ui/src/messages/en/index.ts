@@ -1,50 +1,56 @@
 // One file per namespace, so separate features never edit the same catalogue file.
-import common from "./common.json";
-import provenance from "./provenance.json";
-import auth from "./auth.json";
-import nav from "./nav.json";
-import grantStatus from "./grantStatus.json";
-import partnerGrantStatus from "./partnerGrantStatus.json";
-import grants from "./grants.json";
-import budgets from "./budgets.json";
+import adminAudit from "./adminAudit.json";
 import adminBudgets from "./adminBudgets.json";
 import adminOrganisations from "./adminOrganisations.json";
 import adminUsers from "./adminUsers.json";
-import adminAudit from "./adminAudit.json";
-import grantForm from "./grantForm.json";
-import ledger from "./ledger.json";
-import dashboard from "./dashboard.json";
-import partner from "./partner.json";
-import exportMessages from "./exports.json";
 import attachments from "./attachments.json";
-import members from "./members.json";
-import invitations from "./invitations.json";
+import auth from "./auth.json";
+import availability from "./availability.json";
+import budgets from "./budgets.json";
+import common from "./common.json";
 import conferences from "./conferences.json";
+import dashboard from "./dashboard.json";
+import exportMessages from "./exports.json";
+import feedback from "./feedback.json";
+import grantForm from "./grantForm.json";
+import grantStatus from "./grantStatus.json";
+import grants from "./grants.json";
+import invitations from "./invitations.json";
+import ledger from "./ledger.json";
+import members from "./members.json";
+import nav from "./nav.json";
 import organisations from "./organisations.json";
+import partialLists from "./partialLists.json";
+import partner from "./partner.json";
+import partnerGrantStatus from "./partnerGrantStatus.json";
+import provenance from "./provenance.json";
 import treaty from "./treaty.json";
 
 export const messages = {
-  conferences,
-  organisations,
-  treaty,
-  common,
-  provenance,
-  auth,
-  nav,
-  grantStatus,
-  partnerGrantStatus,
-  grants,
-  budgets,
+  adminAudit,
   adminBudgets,
   adminOrganisations,
   adminUsers,
-  adminAudit,
-  grantForm,
-  ledger,
-  dashboard,
-  partner,
-  exports: exportMessages,
   attachments,
-  members,
+  auth,
+  availability,
+  budgets,
+  common,
+  conferences,
+  dashboard,
+  exports: exportMessages,
+  feedback,
+  grantForm,
+  grantStatus,
+  grants,
   invitations,
+  ledger,
+  members,
+  nav,
+  organisations,
+  partialLists,
+  partner,
+  partnerGrantStatus,
+  provenance,
+  treaty,
 };

@@ -181,7 +181,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       {event.actor.id ? (
                         <Link
                           href={withQuery("/audit", { ...query, actor: event.actor.id })}
-                          className="font-medium text-primary underline-offset-4 hover:underline"
+                          className="font-medium link"
                           title={t("onlyThisActor")}
                         >
                           {event.actor.name ?? event.actor.email}
@@ -199,7 +199,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <TableCell className="align-top">
                       <div className="text-xs text-muted-foreground">{event.entityType}</div>
                       {href ? (
-                        <a href={href} className="font-mono text-xs text-primary underline-offset-4 hover:underline">
+                        <a href={href} className="font-mono text-xs link">
                           {event.entityId}
                         </a>
                       ) : (
@@ -208,7 +208,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <div>
                         <Link
                           href={withQuery("/audit", { entityType: event.entityType, entityId: event.entityId })}
-                          className="text-xs text-primary underline-offset-4 hover:underline"
+                          className="text-xs link"
                         >
                           {t("historyOfRecord")}
                         </Link>

@@ -1,4 +1,4 @@
-import { fiscalYearLabel } from "@portal/domain";
+import { fiscalYearLabel, localized } from "@portal/domain";
 import {
   Button,
   Card,
@@ -62,11 +62,11 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
   const money = (amount: number) => <Money amount={amount} currency="CAD" locale={locale} />;
   /** A figure that opens the grants and disbursements behind it. */
   const figure = (amount: number, href: string, description: string): ReactNode => (
-    <Link href={href} className="text-primary underline-offset-4 hover:underline" aria-label={description}>
+    <Link href={href} className="link" aria-label={description}>
       {money(amount)}
     </Link>
   );
-  const name = (o: { nameEn: string; nameFr: string }) => (locale === "fr" ? o.nameFr : o.nameEn);
+  const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const quarterLabel = (year: number, quarter: number) => ta("quarterLabel", { quarter, label: fiscalYearLabel(year) });
   const measureNames = { allocated: t("allocated"), committed: t("committed"), disbursed: t("disbursed") };
   const quarterTotal = review.byQuarter.reduce((sum, q) => sum + q.total, 0);
@@ -127,7 +127,7 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
                     <TableRow key={line.allocationId} data-testid={`budget-row-${line.programme.code}`}>
                       <TableCell>
                         <div className="flex flex-wrap items-center gap-2">
-                          <Link href={href} className="font-medium text-primary underline-offset-4 hover:underline">
+                          <Link href={href} className="font-medium link">
                             {name(line.programme)}
                           </Link>
                           <span className="text-xs text-muted-foreground">{line.programme.code}</span>
@@ -294,7 +294,7 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
                         return (
                           <TableRow key={p.organisation.id} data-testid={`partner-row-${partner}`}>
                             <TableCell>
-                              <Link href={href} className="font-medium text-primary underline-offset-4 hover:underline">
+                              <Link href={href} className="font-medium link">
                                 {partner}
                               </Link>
                               <div className="text-xs text-muted-foreground">{name(p.organisation)}</div>
@@ -311,10 +311,7 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
                       {review.directCosts > 0 ? (
                         <TableRow data-testid="partner-row-direct-costs">
                           <TableCell>
-                            <Link
-                              href={`${breakdownHref(fiscalYear)}#direct-costs`}
-                              className="font-medium text-primary underline-offset-4 hover:underline"
-                            >
+                            <Link href={`${breakdownHref(fiscalYear)}#direct-costs`} className="font-medium link">
                               {ta("directCostsRow")}
                             </Link>
                           </TableCell>

@@ -1,3 +1,4 @@
+import { localized } from "@portal/domain";
 import type { AdminRouter } from "@portal/api";
 import type { inferRouterOutputs } from "@trpc/server";
 
@@ -9,7 +10,7 @@ export function organisationChoices(options: Options, locale: string, t: (key: `
   return {
     iatiTypes: options.iatiTypes.map((type) => ({ code: type.code, label: t(`iati.${type.key}`) })),
     countries: options.countries
-      .map((country) => ({ code: country.code, name: locale === "fr" ? country.nameFr : country.nameEn }))
+      .map((country) => ({ code: country.code, name: localized(country, "name", locale) }))
       .sort((a, b) => collator.compare(a.name, b.name)),
   };
 }

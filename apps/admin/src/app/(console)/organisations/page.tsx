@@ -1,4 +1,4 @@
-import { IATI_ORGANISATION_TYPES } from "@portal/domain";
+import { IATI_ORGANISATION_TYPES, localized } from "@portal/domain";
 import {
   Button,
   Card,
@@ -42,7 +42,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
     api.organisations.list({ q: params.q || undefined, iatiType: type, page, pageSize: 25 }),
     api.organisations.formOptions(),
   ]);
-  const countryName = new Map(options.countries.map((c) => [c.code, locale === "fr" ? c.nameFr : c.nameEn]));
+  const countryName = new Map(options.countries.map((c) => [c.code, localized(c, "name", locale)]));
   const typeLabel = (code: number) =>
     t(`iati.${IATI_ORGANISATION_TYPES[code as keyof typeof IATI_ORGANISATION_TYPES]}`);
   const filtered = Boolean(params.q || type);
@@ -109,11 +109,8 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
               {result.rows.map((org) => (
                 <TableRow key={org.id} data-testid={`organisation-row-${org.slug}`}>
                   <TableCell>
-                    <Link
-                      href={`/organisations/${org.id}`}
-                      className="font-medium text-primary underline-offset-4 hover:underline"
-                    >
-                      {locale === "fr" ? org.legalNameFr : org.legalNameEn}
+                    <Link href={`/organisations/${org.id}`} className="font-medium link">
+                      {localized(org, "legalName", locale)}
                     </Link>
                     <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                       {org.acronym ? <span>{org.acronym}</span> : null}

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from "@portal/domain";
+import { ROLES, type Role, localized } from "@portal/domain";
 import {
   Badge,
   Button,
@@ -56,7 +56,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     api.users.pendingInvitations(),
   ]);
   const filtered = Boolean(params.q || role || status);
-  const name = (o: { nameEn: string; nameFr: string }) => (locale === "fr" ? o.nameFr : o.nameEn);
+  const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
@@ -121,10 +121,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               {result.rows.map((user) => (
                 <TableRow key={user.id} data-testid={`user-row-${user.email}`}>
                   <TableCell>
-                    <Link
-                      href={`/users/${user.id}`}
-                      className="font-medium text-primary underline-offset-4 hover:underline"
-                    >
+                    <Link href={`/users/${user.id}`} className="font-medium link">
                       {user.name || user.email}
                     </Link>
                     <div className="text-xs text-muted-foreground">{user.email}</div>

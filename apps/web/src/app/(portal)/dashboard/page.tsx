@@ -1,3 +1,4 @@
+import { localized } from "@portal/domain";
 import {
   Badge,
   Button,
@@ -29,7 +30,7 @@ export async function generateMetadata() {
 function GrantCell({ id, reference, title }: { id: string; reference: string; title: string }) {
   return (
     <TableCell>
-      <Link href={`/grants/${id}`} className="font-medium text-primary hover:underline">
+      <Link href={`/grants/${id}`} className="font-medium link">
         {reference}
       </Link>
       <div className="text-xs text-muted-foreground">{title}</div>
@@ -48,12 +49,11 @@ export default async function DashboardPage() {
     getFormatter(),
   ]);
   const data = await api.dashboard.officer();
-  const fr = locale === "fr";
   const date = (iso: string) => format.dateTime(isoDateToDate(iso), { dateStyle: "medium", timeZone: "UTC" });
   const when = (at: Date | null) => (at ? format.dateTime(at, { dateStyle: "medium" }) : "—");
-  const title = (row: { titleEn: string; titleFr: string }) => (fr ? row.titleFr : row.titleEn);
+  const title = (row: { titleEn: string; titleFr: string }) => localized(row, "title", locale);
   const recipient = (row: { recipientAcronym: string | null; recipientNameEn: string; recipientNameFr: string }) =>
-    row.recipientAcronym ?? (fr ? row.recipientNameFr : row.recipientNameEn);
+    row.recipientAcronym ?? localized(row, "recipientName", locale);
   const money = (amount: number, currency: string) => <Money amount={amount} currency={currency} locale={locale} />;
   const more = (shown: number, total: number) => t("more", { shown, total });
   const report = (r: { kind: "narrative" | "financial"; stage: "interim" | "final" }) =>
@@ -145,7 +145,7 @@ export default async function DashboardPage() {
                 <GrantCell id={row.grantId} reference={row.reference} title={recipient(row)} />
                 <TableCell>
                   <span className="font-medium">#{row.sequence}</span>{" "}
-                  <span className="text-muted-foreground">{fr ? row.descriptionFr : row.descriptionEn}</span>
+                  <span className="text-muted-foreground">{localized(row, "description", locale)}</span>
                 </TableCell>
                 <TableCell className="whitespace-nowrap">{date(row.dueOn)}</TableCell>
                 <TableCell numeric>{money(row.amount, row.currency)}</TableCell>
@@ -183,7 +183,7 @@ export default async function DashboardPage() {
                 <TableRow key={row.requirementId} data-testid={`overdue-${row.reference}-${row.kind}-${row.stage}`}>
                   <GrantCell id={row.grantId} reference={row.reference} title={recipient(row)} />
                   <TableCell>
-                    <Link href={`/reports/${row.requirementId}`} className="text-primary hover:underline">
+                    <Link href={`/reports/${row.requirementId}`} className="link">
                       {report(row)}
                     </Link>
                     <div className="text-xs text-muted-foreground">{tg(`requirementStatus.${row.status}`)}</div>

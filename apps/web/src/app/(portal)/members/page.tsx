@@ -1,3 +1,4 @@
+import { localized } from "@portal/domain";
 import {
   Alert,
   Badge,
@@ -41,8 +42,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     getFormatter(),
   ]);
   const data = await orNotFound(() => api.members.list({ organisationId: organisation }));
-  const fr = locale === "fr";
-  const orgName = fr ? data.organisation.nameFr : data.organisation.nameEn;
+  const orgName = localized(data.organisation, "name", locale);
   const when = (at: Date | null) => (at ? format.dateTime(at, { dateStyle: "medium" }) : t("never"));
 
   return (

@@ -1,7 +1,7 @@
+import { localized } from "@portal/domain";
 import {
   Badge,
   Button,
-  Card,
   CardContent,
   EmptyState,
   Money,
@@ -14,6 +14,7 @@ import {
   TableHeader,
   TableRow,
   SectionCard,
+  FigureCards,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -33,17 +34,17 @@ export async function generateMetadata() {
 export default async function PartnerWorkspacePage() {
   const session = await getSession();
   if (session && session.user.role !== "partner") redirect("/dashboard");
-  const [api, t, tg, locale, format] = await Promise.all([
+  const [api, t, tg, tl, locale, format] = await Promise.all([
     getApi(),
     getTranslations("partner"),
     getTranslations("grants"),
+    getTranslations("partialLists"),
     getLocale(),
     getFormatter(),
   ]);
   const data = await api.dashboard.partner();
-  const fr = locale === "fr";
   const date = (iso: string) => format.dateTime(isoDateToDate(iso), { dateStyle: "medium", timeZone: "UTC" });
-  const title = (row: { titleEn: string; titleFr: string }) => (fr ? row.titleFr : row.titleEn);
+  const title = (row: { titleEn: string; titleFr: string }) => localized(row, "title", locale);
   const money = (amount: number, currency: string) => <Money amount={amount} currency={currency} locale={locale} />;
   const totals = (rows: { amount: number; currency: string }[]) =>
     rows.length === 0
@@ -54,10 +55,10 @@ export default async function PartnerWorkspacePage() {
             {money(row.amount, row.currency)}
           </span>
         ));
-  const funding = new Map<string, number>();
-  for (const grant of data.grants) funding.set(grant.currency, (funding.get(grant.currency) ?? 0) + grant.totalAmount);
-  const orgNames = data.organisations.map((o) => (fr ? o.nameFr : o.nameEn)).join(", ");
-  const reportsDue = data.reports.filter((r) => r.status === "open" || r.status === "changes_requested");
+  const orgNames = data.organisations.map((o) => localized(o, "name", locale)).join(", ");
+  // The workspace lists the first rows of each list; a line under a list says how many there are in all.
+  const rest = (shown: number, total: number, text: string) =>
+    total > shown ? <p className="px-5 pb-4 text-xs text-muted-foreground">{text}</p> : null;
   const none = (text: string) => (
     <CardContent>
       <EmptyState title={text} />
@@ -67,23 +68,14 @@ export default async function PartnerWorkspacePage() {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={orgNames || t("title")} description={t("description")} />
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        {[
-          { key: "funding", value: totals([...funding].map(([currency, amount]) => ({ currency, amount }))) },
+      <FigureCards
+        figures={[
+          { key: "funding", value: totals(data.funding) },
           { key: "received", value: totals(data.received.totals) },
           { key: "upcoming", value: totals(data.upcoming.totals) },
-          { key: "reportsDue", value: String(reportsDue.length) },
-        ].map((item) => (
-          <Card key={item.key} className="px-5 py-4">
-            <dt className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
-              {t(`summary.${item.key}`)}
-            </dt>
-            <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={`summary-${item.key}`}>
-              {item.value}
-            </dd>
-          </Card>
-        ))}
-      </dl>
+          { key: "reportsDue", value: String(data.reportsDue) },
+        ].map((item) => ({ label: t(`summary.${item.key}`), value: item.value, testId: `summary-${item.key}` }))}
+      />
 
       <SectionCard
         id="reports"
@@ -111,7 +103,7 @@ export default async function PartnerWorkspacePage() {
                     {tg(`reportKind.${r.kind}`)} · {tg(`reportStage.${r.stage}`)}
                   </TableCell>
                   <TableCell>
-                    <Link href={`/grants/${r.grantId}`} className="text-primary hover:underline">
+                    <Link href={`/grants/${r.grantId}`} className="link">
                       {r.reference}
                     </Link>
                     <div className="text-xs text-muted-foreground">{title(r)}</div>
@@ -155,6 +147,11 @@ export default async function PartnerWorkspacePage() {
             </TableBody>
           </Table>
         )}
+        {rest(
+          data.reports.length,
+          data.reportCount,
+          tl("shown", { shown: data.reports.length, total: data.reportCount }),
+        )}
       </SectionCard>
 
       <SectionCard id="grants" testId="partner-grants" title={t("grants.title")} description={t("grants.description")}>
@@ -172,7 +169,7 @@ export default async function PartnerWorkspacePage() {
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <div className="flex flex-col gap-1">
                     <h3 id={`grant-${grant.id}`} className="font-semibold">
-                      <Link href={`/grants/${grant.id}`} className="text-primary hover:underline">
+                      <Link href={`/grants/${grant.id}`} className="link">
                         {title(grant)}
                       </Link>
                     </h3>
@@ -210,10 +207,10 @@ export default async function PartnerWorkspacePage() {
                       {grant.components.map((c) => (
                         <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-2 py-1.5">
                           <span>
-                            {fr ? c.titleFr : c.titleEn}
-                            {(fr ? c.descriptionFr : c.descriptionEn) ? (
+                            {localized(c, "title", locale)}
+                            {localized(c, "description", locale) ? (
                               <span className="block text-xs text-muted-foreground">
-                                {fr ? c.descriptionFr : c.descriptionEn}
+                                {localized(c, "description", locale)}
                               </span>
                             ) : null}
                           </span>
@@ -226,6 +223,11 @@ export default async function PartnerWorkspacePage() {
               </article>
             ))}
           </CardContent>
+        )}
+        {rest(
+          data.grants.length,
+          data.grantCount,
+          tl("grantsRest", { shown: data.grants.length, total: data.grantCount }),
         )}
       </SectionCard>
 
@@ -259,7 +261,7 @@ export default async function PartnerWorkspacePage() {
                     <TableRow key={d.id}>
                       <TableCell className="whitespace-nowrap">{date(d.paidOn)}</TableCell>
                       <TableCell>
-                        <Link href={`/grants/${d.grantId}`} className="text-primary hover:underline">
+                        <Link href={`/grants/${d.grantId}`} className="link">
                           {d.reference}
                         </Link>
                         <div className="text-xs text-muted-foreground">
@@ -272,6 +274,11 @@ export default async function PartnerWorkspacePage() {
                   ))}
                 </TableBody>
               </Table>
+            )}
+            {rest(
+              data.received.rows.length,
+              data.received.total,
+              tl("paymentsRest", { shown: data.received.rows.length, total: data.received.total }),
             )}
           </div>
           <div>
@@ -292,11 +299,11 @@ export default async function PartnerWorkspacePage() {
                     <TableRow key={p.id}>
                       <TableCell className="whitespace-nowrap">{date(p.dueOn)}</TableCell>
                       <TableCell>
-                        <Link href={`/grants/${p.grantId}`} className="text-primary hover:underline">
+                        <Link href={`/grants/${p.grantId}`} className="link">
                           {p.reference}
                         </Link>{" "}
                         <span className="text-xs text-muted-foreground">#{p.sequence}</span>
-                        <div className="text-xs text-muted-foreground">{fr ? p.descriptionFr : p.descriptionEn}</div>
+                        <div className="text-xs text-muted-foreground">{localized(p, "description", locale)}</div>
                         <Badge
                           tone={p.status === "on_hold" ? "warning" : p.status === "approved" ? "success" : "neutral"}
                         >
@@ -308,6 +315,11 @@ export default async function PartnerWorkspacePage() {
                   ))}
                 </TableBody>
               </Table>
+            )}
+            {rest(
+              data.upcoming.rows.length,
+              data.upcoming.total,
+              tl("upcomingRest", { shown: data.upcoming.rows.length, total: data.upcoming.total }),
             )}
           </div>
         </div>

@@ -1,4 +1,4 @@
-import { isIsoDate, TREATY_STANDINGS, type TreatyStanding } from "@portal/domain";
+import { isIsoDate, TREATY_STANDINGS, type TreatyStanding, localized } from "@portal/domain";
 import {
   Badge,
   Button,
@@ -28,7 +28,6 @@ import { formatIsoDate } from "@/components/treaty/dates";
 import { PartiesTimeline } from "@/components/treaty/parties-timeline";
 import { StandingBadge } from "@/components/treaty/standing-badge";
 import { getApi } from "@/server/caller";
-import { requireCapability } from "@/server/require";
 
 export const dynamic = "force-dynamic";
 
@@ -88,7 +87,6 @@ function Figure({
 }
 
 export default async function TreatyPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireCapability("grants.view.all");
   const params = await searchParams;
   const on = params.on && isIsoDate(params.on) ? params.on : undefined;
   const [api, t, locale, format] = await Promise.all([
@@ -98,8 +96,7 @@ export default async function TreatyPage({ searchParams }: { searchParams: Promi
     getFormatter(),
   ]);
   const [tracker, figures] = await Promise.all([api.treaty.tracker({ on }), api.treaty.figures()]);
-  const fr = locale === "fr";
-  const name = (s: { nameEn: string; nameFr: string }) => (fr ? s.nameFr : s.nameEn);
+  const name = (s: { nameEn: string; nameFr: string }) => localized(s, "name", locale);
   const date = (iso: string, precision: "day" | "month" | "year" = "day") => formatIsoDate(format, iso, precision);
   const standing = (TREATY_STANDINGS as readonly string[]).includes(params.standing ?? "")
     ? (params.standing as TreatyStanding)
@@ -178,7 +175,7 @@ export default async function TreatyPage({ searchParams }: { searchParams: Promi
                   <span className="text-muted-foreground">{date(s.completedOn, s.precision)}</span>
                   <ProvenanceBadge provenance={s.provenance} />
                   {s.source ? (
-                    <a href={s.source} className="text-xs text-primary hover:underline" rel="noreferrer">
+                    <a href={s.source} className="text-xs link" rel="noreferrer">
                       {t("sourceLink")}
                     </a>
                   ) : null}

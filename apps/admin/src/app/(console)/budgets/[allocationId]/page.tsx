@@ -1,4 +1,4 @@
-import { fiscalYearLabel } from "@portal/domain";
+import { fiscalYearLabel, localized } from "@portal/domain";
 import { Button, PageHeader, ProvenanceBadge } from "@portal/ui";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -47,13 +47,13 @@ export default async function AllocationPage({
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href={budgetsHref(data.fiscalYear)} className="text-primary underline-offset-4 hover:underline">
+        <Link href={budgetsHref(data.fiscalYear)} className="link">
           {t("backToBudget", { label })}
         </Link>
       </nav>
       <PageHeader
         title={t("allocationHeading", {
-          programme: locale === "fr" ? allocation.programme.nameFr : allocation.programme.nameEn,
+          programme: localized(allocation.programme, "name", locale),
           label,
         })}
         description={

@@ -1,4 +1,4 @@
-import { fiscalYearLabel } from "@portal/domain";
+import { fiscalYearLabel, localized } from "@portal/domain";
 import { PageHeader } from "@portal/ui";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -33,9 +33,7 @@ export default async function BreakdownPage({ searchParams }: { searchParams: Pr
   );
   const review = await api.budgetReview.review({ fiscalYear: data.fiscalYear });
   const label = fiscalYearLabel(data.fiscalYear);
-  const name = data.organisation
-    ? (data.organisation.acronym ?? (locale === "fr" ? data.organisation.nameFr : data.organisation.nameEn))
-    : null;
+  const name = data.organisation ? (data.organisation.acronym ?? localized(data.organisation, "name", locale)) : null;
   const heading = data.period
     ? name
       ? t("partnerQuarterHeading", {
@@ -55,7 +53,7 @@ export default async function BreakdownPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href={budgetsHref(data.fiscalYear)} className="text-primary underline-offset-4 hover:underline">
+        <Link href={budgetsHref(data.fiscalYear)} className="link">
           {t("backToBudget", { label })}
         </Link>
       </nav>

@@ -1,3 +1,4 @@
+import { localized } from "@portal/domain";
 import {
   Badge,
   Button,
@@ -30,7 +31,7 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, api, locale] = await Promise.all([params, getApi(), getLocale()]);
   const organisation = await orNotFound(() => api.organisations.byId({ id }));
-  return { title: organisation.acronym ?? (locale === "fr" ? organisation.legalNameFr : organisation.legalNameEn) };
+  return { title: organisation.acronym ?? localized(organisation, "legalName", locale) };
 }
 
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -48,11 +49,11 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
     api.organisations.formOptions(),
   ]);
   const choices = organisationChoices(options, locale, t);
-  const name = locale === "fr" ? organisation.legalNameFr : organisation.legalNameEn;
+  const name = localized(organisation, "legalName", locale);
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href="/organisations" className="text-primary underline-offset-4 hover:underline">
+        <Link href="/organisations" className="link">
           {t("back")}
         </Link>
       </nav>
@@ -113,10 +114,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                 {organisation.members.map((member) => (
                   <TableRow key={member.userId}>
                     <TableCell>
-                      <Link
-                        href={`/users/${member.userId}`}
-                        className="font-medium text-primary underline-offset-4 hover:underline"
-                      >
+                      <Link href={`/users/${member.userId}`} className="font-medium link">
                         {member.name}
                       </Link>
                       <div className="text-xs text-muted-foreground">{member.email}</div>
@@ -158,9 +156,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                   <TableRow key={grant.id}>
                     <TableCell>
                       <span className="font-medium">{grant.reference}</span>
-                      <div className="text-xs text-muted-foreground">
-                        {locale === "fr" ? grant.titleFr : grant.titleEn}
-                      </div>
+                      <div className="text-xs text-muted-foreground">{localized(grant, "title", locale)}</div>
                     </TableCell>
                     <TableCell>{ts(grant.status)}</TableCell>
                     <TableCell numeric>

@@ -18,7 +18,7 @@ export default async function NewOrganisationPage() {
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href="/organisations" className="text-primary underline-offset-4 hover:underline">
+        <Link href="/organisations" className="link">
           {t("back")}
         </Link>
       </nav>

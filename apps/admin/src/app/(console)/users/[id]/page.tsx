@@ -1,3 +1,4 @@
+import { localized } from "@portal/domain";
 import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -29,7 +30,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     organisationOptions(locale),
   ]);
   const label = (o: { acronym: string | null; nameEn: string; nameFr: string }) => {
-    const name = locale === "fr" ? o.nameFr : o.nameEn;
+    const name = localized(o, "name", locale);
     return o.acronym ? `${o.acronym} — ${name}` : name;
   };
   const memberOf = new Set(user.memberships.map((m) => m.organisation.id));
@@ -37,7 +38,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href="/users" className="text-primary underline-offset-4 hover:underline">
+        <Link href="/users" className="link">
           {t("back")}
         </Link>
       </nav>
@@ -111,10 +112,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </Card>
       ) : null}
       <p className="mt-6 text-sm">
-        <Link
-          href={`/audit?entityType=user&entityId=${user.id}`}
-          className="text-primary underline-offset-4 hover:underline"
-        >
+        <Link href={`/audit?entityType=user&entityId=${user.id}`} className="link">
           {t("auditLink")}
         </Link>
       </p>

@@ -24,7 +24,7 @@ export default async function InvitePage({
   return (
     <>
       <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href="/users" className="text-primary underline-offset-4 hover:underline">
+        <Link href="/users" className="link">
           {t("back")}
         </Link>
       </nav>

@@ -1,4 +1,4 @@
-import { can } from "@portal/domain";
+import { can, localized } from "@portal/domain";
 import {
   Badge,
   Button,
@@ -38,8 +38,7 @@ export default async function ConferencesPage({ searchParams }: { searchParams: 
     getFormatter(),
   ]);
   const rows = await api.conferences.list({ q: params.q || undefined });
-  const fr = locale === "fr";
-  const name = (o: { nameEn: string; nameFr: string }) => (fr ? o.nameFr : o.nameEn);
+  const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const staff = session ? can(session.user.role, "grants.view.all") : false;
 
   return (
@@ -96,8 +95,8 @@ export default async function ConferencesPage({ searchParams }: { searchParams: 
               {rows.map((c) => (
                 <TableRow key={c.id} data-testid={`conference-row-${c.id}`}>
                   <TableCell className="max-w-md">
-                    <Link href={`/conferences/${c.id}`} className="font-medium text-primary hover:underline">
-                      {fr ? c.titleFr : c.titleEn}
+                    <Link href={`/conferences/${c.id}`} className="font-medium link">
+                      {localized(c, "title", locale)}
                     </Link>
                     <div className="text-xs text-muted-foreground">
                       {t("placeValue", { city: c.city, country: name(c.country) })}

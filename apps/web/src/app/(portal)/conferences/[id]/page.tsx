@@ -1,4 +1,4 @@
-import { fiscalYearLabel } from "@portal/domain";
+import { fiscalYearLabel, localized } from "@portal/domain";
 import {
   Badge,
   Button,
@@ -20,9 +20,14 @@ import { AuditTrail } from "@/components/audit-trail";
 import { formatIsoDate, formatIsoDateRange } from "@/components/treaty/dates";
 import { StandingBadge } from "@/components/treaty/standing-badge";
 import { getApi } from "@/server/caller";
-import { orNotFound } from "@/server/not-found";
+import { loadConference } from "@/server/records";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, locale] = await Promise.all([params, getLocale()]);
+  return { title: localized(await loadConference(id), "title", locale) };
+}
 
 export default async function ConferencePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -34,27 +39,26 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
     getLocale(),
     getFormatter(),
   ]);
-  const conference = await orNotFound(() => api.conferences.byId({ id }));
+  const conference = await loadConference(id);
   const audit = conference.permissions.auditTrail ? await api.conferences.auditTrail({ id }) : null;
-  const fr = locale === "fr";
-  const name = (o: { nameEn: string; nameFr: string }) => (fr ? o.nameFr : o.nameEn);
+  const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const date = (iso: string) => formatIsoDate(format, iso);
   const start = date(conference.startsOn);
   const none = (text: string) => <CardContent className="text-sm text-muted-foreground">{text}</CardContent>;
-  const description = fr ? conference.descriptionFr : conference.descriptionEn;
+  const description = localized(conference, "description", locale);
   const { outcome, funding } = conference;
 
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/conferences" className="text-sm text-primary hover:underline">
+        <Link href="/conferences" className="text-sm link">
           ← {t("backToList")}
         </Link>
       </div>
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">
-            {fr ? conference.titleFr : conference.titleEn}
+            {localized(conference, "title", locale)}
             <ProvenanceBadge provenance={conference.provenance} />
           </span>
         }
@@ -211,13 +215,13 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
               <ol className="flex flex-col gap-3">
                 {conference.sessions.map((s) => (
                   <li key={s.id} className="text-sm">
-                    {(fr ? s.themeFr : s.themeEn) ? (
+                    {localized(s, "theme", locale) ? (
                       <div className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
-                        {fr ? s.themeFr : s.themeEn}
+                        {localized(s, "theme", locale)}
                       </div>
                     ) : null}
                     <div className="flex flex-wrap items-center gap-2">
-                      <span>{fr ? s.titleFr : s.titleEn}</span>
+                      <span>{localized(s, "title", locale)}</span>
                       <ProvenanceBadge provenance={s.provenance} />
                     </div>
                   </li>
@@ -258,7 +262,7 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
               <ul className="flex list-disc flex-col gap-2 pl-5 text-sm">
                 {conference.outcomes.map((o) => (
                   <li key={o.id}>
-                    {fr ? o.textFr : o.textEn} <ProvenanceBadge provenance={o.provenance} />
+                    {localized(o, "text", locale)} <ProvenanceBadge provenance={o.provenance} />
                   </li>
                 ))}
               </ul>
@@ -275,7 +279,7 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
                 {conference.documents.map((d) => (
                   <li key={d.id}>
                     {d.url ? (
-                      <a href={d.url} className="text-primary hover:underline" rel="noreferrer">
+                      <a href={d.url} className="link" rel="noreferrer">
                         {d.title}
                       </a>
                     ) : (
@@ -307,10 +311,10 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
               </>
             ) : funding.kind === "grant" ? (
               <p>
-                <Link href={`/grants/${funding.grant.id}`} className="text-primary hover:underline">
+                <Link href={`/grants/${funding.grant.id}`} className="link">
                   {t("fundingGrant", { reference: funding.grant.reference })}
                 </Link>{" "}
-                — {fr ? funding.grant.titleFr : funding.grant.titleEn} ·{" "}
+                — {localized(funding.grant, "title", locale)} ·{" "}
                 <Money amount={funding.grant.totalAmount} currency={funding.grant.currency} locale={locale} />
               </p>
             ) : (

@@ -1,4 +1,4 @@
-import { can, fiscalYearLabel, GRANT_STATUSES, type GrantSort } from "@portal/domain";
+import { can, fiscalYearLabel, GRANT_STATUSES, type GrantSort, localized } from "@portal/domain";
 import {
   Button,
   Card,
@@ -57,8 +57,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   const page = result.page;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const filtered = isFiltered(params);
-  const fr = locale === "fr";
-  const name = (o: { nameEn: string; nameFr: string }) => (fr ? o.nameFr : o.nameEn);
+  const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const first = result.total === 0 ? 0 : (page - 1) * result.pageSize + 1;
   const last = Math.min(result.total, page * result.pageSize);
   const sortHeader = (column: GrantSort, label: string, numeric?: boolean) => (
@@ -219,10 +218,10 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
               {result.rows.map((grant) => (
                 <TableRow key={grant.id} data-testid={`grant-row-${grant.reference}`}>
                   <TableCell>
-                    <Link href={`/grants/${grant.id}`} className="font-medium text-primary hover:underline">
+                    <Link href={`/grants/${grant.id}`} className="font-medium link">
                       {grant.reference}
                     </Link>
-                    <div className="text-xs text-muted-foreground">{fr ? grant.titleFr : grant.titleEn}</div>
+                    <div className="text-xs text-muted-foreground">{localized(grant, "title", locale)}</div>
                     <div className="mt-1">
                       <ProvenanceBadge provenance={grant.provenance} />
                     </div>

@@ -1,8 +1,7 @@
-import { fiscalYearLabel, formatMoney } from "@portal/domain";
+import { fiscalYearLabel, formatMoney, localized } from "@portal/domain";
 import {
   Badge,
   Button,
-  Card,
   CardContent,
   intlLocale,
   Money,
@@ -16,6 +15,7 @@ import {
   TableHeader,
   TableRow,
   SectionCard,
+  FigureCards,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -31,9 +31,15 @@ import { ReverseDisbursement } from "@/components/ledger/reverse-disbursement";
 import { SchedulePaymentForm } from "@/components/ledger/schedule-payment-form";
 import { AuditTrail } from "@/components/audit-trail";
 import { getApi, getSession } from "@/server/caller";
-import { orNotFound } from "@/server/not-found";
+import { loadGrant } from "@/server/records";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, locale] = await Promise.all([params, getLocale()]);
+  const grant = await loadGrant(id);
+  return { title: `${grant.reference} · ${localized(grant, "title", locale)}` };
+}
 
 export default async function GrantPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -45,11 +51,10 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
     getLocale(),
     getFormatter(),
   ]);
-  const grant = await orNotFound(() => api.grants.byId({ id }));
+  const grant = await loadGrant(id);
   const audit = grant.permissions.auditTrail ? await api.grants.auditTrail({ id }) : null;
   const attachments = await api.attachments.forGrant({ grantId: id });
   const isPartner = session?.user.role === "partner";
-  const fr = locale === "fr";
   const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const money = (amount: number, currency = grant.currency) => (
     <Money amount={amount} currency={currency} locale={locale} />
@@ -68,19 +73,19 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/grants" className="text-sm text-primary hover:underline">
+        <Link href="/grants" className="text-sm link">
           ← {t("backToList")}
         </Link>
       </div>
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">
-            {fr ? grant.titleFr : grant.titleEn}
+            {localized(grant, "title", locale)}
             <GrantStatusBadge status={grant.status} audience={isPartner ? "partner" : "staff"} />
             <ProvenanceBadge provenance={grant.provenance} />
           </span>
         }
-        description={`${grant.reference} · ${fr ? grant.recipient.nameFr : grant.recipient.nameEn}${grant.recipient.acronym ? ` (${grant.recipient.acronym})` : ""}`}
+        description={`${grant.reference} · ${localized(grant.recipient, "name", locale)}${grant.recipient.acronym ? ` (${grant.recipient.acronym})` : ""}`}
         actions={
           grant.permissions.edit ? (
             <Button asChild variant="outline">
@@ -94,21 +99,14 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
       <p className="text-sm text-muted-foreground">
         {t("period")}: {date(grant.startsOn)} – {date(grant.endsOn)}
       </p>
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-        {[
-          [t("amount"), money(grant.totalAmount), "grant-total"],
-          [tl("committed"), money(grant.budget.committed), "grant-committed"],
-          [t("disbursed"), money(grant.disbursed), "grant-disbursed"],
-          [t("remaining"), money(remaining), "grant-remaining"],
-        ].map(([label, value, testId]) => (
-          <Card key={testId as string} className="px-5 py-4">
-            <dt className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">{label}</dt>
-            <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={testId as string}>
-              {value}
-            </dd>
-          </Card>
-        ))}
-      </dl>
+      <FigureCards
+        figures={[
+          { label: t("amount"), value: money(grant.totalAmount), testId: "grant-total" },
+          { label: tl("committed"), value: money(grant.budget.committed), testId: "grant-committed" },
+          { label: t("disbursed"), value: money(grant.disbursed), testId: "grant-disbursed" },
+          { label: t("remaining"), value: money(remaining), testId: "grant-remaining" },
+        ]}
+      />
       {grant.currency !== "CAD" ? (
         <p className="text-sm text-muted-foreground" data-testid="exchange-rate">
           {t("exchangeRate", {
@@ -117,9 +115,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
           })}
         </p>
       ) : null}
-      {(fr ? grant.purposeFr : grant.purposeEn) ? (
+      {localized(grant, "purpose", locale) ? (
         <SectionCard title={t("purpose")}>
-          <CardContent className="text-sm leading-relaxed">{fr ? grant.purposeFr : grant.purposeEn}</CardContent>
+          <CardContent className="text-sm leading-relaxed">{localized(grant, "purpose", locale)}</CardContent>
         </SectionCard>
       ) : null}
       {grant.leadOfficerName && !isPartner ? (
@@ -138,9 +136,9 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                 {grant.components.map((c) => (
                   <TableRow key={c.id}>
                     <TableCell>
-                      <div className="font-medium">{fr ? c.titleFr : c.titleEn}</div>
-                      {(fr ? c.descriptionFr : c.descriptionEn) ? (
-                        <div className="text-xs text-muted-foreground">{fr ? c.descriptionFr : c.descriptionEn}</div>
+                      <div className="font-medium">{localized(c, "title", locale)}</div>
+                      {localized(c, "description", locale) ? (
+                        <div className="text-xs text-muted-foreground">{localized(c, "description", locale)}</div>
                       ) : null}
                       <ProvenanceBadge provenance={c.provenance} />
                     </TableCell>
@@ -175,9 +173,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                   <TableRow key={line.id}>
                     <TableCell>
                       <span className="font-medium">{line.programme.code}</span>
-                      <div className="text-xs text-muted-foreground">
-                        {fr ? line.programme.nameFr : line.programme.nameEn}
-                      </div>
+                      <div className="text-xs text-muted-foreground">{localized(line.programme, "name", locale)}</div>
                     </TableCell>
                     <TableCell>{fiscalYearLabel(line.fiscalYear)}</TableCell>
                     <TableCell numeric>{money(line.amount, "CAD")}</TableCell>
@@ -213,7 +209,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
                 <TableRow key={p.id} data-testid={`payment-row-${p.sequence}`}>
                   <TableCell>{p.sequence}</TableCell>
                   <TableCell>{date(p.dueOn)}</TableCell>
-                  <TableCell>{fr ? p.descriptionFr : p.descriptionEn}</TableCell>
+                  <TableCell>{localized(p, "description", locale)}</TableCell>
                   <TableCell numeric>{money(p.amount)}</TableCell>
                   <TableCell>
                     <Badge tone={p.status === "paid" ? "success" : p.status === "on_hold" ? "warning" : "neutral"}>
@@ -278,9 +274,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
               {grant.disbursements.map((d) => (
                 <TableRow key={d.id}>
                   <TableCell>{date(d.paidOn)}</TableCell>
-                  <TableCell>
-                    {fiscalYearLabel(d.fiscalYear)} Q{d.fiscalQuarter}
-                  </TableCell>
+                  <TableCell>{tl("fiscalPeriod", { fy: fiscalYearLabel(d.fiscalYear), q: d.fiscalQuarter })}</TableCell>
                   <TableCell>
                     {d.reference} {d.reversesId ? <Badge tone="warning">{t("reversal")}</Badge> : null}
                     {d.reason ? <div className="text-xs text-muted-foreground">{d.reason}</div> : null}

@@ -1,4 +1,4 @@
-import { can, IATI_ORGANISATION_TYPES, type IatiOrganisationType } from "@portal/domain";
+import { can, IATI_ORGANISATION_TYPES, type IatiOrganisationType, localized } from "@portal/domain";
 import {
   Card,
   EmptyState,
@@ -36,8 +36,7 @@ export default async function OrganisationsPage() {
     getFormatter(),
   ]);
   const rows = await api.organisations.list();
-  const fr = locale === "fr";
-  const name = (o: { nameEn: string; nameFr: string }) => (fr ? o.nameFr : o.nameEn);
+  const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const iati = (code: number) => {
     const key = IATI_ORGANISATION_TYPES[code as IatiOrganisationType];
     return key ? t(`iati.${key}`) : String(code);
@@ -67,7 +66,7 @@ export default async function OrganisationsPage() {
               {rows.map((o) => (
                 <TableRow key={o.id} data-testid={`organisation-row-${o.slug}`}>
                   <TableCell className="max-w-sm">
-                    <Link href={`/organisations/${o.id}`} className="font-medium text-primary hover:underline">
+                    <Link href={`/organisations/${o.id}`} className="font-medium link">
                       {o.acronym ?? name(o)}
                     </Link>
                     {o.acronym ? <div className="text-xs text-muted-foreground">{name(o)}</div> : null}

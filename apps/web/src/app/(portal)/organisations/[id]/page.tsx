@@ -1,4 +1,4 @@
-import { fiscalYearLabel, IATI_ORGANISATION_TYPES, type IatiOrganisationType } from "@portal/domain";
+import { fiscalYearLabel, IATI_ORGANISATION_TYPES, type IatiOrganisationType, localized } from "@portal/domain";
 import {
   CardContent,
   Money,
@@ -21,9 +21,15 @@ import { LinkForm } from "@/components/organisations/link-form";
 import { PartnershipForm } from "@/components/organisations/partnership-form";
 import { formatIsoDate, formatIsoDateRange } from "@/components/treaty/dates";
 import { getApi, getSession } from "@/server/caller";
-import { orNotFound } from "@/server/not-found";
+import { loadOrganisation } from "@/server/records";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, locale] = await Promise.all([params, getLocale()]);
+  const organisation = await loadOrganisation(id);
+  return { title: organisation.acronym ?? localized(organisation, "legalName", locale) };
+}
 
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -35,13 +41,12 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
     getLocale(),
     getFormatter(),
   ]);
-  const org = await orNotFound(() => api.organisations.byId({ id }));
+  const org = await loadOrganisation(id);
   const manage = org.permissions.managePartnership;
   const everyone = manage ? await api.organisations.list() : [];
   const isPartner = session?.user.role === "partner";
-  const fr = locale === "fr";
-  const name = (o: { nameEn: string; nameFr: string }) => (fr ? o.nameFr : o.nameEn);
-  const orgName = fr ? org.legalNameFr : org.legalNameEn;
+  const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
+  const orgName = localized(org, "legalName", locale);
   const date = (iso: string) => formatIsoDate(format, iso);
   const money = (amount: number, currency = "CAD") => <Money amount={amount} currency={currency} locale={locale} />;
   const none = (text: string) => <CardContent className="text-sm text-muted-foreground">{text}</CardContent>;
@@ -56,7 +61,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
     <div className="flex flex-col gap-6">
       {isPartner ? null : (
         <div>
-          <Link href="/organisations" className="text-sm text-primary hover:underline">
+          <Link href="/organisations" className="text-sm link">
             ← {t("backToList")}
           </Link>
         </div>
@@ -77,7 +82,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
             {org.website ? (
               <>
                 {" · "}
-                <a href={org.website} title={t("website")} className="text-primary hover:underline" rel="noreferrer">
+                <a href={org.website} title={t("website")} className="link" rel="noreferrer">
                   {org.website.replace(/^https?:\/\//, "")}
                 </a>
               </>
@@ -98,8 +103,8 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                   </span>
                   <ProvenanceBadge provenance={partnership.provenance} />
                 </p>
-                {(fr ? partnership.descriptionFr : partnership.descriptionEn) ? (
-                  <p className="leading-relaxed">{fr ? partnership.descriptionFr : partnership.descriptionEn}</p>
+                {localized(partnership, "description", locale) ? (
+                  <p className="leading-relaxed">{localized(partnership, "description", locale)}</p>
                 ) : null}
               </>
             ) : (
@@ -134,7 +139,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                 {links.map((link) => {
                   const other = link.other.acronym ?? name(link.other);
                   const kind = t(`${link.direction}.${link.kind}`);
-                  const note = fr ? link.noteFr : link.noteEn;
+                  const note = localized(link, "note", locale);
                   return (
                     <li
                       key={`${link.direction}-${link.id}`}
@@ -144,10 +149,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                       <div className="flex flex-wrap items-center gap-2">
                         <span className="text-muted-foreground">{kind}</span>
                         {org.permissions.openLinkedOrganisations ? (
-                          <Link
-                            href={`/organisations/${link.other.id}`}
-                            className="font-medium text-primary hover:underline"
-                          >
+                          <Link href={`/organisations/${link.other.id}`} className="font-medium link">
                             {other}
                           </Link>
                         ) : (
@@ -239,10 +241,10 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                 {org.grants.map((g) => (
                   <TableRow key={g.id}>
                     <TableCell>
-                      <Link href={`/grants/${g.id}`} className="font-medium text-primary hover:underline">
+                      <Link href={`/grants/${g.id}`} className="font-medium link">
                         {g.reference}
                       </Link>
-                      <div className="text-xs text-muted-foreground">{fr ? g.titleFr : g.titleEn}</div>
+                      <div className="text-xs text-muted-foreground">{localized(g, "title", locale)}</div>
                       <ProvenanceBadge provenance={g.provenance} />
                     </TableCell>
                     <TableCell>
@@ -274,8 +276,8 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
               {org.conferences.map((c) => (
                 <TableRow key={c.id}>
                   <TableCell>
-                    <Link href={`/conferences/${c.id}`} className="font-medium text-primary hover:underline">
-                      {fr ? c.titleFr : c.titleEn}
+                    <Link href={`/conferences/${c.id}`} className="font-medium link">
+                      {localized(c, "title", locale)}
                     </Link>
                     <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                       {t(`role.${c.role}`)}

@@ -1,3 +1,4 @@
+import { localized } from "@portal/domain";
 import {
   Badge,
   Button,
@@ -92,12 +93,12 @@ export default async function ReportsPage({
               {result.rows.map((r) => (
                 <TableRow key={r.id} data-testid={`reports-row-${r.reference}-${r.kind}-${r.stage}`}>
                   <TableCell>
-                    <Link href={`/reports/${r.id}`} className="font-medium text-primary hover:underline">
+                    <Link href={`/reports/${r.id}`} className="font-medium link">
                       {tg(`reportKind.${r.kind}`)} · {tg(`reportStage.${r.stage}`)}
                     </Link>
                   </TableCell>
                   <TableCell>
-                    <Link href={`/grants/${r.grantId}`} className="text-primary hover:underline">
+                    <Link href={`/grants/${r.grantId}`} className="link">
                       {r.reference}
                     </Link>
                     <div className="text-xs text-muted-foreground">
@@ -105,7 +106,7 @@ export default async function ReportsPage({
                         ? fr
                           ? r.titleFr
                           : r.titleEn
-                        : (r.recipientAcronym ?? (fr ? r.recipientNameFr : r.recipientNameEn))}
+                        : (r.recipientAcronym ?? localized(r, "recipientName", locale))}
                     </div>
                   </TableCell>
                   <TableCell className="whitespace-nowrap">{date(r.dueOn)}</TableCell>

@@ -1,3 +1,4 @@
+import { localized } from "@portal/domain";
 import {
   Alert,
   Badge,
@@ -45,20 +46,19 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     getFormatter(),
   ]);
   const report = await orNotFound(() => api.attachments.report({ requirementId: id }));
-  const fr = locale === "fr";
   const isPartner = session?.user.role === "partner";
   const canSubmit = report.availableActions.includes("submit");
   const reviewActions = report.availableActions.filter((a) => a !== "submit");
   const name = `${tg(`reportKind.${report.kind}`)} · ${tg(`reportStage.${report.stage}`)}`;
-  const recipient = report.recipient.acronym ?? (fr ? report.recipient.nameFr : report.recipient.nameEn);
+  const recipient = report.recipient.acronym ?? localized(report.recipient, "name", locale);
 
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap gap-4 text-sm">
-        <Link href={`/grants/${report.grant.id}`} className="text-primary hover:underline">
+        <Link href={`/grants/${report.grant.id}`} className="link">
           ← {t("backToGrant", { reference: report.grant.reference })}
         </Link>
-        <Link href="/reports" className="text-primary hover:underline">
+        <Link href="/reports" className="link">
           {t("allReports")}
         </Link>
       </div>
@@ -72,7 +72,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             {report.overdue ? <Badge tone="danger">{t("overdue")}</Badge> : null}
           </span>
         }
-        description={`${report.grant.reference} · ${fr ? report.grant.titleFr : report.grant.titleEn}${isPartner ? "" : ` · ${recipient}`}`}
+        description={`${report.grant.reference} · ${localized(report.grant, "title", locale)}${isPartner ? "" : ` · ${recipient}`}`}
       />
       <p className="text-sm">
         <span className="text-muted-foreground">{t("dueOn")}:</span>{" "}

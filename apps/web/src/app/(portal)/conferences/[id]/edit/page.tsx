@@ -1,26 +1,25 @@
-import { formatAmountInput } from "@portal/domain";
+import { formatAmountInput, localized } from "@portal/domain";
 import { intlLocale, PageHeader } from "@portal/ui";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConferenceForm } from "@/components/conferences/conference-form";
-import { getApi } from "@/server/caller";
-import { orNotFound } from "@/server/not-found";
 import { requireCapability } from "@/server/require";
+import { loadConference } from "@/server/records";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, locale, t] = await Promise.all([params, getLocale(), getTranslations("conferences")]);
+  return { title: t("form.editTitle", { title: localized(await loadConference(id), "title", locale) }) };
+}
+
 export default async function EditConferencePage({ params }: { params: Promise<{ id: string }> }) {
   await requireCapability("conferences.manage");
-  const [{ id }, api, t, locale] = await Promise.all([
-    params,
-    getApi(),
-    getTranslations("conferences.form"),
-    getLocale(),
-  ]);
-  const c = await orNotFound(() => api.conferences.byId({ id }));
+  const [{ id }, t, locale] = await Promise.all([params, getTranslations("conferences.form"), getLocale()]);
+  const c = await loadConference(id);
   const funding = c.funding ?? { kind: "none" as const };
   return (
     <>
-      <PageHeader title={t("editTitle", { title: locale === "fr" ? c.titleFr : c.titleEn })} />
+      <PageHeader title={t("editTitle", { title: localized(c, "title", locale) })} />
       <ConferenceForm
         conferenceId={c.id}
         version={c.version}

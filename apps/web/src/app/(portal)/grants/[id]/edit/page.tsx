@@ -3,16 +3,21 @@ import { intlLocale, PageHeader } from "@portal/ui";
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { GrantForm } from "@/components/grant-form/grant-form";
-import { getApi } from "@/server/caller";
-import { orNotFound } from "@/server/not-found";
 import { requireCapability } from "@/server/require";
+import { loadGrant } from "@/server/records";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, t] = await Promise.all([params, getTranslations("grantForm")]);
+  const grant = await loadGrant(id);
+  return { title: t("editTitle", { reference: grant.reference }) };
+}
+
 export default async function EditGrantPage({ params }: { params: Promise<{ id: string }> }) {
   await requireCapability("grants.manage");
-  const [{ id }, api, t, locale] = await Promise.all([params, getApi(), getTranslations("grantForm"), getLocale()]);
-  const grant = await orNotFound(() => api.grants.byId({ id }));
+  const [{ id }, t, locale] = await Promise.all([params, getTranslations("grantForm"), getLocale()]);
+  const grant = await loadGrant(id);
   // Only drafts are edited; later changes go through the lifecycle (and its audit trail).
   if (grant.status !== "draft") notFound();
   const amount = (cents: number, currency = grant.currency) => formatAmountInput(cents, currency, intlLocale(locale));

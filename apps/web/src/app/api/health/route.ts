@@ -1,0 +1,7 @@
+import { healthResponse } from "@portal/api/availability";
+
+export const dynamic = "force-dynamic";
+
+export function GET(): Response {
+  return healthResponse();
+}

@@ -1,0 +1,20 @@
+import { migrationStatus, type MigrationStatus } from "@portal/db/migration-status";
+import { getDb } from "@portal/db/runtime";
+import { databaseReachable } from "./database-probe";
+
+export interface Readiness {
+  ready: boolean;
+  database: "ok" | "unreachable";
+  migrations: MigrationStatus | null;
+}
+
+/** Ready = the database answers and has every migration this build ships (an instance ahead of its schema is not). */
+export async function readiness(): Promise<Readiness> {
+  if (!(await databaseReachable())) return { ready: false, database: "unreachable", migrations: null };
+  try {
+    const migrations = await migrationStatus(getDb());
+    return { ready: migrations.current, database: "ok", migrations };
+  } catch {
+    return { ready: false, database: "unreachable", migrations: null };
+  }
+}

@@ -1,0 +1,946 @@
+import { randomUUID } from "node:crypto";
+import { auditEvents, type Database, memberships, organisations, users } from "@portal/db";
+import { eq, gt, max } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorFor, callers, type Persona } from "./support/actors";
+import { seededTestDatabase } from "./support/db";
+import { codeOf, freshAllocation, grantIn, grantInput, newKey, organisationIdOf } from "./support/ledger-fixtures";
+
+// Every mutating procedure of both routers, one row each (or one per action where a procedure has several): the
+// call adds exactly the audit events listed, written as the caller, about the right record, with its before and
+// after; the same call refused adds none. The last test lists the routers' mutations from their definitions, so a
+// new procedure without a row here fails it.
+//
+// Adding a procedure: append one row to ROWS with its router, the persona that may call it, a setup that returns a
+// fresh target id, the call, the events it writes, and one refusal (a caller without the right, or a state the rules
+// refuse). `events` may be [] only with a `silent` reason, for a mutation that by design writes no event.
+
+type Api = Awaited<ReturnType<typeof callers>>;
+type Web = Api["web"];
+type Admin = Api["admin"];
+
+interface ExpectedEvent {
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** null, or the fields the snapshot before the change must contain (toMatchObject). */
+  before: unknown;
+  after: unknown;
+}
+
+interface Refusal {
+  as: Persona;
+  code: string;
+  /** A target of its own, in a state the rules refuse the call in; its setup's events are not counted. */
+  target?: () => Promise<string>;
+  /** What must happen first for the refusal (an edit that makes a version stale); its events are not counted. */
+  prepare?: (api: Api, target: string) => Promise<unknown>;
+  /** Another call to refuse than the row's own (from a state the rules refuse); by default the row's call. */
+  call?: (api: Api, target: string) => Promise<unknown>;
+}
+
+interface AuditRow {
+  router: "web" | "admin";
+  /** The procedure's path in its router, as `_def.procedures` spells it. */
+  procedure: string;
+  /** Tells apart several rows of one procedure (a transition's action). */
+  variant?: string;
+  as: Persona;
+  /** Makes a fresh target in the right state and returns its id; events it writes are not counted. */
+  setup?: () => Promise<string>;
+  call: (api: Api, target: string) => Promise<unknown>;
+  /** The events the call must add, in order; `result` is what it returned. */
+  events: (target: string, result: never) => ExpectedEvent[];
+  /** Who the events name as actor, when not the caller (an accepted invitation acts as the new user). */
+  actor?: (result: never) => Promise<{ id: string; role: string }>;
+  refused: Refusal;
+}
+
+let db: Database;
+let drop: () => Promise<void>;
+let icbl: string;
+let mac: string;
+let allocation: string;
+
+beforeAll(async () => {
+  ({ db, drop } = await seededTestDatabase());
+  icbl = await organisationIdOf(db, "icbl");
+  mac = await organisationIdOf(db, "mac");
+  allocation = await freshAllocation(db, 1_000_000_000_000);
+});
+afterAll(() => drop());
+
+const api = (persona: Persona) => callers(db, persona);
+const web = async (persona: Persona): Promise<Web> => (await api(persona)).web;
+const admin = async (): Promise<Admin> => (await api("admin")).admin;
+
+// ---- targets ----
+
+type GrantState = "draft" | "submitted" | "approved" | "active" | "suspended" | "closing";
+/** A grant in `state`, created by officer (officer2 for a submitted grant the officer is to approve). */
+async function grant(state: GrantState, creator: "officer" | "officer2" = "officer"): Promise<string> {
+  const base = state === "suspended" || state === "closing" ? "active" : state;
+  const id = await grantIn(db, base, grantInput(icbl, [allocation]), creator);
+  if (base !== state) {
+    const action = state === "suspended" ? "suspend" : "beginClosing";
+    await (await web("officer2")).grants.transition({ id, action, reason: "Setting up the test." });
+  }
+  return id;
+}
+
+async function payment(status: "planned" | "due" | "on_hold"): Promise<string> {
+  const grantId = await grant("active");
+  const officer2 = await web("officer2");
+  const scheduled = await officer2.payments.schedule({ grantId, dueOn: "2099-01-01", amount: 100_000 });
+  if (status === "due") await officer2.payments.act({ id: scheduled.id, action: "markDue" });
+  if (status === "on_hold") await officer2.payments.act({ id: scheduled.id, action: "hold" });
+  return scheduled.id;
+}
+
+/** An active grant whose due payment waits for a report that was due in 2002: refreshing holds puts it on hold. */
+async function grantWithOverdueReport(): Promise<string> {
+  const grantId = await grant("active");
+  const officer2 = await web("officer2");
+  const report = await officer2.requirements.add({ grantId, kind: "narrative", stage: "interim", dueOn: "2002-01-15" });
+  const scheduled = await officer2.payments.schedule({
+    grantId,
+    dueOn: "2099-01-01",
+    amount: 100_000,
+    requirementId: report.id,
+  });
+  await officer2.payments.act({ id: scheduled.id, action: "markDue" });
+  return grantId;
+}
+
+async function requirement(status: "open" | "submitted"): Promise<string> {
+  const grantId = await grant("active");
+  const added = await (
+    await web("officer2")
+  ).requirements.add({ grantId, kind: "narrative", stage: "interim", dueOn: "2099-01-01" });
+  if (status === "submitted")
+    await (await web("partnerIcbl")).requirements.submit({ requirementId: added.id, body: "Our report." });
+  return added.id;
+}
+
+async function disbursement(): Promise<string> {
+  const grantId = await grant("active");
+  const recorded = await (
+    await web("officer2")
+  ).disbursements.record({
+    grantId,
+    paidOn: "2002-06-01",
+    amount: 100_000,
+    reference: "EFT-SETUP",
+    idempotencyKey: newKey(),
+  });
+  return recorded.disbursement.id;
+}
+
+const PASSWORD = "a long enough password";
+const uniqueEmail = (who = "audit") => `${who}-${randomUUID().slice(0, 8)}@example.org`;
+
+/** Invitation ids map to their token, so the accept row can use the link its setup made. */
+const tokens = new Map<string, string>();
+async function invitation(): Promise<string> {
+  const created = await (
+    await admin()
+  ).users.invite({
+    email: uniqueEmail("invitee"),
+    role: "partner",
+    organisationId: icbl,
+    capabilities: ["view"],
+  });
+  tokens.set(created.id, created.acceptUrl.split("/invite/")[1]!);
+  return created.id;
+}
+
+/** A throwaway ICBL colleague with a membership: its membership id. */
+async function icblColleague(): Promise<string> {
+  const [user] = await db
+    .insert(users)
+    .values({ email: uniqueEmail("colleague"), name: "Cam Colleague", role: "partner" })
+    .returning();
+  const [membership] = await db
+    .insert(memberships)
+    .values({ userId: user!.id, organisationId: icbl, capabilities: ["view"] })
+    .returning();
+  return membership!.id;
+}
+
+async function throwawayUser(role: "officer" | "partner"): Promise<string> {
+  const [user] = await db
+    .insert(users)
+    .values({ email: uniqueEmail(role), name: "Throwaway", role })
+    .returning();
+  return user!.id;
+}
+
+async function organisation(): Promise<string> {
+  const [row] = await db
+    .insert(organisations)
+    .values({
+      slug: `audit-${randomUUID().slice(0, 8)}`,
+      legalNameEn: "Audit test",
+      legalNameFr: "Essai",
+      iatiType: 22,
+    })
+    .returning();
+  return row!.id;
+}
+
+async function link(): Promise<string> {
+  const created = await (
+    await web("officer2")
+  ).partnerships.createLink({
+    fromOrganisationId: await organisation(),
+    toOrganisationId: icbl,
+    kind: "member_of",
+  });
+  return created.id;
+}
+
+const orgData = (name = `Audit org ${randomUUID().slice(0, 6)}`) => ({
+  legalNameEn: name,
+  legalNameFr: "Organisation d'essai",
+  acronym: null,
+  iatiType: 22,
+  countryCode: "CA",
+  website: null,
+});
+
+let conferenceTitles = 0;
+const conferenceInput = (titleEn = `Audit seminar ${++conferenceTitles}`) => ({
+  titleEn,
+  titleFr: `Séminaire d'essai ${conferenceTitles}`,
+  descriptionEn: "A test.",
+  descriptionFr: "Un essai.",
+  city: "Budapest",
+  countryCode: "HU",
+  startsOn: "2002-10-15",
+  endsOn: "2002-10-16",
+  coHosts: [{ countryCode: "CA" }],
+  sessions: [],
+  participants: ["AO", "PL"],
+  organisationIds: [],
+  outcomes: [],
+  documents: [],
+  fundingKind: "none" as const,
+});
+
+// ---- rows ----
+
+const grantEvent = (id: string, action: string, from: string, to: string): ExpectedEvent => ({
+  action: `grant.${action}`,
+  entityType: "grant",
+  entityId: id,
+  before: { status: from },
+  after: { status: to },
+});
+
+type Action =
+  | "submit"
+  | "returnToDraft"
+  | "approve"
+  | "activate"
+  | "suspend"
+  | "resume"
+  | "beginClosing"
+  | "close"
+  | "cancel"
+  | "terminate";
+
+/** One grant transition: its from-state, its to-state, and a from-state the machine refuses it in. */
+function transition(action: Action, from: GrantState, to: string, refusedFrom: GrantState): AuditRow {
+  const creator = action === "approve" ? "officer2" : "officer";
+  return {
+    router: "web",
+    procedure: "grants.transition",
+    variant: action,
+    as: "officer",
+    setup: () => grant(from, creator),
+    call: ({ web }, id) => web.grants.transition({ id, action, reason: "Because the test says so." }),
+    events: (id) => [grantEvent(id, action, from, to)],
+    refused: {
+      as: "officer",
+      code: "INVALID_TRANSITION",
+      target: () => grant(refusedFrom, creator),
+    },
+  };
+}
+
+const ROWS: AuditRow[] = [
+  // ---- web: grants ----
+  {
+    router: "web",
+    procedure: "grants.create",
+    as: "officer",
+    call: ({ web }) => web.grants.create({ ...grantInput(icbl, [allocation]), titleEn: "Audited grant" }),
+    events: (_, result: { id: string }) => [
+      {
+        action: "grant.create",
+        entityType: "grant",
+        entityId: result.id,
+        before: null,
+        after: { id: result.id, titleEn: "Audited grant", status: "draft", components: [{}, {}] },
+      },
+    ],
+    refused: { as: "partnerIcbl", code: "FORBIDDEN" },
+  },
+  {
+    router: "web",
+    procedure: "grants.update",
+    as: "officer",
+    setup: () => grant("draft"),
+    call: ({ web }, id) =>
+      web.grants.update({ id, version: 1, data: { ...grantInput(icbl, [allocation]), titleEn: "Renamed grant" } }),
+    events: (id) => [
+      {
+        action: "grant.update",
+        entityType: "grant",
+        entityId: id,
+        before: { id, titleEn: "Test grant", version: 1 },
+        after: { id, titleEn: "Renamed grant", version: 2 },
+      },
+    ],
+    // A stale version: refused inside the transaction, after the lock.
+    refused: {
+      as: "officer",
+      code: "CONFLICT",
+      prepare: ({ web }, id) => web.grants.update({ id, version: 1, data: grantInput(icbl, [allocation]) }),
+      call: ({ web }, id) => web.grants.update({ id, version: 1, data: grantInput(icbl, [allocation]) }),
+    },
+  },
+  transition("submit", "draft", "submitted", "approved"),
+  transition("returnToDraft", "submitted", "draft", "active"),
+  transition("approve", "submitted", "approved", "draft"),
+  transition("activate", "approved", "active", "submitted"),
+  transition("suspend", "active", "suspended", "draft"),
+  transition("resume", "suspended", "active", "active"),
+  transition("beginClosing", "active", "closing", "suspended"),
+  transition("close", "closing", "closed", "active"),
+  transition("cancel", "draft", "cancelled", "active"),
+  transition("terminate", "active", "terminated", "draft"),
+
+  // ---- web: payments ----
+  {
+    router: "web",
+    procedure: "payments.schedule",
+    as: "officer",
+    setup: () => grant("active"),
+    call: ({ web }, grantId) => web.payments.schedule({ grantId, dueOn: "2099-01-01", amount: 123_400 }),
+    events: (grantId, result: { id: string }) => [
+      {
+        action: "payment.schedule",
+        entityType: "scheduled_payment",
+        entityId: result.id,
+        before: null,
+        after: { id: result.id, grantId, amount: 123_400, status: "planned" },
+      },
+    ],
+    refused: { as: "partnerIcbl", code: "FORBIDDEN" },
+  },
+  ...(
+    [
+      ["markDue", "planned", "due", "on_hold"],
+      ["approve", "due", "approved", "planned"],
+      ["hold", "due", "on_hold", "on_hold"],
+      ["release", "on_hold", "due", "due"],
+      ["cancel", "planned", "cancelled", null],
+    ] as const
+  ).map(([action, from, to, refusedFrom]): AuditRow => ({
+    router: "web",
+    procedure: "payments.act",
+    variant: action,
+    as: "officer",
+    setup: () => payment(from),
+    call: ({ web }, id) => web.payments.act({ id, action }),
+    events: (id) => [
+      {
+        action: `payment.${action}`,
+        entityType: "scheduled_payment",
+        entityId: id,
+        before: { status: from },
+        after: { status: to },
+      },
+    ],
+    refused:
+      refusedFrom === null
+        ? { as: "partnerIcbl", code: "FORBIDDEN" }
+        : {
+            as: "officer",
+            code: "INVALID_TRANSITION",
+            target: () => payment(refusedFrom),
+          },
+  })),
+  {
+    router: "web",
+    procedure: "payments.refreshHolds",
+    as: "officer",
+    setup: grantWithOverdueReport,
+    call: ({ web }, grantId) => web.payments.refreshHolds({ grantId }),
+    events: (grantId) => [
+      {
+        action: "grant.refreshPaymentHolds",
+        entityType: "grant",
+        entityId: grantId,
+        before: [{ sequence: 1, status: "due" }],
+        after: [{ sequence: 1, status: "on_hold" }],
+      },
+    ],
+    refused: { as: "partnerIcbl", code: "FORBIDDEN" },
+  },
+
+  // ---- web: disbursements ----
+  {
+    router: "web",
+    procedure: "disbursements.record",
+    as: "officer",
+    setup: () => grant("active"),
+    call: ({ web }, grantId) =>
+      web.disbursements.record({
+        grantId,
+        paidOn: "2002-06-01",
+        amount: 250_000,
+        reference: "EFT-AUDIT",
+        idempotencyKey: newKey(),
+      }),
+    events: (grantId, result: { disbursement: { id: string } }) => [
+      {
+        action: "disbursement.record",
+        entityType: "disbursement",
+        entityId: result.disbursement.id,
+        before: null,
+        after: { disbursement: { id: result.disbursement.id, grantId, amountCad: 250_000, reference: "EFT-AUDIT" } },
+      },
+    ],
+    // More than the grant's total: refused after the grant is locked.
+    refused: {
+      as: "officer",
+      code: "DISBURSEMENT_EXCEEDS_REMAINING",
+      call: ({ web }, grantId) =>
+        web.disbursements.record({
+          grantId,
+          paidOn: "2002-06-01",
+          amount: 10_000_001,
+          reference: "EFT-TOO-MUCH",
+          idempotencyKey: newKey(),
+        }),
+    },
+  },
+  {
+    router: "web",
+    procedure: "disbursements.reverse",
+    as: "officer",
+    setup: disbursement,
+    call: ({ web }, disbursementId) =>
+      web.disbursements.reverse({
+        disbursementId,
+        reason: "Paid twice.",
+        paidOn: "2002-06-02",
+        idempotencyKey: newKey(),
+      }),
+    events: (original, result: { disbursement: { id: string } }) => [
+      {
+        action: "disbursement.reverse",
+        entityType: "disbursement",
+        entityId: result.disbursement.id,
+        before: { reverses: { id: original, amountCad: 100_000 } },
+        after: { disbursement: { id: result.disbursement.id, amountCad: -100_000, reversesId: original } },
+      },
+    ],
+    refused: { as: "partnerIcbl", code: "FORBIDDEN" },
+  },
+
+  // ---- web: requirements ----
+  {
+    router: "web",
+    procedure: "requirements.add",
+    as: "officer",
+    setup: () => grant("active"),
+    call: ({ web }, grantId) =>
+      web.requirements.add({ grantId, kind: "financial", stage: "final", dueOn: "2099-01-01" }),
+    events: (grantId, result: { id: string }) => [
+      {
+        action: "requirement.add",
+        entityType: "reporting_requirement",
+        entityId: result.id,
+        before: null,
+        after: { id: result.id, grantId, kind: "financial", stage: "final", status: "open" },
+      },
+    ],
+    refused: { as: "partnerIcbl", code: "FORBIDDEN" },
+  },
+  {
+    router: "web",
+    procedure: "requirements.submit",
+    as: "partnerIcbl",
+    setup: () => requirement("open"),
+    call: ({ web }, requirementId) => web.requirements.submit({ requirementId, body: "Our audited report." }),
+    events: (id) => [
+      {
+        action: "requirement.submit",
+        entityType: "reporting_requirement",
+        entityId: id,
+        before: { status: "open" },
+        after: { status: "submitted", submission: { body: "Our audited report." } },
+      },
+    ],
+    refused: { as: "partnerMac", code: "NOT_FOUND" },
+  },
+  {
+    router: "web",
+    procedure: "requirements.review",
+    as: "officer",
+    setup: () => requirement("submitted"),
+    call: ({ web }, requirementId) =>
+      web.requirements.review({ requirementId, decision: "changes_requested", response: "Add the annex." }),
+    events: (id) => [
+      {
+        action: "requirement.requestChanges",
+        entityType: "reporting_requirement",
+        entityId: id,
+        before: { status: "submitted" },
+        after: { status: "changes_requested" },
+      },
+    ],
+    // Nothing submitted yet: the machine refuses a review.
+    refused: {
+      as: "officer",
+      code: "INVALID_TRANSITION",
+      target: () => requirement("open"),
+    },
+  },
+  {
+    router: "web",
+    procedure: "requirements.waive",
+    as: "officer",
+    setup: () => requirement("open"),
+    call: ({ web }, requirementId) => web.requirements.waive({ requirementId, reason: "Covered by the final report." }),
+    events: (id) => [
+      {
+        action: "requirement.waive",
+        entityType: "reporting_requirement",
+        entityId: id,
+        before: { status: "open", waivedReason: null },
+        after: { status: "waived", waivedReason: "Covered by the final report." },
+      },
+    ],
+    refused: { as: "partnerIcbl", code: "FORBIDDEN" },
+  },
+
+  // ---- web: invitations and members ----
+  {
+    router: "web",
+    procedure: "invitations.create",
+    as: "partnerIcbl",
+    call: ({ web }) =>
+      web.invitations.create({ email: "audited-colleague@icbl.example.org", role: "partner", organisationId: icbl }),
+    events: (_, result: { id: string }) => [
+      {
+        action: "invitation.create",
+        entityType: "invitation",
+        entityId: result.id,
+        before: null,
+        after: { id: result.id, email: "audited-colleague@icbl.example.org", organisationId: icbl, role: "partner" },
+      },
+    ],
+    // MAC's demo partner may not manage members.
+    refused: {
+      as: "partnerMac",
+      code: "FORBIDDEN",
+      call: ({ web }) => web.invitations.create({ email: uniqueEmail(), role: "partner", organisationId: mac }),
+    },
+  },
+  {
+    router: "web",
+    procedure: "invitations.revoke",
+    as: "partnerIcbl",
+    setup: invitation,
+    call: ({ web }, invitationId) => web.invitations.revoke({ invitationId }),
+    events: (id) => [
+      {
+        action: "invitation.revoke",
+        entityType: "invitation",
+        entityId: id,
+        before: { state: "pending" },
+        after: { state: "revoked" },
+      },
+    ],
+    refused: { as: "partnerMac", code: "NOT_FOUND" },
+  },
+  {
+    router: "web",
+    procedure: "invitations.accept",
+    as: "anonymous",
+    setup: invitation,
+    call: ({ web }, id) =>
+      web.invitations.accept({ token: tokens.get(id)!, name: "New Colleague", password: PASSWORD }),
+    events: (id, result: { email: string }) => [
+      {
+        action: "invitation.accept",
+        entityType: "invitation",
+        entityId: id,
+        before: { state: "pending" },
+        after: {
+          state: "accepted",
+          user: { email: result.email, role: "partner" },
+          membership: { organisationId: icbl },
+        },
+      },
+    ],
+    // The new account accepts, so it is the actor.
+    actor: async (result: { email: string }) => {
+      const [user] = await db.select().from(users).where(eq(users.email, result.email));
+      return { id: user!.id, role: user!.role };
+    },
+    // The same link a second time.
+    refused: {
+      as: "anonymous",
+      code: "CONFLICT",
+      prepare: ({ web }, id) => web.invitations.accept({ token: tokens.get(id)!, name: "First", password: PASSWORD }),
+      call: ({ web }, id) => web.invitations.accept({ token: tokens.get(id)!, name: "Second", password: PASSWORD }),
+    },
+  },
+  {
+    router: "web",
+    procedure: "members.updateCapabilities",
+    as: "partnerIcbl",
+    setup: icblColleague,
+    call: ({ web }, membershipId) => web.members.updateCapabilities({ membershipId, capabilities: ["submit_reports"] }),
+    events: (id) => [
+      {
+        action: "membership.update",
+        entityType: "membership",
+        entityId: id,
+        before: { capabilities: ["view"] },
+        after: { capabilities: ["view", "submit_reports"] },
+      },
+    ],
+    refused: { as: "partnerMac", code: "NOT_FOUND" },
+  },
+
+  // ---- web: conferences ----
+  {
+    router: "web",
+    procedure: "conferences.create",
+    as: "officer",
+    call: ({ web }) => web.conferences.create(conferenceInput("Audited seminar")),
+    events: (_, result: { id: string }) => [
+      {
+        action: "conference.create",
+        entityType: "conference",
+        entityId: result.id,
+        before: null,
+        after: { id: result.id, titleEn: "Audited seminar" },
+      },
+    ],
+    refused: { as: "partnerIcbl", code: "FORBIDDEN" },
+  },
+  {
+    router: "web",
+    procedure: "conferences.update",
+    as: "officer",
+    setup: async () => (await (await web("officer2")).conferences.create(conferenceInput("Before the edit"))).id,
+    call: ({ web }, id) => web.conferences.update({ id, version: 1, data: conferenceInput("After the edit") }),
+    events: (id) => [
+      {
+        action: "conference.update",
+        entityType: "conference",
+        entityId: id,
+        before: { id, titleEn: "Before the edit" },
+        after: { id, titleEn: "After the edit" },
+      },
+    ],
+    refused: { as: "partnerIcbl", code: "FORBIDDEN" },
+  },
+
+  // ---- web: partnerships and links ----
+  {
+    router: "web",
+    procedure: "partnerships.save",
+    variant: "create",
+    as: "officer",
+    setup: organisation,
+    call: ({ web }, organisationId) =>
+      web.partnerships.save({ organisationId, kind: "civil_society", since: "2001-12-03" }),
+    events: (organisationId, result: { id: string }) => [
+      {
+        action: "partnership.create",
+        entityType: "partnership",
+        entityId: result.id,
+        before: null,
+        after: { organisationId, kind: "civil_society", since: "2001-12-03" },
+      },
+    ],
+    refused: { as: "partnerMac", code: "FORBIDDEN" },
+  },
+  {
+    router: "web",
+    procedure: "partnerships.save",
+    variant: "update",
+    as: "officer",
+    setup: async () => {
+      const organisationId = await organisation();
+      await (await web("officer2")).partnerships.save({ organisationId, kind: "state" });
+      return organisationId;
+    },
+    call: ({ web }, organisationId) =>
+      web.partnerships.save({ organisationId, kind: "civil_society", since: "2001-12-03" }),
+    events: (organisationId, result: { id: string }) => [
+      {
+        action: "partnership.update",
+        entityType: "partnership",
+        entityId: result.id,
+        before: { organisationId, kind: "state", since: null },
+        after: { organisationId, kind: "civil_society", since: "2001-12-03" },
+      },
+    ],
+    refused: { as: "partnerMac", code: "FORBIDDEN" },
+  },
+  {
+    router: "web",
+    procedure: "partnerships.createLink",
+    as: "officer",
+    setup: organisation,
+    call: ({ web }, from) =>
+      web.partnerships.createLink({ fromOrganisationId: from, toOrganisationId: mac, kind: "member_of" }),
+    events: (from, result: { id: string }) => [
+      {
+        action: "organisation_relation.create",
+        entityType: "organisation_relation",
+        entityId: result.id,
+        before: null,
+        after: { fromOrganisationId: from, toOrganisationId: mac, kind: "member_of" },
+      },
+    ],
+    refused: { as: "partnerMac", code: "FORBIDDEN" },
+  },
+  {
+    router: "web",
+    procedure: "partnerships.updateLink",
+    as: "officer",
+    setup: link,
+    call: ({ web }, id) =>
+      web.partnerships.updateLink({ id, kind: "coordination_committee_member_of", since: "1998-01-01" }),
+    events: (id) => [
+      {
+        action: "organisation_relation.update",
+        entityType: "organisation_relation",
+        entityId: id,
+        before: { kind: "member_of" },
+        after: { kind: "coordination_committee_member_of", since: "1998-01-01" },
+      },
+    ],
+    refused: { as: "partnerMac", code: "FORBIDDEN" },
+  },
+  {
+    router: "web",
+    procedure: "partnerships.deleteLink",
+    as: "officer",
+    setup: link,
+    call: ({ web }, id) => web.partnerships.deleteLink({ id }),
+    events: (id) => [
+      {
+        action: "organisation_relation.delete",
+        entityType: "organisation_relation",
+        entityId: id,
+        before: { toOrganisationId: icbl, kind: "member_of" },
+        after: null,
+      },
+    ],
+    refused: { as: "partnerMac", code: "FORBIDDEN" },
+  },
+
+  // ---- admin ----
+  {
+    router: "admin",
+    procedure: "organisations.create",
+    as: "admin",
+    call: ({ admin }) => admin.organisations.create(orgData("Audited organisation")),
+    events: (_, result: { id: string }) => [
+      {
+        action: "organisation.create",
+        entityType: "organisation",
+        entityId: result.id,
+        before: null,
+        after: { legalNameEn: "Audited organisation" },
+      },
+    ],
+    refused: { as: "officer", code: "FORBIDDEN" },
+  },
+  {
+    router: "admin",
+    procedure: "organisations.update",
+    as: "admin",
+    setup: organisation,
+    call: ({ admin }, id) => admin.organisations.update({ id, data: orgData("Renamed organisation") }),
+    events: (id) => [
+      {
+        action: "organisation.update",
+        entityType: "organisation",
+        entityId: id,
+        before: { legalNameEn: "Audit test" },
+        after: { legalNameEn: "Renamed organisation" },
+      },
+    ],
+    refused: { as: "officer", code: "FORBIDDEN" },
+  },
+  {
+    router: "admin",
+    procedure: "users.invite",
+    as: "admin",
+    call: ({ admin }) => admin.users.invite({ email: "audited-officer@example.org", role: "officer" }),
+    events: (_, result: { id: string }) => [
+      {
+        action: "invitation.create",
+        entityType: "invitation",
+        entityId: result.id,
+        before: null,
+        after: { id: result.id, email: "audited-officer@example.org", role: "officer" },
+      },
+    ],
+    refused: { as: "officer", code: "FORBIDDEN" },
+  },
+  {
+    router: "admin",
+    procedure: "users.changeRole",
+    as: "admin",
+    setup: () => throwawayUser("officer"),
+    call: ({ admin }, userId) => admin.users.changeRole({ userId, role: "admin" }),
+    events: (id) => [
+      {
+        action: "user.changeRole",
+        entityType: "user",
+        entityId: id,
+        before: { id, role: "officer" },
+        after: { id, role: "admin" },
+      },
+    ],
+    // A partner needs an organisation: refused by the service.
+    refused: {
+      as: "admin",
+      code: "VALIDATION",
+      call: ({ admin }, userId) => admin.users.changeRole({ userId, role: "partner" }),
+    },
+  },
+  {
+    router: "admin",
+    procedure: "users.setActive",
+    as: "admin",
+    setup: () => throwawayUser("officer"),
+    call: ({ admin }, userId) => admin.users.setActive({ userId, active: false }),
+    events: (id) => [
+      {
+        action: "user.deactivate",
+        entityType: "user",
+        entityId: id,
+        before: { id, active: true },
+        after: { id, active: false },
+      },
+    ],
+    refused: { as: "officer", code: "FORBIDDEN" },
+  },
+  {
+    router: "admin",
+    procedure: "users.saveMembership",
+    as: "admin",
+    setup: () => throwawayUser("partner"),
+    call: ({ admin }, userId) => admin.users.saveMembership({ userId, organisationId: mac, capabilities: ["view"] }),
+    events: (userId, result: { id: string }) => [
+      {
+        action: "membership.create",
+        entityType: "membership",
+        entityId: result.id,
+        before: null,
+        after: { userId, organisationId: mac },
+      },
+    ],
+    refused: { as: "officer", code: "FORBIDDEN" },
+  },
+  {
+    router: "admin",
+    procedure: "users.removeMembership",
+    as: "admin",
+    // A partner keeps at least one organisation, so the throwaway partner belongs to two; the target is both ids.
+    setup: async () => {
+      const userId = await throwawayUser("partner");
+      const saved = await (await admin()).users.saveMembership({ userId, organisationId: mac, capabilities: ["view"] });
+      await (await admin()).users.saveMembership({ userId, organisationId: icbl, capabilities: ["view"] });
+      return `${userId} ${saved.id}`;
+    },
+    call: ({ admin }, target) => admin.users.removeMembership({ userId: target.split(" ")[0]!, organisationId: mac }),
+    events: (target) => [
+      {
+        action: "membership.delete",
+        entityType: "membership",
+        entityId: target.split(" ")[1]!,
+        before: { userId: target.split(" ")[0], organisationId: mac },
+        after: null,
+      },
+    ],
+    refused: { as: "officer", code: "FORBIDDEN" },
+  },
+];
+
+const rowName = (row: AuditRow) => `${row.router} ${row.procedure}${row.variant ? ` ${row.variant}` : ""}`;
+
+async function lastEventId(): Promise<number> {
+  const [row] = await db.select({ id: max(auditEvents.id) }).from(auditEvents);
+  return row?.id ?? 0;
+}
+
+async function eventsAfter(id: number) {
+  return db.select().from(auditEvents).where(gt(auditEvents.id, id)).orderBy(auditEvents.id);
+}
+
+describe("every mutation writes its audit events", () => {
+  for (const row of ROWS) {
+    it(`${rowName(row)}: as ${row.as}, exactly the expected events`, async () => {
+      const target = row.setup ? await row.setup() : "";
+      const since = await lastEventId();
+      const result = (await row.call(await api(row.as), target)) as never;
+      const actor = row.actor ? await row.actor(result) : await actorIdentity(row.as);
+      const expected = row.events(target, result);
+      const written = await eventsAfter(since);
+      expect(written.map((e) => e.action)).toEqual(expected.map((e) => e.action));
+      written.forEach((event, index) => {
+        const { before, after, ...identity } = expected[index]!;
+        expect(event).toMatchObject({ ...identity, actorId: actor.id, actorRole: actor.role });
+        if (before === null) expect(event.before).toBeNull();
+        else expect(event.before).toMatchObject(before as object);
+        if (after === null) expect(event.after).toBeNull();
+        else expect(event.after).toMatchObject(after as object);
+      });
+    });
+
+    it(`${rowName(row)}: refused for ${row.refused.as} (${row.refused.code}), no event`, async () => {
+      const target = row.refused.target ? await row.refused.target() : row.setup ? await row.setup() : "";
+      const caller = await api(row.refused.as);
+      if (row.refused.prepare) await row.refused.prepare(caller, target);
+      const since = await lastEventId();
+      expect(await codeOf((row.refused.call ?? row.call)(caller, target))).toBe(row.refused.code);
+      expect(await eventsAfter(since)).toEqual([]);
+    });
+  }
+});
+
+async function actorIdentity(persona: Persona): Promise<{ id: string; role: string }> {
+  const actor = await actorFor(db, persona);
+  if (!actor) throw new Error("an anonymous call names its actor with `actor`");
+  return { id: actor.userId, role: actor.role };
+}
+
+describe("the table covers every mutation the routers define", () => {
+  it("lists each mutating procedure of webRouter and adminRouter", async () => {
+    const { adminRouter, webRouter } = await import("@portal/api");
+    const mutations = (name: "web" | "admin", router: typeof webRouter | typeof adminRouter) =>
+      Object.entries(router._def.procedures as unknown as Record<string, { _def: { type: string } }>)
+        .filter(([, procedure]) => procedure._def.type === "mutation")
+        .map(([path]) => `${name} ${path}`);
+    const defined = [...mutations("web", webRouter), ...mutations("admin", adminRouter)].sort();
+    const listed = [...new Set(ROWS.map((row) => `${row.router} ${row.procedure}`))].sort();
+    // Positive control: the enumeration finds mutations at all (an empty list would match an empty table).
+    expect(defined).toEqual(expect.arrayContaining(["web grants.create", "admin users.invite"]));
+    expect(listed).toEqual(defined);
+  });
+});
