@@ -11,6 +11,8 @@ export interface Actor {
   secondFactor?: boolean;
   /** The server-side session the request came with (so a password change can keep it and end the others). */
   sessionId?: string;
+  /** The request this actor is acting in, written on its audit events. */
+  requestId?: string;
 }
 
 export function requireCapability(actor: Actor, capability: Capability): void {

@@ -1,8 +1,10 @@
+import type { Database } from "@portal/db";
 import { getDb } from "@portal/db/runtime";
 import type { Role } from "@portal/domain";
+import { randomUUID } from "node:crypto";
 import type { Context } from "./trpc";
 
-interface SessionLike {
+export interface SessionLike {
   user: { id: string; role: Role; organisationIds: readonly string[] };
   /** Whether this session's sign-in proved a second factor (TOTP). */
   secondFactor?: boolean;
@@ -10,10 +12,16 @@ interface SessionLike {
 }
 
 /** The request context both apps build from their session (already re-read from the database by the auth layer). */
-export function createContext(session: SessionLike | null, locale: "en" | "fr"): Context {
+export function createContext(
+  session: SessionLike | null,
+  locale: "en" | "fr",
+  requestId: string = randomUUID(),
+  db: Database = getDb(),
+): Context {
   return {
-    db: getDb(),
+    db,
     locale,
+    requestId,
     actor: session
       ? {
           userId: session.user.id,
@@ -21,6 +29,7 @@ export function createContext(session: SessionLike | null, locale: "en" | "fr"):
           organisationIds: session.user.organisationIds,
           secondFactor: session.secondFactor ?? false,
           sessionId: session.sessionId,
+          requestId,
         }
       : null,
   };

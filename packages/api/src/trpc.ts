@@ -6,28 +6,61 @@ import { ZodError } from "zod";
 import { type Actor, requireCapability } from "./actor";
 import { FRENCH_ERROR_MESSAGES } from "./error-messages-fr";
 import { DomainError, toTRPCError } from "./errors";
+import { internalErrorMessage, logger } from "./observability";
+import { domainErrorFromDatabase } from "./services/db-errors";
 
 export interface Context {
   db: Database;
   actor: Actor | null;
   locale: "en" | "fr";
+  /** Ties the response, the server log and the audit event together; absent only in hand-built test contexts. */
+  requestId?: string;
 }
+
+/** The path of a zod issue as a form names its field; a wrong type for the whole input is the "input" field. */
+const fieldOfIssue = (path: readonly PropertyKey[]) => path.map(String).join(".") || "input";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Never a stack trace in a response, in development either: the server log has it, under the request id.
+  isDev: false,
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
+    const requestId = ctx?.requestId ?? null;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      return {
+        ...shape,
+        message: internalErrorMessage(ctx?.locale ?? "en", requestId ?? "-"),
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId,
+          domainCode: null,
+          field: null,
+          fieldErrors: null,
+        },
+      };
+    }
     const french = ctx?.locale === "fr" && cause instanceof DomainError;
+    const fieldErrors =
+      cause instanceof ZodError ? Object.fromEntries(cause.issues.map((i) => [fieldOfIssue(i.path), i.message])) : null;
     return {
       ...shape,
       message: french ? FRENCH_ERROR_MESSAGES[cause.code] : shape.message,
       data: {
         ...shape.data,
+        requestId,
         domainCode: cause instanceof DomainError ? cause.code : null,
-        field: cause instanceof DomainError ? (cause.field ?? null) : null,
+        // The field at fault: the service's, or the first one zod refused.
+        field:
+          cause instanceof DomainError
+            ? (cause.field ?? null)
+            : cause instanceof ZodError && cause.issues[0]
+              ? fieldOfIssue(cause.issues[0].path)
+              : null,
         // Field-by-field messages for forms; never the stack.
-        fieldErrors:
-          cause instanceof ZodError ? Object.fromEntries(cause.issues.map((i) => [i.path.join("."), i.message])) : null,
+        fieldErrors,
       },
     };
   },
@@ -36,11 +69,23 @@ const t = initTRPC.context<Context>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-/** Turns DomainErrors thrown by services into tRPC errors with the mapped code. */
-const domainErrors = t.middleware(async ({ next }) => {
+/**
+ * Turns DomainErrors thrown by services into tRPC errors with the mapped code, and database errors a request can
+ * cause (bad text, out-of-range values, constraints) into the DomainError they stand for. Anything else is a failure
+ * of the server: logged here with the request id, answered with a generic message by the error formatter.
+ */
+const domainErrors = t.middleware(async ({ ctx, path, type, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) throw toTRPCError(cause);
+  const refusal = domainErrorFromDatabase(cause);
+  if (refusal) {
+    logger().warn({ requestId: ctx.requestId, path, type, err: cause, code: refusal.code }, "database refused input");
+    throw toTRPCError(refusal);
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    logger().error({ requestId: ctx.requestId, path, type, err: cause ?? result.error }, "procedure failed");
   }
   return result;
 });

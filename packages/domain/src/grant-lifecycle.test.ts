@@ -107,8 +107,8 @@ describe("grant actions by role", () => {
       "cancel",
       "terminate",
     ],
-    // Admins may approve and terminate (grants.approve) but not manage grants.
-    admin: ["approve", "terminate"],
+    // Segregation of duties: admins act on no grant, not even as the second pair of eyes.
+    admin: [],
     partner: [],
   };
   const roles: Role[] = ["officer", "admin", "partner"];

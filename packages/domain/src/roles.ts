@@ -2,6 +2,19 @@
 export const ROLES = ["admin", "officer", "partner"] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * What a partner may do at one organisation (the membership_capability enum), in display order. "view" is part of
+ * every membership (the database insists).
+ */
+export const MEMBERSHIP_CAPABILITIES = ["view", "submit_reports", "manage_payment_requests", "manage_members"] as const;
+export type MembershipCapability = (typeof MEMBERSHIP_CAPABILITIES)[number];
+
+/** A set of membership capabilities with "view", no duplicates, in display order. */
+export function normaliseCapabilities(list: readonly MembershipCapability[]): MembershipCapability[] {
+  const wanted = new Set<MembershipCapability>(["view", ...list]);
+  return MEMBERSHIP_CAPABILITIES.filter((c) => wanted.has(c));
+}
+
 /** Named capabilities, mapped from roles in this one place. Routers and services ask for capabilities, not roles. */
 export const CAPABILITIES = [
   "grants.view.all",
@@ -22,16 +35,9 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: [
-    "grants.view.all",
-    "budgets.review",
-    "budgets.manage",
-    "organisations.manage",
-    "users.manage",
-    "audit.read",
-    "grants.approve",
-    "payments.approve",
-  ],
+  // Segregation of duties: admins run the console (people, organisations, budgets, the audit log). Acting on grants
+  // and money, including being the second pair of eyes on an approval, takes an officer.
+  admin: ["grants.view.all", "budgets.review", "budgets.manage", "organisations.manage", "users.manage", "audit.read"],
   officer: [
     "grants.view.all",
     "grants.manage",

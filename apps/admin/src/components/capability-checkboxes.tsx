@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { MEMBERSHIP_CAPABILITIES, type MembershipCapability } from "@/capabilities";
+import { MEMBERSHIP_CAPABILITIES, type MembershipCapability } from "@portal/domain";
 
 /** The capability checkboxes of a membership; "view" is always on (every member sees their organisation). */
 export function CapabilityCheckboxes({

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { ROLES, type Role } from "@portal/domain";
+import { MAX_EMAIL_LENGTH, type MembershipCapability, ROLES, type Role, singleLine } from "@portal/domain";
 import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -9,7 +9,6 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
-import type { MembershipCapability } from "@/capabilities";
 import { CapabilityCheckboxes } from "@/components/capability-checkboxes";
 import { describedBy, Field } from "@portal/ui/field";
 import { domainErrorOf } from "@/components/mutation-error";
@@ -51,9 +50,10 @@ export function InviteForm({
         .object({
           email: z
             .string()
+            .max(MAX_EMAIL_LENGTH, { message: t("invalidEmail") })
             .trim()
             .email({ message: t("invalidEmail") }),
-          name: z.string().trim().max(200),
+          name: singleLine(200),
           role: z.string().min(1, { message: t("chooseRole") }),
           organisationId: z.string(),
           capabilities: z.array(z.string()),

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { MembershipCapability } from "@/capabilities";
+import type { MembershipCapability } from "@portal/domain";
 import { CapabilityCheckboxes } from "@/components/capability-checkboxes";
 import { refusalMessage } from "@/components/mutation-error";
 import { useTRPC } from "@/trpc/client";

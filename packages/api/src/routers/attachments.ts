@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { grantAttachmentsInput } from "@portal/domain";
 import { getReport, grantAttachments, reportByIdInput } from "../services/attachments/get-report";
 import { authedProcedure, router } from "../trpc";
 
@@ -8,6 +8,6 @@ export const attachmentsRouter = router({
     .input(reportByIdInput)
     .query(({ ctx, input }) => getReport(ctx.db, ctx.actor, input.requirementId)),
   forGrant: authedProcedure
-    .input(z.object({ grantId: z.uuid() }))
+    .input(grantAttachmentsInput)
     .query(({ ctx, input }) => grantAttachments(ctx.db, ctx.actor, input.grantId)),
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { describeInvitationInput } from "@portal/domain";
 import { acceptInvitation, acceptInvitationInput, describeInvitation } from "../services/invitations/accept-invitation";
 import { createInvitation, createInvitationInput } from "../services/invitations/create-invitation";
 import { revokeInvitation, revokeInvitationInput } from "../services/invitations/revoke-invitation";
@@ -15,7 +15,7 @@ export const invitationsRouter = router({
     .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input.invitationId)),
   // The invitation page, before anyone has an account: the token is the only credential.
   describe: publicProcedure
-    .input(z.object({ token: z.string().min(1).max(200) }))
+    .input(describeInvitationInput)
     .query(({ ctx, input }) => describeInvitation(ctx.db, input.token)),
   accept: publicProcedure.input(acceptInvitationInput).mutation(async ({ ctx, input }) => {
     const { user } = await acceptInvitation(ctx.db, input);

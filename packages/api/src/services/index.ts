@@ -25,7 +25,7 @@ export {
   MAX_ATTACHMENTS_PER_SUBMISSION,
 } from "./attachments/attachment-rules";
 export { submitReportWithAttachments } from "./attachments/submit-report-with-attachments";
-export { openAttachment, contentDisposition } from "./attachments/open-attachment";
+export { openAttachment } from "./attachments/open-attachment";
 export { createInvitation } from "./invitations/create-invitation";
 export { acceptInvitation } from "./invitations/accept-invitation";
 export { officerDashboard } from "./dashboard/officer-dashboard";

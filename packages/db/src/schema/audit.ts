@@ -17,6 +17,8 @@ export const auditEvents = pgTable(
     entityId: text().notNull(),
     before: jsonb(),
     after: jsonb(),
+    /** The request that made the change, as in the server log and the response's x-request-id header. */
+    requestId: text(),
   },
   (t) => [
     index("audit_events_entity_idx").on(t.entityType, t.entityId),

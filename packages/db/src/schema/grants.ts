@@ -1,3 +1,4 @@
+import { GRANT_STATUSES } from "@portal/domain";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -20,17 +21,7 @@ import { organisations } from "./organisations";
 import { allocations, fiscalYears } from "./programmes";
 import { users } from "./users";
 
-export const grantStatus = pgEnum("grant_status", [
-  "draft",
-  "submitted",
-  "approved",
-  "active",
-  "closing",
-  "closed",
-  "cancelled",
-  "suspended",
-  "terminated",
-]);
+export const grantStatus = pgEnum("grant_status", GRANT_STATUSES);
 
 /**
  * A contribution agreement. totalAmount is in the grant's own currency; a foreign-currency grant keeps the rate to CAD

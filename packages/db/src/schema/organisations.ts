@@ -1,3 +1,4 @@
+import { ORGANISATION_RELATION_KINDS, PARTNERSHIP_KINDS } from "@portal/domain";
 import { sql } from "drizzle-orm";
 import { boolean, char, check, date, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { provenance, timestamps } from "./common";
@@ -35,14 +36,7 @@ export const organisations = pgTable(
   ],
 );
 
-export const organisationRelationKind = pgEnum("organisation_relation_kind", [
-  "member_of",
-  "coordination_committee_member_of",
-  "core_group_member_of",
-  "steering_committee_member_of",
-  "runs",
-  "regional_coordinator_for",
-]);
+export const organisationRelationKind = pgEnum("organisation_relation_kind", ORGANISATION_RELATION_KINDS);
 
 /** Directed links between organisations: "MAC member_of ICBL", "MAC runs YMAAP". */
 export const organisationRelations = pgTable(
@@ -69,7 +63,7 @@ export const organisationRelations = pgTable(
   ],
 );
 
-export const partnershipKind = pgEnum("partnership_kind", ["civil_society", "state", "international_organisation"]);
+export const partnershipKind = pgEnum("partnership_kind", PARTNERSHIP_KINDS);
 
 /** The standing relationship between the ministry and one organisation. */
 export const partnerships = pgTable("partnerships", {

@@ -1,3 +1,4 @@
+import { MEMBERSHIP_CAPABILITIES, ROLES } from "@portal/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -16,7 +17,8 @@ import { timestamps } from "./common";
 import { organisations } from "./organisations";
 import { programmes } from "./programmes";
 
-export const userRole = pgEnum("user_role", ["admin", "officer", "partner"]);
+// The values have one home, @portal/domain; the enums follow it (a change there needs a migration).
+export const userRole = pgEnum("user_role", ROLES);
 export const locale = pgEnum("locale", ["en", "fr"]);
 
 export const users = pgTable(
@@ -61,12 +63,7 @@ export const userIdentities = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.subject] }), index("user_identities_user_idx").on(t.userId)],
 );
 
-export const membershipCapability = pgEnum("membership_capability", [
-  "view",
-  "submit_reports",
-  "manage_payment_requests",
-  "manage_members",
-]);
+export const membershipCapability = pgEnum("membership_capability", MEMBERSHIP_CAPABILITIES);
 
 /** A partner user's membership of an organisation, with what they may do there. */
 export const memberships = pgTable(

@@ -1,17 +1,11 @@
 import { z } from "zod";
 import { fiscalYear, positiveMinorUnits, uuid } from "./common";
+import { requiredLine, requiredText } from "./text";
 
 // The admin's budget administration: programmes, fiscal years, allocations and transfers. Shape only; the rules
 // (never below what is committed, leaves only, no cycles) live in the services.
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `Enter ${label}.` })
-    .max(max, { error: `Keep ${label} under ${max} characters.` });
-
-const reason = text(1000, "the reason");
+const reason = requiredText(1000, "the reason");
 
 export const programmeFields = z.object({
   code: z
@@ -19,8 +13,8 @@ export const programmeFields = z.object({
     .trim()
     .toUpperCase()
     .regex(/^[A-Z][A-Z0-9-]{1,19}$/, { error: "Use 2 to 20 capital letters, digits and hyphens, such as MAPP." }),
-  nameEn: text(200, "the English name"),
-  nameFr: text(200, "the French name"),
+  nameEn: requiredLine(200, "the English name"),
+  nameFr: requiredLine(200, "the French name"),
   descriptionEn: z.string().trim().max(2000).default(""),
   descriptionFr: z.string().trim().max(2000).default(""),
   parentId: uuid.nullish().transform((v) => v ?? null),

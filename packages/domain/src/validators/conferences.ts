@@ -1,17 +1,11 @@
 import { z } from "zod";
-import { isoDate, positiveMinorUnits, uuid } from "./common";
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `Enter ${label}.` })
-    .max(max, { error: `Keep ${label} under ${max} characters.` });
-const optionalText = (max: number) => z.string().trim().max(max).default("");
+import { isoDate, positiveMinorUnits, uuid, version } from "./common";
+import { optionalLine, optionalText, requiredLine, requiredText, searchText, webUrl } from "./text";
 
 /** An ISO 3166-1 alpha-2 code; whether the country exists is checked against the countries table by the services. */
 export const iso2Code = z
-  .string()
+  .string({ error: "Choose a country from the list." })
+  .max(10, { error: "Choose a country from the list." })
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, { error: "Choose a country from the list." });
@@ -24,23 +18,20 @@ export const coHostInput = z
   });
 
 export const conferenceSessionInput = z.object({
-  themeEn: optionalText(200),
-  themeFr: optionalText(200),
-  titleEn: text(300, "an English title"),
-  titleFr: text(300, "a French title"),
+  themeEn: optionalLine(200, "the English theme"),
+  themeFr: optionalLine(200, "the French theme"),
+  titleEn: requiredLine(300, "an English title"),
+  titleFr: requiredLine(300, "a French title"),
 });
 
 export const conferenceOutcomeInput = z.object({
-  textEn: text(2000, "the outcome in English"),
-  textFr: text(2000, "the outcome in French"),
+  textEn: requiredText(2000, "the outcome in English"),
+  textFr: requiredText(2000, "the outcome in French"),
 });
 
 export const conferenceDocumentInput = z.object({
-  title: text(300, "a title"),
-  url: z
-    .string()
-    .trim()
-    .pipe(z.url({ protocol: /^https?$/, error: "Enter a web address starting with https://." })),
+  title: requiredLine(300, "a title"),
+  url: webUrl,
 });
 
 /** How the ministry pays for a conference: not at all (yet), through a grant, or as a direct cost on an allocation. */
@@ -48,11 +39,11 @@ export const CONFERENCE_FUNDING_KINDS = ["none", "grant", "direct"] as const;
 export type ConferenceFundingKind = (typeof CONFERENCE_FUNDING_KINDS)[number];
 
 export const conferenceFields = z.object({
-  titleEn: text(300, "an English title"),
-  titleFr: text(300, "a French title"),
-  descriptionEn: optionalText(5000),
-  descriptionFr: optionalText(5000),
-  city: text(120, "the city"),
+  titleEn: requiredLine(300, "an English title"),
+  titleFr: requiredLine(300, "a French title"),
+  descriptionEn: optionalText(5000, "the description"),
+  descriptionFr: optionalText(5000, "the description"),
+  city: requiredLine(120, "the city"),
   countryCode: iso2Code,
   startsOn: isoDate,
   endsOn: isoDate,
@@ -103,7 +94,7 @@ export type ConferenceData = z.output<typeof createConferenceInput>;
 
 export const updateConferenceInput = z.object({
   id: uuid,
-  version: z.number().int().positive(),
+  version,
   data: conferenceFields.superRefine(refineConference),
 });
 export type UpdateConferenceInput = z.input<typeof updateConferenceInput>;
@@ -111,7 +102,7 @@ export type UpdateConferenceData = z.output<typeof updateConferenceInput>;
 
 export const conferenceByIdInput = z.object({ id: uuid });
 
-export const listConferencesInput = z.object({ q: z.string().trim().max(200).optional() });
+export const listConferencesInput = z.object({ q: searchText });
 export type ListConferencesInput = z.input<typeof listConferencesInput>;
 
 /** The universalisation tracker: every state's standing on a date (today when absent). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fiscalYear, paging, uuid } from "./common";
+import { searchText } from "./text";
 
 export const GRANT_STATUSES = [
   "draft",
@@ -21,7 +22,7 @@ export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 /** The grant list's filters (also what an export of the list honours), without paging or sorting. */
 export const grantFilters = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: searchText,
   fiscalYear: fiscalYear.optional(),
   status: z.enum(GRANT_STATUSES).optional(),
   programmeId: uuid.optional(),
@@ -29,6 +30,7 @@ export const grantFilters = z.object({
   /** The recipient organisation's country (ISO 3166-1 alpha-2). */
   countryCode: z
     .string()
+    .max(10, { error: "Choose a country." })
     .trim()
     .regex(/^[A-Za-z]{2}$/, { error: "Choose a country." })
     .transform((code) => code.toUpperCase())

@@ -1,15 +1,8 @@
 import { z } from "zod";
 import { GRANT_ACTIONS, PAYMENT_USER_ACTIONS } from "../grant-lifecycle";
 import { isCurrencyCode } from "../money";
-import { isoDate, positiveMinorUnits, uuid } from "./common";
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `Enter ${label}.` })
-    .max(max, { error: `Keep ${label} under ${max} characters.` });
-const optionalText = (max: number) => z.string().trim().max(max).default("");
+import { isoDate, positiveMinorUnits, uuid, version } from "./common";
+import { multiLine, optionalText, requiredLine, requiredText } from "./text";
 
 export const currency = z
   .string()
@@ -25,10 +18,10 @@ export const exchangeRate = z
   .refine((v) => Number(v) > 0, { error: "The exchange rate must be more than zero." });
 
 export const componentInput = z.object({
-  titleEn: text(200, "an English title"),
-  titleFr: text(200, "a French title"),
-  descriptionEn: optionalText(2000),
-  descriptionFr: optionalText(2000),
+  titleEn: requiredLine(200, "an English title"),
+  titleFr: requiredLine(200, "a French title"),
+  descriptionEn: optionalText(2000, "the description"),
+  descriptionFr: optionalText(2000, "the description"),
   amount: positiveMinorUnits,
 });
 
@@ -42,10 +35,10 @@ export const grantFields = z.object({
       error: "Use 3 to 40 capital letters, digits and hyphens, such as MAPP-2002-014.",
     }),
   recipientId: uuid,
-  titleEn: text(300, "an English title"),
-  titleFr: text(300, "a French title"),
-  purposeEn: optionalText(5000),
-  purposeFr: optionalText(5000),
+  titleEn: requiredLine(300, "an English title"),
+  titleFr: requiredLine(300, "a French title"),
+  purposeEn: optionalText(5000, "the purpose"),
+  purposeFr: optionalText(5000, "the purpose"),
   currency: currency.default("CAD"),
   exchangeRateToCad: exchangeRate.default("1"),
   totalAmount: positiveMinorUnits,
@@ -82,7 +75,7 @@ export type CreateGrantInput = z.input<typeof createGrantInput>;
 
 export const updateGrantInput = z.object({
   id: uuid,
-  version: z.number().int().positive(),
+  version,
   data: grantFields.superRefine(refineGrant),
 });
 export type UpdateGrantInput = z.input<typeof updateGrantInput>;
@@ -90,15 +83,15 @@ export type UpdateGrantInput = z.input<typeof updateGrantInput>;
 export const grantTransitionInput = z.object({
   id: uuid,
   action: z.enum(GRANT_ACTIONS as [string, ...string[]]).transform((a) => a as (typeof GRANT_ACTIONS)[number]),
-  reason: z.string().trim().max(2000).optional(),
+  reason: multiLine(2000, "the reason").optional(),
 });
 
 export const schedulePaymentInput = z.object({
   grantId: uuid,
   dueOn: isoDate,
   amount: positiveMinorUnits,
-  descriptionEn: optionalText(500),
-  descriptionFr: optionalText(500),
+  descriptionEn: optionalText(500, "the description"),
+  descriptionFr: optionalText(500, "the description"),
   requirementId: uuid.nullish(),
 });
 
@@ -110,7 +103,7 @@ export const requestUnscheduledPaymentInput = z.object({
   grantId: uuid,
   amount: positiveMinorUnits,
   dueOn: isoDate,
-  reason: text(500, "what the payment is for"),
+  reason: requiredText(500, "what the payment is for"),
 });
 
 export const paymentActionInput = z.object({
@@ -121,13 +114,18 @@ export const paymentActionInput = z.object({
 /** Puts a grant's payments on hold while their report is overdue, and releases them once it is accepted or waived. */
 export const refreshPaymentHoldsInput = z.object({ grantId: uuid });
 
-export const idempotencyKey = z.string().trim().min(8, { error: "The idempotency key is too short." }).max(100);
+/** Chosen by the form (a UUID); printable ASCII only, so it is safe in the unique index and the log. */
+export const idempotencyKey = z
+  .string({ error: "Reload the page and try again." })
+  .max(100, { error: "The idempotency key is too long." })
+  .regex(/^[\x21-\x7e]*$/, { error: "Reload the page and try again." })
+  .min(8, { error: "The idempotency key is too short." });
 
 export const recordDisbursementInput = z.object({
   grantId: uuid,
   paidOn: isoDate,
   amount: positiveMinorUnits,
-  reference: text(100, "a payment reference"),
+  reference: requiredLine(100, "a payment reference"),
   idempotencyKey,
   fundingLineId: uuid.nullish(),
   scheduledPaymentId: uuid.nullish(),
@@ -135,7 +133,7 @@ export const recordDisbursementInput = z.object({
 
 export const reverseDisbursementInput = z.object({
   disbursementId: uuid,
-  reason: text(2000, "the reason for the reversal"),
+  reason: requiredText(2000, "the reason for the reversal"),
   paidOn: isoDate,
   idempotencyKey,
 });
@@ -147,25 +145,28 @@ export const addRequirementInput = z.object({
   dueOn: isoDate,
 });
 
-export const submitReportInput = z.object({ requirementId: uuid, body: text(20000, "the report") });
+export const submitReportInput = z.object({ requirementId: uuid, body: requiredText(20000, "the report") });
 export const reviewReportInput = z
   .object({
     requirementId: uuid,
     decision: z.enum(["accepted", "changes_requested"]),
-    response: z.string().trim().max(5000).default(""),
+    response: optionalText(5000, "the response"),
   })
   .superRefine((review, ctx) => {
     if (review.decision === "changes_requested" && review.response === "") {
       ctx.addIssue({ code: "custom", path: ["response"], message: "Tell the partner what to change." });
     }
   });
-export const waiveRequirementInput = z.object({ requirementId: uuid, reason: text(2000, "the reason for the waiver") });
+export const waiveRequirementInput = z.object({
+  requirementId: uuid,
+  reason: requiredText(2000, "the reason for the waiver"),
+});
 
 export const grantAuditTrailInput = z.object({ id: uuid });
 
 export const auditTrailInput = z.object({
-  entityType: z.string().min(1).max(50),
-  entityId: z.string().min(1).max(100),
+  entityType: requiredLine(50, "the kind of record"),
+  entityId: requiredLine(100, "the record"),
 });
 
 /** What the services receive: inputs after parsing (trimmed, defaults filled in). */

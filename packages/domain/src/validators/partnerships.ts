@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { isoDate, uuid } from "./common";
-
-const optionalText = (max: number) => z.string().trim().max(max).default("");
+import { optionalText } from "./text";
 
 /** The kinds of standing relationship between the ministry and an organisation (the partnership_kind enum). */
 export const PARTNERSHIP_KINDS = ["civil_society", "state", "international_organisation"] as const;
@@ -25,15 +24,15 @@ export const savePartnershipInput = z.object({
   organisationId: uuid,
   kind: z.enum(PARTNERSHIP_KINDS, { error: "Choose the kind of partnership." }),
   since: isoDate.nullish(),
-  descriptionEn: optionalText(5000),
-  descriptionFr: optionalText(5000),
+  descriptionEn: optionalText(5000, "the description"),
+  descriptionFr: optionalText(5000, "the description"),
 });
 export type SavePartnershipInput = z.input<typeof savePartnershipInput>;
 
 const relationFields = {
   kind: z.enum(ORGANISATION_RELATION_KINDS, { error: "Choose the kind of link." }),
-  noteEn: optionalText(1000),
-  noteFr: optionalText(1000),
+  noteEn: optionalText(1000, "the note"),
+  noteFr: optionalText(1000, "the note"),
   since: isoDate.nullish(),
 };
 

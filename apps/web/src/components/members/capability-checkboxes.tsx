@@ -1,10 +1,11 @@
 "use client";
 
+import { MEMBERSHIP_CAPABILITIES, type MembershipCapability } from "@portal/domain";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 
-export const CAPABILITIES = ["view", "submit_reports", "manage_payment_requests", "manage_members"] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+export const CAPABILITIES = MEMBERSHIP_CAPABILITIES;
+export type Capability = MembershipCapability;
 
 /**
  * The capability choices as a fieldset of checkboxes. "view" is always on; a manager can only give what they have

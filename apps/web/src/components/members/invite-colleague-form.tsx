@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { MAX_EMAIL_LENGTH, MEMBERSHIP_CAPABILITIES, singleLine } from "@portal/domain";
 import { Alert, Button, Input } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
@@ -41,10 +42,11 @@ export function InviteColleagueForm({
   const schema = z.object({
     email: z
       .string()
+      .max(MAX_EMAIL_LENGTH, { error: t("emailInvalid") })
       .trim()
       .pipe(z.email({ error: t("emailInvalid") })),
-    name: z.string().trim().max(200),
-    capabilities: z.array(z.enum(["view", "submit_reports", "manage_payment_requests", "manage_members"])),
+    name: singleLine(200),
+    capabilities: z.array(z.enum(MEMBERSHIP_CAPABILITIES)),
   });
   const form = useForm<Values>({
     resolver: zodResolver(schema),

@@ -10,14 +10,13 @@ import {
 import { can, isRequirementOverdue, requirementActionsFor } from "@portal/domain";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { visibleGrants } from "../grants/grant-scope";
 import { maySubmitReports } from "../requirements/report-submitters";
 import { todayInOttawa } from "../today";
 
-export const reportByIdInput = z.object({ requirementId: z.uuid({ error: "Not a valid identifier." }) });
+export { reportByIdInput } from "@portal/domain";
 
 export interface AttachmentSummary {
   id: string;

@@ -38,9 +38,3 @@ export async function openAttachment(db: DbOrTx, actor: Actor, id: string) {
   if (!row) throw new DomainError("NOT_FOUND", "No such attachment.");
   return row;
 }
-
-/** `attachment; filename="..."; filename*=UTF-8''...`: an ASCII fallback and the real name, never inline. */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

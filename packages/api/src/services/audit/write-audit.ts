@@ -42,6 +42,7 @@ export async function writeAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): P
   await tx.insert(auditEvents).values({
     actorId: actor.userId,
     actorRole: actor.role,
+    requestId: actor.requestId ?? null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,

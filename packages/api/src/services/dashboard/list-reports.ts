@@ -1,20 +1,11 @@
 import { type DbOrTx, grants, organisations, reportingRequirements, reportSubmissions } from "@portal/db";
-import { isRequirementOverdue } from "@portal/domain";
+import { isRequirementOverdue, listReportsInput, type ListReportsInput } from "@portal/domain";
 import { and, asc, eq, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Actor } from "../../actor";
 import { visibleGrants } from "../grants/grant-scope";
 import { todayInOttawa } from "../today";
 
-export const REPORT_VIEWS = ["due", "overdue", "review", "done", "all"] as const;
-export type ReportView = (typeof REPORT_VIEWS)[number];
-
-export const listReportsInput = z.object({
-  view: z.enum(REPORT_VIEWS).default("due"),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
-});
-export type ListReportsInput = z.input<typeof listReportsInput>;
+export { REPORT_VIEWS, type ReportView, listReportsInput, type ListReportsInput } from "@portal/domain";
 
 /**
  * Reporting requirements across the grants the actor may see: due (expected from the partner), overdue, handed in and

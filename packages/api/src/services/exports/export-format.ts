@@ -48,6 +48,17 @@ export function decimalAmount(amount: number, currency: string): string {
   return `${negative ? "-" : ""}${whole}.${fraction}`;
 }
 
+/** What spreadsheet programs read as the start of a formula (OWASP, "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text that a spreadsheet would run as a formula (`=HYPERLINK(...)` in a title) gets a leading apostrophe, so it is
+ * shown as typed. Amounts, dates and counts are written by the export itself and never escaped.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 /** A cell's value for CSV (always text). */
 export function csvCell<Row>(column: ExportColumn<Row>, row: Row): string {
   const value = column.value(row);
@@ -55,7 +66,8 @@ export function csvCell<Row>(column: ExportColumn<Row>, row: Row): string {
   if (column.kind === "money" && typeof value === "number") {
     return decimalAmount(value, column.currency?.(row) ?? "CAD");
   }
-  return String(value);
+  const kind = column.kind ?? "text";
+  return kind === "text" ? neutraliseFormula(String(value)) : String(value);
 }
 
 /** Reads pages of `size` rows from `page(offset, limit)` until one comes back short. */

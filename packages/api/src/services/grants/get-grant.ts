@@ -31,6 +31,7 @@ import { maySubmitReports } from "../requirements/report-submitters";
 import { todayInOttawa } from "../today";
 import { committedAmount } from "./commitments";
 import { visibleGrants } from "./grant-scope";
+import { shapedFor } from "./partner-view";
 
 /**
  * A grant with everything its detail page shows, including its budget figures and the actions the actor may take now
@@ -116,9 +117,11 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
     disbursed: lines.reduce((sum, l) => sum + l.disbursed, 0),
   };
   const finished = FINISHED_STATUSES.includes(status);
+  // Partners get the grant, its money and reports, but not the ministry's bookkeeping (officers' ids, keys).
+  const staff = can(actor.role, "grants.view.all");
 
   return {
-    ...grant.grant,
+    ...shapedFor(grant.grant, staff),
     recipient: grant.recipient,
     leadOfficerName: grant.leadOfficerName,
     components,
@@ -128,7 +131,7 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
       // The same rule actOnPayment and recordDisbursement enforce: what is offered here is what they will do.
       const rules = paymentRules(actor, { payment, grantStatus: status, report, today });
       return {
-        ...payment,
+        ...shapedFor(payment, staff),
         blockedByReport: payment.requirementId !== null && overdue.has(payment.requirementId),
         availableActions: allowedPaymentActions(rules),
         canPay: rules.some((r) => r.action === "pay" && r.allowed),
@@ -136,9 +139,12 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
         blocked: rules.flatMap((r) => (r.allowed ? [] : [{ action: r.action, block: r.block }])),
       };
     }),
-    disbursements: ledger.map((entry) => ({ ...entry, reversedById: reversedBy.get(entry.id) ?? null })),
+    disbursements: ledger.map((entry) => ({
+      ...shapedFor(entry, staff),
+      reversedById: reversedBy.get(entry.id) ?? null,
+    })),
     reportingRequirements: requirements.map((requirement) => ({
-      ...requirement,
+      ...shapedFor(requirement, staff),
       overdue: overdue.has(requirement.id),
       submissions: submissions.filter((s) => s.requirementId === requirement.id),
       availableActions: requirementActionsFor(actor, requirement, maySubmit),

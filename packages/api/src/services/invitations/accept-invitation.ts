@@ -1,23 +1,14 @@
 import { type DbOrTx, invitations, memberships, organisations, users } from "@portal/db";
 import { hashPassword } from "@portal/domain/password";
 import { eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { hashInvitationToken } from "./invitation-token";
 
-export const MIN_PASSWORD_LENGTH = 12;
+import { acceptInvitationInput, type AcceptInvitationInput } from "@portal/domain";
 
-export const acceptInvitationInput = z.object({
-  token: z.string().min(1, { error: "This invitation link is incomplete." }).max(200),
-  name: z.string().trim().min(1, { error: "Enter your name." }).max(200, { error: "The name is too long." }),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, { error: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.` })
-    .max(1024, { error: "The password is too long." }),
-});
-export type AcceptInvitationInput = z.input<typeof acceptInvitationInput>;
+export { acceptInvitationInput, type AcceptInvitationInput, MIN_PASSWORD_LENGTH } from "@portal/domain";
 
 type InvitationRow = typeof invitations.$inferSelect;
 export type InvitationState = "pending" | "accepted" | "revoked" | "expired";

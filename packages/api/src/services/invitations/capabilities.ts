@@ -1,20 +1,14 @@
-import { type DbOrTx, membershipCapability, memberships } from "@portal/db";
+import { type DbOrTx, memberships } from "@portal/db";
+import type { MembershipCapability } from "@portal/domain";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 
-export const MEMBERSHIP_CAPABILITIES = membershipCapability.enumValues;
-export type MembershipCapability = (typeof MEMBERSHIP_CAPABILITIES)[number];
-
-/** A set of membership capabilities: always includes "view" (the database insists), no duplicates, stable order. */
-export const membershipCapabilities = z
-  .array(z.enum(MEMBERSHIP_CAPABILITIES, { error: "Not a known capability." }))
-  .max(MEMBERSHIP_CAPABILITIES.length)
-  .transform((list) => normaliseCapabilities(list));
-
-export function normaliseCapabilities(list: readonly MembershipCapability[]): MembershipCapability[] {
-  const wanted = new Set<MembershipCapability>(["view", ...list]);
-  return MEMBERSHIP_CAPABILITIES.filter((c) => wanted.has(c));
-}
+// The capabilities themselves, their normal form and their schema live in @portal/domain (roles, validators).
+export {
+  MEMBERSHIP_CAPABILITIES,
+  type MembershipCapability,
+  membershipCapabilities,
+  normaliseCapabilities,
+} from "@portal/domain";
 
 /** The actor's membership capabilities at one organisation, or null when they are not a member there. */
 export async function membershipCapabilitiesOf(

@@ -1,18 +1,11 @@
 import { type DbOrTx, invitations, organisations, users } from "@portal/db";
 import type { Role } from "@portal/domain";
-import { ROLES } from "@portal/domain";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { queueInvitationEmail } from "../notifications/invitation-email";
-import {
-  type MembershipCapability,
-  membershipCapabilities,
-  membershipCapabilitiesOf,
-  normaliseCapabilities,
-} from "./capabilities";
+import { type MembershipCapability, membershipCapabilitiesOf, normaliseCapabilities } from "./capabilities";
 import {
   hashInvitationToken,
   INVITATION_LIFETIME_MS,
@@ -20,20 +13,9 @@ import {
   newInvitationToken,
 } from "./invitation-token";
 
-/** Audit entity type of invitations (the ledger's AUDIT_ENTITY lists only grant records). */
+import { createInvitationInput } from "@portal/domain";
 
-export const createInvitationInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: "Enter an email address such as name@example.org." })),
-  name: z.string().trim().max(200, { error: "The name is too long." }).default(""),
-  role: z.enum(ROLES, { error: "Choose a role." }),
-  organisationId: z.uuid({ error: "Choose an organisation." }).nullish(),
-  capabilities: membershipCapabilities.default(["view"]),
-});
-export type CreateInvitationInput = z.input<typeof createInvitationInput>;
+export { createInvitationInput, type CreateInvitationInput } from "@portal/domain";
 
 export interface CreateInvitationArgs {
   email: string;

@@ -1,13 +1,13 @@
 import { type DbOrTx, invitations } from "@portal/db";
 import { eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import { revokeInvitationInput } from "@portal/domain";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { invitationState } from "./accept-invitation";
 import { membershipCapabilitiesOf } from "./capabilities";
 
-export const revokeInvitationInput = z.object({ invitationId: z.uuid({ error: "Not a valid identifier." }) });
+export { revokeInvitationInput } from "@portal/domain";
 
 /** Withdraws an invitation not yet accepted: an admin any, a partner manager their organisation's. */
 export async function revokeInvitation(db: DbOrTx, actor: Actor, invitationId: string) {

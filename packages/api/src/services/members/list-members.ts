@@ -1,11 +1,13 @@
 import { type DbOrTx, invitations, memberships, organisations, users } from "@portal/db";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { invitationState } from "../invitations/accept-invitation";
 
-export const listMembersInput = z.object({ organisationId: z.uuid().optional() });
+import { listMembersInput } from "@portal/domain";
+
+export { listMembersInput } from "@portal/domain";
 export type ListMembersInput = z.input<typeof listMembersInput>;
 
 /** The organisation a partner's members page is about: the one asked for if theirs, else their first. */

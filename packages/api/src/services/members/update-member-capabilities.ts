@@ -1,16 +1,12 @@
 import { type DbOrTx, memberships } from "@portal/db";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import { updateMemberCapabilitiesInput, type UpdateMemberCapabilitiesInput } from "@portal/domain";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
-import { membershipCapabilities, membershipCapabilitiesOf } from "../invitations/capabilities";
+import { membershipCapabilitiesOf } from "../invitations/capabilities";
 
-export const updateMemberCapabilitiesInput = z.object({
-  membershipId: z.uuid({ error: "Not a valid identifier." }),
-  capabilities: membershipCapabilities,
-});
-export type UpdateMemberCapabilitiesInput = z.input<typeof updateMemberCapabilitiesInput>;
+export { updateMemberCapabilitiesInput, type UpdateMemberCapabilitiesInput } from "@portal/domain";
 
 /**
  * A partner organisation's manager changes what a colleague may do there: never their own rights (so an organisation

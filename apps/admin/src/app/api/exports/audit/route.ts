@@ -1,25 +1,22 @@
 import { AUDIT_EXPORT_COLUMNS, type AuditExportColumn, auditExport } from "@portal/api/admin";
 import { exportFormatOf, exportResponse } from "@portal/api/services";
-import { getDb } from "@portal/db/runtime";
 import { getTranslations } from "next-intl/server";
-import { exportFailure, plainError, requestAdmin } from "../_lib/request";
+import { http } from "@/server/http";
 
 export const dynamic = "force-dynamic";
 
 /** The audit log as CSV or XLSX, with the page's filters (every page, newest first); streamed. */
-export async function GET(request: Request) {
-  const { actor, locale } = await requestAdmin(request);
-  if (!actor) return plainError(401, "Please sign in as an administrator.");
-  const url = new URL(request.url);
-  const format = exportFormatOf(url.searchParams.get("format"));
-  const [t, roles] = await Promise.all([
-    getTranslations({ locale, namespace: "adminAudit" }),
-    getTranslations({ locale, namespace: "common.roles" }),
-  ]);
-  const param = (name: string) => url.searchParams.get(name) || undefined;
-  try {
+export const GET = http.route(
+  async ({ ctx, url }) => {
+    const { actor, locale } = ctx;
+    const format = exportFormatOf(url.searchParams.get("format"));
+    const [t, roles] = await Promise.all([
+      getTranslations({ locale, namespace: "adminAudit" }),
+      getTranslations({ locale, namespace: "common.roles" }),
+    ]);
+    const param = (name: string) => url.searchParams.get(name) || undefined;
     const table = await auditExport(
-      getDb(),
+      ctx.db,
       actor,
       {
         actorId: param("actor"),
@@ -41,7 +38,6 @@ export async function GET(request: Request) {
       format,
     );
     return exportResponse(table, format);
-  } catch (error) {
-    return exportFailure(error);
-  }
-}
+  },
+  { name: "exports.audit" },
+);

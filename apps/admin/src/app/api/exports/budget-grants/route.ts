@@ -1,24 +1,21 @@
 import { BUDGET_GRANT_EXPORT_COLUMNS, type BudgetGrantExportColumn, budgetGrantsExport } from "@portal/api/admin";
 import { exportFormatOf, exportResponse } from "@portal/api/services";
-import { getDb } from "@portal/db/runtime";
 import { getTranslations } from "next-intl/server";
-import { drilldownFilters, exportFailure, plainError, requestAdmin } from "../_lib/request";
+import { http, drilldownFilters } from "@/server/http";
 
 export const dynamic = "force-dynamic";
 
 /** The grants table of a budget drill-down (same allocation, year, partner and quarter as the page). */
-export async function GET(request: Request) {
-  const { actor, locale } = await requestAdmin(request);
-  if (!actor) return plainError(401, "Please sign in as an administrator.");
-  const url = new URL(request.url);
-  const format = exportFormatOf(url.searchParams.get("format"));
-  const [t, status] = await Promise.all([
-    getTranslations({ locale, namespace: "adminAudit" }),
-    getTranslations({ locale, namespace: "grantStatus" }),
-  ]);
-  try {
+export const GET = http.route(
+  async ({ ctx, url }) => {
+    const { actor, locale } = ctx;
+    const format = exportFormatOf(url.searchParams.get("format"));
+    const [t, status] = await Promise.all([
+      getTranslations({ locale, namespace: "adminAudit" }),
+      getTranslations({ locale, namespace: "grantStatus" }),
+    ]);
     const table = await budgetGrantsExport(
-      getDb(),
+      ctx.db,
       actor,
       drilldownFilters(url),
       {
@@ -34,7 +31,6 @@ export async function GET(request: Request) {
       format,
     );
     return exportResponse(table, format);
-  } catch (error) {
-    return exportFailure(error);
-  }
-}
+  },
+  { name: "exports.budget-grants" },
+);

@@ -1,0 +1,10 @@
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { DomainError, type DomainErrorCode, toTRPCError } from "../errors";
+
+/**
+ * The one code-to-status map: a DomainError code becomes a tRPC code (DOMAIN_ERROR_CODES), and a tRPC code the
+ * HTTP status tRPC itself answers with, so route handlers and /api/trpc agree on every refusal.
+ */
+export function httpStatusOf(code: DomainErrorCode): number {
+  return getHTTPStatusCodeFromError(toTRPCError(new DomainError(code, code)));
+}
