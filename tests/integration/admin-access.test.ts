@@ -90,6 +90,7 @@ const CASES: { name: string; call: (admin: Admin) => Promise<unknown> }[] = [
   },
   { name: "audit.list", call: (a) => a.audit.list({}) },
   { name: "audit.filterOptions", call: (a) => a.audit.filterOptions() },
+  { name: "iati.publications", call: (a) => a.iati.publications() },
 ];
 
 describe("every admin procedure", () => {

@@ -235,6 +235,18 @@ const CASES: Case[] = [
     call: (w, requirementId) => w.requirements.waive({ requirementId, reason: "Covered by the final report." }),
     expect: OFFICERS_ONLY,
   },
+  {
+    name: "iati.publish",
+    setup: active,
+    call: (w, grantId) => w.iati.publish({ grantId }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "iati.grantStatus",
+    setup: active,
+    call: (w, grantId) => w.iati.grantStatus({ grantId }),
+    expect: OFFICERS_AND_ADMINS,
+  },
 ];
 
 describe("who may call each ledger procedure", () => {

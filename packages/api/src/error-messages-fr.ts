@@ -25,4 +25,6 @@ export const FRENCH_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
   FUNDING_LINE_EXCEEDED: "Aucune source de financement n'a assez de fonds pour ce montant ; fractionnez le versement.",
   ALREADY_REVERSED: "Ce versement a déjà été contre-passé.",
   IDEMPOTENCY_KEY_REUSED: "Cette demande a déjà été utilisée pour une autre opération ; rechargez la page.",
+  IATI_INVALID:
+    "Cet enregistrement ne serait pas valide selon la norme IATI 2.03 ; il n'est pas publié. Corrigez les erreurs indiquées.",
 };

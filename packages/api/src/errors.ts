@@ -25,6 +25,7 @@ export const DOMAIN_ERROR_CODES = {
   FUNDING_LINE_EXCEEDED: "CONFLICT",
   ALREADY_REVERSED: "CONFLICT",
   IDEMPOTENCY_KEY_REUSED: "CONFLICT",
+  IATI_INVALID: "BAD_REQUEST",
 } as const satisfies Record<string, TRPCError["code"]>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -1,5 +1,6 @@
 import { adminAuditRouter } from "./routers/admin-audit";
 import { adminBudgetsRouter } from "./routers/admin-budgets";
+import { adminIatiRouter } from "./routers/admin-iati";
 import { adminOrganisationsRouter } from "./routers/admin-organisations";
 import { adminUsersRouter } from "./routers/admin-users";
 import { budgetsRouter } from "./routers/budgets";
@@ -12,6 +13,7 @@ export const adminRouter = router({
   organisations: adminOrganisationsRouter,
   users: adminUsersRouter,
   audit: adminAuditRouter,
+  iati: adminIatiRouter,
 });
 export type AdminRouter = typeof adminRouter;
 export const createAdminCaller = createCallerFactory(adminRouter);

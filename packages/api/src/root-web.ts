@@ -3,6 +3,7 @@ import { conferencesRouter } from "./routers/conferences";
 import { dashboardRouter } from "./routers/dashboard";
 import { disbursementsRouter } from "./routers/disbursements";
 import { grantsRouter } from "./routers/grants";
+import { iatiRouter } from "./routers/iati";
 import { invitationsRouter } from "./routers/invitations";
 import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
@@ -26,6 +27,7 @@ export const webRouter = router({
   organisations: organisationsRouter,
   partnerships: partnershipsRouter,
   treaty: treatyRouter,
+  iati: iatiRouter,
 });
 export type WebRouter = typeof webRouter;
 export const createWebCaller = createCallerFactory(webRouter);

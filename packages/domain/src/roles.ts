@@ -17,6 +17,7 @@ export const CAPABILITIES = [
   "users.manage",
   "audit.read",
   "conferences.manage",
+  "iati.publish",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -39,6 +40,7 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "reports.review",
     "budgets.review",
     "conferences.manage",
+    "iati.publish",
   ],
   partner: ["grants.view.own-organisation", "reports.submit"],
 };

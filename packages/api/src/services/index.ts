@@ -28,3 +28,4 @@ export { openAttachment, contentDisposition } from "./attachments/open-attachmen
 export { createInvitation } from "./invitations/create-invitation";
 export { acceptInvitation } from "./invitations/accept-invitation";
 export { officerDashboard } from "./dashboard/officer-dashboard";
+export * from "./iati";

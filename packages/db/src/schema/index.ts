@@ -6,5 +6,6 @@ export * from "./programmes";
 export * from "./grants";
 export * from "./conferences";
 export * from "./audit";
+export * from "./iati";
 export * from "./types";
 export * from "./ledger";

@@ -4,3 +4,4 @@ export * from "./budgets";
 export * from "./ledger";
 export * from "./conferences";
 export * from "./partnerships";
+export * from "./iati";
