@@ -54,9 +54,13 @@ export async function servableRecords(db: DbOrTx, options: PublicationOptions) {
   return { org, checked, served };
 }
 
-/** The public iati-activities file of the published grants. */
-export async function publishedActivitiesFile(db: DbOrTx, options: PublicationOptions): Promise<PublishedFile> {
+/**
+ * The public iati-activities file of the published grants; null while nothing is served (the 2.03 schema wants at
+ * least one activity in a file).
+ */
+export async function publishedActivitiesFile(db: DbOrTx, options: PublicationOptions): Promise<PublishedFile | null> {
   const { org, checked, served } = await servableRecords(db, options);
+  if (served.length === 0) return null;
   const servedIds = new Set(served.map((r) => r.id));
   // A (re-)publication is a change too, even when the record itself did not move.
   const changes = checked

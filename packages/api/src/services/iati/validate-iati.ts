@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { validateXML } from "xmllint-wasm";
 import type { IatiProblem } from "./iati-rules";
@@ -30,6 +31,20 @@ export async function schemaProblems(
   xml: string,
   kind: "activities" | "organisations" = "activities",
 ): Promise<IatiProblem[]> {
+  // Each run starts a WebAssembly worker (tenths of a second): the same bytes are validated once per process.
+  const key = `${kind}:${createHash("sha256").update(xml).digest("base64url")}`;
+  const known = verdicts.get(key);
+  if (known) return known;
+  const problems = await validate(xml, kind);
+  if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value!);
+  verdicts.set(key, problems);
+  return problems;
+}
+
+const MAX_VERDICTS = 1000;
+const verdicts = new Map<string, IatiProblem[]>();
+
+async function validate(xml: string, kind: "activities" | "organisations"): Promise<IatiProblem[]> {
   const files = loadSchemas();
   const result = await validateXML({
     xml: [{ fileName: `iati-${kind}.xml`, contents: xml }],
