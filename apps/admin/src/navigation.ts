@@ -2,9 +2,13 @@
  * The admin console's navigation: one entry per line, so features add their own without touching the layout.
  * `label` is a key in the `nav` message namespace.
  */
-export const NAVIGATION: { href: string; label: "budgets" | "adminOrganisations" | "adminUsers" | "adminAudit" }[] = [
+export const NAVIGATION: {
+  href: string;
+  label: "budgets" | "adminOrganisations" | "adminUsers" | "adminAudit" | "adminIati";
+}[] = [
   { href: "/budgets", label: "budgets" },
   { href: "/organisations", label: "adminOrganisations" },
   { href: "/users", label: "adminUsers" },
   { href: "/audit", label: "adminAudit" },
+  { href: "/iati", label: "adminIati" },
 ];

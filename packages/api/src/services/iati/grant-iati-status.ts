@@ -1,4 +1,5 @@
 import { type DbOrTx, iatiPublications } from "@portal/db";
+import { can } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { visibleGrantOrThrow } from "./visible-grant";
@@ -20,6 +21,7 @@ export async function grantIatiStatus(db: DbOrTx, actor: Actor, { grantId }: { g
     db.select().from(iatiPublications).where(eq(iatiPublications.grantId, grant.id)),
   ]);
   return {
+    canPublish: can(actor.role, "iati.publish") && record !== undefined,
     identifier: record?.identifier ?? null,
     illustrative: record?.illustrative ?? grant.provenance === "illustrative",
     publishedAt: publication?.publishedAt ?? null,

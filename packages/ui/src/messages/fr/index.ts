@@ -22,11 +22,17 @@ import invitations from "./invitations.json";
 import conferences from "./conferences.json";
 import organisations from "./organisations.json";
 import treaty from "./treaty.json";
+import iati from "./iati.json";
+import adminIati from "./adminIati.json";
+import annualReport from "./annualReport.json";
 
 export const messages = {
   conferences,
   organisations,
   treaty,
+  iati,
+  adminIati,
+  annualReport,
   common,
   provenance,
   auth,

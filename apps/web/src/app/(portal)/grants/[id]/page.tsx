@@ -30,6 +30,7 @@ import { RequirementReportLink } from "@/components/attachments/requirement-repo
 import { ReverseDisbursement } from "@/components/ledger/reverse-disbursement";
 import { SchedulePaymentForm } from "@/components/ledger/schedule-payment-form";
 import { AuditTrail } from "@/components/audit-trail";
+import { IatiPublication } from "@/components/iati/iati-publication";
 import { getApi, getSession } from "@/server/caller";
 import { orNotFound } from "@/server/not-found";
 
@@ -49,6 +50,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
   const audit = grant.permissions.auditTrail ? await api.grants.auditTrail({ id }) : null;
   const attachments = await api.attachments.forGrant({ grantId: id });
   const isPartner = session?.user.role === "partner";
+  const iati = isPartner ? null : await api.iati.grantStatus({ grantId: id });
   const fr = locale === "fr";
   const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const money = (amount: number, currency = grant.currency) => (
@@ -363,6 +365,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
         ) : null}
       </SectionCard>
 
+      {iati ? <IatiPublication grantId={grant.id} status={iati} /> : null}
       {audit ? (
         <SectionCard title={tl("auditTitle")}>
           <AuditTrail events={audit} />
