@@ -247,6 +247,12 @@ const CASES: Case[] = [
     call: (w, grantId) => w.iati.grantStatus({ grantId }),
     expect: OFFICERS_AND_ADMINS,
   },
+  {
+    name: "annualReport.byFiscalYear",
+    setup: async () => "",
+    call: (w) => w.annualReport.byFiscalYear({ fiscalYear: 2001 }),
+    expect: OFFICERS_AND_ADMINS,
+  },
 ];
 
 describe("who may call each ledger procedure", () => {

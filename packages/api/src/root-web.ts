@@ -1,3 +1,4 @@
+import { annualReportRouter } from "./routers/annual-report";
 import { attachmentsRouter } from "./routers/attachments";
 import { conferencesRouter } from "./routers/conferences";
 import { dashboardRouter } from "./routers/dashboard";
@@ -28,6 +29,7 @@ export const webRouter = router({
   partnerships: partnershipsRouter,
   treaty: treatyRouter,
   iati: iatiRouter,
+  annualReport: annualReportRouter,
 });
 export type WebRouter = typeof webRouter;
 export const createWebCaller = createCallerFactory(webRouter);

@@ -5,3 +5,4 @@ export * from "./ledger";
 export * from "./conferences";
 export * from "./partnerships";
 export * from "./iati";
+export * from "./annual-report";
