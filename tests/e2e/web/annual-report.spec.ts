@@ -7,7 +7,7 @@ async function downloadPdfText(page: Page): Promise<string> {
   const downloading = page.waitForEvent("download");
   await page.getByTestId("report-pdf").click();
   const download = await downloading;
-  return pdfText(await readFile((await download.path())!));
+  return pdfText(await readFile(await download.path()));
 }
 
 test("an officer reads the FY 2001-2002 annual report in English and French and downloads its PDF", async ({
