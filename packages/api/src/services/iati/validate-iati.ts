@@ -3,22 +3,33 @@ import { readFileSync } from "node:fs";
 import { validateXML } from "xmllint-wasm";
 import type { IatiProblem } from "./iati-rules";
 
-/** The official 2.03 schemas ship with the package (packages/api/data/iati), next to the code that uses them. */
-const SCHEMA_DIR = new URL("../../../data/iati/", import.meta.url);
+/**
+ * The official 2.03 schemas ship with the package (packages/api/data/iati). Each is named in full so that bundlers
+ * (Turbopack in the apps) see the file and ship it with the server code.
+ */
+const SCHEMA_FILES = {
+  activities: ["iati-activities-schema.xsd", new URL("../../../data/iati/iati-activities-schema.xsd", import.meta.url)],
+  organisations: [
+    "iati-organisations-schema.xsd",
+    new URL("../../../data/iati/iati-organisations-schema.xsd", import.meta.url),
+  ],
+  common: ["iati-common.xsd", new URL("../../../data/iati/iati-common.xsd", import.meta.url)],
+  xml: ["xml.xsd", new URL("../../../data/iati/xml.xsd", import.meta.url)],
+} as const;
 
 type SchemaFile = { fileName: string; contents: string };
-let schemas: Record<"activities" | "organisations" | "common" | "xml", SchemaFile> | undefined;
+let schemas: Record<keyof typeof SCHEMA_FILES, SchemaFile> | undefined;
 
 function loadSchemas() {
-  const read = (fileName: string): SchemaFile => ({
+  const read = ([fileName, url]: readonly [string, URL]): SchemaFile => ({
     fileName,
-    contents: readFileSync(new URL(fileName, SCHEMA_DIR), "utf8"),
+    contents: readFileSync(url, "utf8"),
   });
   schemas ??= {
-    activities: read("iati-activities-schema.xsd"),
-    organisations: read("iati-organisations-schema.xsd"),
-    common: read("iati-common.xsd"),
-    xml: read("xml.xsd"),
+    activities: read(SCHEMA_FILES.activities),
+    organisations: read(SCHEMA_FILES.organisations),
+    common: read(SCHEMA_FILES.common),
+    xml: read(SCHEMA_FILES.xml),
   };
   return schemas;
 }
