@@ -31,4 +31,10 @@ export { officerDashboard } from "./dashboard/officer-dashboard";
 export * from "./iati";
 export { annualReport } from "./annual-report/annual-report";
 export { annualReportPdf } from "./annual-report/annual-report-pdf";
-export { reportSections, reportMoney, reportDate, type ReportSection, type ReportParagraph } from "./annual-report/report-text";
+export {
+  reportSections,
+  reportMoney,
+  reportDate,
+  type ReportSection,
+  type ReportParagraph,
+} from "./annual-report/report-text";
