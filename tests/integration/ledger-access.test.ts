@@ -249,7 +249,7 @@ const CASES: Case[] = [
   },
   {
     name: "annualReport.byFiscalYear",
-    setup: async () => "",
+    setup: () => Promise.resolve(""),
     call: (w) => w.annualReport.byFiscalYear({ fiscalYear: 2001 }),
     expect: OFFICERS_AND_ADMINS,
   },
