@@ -22,7 +22,7 @@ test("an officer reads the FY 2001-2002 annual report in English and French and 
   await expect(universalisation).toContainText("Angola");
   await expect(universalisation).toContainText("Afghanistan");
   await expect(universalisation).toContainText(
-    "Albania, Czech Republic, Ecuador, Peru, Sweden, and Yemen, bringing the total number of countries to 33.",
+    "Albania, Czech Republic, Ecuador, Peru, Sweden and Yemen, bringing the total number of countries to 33.",
   );
   await expect(universalisation).toContainText("from 55 to 14");
   const partnerships = page.getByTestId("report-partnerships");

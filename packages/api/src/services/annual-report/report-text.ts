@@ -93,7 +93,10 @@ export function reportSections(report: AnnualReport, locale: Locale, t: ReportTr
         count: u.stockpiles.period.states.length,
         from: reportDate(periods.monitorFrom, locale),
         to: reportDate(periods.monitorTo, locale),
-        names: listOf(u.stockpiles.period.states.map(name), locale),
+        names: listOf(
+          u.stockpiles.period.states.map(name).sort((a, b) => a.localeCompare(b, locale)),
+          locale,
+        ),
         total: u.stockpiles.count,
       })}${u.stockpiles.illustrative > 0 ? ` ${t("stockpilesIllustrative", { illustrative: u.stockpiles.illustrative, total: u.stockpiles.count })}` : ""}`,
       links: [

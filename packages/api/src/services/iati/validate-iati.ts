@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { validateXML } from "xmllint-wasm";
 import type { IatiProblem } from "./iati-rules";
 
@@ -23,7 +24,8 @@ let schemas: Record<keyof typeof SCHEMA_FILES, SchemaFile> | undefined;
 function loadSchemas() {
   const read = ([fileName, url]: readonly [string, URL]): SchemaFile => ({
     fileName,
-    contents: readFileSync(url, "utf8"),
+    // Through its href: a bundler's URL object is not always the URL class node:fs accepts.
+    contents: readFileSync(fileURLToPath(url.href), "utf8"),
   });
   schemas ??= {
     activities: read(SCHEMA_FILES.activities),
