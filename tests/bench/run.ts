@@ -1,6 +1,6 @@
 /**
  * Benchmarks that print figures (not timed tests): grant list, detail and budget queries on the seeded data plus
- * 5,000 extra grants, and disbursement throughput sequentially and under contention on one grant. Runs on its own
+ * 5,000 extra grants, and disbursement throughput sequentially and under contention on one grant. With `--scale`, see scale.ts. Runs on its own
  * ephemeral embedded PostgreSQL. Compare ratios within one run; absolute timings on a shared 2-core machine are noisy.
  */
 import { chmod, mkdtemp } from "node:fs/promises";
@@ -14,6 +14,7 @@ import { seed } from "@portal/db/seed";
 import { eq, sql } from "drizzle-orm";
 import { freePort } from "../../scripts/lib/ports";
 import { callers } from "../integration/support/actors";
+import { runScaleBench } from "./scale";
 
 interface Figure {
   name: string;
@@ -133,4 +134,7 @@ async function main() {
   }
 }
 
-await main();
+// `npm run bench -- --scale` measures the reads of issue 14 at 10k / 100k / 1M disbursements instead.
+const args = process.argv.slice(2);
+if (args.includes("--scale")) await runScaleBench(args);
+else await main();

@@ -61,15 +61,21 @@ export async function DrilldownView({
   fixed: Record<string, string>;
   exportQuery: string;
 }) {
-  const [t, tb, tc, ts, locale, format] = await Promise.all([
+  const [t, tb, tc, ts, tl, locale, format] = await Promise.all([
     getTranslations("adminBudgets"),
     getTranslations("budgets"),
     getTranslations("common"),
     getTranslations("grantStatus"),
+    getTranslations("partialLists"),
     getLocale(),
     getFormatter(),
   ]);
   const money = (amount: number) => <Money amount={amount} currency="CAD" locale={locale} />;
+  // The page lists the first rows of each table (the totals and the exports cover every row).
+  const rest = (shown: number, total: number) =>
+    total > shown ? (
+      <p className="px-5 pb-4 text-xs text-muted-foreground">{tl("exportHasAll", { shown, total })}</p>
+    ) : null;
   const name = (o: { nameEn: string; nameFr: string }) => (locale === "fr" ? o.nameFr : o.nameEn);
   const short = (o: { acronym: string | null; nameEn: string; nameFr: string }) => o.acronym ?? name(o);
   const quarterLabel = (year: number, quarter: number) => t("quarterLabel", { quarter, label: fiscalYearLabel(year) });
@@ -217,6 +223,7 @@ export async function DrilldownView({
             </TableFooter>
           </Table>
         )}
+        {rest(data.grants.length, data.grantCount)}
       </Card>
 
       <Card>
@@ -287,6 +294,7 @@ export async function DrilldownView({
             </TableFooter>
           </Table>
         )}
+        {rest(data.disbursements.length, data.disbursementCount)}
       </Card>
 
       {data.organisation ? null : (

@@ -41,6 +41,10 @@ export const conferences = pgTable(
       sql`${t.directCost} is null or (${t.directCost} > 0 and ${t.allocationId} is not null)`,
     ),
     check("conferences_one_funding", sql`not (${t.grantId} is not null and ${t.directCost} is not null)`),
+    index("conferences_country_idx").on(t.countryCode),
+    index("conferences_grant_idx").on(t.grantId),
+    index("conferences_allocation_idx").on(t.allocationId),
+    index("conferences_starts_on_idx").on(t.startsOn),
   ],
 );
 
@@ -61,6 +65,7 @@ export const conferenceCoHosts = pgTable(
     unique("conference_co_hosts_unique").on(t.conferenceId, t.countryCode, t.organisationId).nullsNotDistinct(),
     // An organisation's page lists the conferences it co-hosted.
     index("conference_co_hosts_organisation_idx").on(t.organisationId),
+    index("conference_co_hosts_country_idx").on(t.countryCode),
   ],
 );
 
@@ -119,28 +124,36 @@ export const conferenceOrganisations = pgTable(
   ],
 );
 
-export const conferenceOutcomes = pgTable("conference_outcomes", {
-  id: uuid().primaryKey().defaultRandom(),
-  conferenceId: uuid()
-    .notNull()
-    .references(() => conferences.id, { onDelete: "cascade" }),
-  /** Order on the page (rows written in one statement share their timestamps). */
-  position: smallint().notNull().default(0),
-  textEn: text().notNull(),
-  textFr: text().notNull(),
-  provenance: provenance().notNull().default("entered"),
-  ...timestamps,
-});
+export const conferenceOutcomes = pgTable(
+  "conference_outcomes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conferenceId: uuid()
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    /** Order on the page (rows written in one statement share their timestamps). */
+    position: smallint().notNull().default(0),
+    textEn: text().notNull(),
+    textFr: text().notNull(),
+    provenance: provenance().notNull().default("entered"),
+    ...timestamps,
+  },
+  (t) => [index("conference_outcomes_conference_idx").on(t.conferenceId, t.position)],
+);
 
-export const conferenceDocuments = pgTable("conference_documents", {
-  id: uuid().primaryKey().defaultRandom(),
-  conferenceId: uuid()
-    .notNull()
-    .references(() => conferences.id, { onDelete: "cascade" }),
-  /** Order on the page (rows written in one statement share their timestamps). */
-  position: smallint().notNull().default(0),
-  title: text().notNull(),
-  url: text(),
-  storageKey: text(),
-  ...timestamps,
-});
+export const conferenceDocuments = pgTable(
+  "conference_documents",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conferenceId: uuid()
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    /** Order on the page (rows written in one statement share their timestamps). */
+    position: smallint().notNull().default(0),
+    title: text().notNull(),
+    url: text(),
+    storageKey: text(),
+    ...timestamps,
+  },
+  (t) => [index("conference_documents_conference_idx").on(t.conferenceId, t.position)],
+);

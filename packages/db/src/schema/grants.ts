@@ -61,6 +61,11 @@ export const grants = pgTable(
     leadOfficerId: uuid().references(() => users.id),
     createdById: uuid().references(() => users.id),
     approvedById: uuid().references(() => users.id),
+    /**
+     * The earliest fiscal year of the allocations funding this grant, kept by a trigger on funding_lines (migration
+     * 0009) so the list sorts by fiscal year through an index instead of a min() per grant. Null without funding lines.
+     */
+    firstFiscalYear: integer(),
     /** Optimistic-concurrency version for edits made from a form. */
     version: integer().notNull().default(1),
     provenance: provenance().notNull().default("entered"),
@@ -80,7 +85,25 @@ export const grants = pgTable(
       sql`${t.approvedById} is null or ${t.createdById} is null or ${t.approvedById} <> ${t.createdById}`,
     ),
     index("grants_recipient_idx").on(t.recipientId),
-    index("grants_status_idx").on(t.status),
+    index("grants_status_idx").on(t.status, t.id),
+    index("grants_lead_officer_idx").on(t.leadOfficerId),
+    index("grants_created_by_idx").on(t.createdById),
+    index("grants_approved_by_idx").on(t.approvedById),
+    // The list's sort orders (the id breaks ties, so pages and export batches are stable).
+    index("grants_ends_on_idx").on(t.endsOn, t.id),
+    index("grants_amount_cad_idx").on(t.totalAmountCad, t.id),
+    index("grants_disbursed_idx").on(t.disbursed, t.id),
+    index("grants_first_fiscal_year_idx").on(t.firstFiscalYear, t.id),
+    // Scanned backwards: newest first with the grants that have no funding line still last.
+    index("grants_first_fiscal_year_nulls_first_idx").on(t.firstFiscalYear.asc().nullsFirst(), t.id),
+    // The officer dashboard's approvals, oldest first.
+    index("grants_submitted_idx")
+      .on(t.updatedAt, t.id)
+      .where(sql`${t.status} = 'submitted'`),
+    // Search: ILIKE '%q%' through trigram indexes (pg_trgm).
+    index("grants_reference_trgm_idx").using("gin", sql`${t.reference} gin_trgm_ops`),
+    index("grants_title_en_trgm_idx").using("gin", sql`${t.titleEn} gin_trgm_ops`),
+    index("grants_title_fr_trgm_idx").using("gin", sql`${t.titleFr} gin_trgm_ops`),
   ],
 );
 
@@ -160,6 +183,13 @@ export const reportingRequirements = pgTable(
   (t) => [
     check("reporting_requirements_waiver_reason", sql`${t.status} <> 'waived' or length(trim(${t.waivedReason})) > 0`),
     index("reporting_requirements_grant_idx").on(t.grantId),
+    // The officer dashboard's lists, soonest first: each read is the first 50 entries of one of these.
+    index("reporting_requirements_overdue_idx")
+      .on(t.dueOn, t.id)
+      .where(sql`${t.status} in ('open', 'changes_requested')`),
+    index("reporting_requirements_in_review_idx")
+      .on(t.dueOn, t.id)
+      .where(sql`${t.status} in ('submitted', 'resubmitted')`),
   ],
 );
 
@@ -184,7 +214,11 @@ export const reportSubmissions = pgTable(
     respondedAt: timestamp({ withTimezone: true }),
     provenance: provenance().notNull().default("entered"),
   },
-  (t) => [index("report_submissions_requirement_idx").on(t.requirementId)],
+  (t) => [
+    index("report_submissions_requirement_idx").on(t.requirementId, t.submittedAt),
+    index("report_submissions_submitted_by_idx").on(t.submittedById),
+    index("report_submissions_responded_by_idx").on(t.respondedById),
+  ],
 );
 
 export const reportAttachments = pgTable(
@@ -202,7 +236,10 @@ export const reportAttachments = pgTable(
     storageKey: text().notNull().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("report_attachments_size", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`)],
+  (t) => [
+    check("report_attachments_size", sql`${t.sizeBytes} > 0 and ${t.sizeBytes} <= 10485760`),
+    index("report_attachments_submission_idx").on(t.submissionId),
+  ],
 );
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
@@ -248,6 +285,14 @@ export const scheduledPayments = pgTable(
       "scheduled_payments_four_eyes",
       sql`${t.approvedById} is null or ${t.createdById} is null or ${t.approvedById} <> ${t.createdById}`,
     ),
+    index("scheduled_payments_requirement_idx").on(t.requirementId),
+    index("scheduled_payments_created_by_idx").on(t.createdById),
+    index("scheduled_payments_approved_by_idx").on(t.approvedById),
+    index("scheduled_payments_to_act_idx")
+      .on(t.dueOn, t.id)
+      .where(sql`${t.status} in ('due', 'approved')`),
+    // Soonest first for the payments export's keyset batches.
+    index("scheduled_payments_due_idx").on(t.dueOn, t.id),
   ],
 );
 
@@ -292,5 +337,12 @@ export const disbursements = pgTable(
     check("disbursements_quarter", sql`${t.fiscalQuarter} between 1 and 4`),
     index("disbursements_grant_idx").on(t.grantId),
     index("disbursements_fiscal_idx").on(t.fiscalYear, t.fiscalQuarter),
+    // Migration 0009 adds INCLUDE (amount_cad, fiscal_year, fiscal_quarter): funding_line_ledger and the budget
+    // review's quarters sum a line's payments from the index alone.
+    index("disbursements_funding_line_idx").on(t.fundingLineId),
+    index("disbursements_scheduled_payment_idx").on(t.scheduledPaymentId),
+    index("disbursements_recorded_by_idx").on(t.recordedById),
+    // Newest first for the partner workspace and the payments export (keyset pages walk it backwards).
+    index("disbursements_paid_idx").on(t.paidOn, t.createdAt, t.id),
   ],
 );

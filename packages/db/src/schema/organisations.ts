@@ -25,6 +25,13 @@ export const organisations = pgTable(
       sql`${t.iatiType} in (10, 11, 15, 21, 22, 23, 24, 30, 40, 60, 70, 71, 72, 73, 80, 90)`,
     ),
     check("organisations_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    index("organisations_country_idx").on(t.countryCode),
+    index("organisations_legal_name_en_idx").on(t.legalNameEn, t.id),
+    // The grant list's recipient order: what it shows first (the acronym, else the name).
+    index("organisations_display_name_idx").on(sql`lower(coalesce(${t.acronym}, ${t.legalNameEn}))`),
+    index("organisations_legal_name_en_trgm_idx").using("gin", sql`${t.legalNameEn} gin_trgm_ops`),
+    index("organisations_legal_name_fr_trgm_idx").using("gin", sql`${t.legalNameFr} gin_trgm_ops`),
+    index("organisations_acronym_trgm_idx").using("gin", sql`${t.acronym} gin_trgm_ops`),
   ],
 );
 

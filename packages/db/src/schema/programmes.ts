@@ -1,21 +1,25 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, date, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, date, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { currencyCode, money, provenance, timestamps } from "./common";
 
 /** A funding envelope, possibly under a parent (the Canadian Landmine Fund holds MAPP and MMP). */
-export const programmes = pgTable("programmes", {
-  id: uuid().primaryKey().defaultRandom(),
-  code: text().notNull().unique(),
-  nameEn: text().notNull(),
-  nameFr: text().notNull(),
-  descriptionEn: text().notNull().default(""),
-  descriptionFr: text().notNull().default(""),
-  parentId: uuid().references((): AnyPgColumn => programmes.id),
-  startsOn: date(),
-  endsOn: date(),
-  provenance: provenance().notNull().default("entered"),
-  ...timestamps,
-});
+export const programmes = pgTable(
+  "programmes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    code: text().notNull().unique(),
+    nameEn: text().notNull(),
+    nameFr: text().notNull(),
+    descriptionEn: text().notNull().default(""),
+    descriptionFr: text().notNull().default(""),
+    parentId: uuid().references((): AnyPgColumn => programmes.id),
+    startsOn: date(),
+    endsOn: date(),
+    provenance: provenance().notNull().default("entered"),
+    ...timestamps,
+  },
+  (t) => [index("programmes_parent_idx").on(t.parentId)],
+);
 
 /** Canada's fiscal year, 1 April to 31 March, identified by the calendar year it starts in (2001 = FY 2001-2002). */
 export const fiscalYears = pgTable(
@@ -60,5 +64,6 @@ export const allocations = pgTable(
     check("allocations_committed_range", sql`${t.committed} >= 0 and ${t.committed} <= ${t.amount}`),
     check("allocations_disbursed_range", sql`${t.disbursed} >= 0 and ${t.disbursed} <= ${t.committed}`),
     check("allocations_currency_cad", sql`${t.currency} = 'CAD'`),
+    index("allocations_fiscal_year_idx").on(t.fiscalYear),
   ],
 );

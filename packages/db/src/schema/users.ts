@@ -26,6 +26,7 @@ export const users = pgTable(
   (t) => [
     unique("users_email_unique").on(t.email),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    index("users_name_idx").on(t.name, t.id),
   ],
 );
 
@@ -85,7 +86,10 @@ export const officerProgrammes = pgTable(
       .notNull()
       .references(() => programmes.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.programmeId] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.programmeId] }),
+    index("officer_programmes_programme_idx").on(t.programmeId),
+  ],
 );
 
 /**
@@ -116,5 +120,9 @@ export const invitations = pgTable(
     check("invitations_email_lowercase", sql`${t.email} = lower(${t.email})`),
     check("invitations_partner_has_org", sql`${t.role} <> 'partner' or ${t.organisationId} is not null`),
     index("invitations_email_idx").on(t.email),
+    index("invitations_organisation_idx").on(t.organisationId, t.createdAt),
+    index("invitations_invited_by_idx").on(t.invitedById),
+    index("invitations_accepted_user_idx").on(t.acceptedUserId),
+    index("invitations_created_idx").on(t.createdAt),
   ],
 );

@@ -23,13 +23,11 @@ const recipientColumns = {
   nameFr: organisations.legalNameFr,
 };
 
-/**
- * The grants, disbursements and conference direct costs behind a budget figure: one allocation, or all of a fiscal
- * year's allocations, optionally narrowed to one partner (recipient organisation) and/or one fiscal quarter of
- * payment. Figures are recomputed from the facts (funding_line_ledger), so they add up to the allocation's running
- * totals; integration tests hold them to it.
- */
-export async function budgetDrilldown(db: DbOrTx, actor: Actor, rawInput: BudgetDrilldownInput) {
+/** The drill-down page shows at most this many grant lines and disbursements; totals and counts cover them all. */
+export const DRILLDOWN_LIMIT = 100;
+
+/** What a drill-down is narrowed to, resolved once: the page and both exports read through the same conditions. */
+export async function drilldownScope(db: DbOrTx, actor: Actor, rawInput: BudgetDrilldownInput) {
   requireCapability(actor, "budgets.review");
   const input = budgetDrilldownInput.parse(rawInput);
 
@@ -72,15 +70,14 @@ export async function budgetDrilldown(db: DbOrTx, actor: Actor, rawInput: Budget
     organisation = row;
   }
 
-  const inScope = (allocationId: SQL | typeof allocations.id): SQL[] => [
+  const inScope: SQL[] = [
     eq(allocations.fiscalYear, fiscalYear),
-    ...(allocation ? [sql`${allocationId} = ${allocation.id}`] : []),
+    ...(allocation ? [eq(allocations.id, allocation.id)] : []),
   ];
   const forPartner = organisation ? [eq(grants.recipientId, organisation.id)] : [];
   const inPeriod = input.period
     ? [eq(disbursements.fiscalYear, input.period.fiscalYear), eq(disbursements.fiscalQuarter, input.period.quarter)]
     : [];
-
   const paidInPeriod = input.period
     ? [
         exists(
@@ -89,58 +86,150 @@ export async function budgetDrilldown(db: DbOrTx, actor: Actor, rawInput: Budget
         ),
       ]
     : [];
+  return {
+    fiscalYear,
+    allocation,
+    organisation,
+    period: input.period ?? null,
+    linesWhere: and(...inScope, ...forPartner, ...paidInPeriod),
+    paymentsWhere: and(...inScope, ...forPartner, ...inPeriod),
+    costsWhere: and(...inScope, isNotNull(conferences.directCost)),
+  };
+}
+export type DrilldownScope = Awaited<ReturnType<typeof drilldownScope>>;
 
-  const [lines, payments, conferenceRows] = await Promise.all([
+/** Where a keyset batch of funding lines resumes (the table's order: grant reference, programme code, line id). */
+export interface LineKey {
+  reference: string;
+  programmeCode: string;
+  fundingLineId: string;
+}
+
+/** Funding lines of the scope, in the table's order, `limit` at a time after `after`. */
+export function drilldownLines(db: DbOrTx, scope: DrilldownScope, after: LineKey | null, limit: number) {
+  return db
+    .select({
+      fundingLineId: fundingLineLedger.fundingLineId,
+      allocationId: allocations.id,
+      programmeCode: programmes.code,
+      grant: {
+        id: grants.id,
+        reference: grants.reference,
+        titleEn: grants.titleEn,
+        titleFr: grants.titleFr,
+        status: grants.status,
+        provenance: grants.provenance,
+      },
+      recipient: recipientColumns,
+      amount: fundingLineLedger.amount,
+      committed: fundingLineLedger.committed,
+      disbursed: fundingLineLedger.disbursed,
+    })
+    .from(fundingLineLedger)
+    .innerJoin(allocations, eq(allocations.id, fundingLineLedger.allocationId))
+    .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
+    .innerJoin(grants, eq(grants.id, fundingLineLedger.grantId))
+    .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+    .where(
+      and(
+        scope.linesWhere,
+        after
+          ? sql`(${grants.reference}, ${programmes.code}, ${fundingLineLedger.fundingLineId})
+              > (${after.reference}, ${after.programmeCode}, ${after.fundingLineId}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(grants.reference), asc(programmes.code), asc(fundingLineLedger.fundingLineId))
+    .limit(limit);
+}
+
+/** Where a keyset batch of disbursements resumes (the table's order: paid on, reference, id). */
+export interface PaymentKey {
+  paidOn: string;
+  reference: string;
+  id: string;
+}
+
+/** Disbursements of the scope, in the table's order, `limit` at a time after `after`. */
+export function drilldownPayments(db: DbOrTx, scope: DrilldownScope, after: PaymentKey | null, limit: number) {
+  return db
+    .select({
+      id: disbursements.id,
+      paidOn: disbursements.paidOn,
+      fiscalYear: disbursements.fiscalYear,
+      fiscalQuarter: disbursements.fiscalQuarter,
+      reference: disbursements.reference,
+      amount: disbursements.amount,
+      currency: disbursements.currency,
+      amountCad: disbursements.amountCad,
+      reversesId: disbursements.reversesId,
+      provenance: disbursements.provenance,
+      programmeCode: programmes.code,
+      allocationId: allocations.id,
+      grant: { id: grants.id, reference: grants.reference },
+      recipient: recipientColumns,
+    })
+    .from(disbursements)
+    .innerJoin(fundingLines, eq(fundingLines.id, disbursements.fundingLineId))
+    .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
+    .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
+    .innerJoin(grants, eq(grants.id, disbursements.grantId))
+    .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+    .where(
+      and(
+        scope.paymentsWhere,
+        after
+          ? sql`(${disbursements.paidOn}, ${disbursements.reference}, ${disbursements.id})
+              > (${after.paidOn}::date, ${after.reference}, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(disbursements.paidOn), asc(disbursements.reference), asc(disbursements.id))
+    .limit(limit);
+}
+
+/** Counts and sums of both tables over the whole scope, by the database (the page shows only their first rows). */
+export async function drilldownSums(db: DbOrTx, scope: DrilldownScope) {
+  const [[lineSums], [paymentSums]] = await Promise.all([
     db
       .select({
-        fundingLineId: fundingLineLedger.fundingLineId,
-        allocationId: allocations.id,
-        programmeCode: programmes.code,
-        grant: {
-          id: grants.id,
-          reference: grants.reference,
-          titleEn: grants.titleEn,
-          titleFr: grants.titleFr,
-          status: grants.status,
-          provenance: grants.provenance,
-        },
-        recipient: recipientColumns,
-        amount: fundingLineLedger.amount,
-        committed: fundingLineLedger.committed,
-        disbursed: fundingLineLedger.disbursed,
+        count: sql<number>`count(*)::int`,
+        funded: sql<string | null>`sum(${fundingLineLedger.amount})`,
+        committed: sql<string | null>`sum(${fundingLineLedger.committed})`,
+        disbursed: sql<string | null>`sum(${fundingLineLedger.disbursed})`,
       })
       .from(fundingLineLedger)
       .innerJoin(allocations, eq(allocations.id, fundingLineLedger.allocationId))
-      .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
       .innerJoin(grants, eq(grants.id, fundingLineLedger.grantId))
-      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
-      .where(and(...inScope(allocations.id), ...forPartner, ...paidInPeriod))
-      .orderBy(asc(grants.reference), asc(programmes.code)),
+      .where(scope.linesWhere),
     db
       .select({
-        id: disbursements.id,
-        paidOn: disbursements.paidOn,
-        fiscalYear: disbursements.fiscalYear,
-        fiscalQuarter: disbursements.fiscalQuarter,
-        reference: disbursements.reference,
-        amount: disbursements.amount,
-        currency: disbursements.currency,
-        amountCad: disbursements.amountCad,
-        reversesId: disbursements.reversesId,
-        provenance: disbursements.provenance,
-        programmeCode: programmes.code,
-        allocationId: allocations.id,
-        grant: { id: grants.id, reference: grants.reference },
-        recipient: recipientColumns,
+        count: sql<number>`count(*)::int`,
+        amountCad: sql<string | null>`sum(${disbursements.amountCad})`,
       })
       .from(disbursements)
       .innerJoin(fundingLines, eq(fundingLines.id, disbursements.fundingLineId))
       .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
-      .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
       .innerJoin(grants, eq(grants.id, disbursements.grantId))
-      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
-      .where(and(...inScope(allocations.id), ...forPartner, ...inPeriod))
-      .orderBy(asc(disbursements.paidOn), asc(disbursements.reference), asc(disbursements.id)),
+      .where(scope.paymentsWhere),
+  ]);
+  return { lineSums, paymentSums };
+}
+
+/**
+ * The grants, disbursements and conference direct costs behind a budget figure: one allocation, or all of a fiscal
+ * year's allocations, optionally narrowed to one partner (recipient organisation) and/or one fiscal quarter of
+ * payment. Figures are recomputed from the facts (funding_line_ledger), so they add up to the allocation's running
+ * totals; integration tests hold them to it. The page gets the first DRILLDOWN_LIMIT rows of each table, with totals
+ * and counts summed by the database over all of them; the exports read every row in keyset batches.
+ */
+export async function budgetDrilldown(db: DbOrTx, actor: Actor, rawInput: BudgetDrilldownInput) {
+  const scope = await drilldownScope(db, actor, rawInput);
+  const { fiscalYear, allocation, organisation, period } = scope;
+
+  const [lines, payments, conferenceRows, { lineSums, paymentSums }] = await Promise.all([
+    drilldownLines(db, scope, null, DRILLDOWN_LIMIT),
+    drilldownPayments(db, scope, null, DRILLDOWN_LIMIT),
     // Direct costs belong to no partner, so a partner's drill-down has none.
     organisation
       ? Promise.resolve([])
@@ -164,33 +253,33 @@ export async function budgetDrilldown(db: DbOrTx, actor: Actor, rawInput: Budget
           .innerJoin(allocations, eq(allocations.id, conferences.allocationId))
           .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
           .innerJoin(countries, eq(countries.iso2, conferences.countryCode))
-          .where(and(...inScope(allocations.id), isNotNull(conferences.directCost)))
+          .where(scope.costsWhere)
           .orderBy(asc(conferences.startsOn)),
+    drilldownSums(db, scope),
   ]);
 
   const directCosts = conferenceRows
     .map((row) => ({ ...row, fiscalYear: fiscalYearOf(row.startsOn), fiscalQuarter: fiscalQuarterOf(row.startsOn) }))
-    .filter(
-      (row) =>
-        !input.period || (row.fiscalYear === input.period.fiscalYear && row.fiscalQuarter === input.period.quarter),
-    );
-  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    .filter((row) => !period || (row.fiscalYear === period.fiscalYear && row.fiscalQuarter === period.quarter));
   const totals = {
-    funded: sum(lines.map((line) => line.amount)),
-    committed: sum(lines.map((line) => line.committed)),
+    funded: Number(lineSums?.funded ?? 0),
+    committed: Number(lineSums?.committed ?? 0),
     /** Paid from the listed funding lines over their life. */
-    linesDisbursed: sum(lines.map((line) => line.disbursed)),
+    linesDisbursed: Number(lineSums?.disbursed ?? 0),
     /** The listed disbursements (only those in the period, when one is chosen). */
-    disbursements: sum(payments.map((payment) => payment.amountCad)),
-    directCosts: sum(directCosts.map((cost) => cost.directCost)),
+    disbursements: Number(paymentSums?.amountCad ?? 0),
+    directCosts: directCosts.reduce((total, cost) => total + cost.directCost, 0),
   };
   return {
     fiscalYear,
     allocation,
     organisation,
-    period: input.period ?? null,
+    period,
+    limit: DRILLDOWN_LIMIT,
     grants: lines,
+    grantCount: lineSums?.count ?? 0,
     disbursements: payments,
+    disbursementCount: paymentSums?.count ?? 0,
     directCosts,
     totals: {
       ...totals,

@@ -1,13 +1,4 @@
-import {
-  allocations,
-  conferences,
-  type DbOrTx,
-  disbursements,
-  fundingLineLedger,
-  fundingLines,
-  grants,
-  organisations,
-} from "@portal/db";
+import { allocations, conferences, type DbOrTx, disbursements, fundingLines, grants, organisations } from "@portal/db";
 import { fiscalQuarterOf, fiscalYearOf } from "@portal/domain";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
@@ -69,13 +60,15 @@ export async function budgetReview(db: DbOrTx, actor: Actor, fiscalYear: number)
           nameEn: organisations.legalNameEn,
           nameFr: organisations.legalNameFr,
         },
-        funded: sql<string>`sum(${fundingLineLedger.amount})`,
-        committed: sql<string>`sum(${fundingLineLedger.committed})`,
-        disbursed: sql<string>`sum(${fundingLineLedger.disbursed})`,
+        // The running totals with the one definition of "committed" (committed_amount), as allocations.committed is
+        // kept: the same figures as funding_line_ledger (the tests compare them) without summing every disbursement.
+        funded: sql<string>`sum(${fundingLines.amount})`,
+        committed: sql<string>`sum(committed_amount(${grants.status}, ${fundingLines.amount}, ${fundingLines.disbursed}))`,
+        disbursed: sql<string>`sum(${fundingLines.disbursed})`,
       })
-      .from(fundingLineLedger)
-      .innerJoin(allocations, eq(allocations.id, fundingLineLedger.allocationId))
-      .innerJoin(grants, eq(grants.id, fundingLineLedger.grantId))
+      .from(fundingLines)
+      .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
+      .innerJoin(grants, eq(grants.id, fundingLines.grantId))
       .innerJoin(organisations, eq(organisations.id, grants.recipientId))
       .where(inYear)
       .groupBy(organisations.id)

@@ -2,8 +2,17 @@ import type { DbOrTx } from "@portal/db";
 import { fiscalYearLabel } from "@portal/domain";
 import type { Actor } from "../../actor";
 import { type ExportColumn, exportFileName, type ExportFormat, type ExportTable } from "../exports";
+import { inKeysetBatches } from "../exports/keyset";
 import { todayInOttawa } from "../today";
-import { budgetDrilldown } from "./budget-drilldown";
+import {
+  type budgetDrilldown,
+  drilldownLines,
+  drilldownPayments,
+  drilldownScope,
+  drilldownSums,
+  type LineKey,
+  type PaymentKey,
+} from "./budget-drilldown";
 import type { BudgetDrilldownInput } from "./inputs";
 
 type Drilldown = Awaited<ReturnType<typeof budgetDrilldown>>;
@@ -47,23 +56,8 @@ export interface BudgetExportText<Column extends string> {
   status: (status: GrantLine["grant"]["status"]) => string;
 }
 
-/** A drill-down is one fiscal year's worth of rows at most: read once, written as one batch. */
-function oneBatch<Row>(rows: Row[]): () => AsyncIterable<Row[]> {
-  return () => ({
-    [Symbol.asyncIterator]: () => {
-      let done = rows.length === 0;
-      return {
-        next: () => {
-          const result: IteratorResult<Row[]> = done ? { done: true, value: undefined } : { done: false, value: rows };
-          done = true;
-          return Promise.resolve(result);
-        },
-      };
-    },
-  });
-}
-
-/** The grants (funding lines) table of a budget drill-down, with the same filters as the page. */
+/**
+ * The grants (funding lines) table of a budget drill-down, with the same filters as the page. */
 export async function budgetGrantsExport(
   db: DbOrTx,
   actor: Actor,
@@ -71,10 +65,10 @@ export async function budgetGrantsExport(
   text: BudgetExportText<BudgetGrantExportColumn>,
   format: ExportFormat,
 ): Promise<ExportTable<GrantLine>> {
-  const data = await budgetDrilldown(db, actor, filters);
+  const scope = await drilldownScope(db, actor, filters);
   const fr = text.locale === "fr";
   const h = text.headers;
-  const fy = fiscalYearLabel(data.fiscalYear);
+  const fy = fiscalYearLabel(scope.fiscalYear);
   const columns: ExportColumn<GrantLine>[] = [
     { key: "fiscalYear", header: h.fiscalYear, width: 11, value: () => fy },
     { key: "programme", header: h.programme, width: 10, value: (r) => r.programmeCode },
@@ -91,8 +85,16 @@ export async function budgetGrantsExport(
     fileName: exportFileName(`${text.fileBase}-${fy}`, format, todayInOttawa()),
     sheetName: text.sheetName,
     columns,
-    rowCount: data.grants.length,
-    batches: oneBatch(data.grants),
+    rowCount: (await drilldownSums(db, scope)).lineSums?.count ?? 0,
+    batches: () =>
+      inKeysetBatches(
+        (after: LineKey | null, limit) => drilldownLines(db, scope, after, limit),
+        (r): LineKey => ({
+          reference: r.grant.reference,
+          programmeCode: r.programmeCode,
+          fundingLineId: r.fundingLineId,
+        }),
+      ),
   };
 }
 
@@ -104,7 +106,7 @@ export async function budgetDisbursementsExport(
   text: BudgetExportText<BudgetDisbursementExportColumn>,
   format: ExportFormat,
 ): Promise<ExportTable<Payment>> {
-  const data = await budgetDrilldown(db, actor, filters);
+  const scope = await drilldownScope(db, actor, filters);
   const fr = text.locale === "fr";
   const h = text.headers;
   const columns: ExportColumn<Payment>[] = [
@@ -121,10 +123,14 @@ export async function budgetDisbursementsExport(
     { key: "amountCad", header: h.amountCad, kind: "money", value: (r) => r.amountCad, currency: () => "CAD" },
   ];
   return {
-    fileName: exportFileName(`${text.fileBase}-${fiscalYearLabel(data.fiscalYear)}`, format, todayInOttawa()),
+    fileName: exportFileName(`${text.fileBase}-${fiscalYearLabel(scope.fiscalYear)}`, format, todayInOttawa()),
     sheetName: text.sheetName,
     columns,
-    rowCount: data.disbursements.length,
-    batches: oneBatch(data.disbursements),
+    rowCount: (await drilldownSums(db, scope)).paymentSums?.count ?? 0,
+    batches: () =>
+      inKeysetBatches(
+        (after: PaymentKey | null, limit) => drilldownPayments(db, scope, after, limit),
+        (r): PaymentKey => ({ paidOn: r.paidOn, reference: r.reference, id: r.id }),
+      ),
   };
 }

@@ -7,8 +7,8 @@ import {
   scheduledPayments,
 } from "@portal/db";
 import { can, isOwnCreation, isRequirementOverdue } from "@portal/domain";
-import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
-import { type Actor, requireCapability } from "../../actor";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import { type Actor, requireCapability, seesAllGrants } from "../../actor";
 import { visibleGrants } from "../grants/grant-scope";
 import { todayInOttawa } from "../today";
 
@@ -34,7 +34,8 @@ const grantSummary = {
   recipientNameFr: organisations.legalNameFr,
 };
 
-const limited = <T>(rows: T[]) => ({ rows: rows.slice(0, LIMIT), total: rows.length });
+/** A list's first rows (read with LIMIT) and how many there are in all (counted by the database). */
+const limited = <T>(rows: T[], total: number) => ({ rows, total });
 
 /**
  * What needs a program officer's action today: grants waiting for their approval (not their own), instalments due or
@@ -46,20 +47,50 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
   const soon = addDays(today, ENDING_SOON_DAYS);
   const visible = visibleGrants(actor);
 
-  const [approvals, payments, overdue, awaitingReview, ending] = await Promise.all([
+  const awaitingApproval = and(
+    eq(grants.status, "submitted"),
+    or(isNull(grants.createdById), ne(grants.createdById, actor.userId)),
+  )!;
+  const paymentsToAct = inArray(scheduledPayments.status, ["due", "approved"]);
+  // The one rule of "overdue" (isRequirementOverdue), as a condition.
+  const reportsOverdue = and(
+    inArray(reportingRequirements.status, ["open", "changes_requested"]),
+    lt(reportingRequirements.dueOn, today),
+  )!;
+  const reportsInForReview = inArray(reportingRequirements.status, ["submitted", "resubmitted"]);
+  const endingSoon = and(
+    inArray(grants.status, ["approved", "active", "closing", "suspended"]),
+    gte(grants.endsOn, today),
+    lte(grants.endsOn, soon),
+  )!;
+
+  // Every list's size in one round trip; each count joins grants only for the actor's scope.
+  const counts = async () => {
+    const ofGrants = (where: SQL) => sql`(select count(*) from ${grants} where ${and(visible, where)})::int`;
+    // An officer who sees every grant needs no join: the count is an index-only scan of the child table.
+    const ofChildren = (table: typeof scheduledPayments | typeof reportingRequirements, where: SQL) =>
+      seesAllGrants(actor)
+        ? sql`(select count(*) from ${table} where ${where})::int`
+        : sql`(select count(*) from ${table} inner join ${grants} on ${grants.id} = ${table.grantId}
+               where ${and(visible, where)})::int`;
+    const [row] = await db.execute<Record<"approvals" | "payments" | "overdue" | "review" | "ending", number>>(sql`
+      select ${can(actor.role, "grants.approve") ? ofGrants(awaitingApproval) : sql`0`} as approvals,
+             ${ofChildren(scheduledPayments, paymentsToAct)} as payments,
+             ${ofChildren(reportingRequirements, reportsOverdue)} as overdue,
+             ${ofChildren(reportingRequirements, reportsInForReview)} as review,
+             ${ofGrants(endingSoon)} as ending`);
+    return row!;
+  };
+
+  const [approvals, payments, overdue, awaitingReview, ending, total] = await Promise.all([
     can(actor.role, "grants.approve")
       ? db
           .select({ ...grantSummary, totalAmount: grants.totalAmount, submittedAt: grants.updatedAt })
           .from(grants)
           .innerJoin(organisations, eq(organisations.id, grants.recipientId))
-          .where(
-            and(
-              visible,
-              eq(grants.status, "submitted"),
-              or(isNull(grants.createdById), ne(grants.createdById, actor.userId)),
-            ),
-          )
+          .where(and(visible, awaitingApproval))
           .orderBy(asc(grants.updatedAt), asc(grants.id))
+          .limit(LIMIT)
       : Promise.resolve([]),
     db
       .select({
@@ -76,8 +107,9 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
       .from(scheduledPayments)
       .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
       .innerJoin(organisations, eq(organisations.id, grants.recipientId))
-      .where(and(visible, inArray(scheduledPayments.status, ["due", "approved"])))
-      .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.id)),
+      .where(and(visible, paymentsToAct))
+      .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.id))
+      .limit(LIMIT),
     db
       .select({
         ...grantSummary,
@@ -90,14 +122,9 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
       .from(reportingRequirements)
       .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
       .innerJoin(organisations, eq(organisations.id, grants.recipientId))
-      .where(
-        and(
-          visible,
-          inArray(reportingRequirements.status, ["open", "changes_requested"]),
-          lt(reportingRequirements.dueOn, today),
-        ),
-      )
-      .orderBy(asc(reportingRequirements.dueOn), asc(reportingRequirements.id)),
+      .where(and(visible, reportsOverdue))
+      .orderBy(asc(reportingRequirements.dueOn), asc(reportingRequirements.id))
+      .limit(LIMIT),
     db
       .select({
         ...grantSummary,
@@ -106,6 +133,7 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
         stage: reportingRequirements.stage,
         dueOn: reportingRequirements.dueOn,
         status: reportingRequirements.status,
+        // Evaluated for the shown rows only (after the LIMIT), through report_submissions(requirement_id, submitted_at).
         submittedAt: sql<Date | null>`(select max(${reportSubmissions.submittedAt}) from ${reportSubmissions}
           where ${reportSubmissions.requirementId} = ${reportingRequirements.id})`.mapWith((v) =>
           v === null ? null : new Date(v as string),
@@ -114,8 +142,9 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
       .from(reportingRequirements)
       .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
       .innerJoin(organisations, eq(organisations.id, grants.recipientId))
-      .where(and(visible, inArray(reportingRequirements.status, ["submitted", "resubmitted"])))
-      .orderBy(asc(reportingRequirements.dueOn), asc(reportingRequirements.id)),
+      .where(and(visible, reportsInForReview))
+      .orderBy(asc(reportingRequirements.dueOn), asc(reportingRequirements.id))
+      .limit(LIMIT),
     db
       .select({
         ...grantSummary,
@@ -126,21 +155,16 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
       })
       .from(grants)
       .innerJoin(organisations, eq(organisations.id, grants.recipientId))
-      .where(
-        and(
-          visible,
-          inArray(grants.status, ["approved", "active", "closing", "suspended"]),
-          gte(grants.endsOn, today),
-          lte(grants.endsOn, soon),
-        ),
-      )
-      .orderBy(asc(grants.endsOn), asc(grants.id)),
+      .where(and(visible, endingSoon))
+      .orderBy(asc(grants.endsOn), asc(grants.id))
+      .limit(LIMIT),
+    counts(),
   ]);
 
   return {
     today,
     endingSoonDays: ENDING_SOON_DAYS,
-    approvals: limited(approvals),
+    approvals: limited(approvals, total.approvals),
     payments: limited(
       payments.map(({ createdById, ...payment }) => ({
         ...payment,
@@ -152,12 +176,14 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
               : ("approval" as const)
             : ("payment" as const),
       })),
+      total.payments,
     ),
     overdueReports: limited(
-      overdue.filter((r) => isRequirementOverdue(r.status, r.dueOn, today)).map((r) => ({ ...r, overdue: true })),
+      overdue.map((r) => ({ ...r, overdue: isRequirementOverdue(r.status, r.dueOn, today) })),
+      total.overdue,
     ),
-    reportsToReview: limited(awaitingReview),
-    endingSoon: limited(ending),
+    reportsToReview: limited(awaitingReview, total.review),
+    endingSoon: limited(ending, total.ending),
   };
 }
 

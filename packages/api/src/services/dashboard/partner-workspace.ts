@@ -9,7 +9,8 @@ import {
   scheduledPayments,
 } from "@portal/db";
 import { isRequirementOverdue, OUTSTANDING_PAYMENT_STATUSES } from "@portal/domain";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { visibleGrants } from "../grants/grant-scope";
@@ -17,104 +18,153 @@ import { todayInOttawa } from "../today";
 
 /** Reports still expected from the partner, or waiting for the ministry's answer. */
 const REPORTS_IN_PLAY = ["open", "changes_requested", "submitted", "resubmitted"] as const;
+/** Reports the partner still has to hand in. */
+const REPORTS_DUE = ["open", "changes_requested"] as const;
+/** Each list shows at most this many rows (newest payments, soonest instalments and reports); counts say the rest. */
+export const WORKSPACE_LIMIT = 50;
 
 /**
  * A partner's workspace: their organisation's grants (not drafts) with the components each funds, the payments they
  * have received and those still to come, and the reports due. Everything is read through visibleGrants, so nothing
- * of another organisation can appear.
+ * of another organisation can appear. Lists are read with a LIMIT; their sizes and money totals are aggregated by the
+ * database, so the page costs the same for five grants or five hundred (the payments export has every row).
  */
 export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string = todayInOttawa()) {
   if (actor.role !== "partner") throw new DomainError("FORBIDDEN", "The partner workspace is for partners.");
   const scope = and(visibleGrants(actor), ne(grants.status, "draft"));
 
-  const [orgs, grantRows, received, upcoming, reports] = await Promise.all([
-    actor.organisationIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({
-            id: organisations.id,
-            acronym: organisations.acronym,
-            nameEn: organisations.legalNameEn,
-            nameFr: organisations.legalNameFr,
-          })
-          .from(organisations)
-          .where(inArray(organisations.id, [...actor.organisationIds]))
-          .orderBy(asc(organisations.legalNameEn)),
-    db
-      .select({
-        id: grants.id,
-        reference: grants.reference,
-        titleEn: grants.titleEn,
-        titleFr: grants.titleFr,
-        purposeEn: grants.purposeEn,
-        purposeFr: grants.purposeFr,
-        status: grants.status,
-        totalAmount: grants.totalAmount,
-        disbursed: grants.disbursed,
-        currency: grants.currency,
-        startsOn: grants.startsOn,
-        endsOn: grants.endsOn,
-        provenance: grants.provenance,
-      })
-      .from(grants)
-      .where(scope)
-      .orderBy(desc(grants.startsOn), asc(grants.reference)),
-    db
-      .select({
-        id: disbursements.id,
-        grantId: grants.id,
-        reference: grants.reference,
-        titleEn: grants.titleEn,
-        titleFr: grants.titleFr,
-        paidOn: disbursements.paidOn,
-        amount: disbursements.amount,
-        currency: disbursements.currency,
-        paymentReference: disbursements.reference,
-        isReversal: sql<boolean>`${disbursements.reversesId} is not null`,
-      })
-      .from(disbursements)
-      .innerJoin(grants, eq(grants.id, disbursements.grantId))
-      .where(scope)
-      .orderBy(desc(disbursements.paidOn), desc(disbursements.createdAt)),
-    db
-      .select({
-        id: scheduledPayments.id,
-        grantId: grants.id,
-        reference: grants.reference,
-        titleEn: grants.titleEn,
-        titleFr: grants.titleFr,
-        sequence: scheduledPayments.sequence,
-        descriptionEn: scheduledPayments.descriptionEn,
-        descriptionFr: scheduledPayments.descriptionFr,
-        dueOn: scheduledPayments.dueOn,
-        amount: scheduledPayments.amount,
-        currency: grants.currency,
-        status: scheduledPayments.status,
-      })
-      .from(scheduledPayments)
-      .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
-      .where(and(scope, inArray(scheduledPayments.status, [...OUTSTANDING_PAYMENT_STATUSES])))
-      .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.sequence)),
-    db
-      .select({
-        id: reportingRequirements.id,
-        grantId: grants.id,
-        reference: grants.reference,
-        titleEn: grants.titleEn,
-        titleFr: grants.titleFr,
-        kind: reportingRequirements.kind,
-        stage: reportingRequirements.stage,
-        dueOn: reportingRequirements.dueOn,
-        status: reportingRequirements.status,
-        lastResponse: sql<string | null>`(select ${reportSubmissions.response} from ${reportSubmissions}
+  const outstanding = inArray(scheduledPayments.status, [...OUTSTANDING_PAYMENT_STATUSES]);
+  /** Rows counted and amounts summed per currency over `from` (a FROM ... WHERE fragment), in one scan. */
+  const byCurrency = async (amount: AnyPgColumn, currency: AnyPgColumn, from: SQL) => {
+    const rows = await db.execute<{ currency: string; amount: string; n: string }>(
+      sql`select ${currency} as currency, sum(${amount}) as amount, count(*) as n from ${from} group by 1 order by 1`,
+    );
+    return {
+      count: rows.reduce((n, row) => n + Number(row.n), 0),
+      totals: rows.map((row) => ({ currency: row.currency.trim(), amount: Number(row.amount) })),
+    };
+  };
+
+  const [orgs, grantRows, received, upcoming, reports, funding, receivedSums, upcomingSums, reportCounts] =
+    await Promise.all([
+      actor.organisationIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .select({
+              id: organisations.id,
+              acronym: organisations.acronym,
+              nameEn: organisations.legalNameEn,
+              nameFr: organisations.legalNameFr,
+            })
+            .from(organisations)
+            .where(inArray(organisations.id, [...actor.organisationIds]))
+            .orderBy(asc(organisations.legalNameEn)),
+      db
+        .select({
+          id: grants.id,
+          reference: grants.reference,
+          titleEn: grants.titleEn,
+          titleFr: grants.titleFr,
+          purposeEn: grants.purposeEn,
+          purposeFr: grants.purposeFr,
+          status: grants.status,
+          totalAmount: grants.totalAmount,
+          disbursed: grants.disbursed,
+          currency: grants.currency,
+          startsOn: grants.startsOn,
+          endsOn: grants.endsOn,
+          provenance: grants.provenance,
+        })
+        .from(grants)
+        .where(scope)
+        .orderBy(desc(grants.startsOn), asc(grants.reference))
+        .limit(WORKSPACE_LIMIT),
+      db
+        .select({
+          id: disbursements.id,
+          grantId: grants.id,
+          reference: grants.reference,
+          titleEn: grants.titleEn,
+          titleFr: grants.titleFr,
+          paidOn: disbursements.paidOn,
+          amount: disbursements.amount,
+          currency: disbursements.currency,
+          paymentReference: disbursements.reference,
+          isReversal: sql<boolean>`${disbursements.reversesId} is not null`,
+        })
+        .from(disbursements)
+        .innerJoin(grants, eq(grants.id, disbursements.grantId))
+        .where(scope)
+        .orderBy(desc(disbursements.paidOn), desc(disbursements.createdAt), desc(disbursements.id))
+        .limit(WORKSPACE_LIMIT),
+      db
+        .select({
+          id: scheduledPayments.id,
+          grantId: grants.id,
+          reference: grants.reference,
+          titleEn: grants.titleEn,
+          titleFr: grants.titleFr,
+          sequence: scheduledPayments.sequence,
+          descriptionEn: scheduledPayments.descriptionEn,
+          descriptionFr: scheduledPayments.descriptionFr,
+          dueOn: scheduledPayments.dueOn,
+          amount: scheduledPayments.amount,
+          currency: grants.currency,
+          status: scheduledPayments.status,
+        })
+        .from(scheduledPayments)
+        .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
+        .where(and(scope, outstanding))
+        .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.sequence), asc(scheduledPayments.id))
+        .limit(WORKSPACE_LIMIT),
+      db
+        .select({
+          id: reportingRequirements.id,
+          grantId: grants.id,
+          reference: grants.reference,
+          titleEn: grants.titleEn,
+          titleFr: grants.titleFr,
+          kind: reportingRequirements.kind,
+          stage: reportingRequirements.stage,
+          dueOn: reportingRequirements.dueOn,
+          status: reportingRequirements.status,
+          lastResponse: sql<string | null>`(select ${reportSubmissions.response} from ${reportSubmissions}
           where ${reportSubmissions.requirementId} = ${reportingRequirements.id}
           order by ${reportSubmissions.submittedAt} desc limit 1)`,
-      })
-      .from(reportingRequirements)
-      .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
-      .where(and(scope, inArray(reportingRequirements.status, [...REPORTS_IN_PLAY])))
-      .orderBy(asc(reportingRequirements.dueOn), asc(reportingRequirements.id)),
-  ]);
+        })
+        .from(reportingRequirements)
+        .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
+        .where(and(scope, inArray(reportingRequirements.status, [...REPORTS_IN_PLAY])))
+        .orderBy(asc(reportingRequirements.dueOn), asc(reportingRequirements.id))
+        .limit(WORKSPACE_LIMIT),
+      byCurrency(grants.totalAmount, grants.currency, sql`${grants} where ${scope}`),
+      // What was received is each grant's running total (kept with every disbursement, checked against the ledger
+      // views by the tests), and how many payments an index-only count: neither reads the disbursements themselves.
+      Promise.all([
+        byCurrency(grants.disbursed, grants.currency, sql`${grants} where ${scope}`),
+        db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(disbursements)
+          .where(sql`${disbursements.grantId} in (select ${grants.id} from ${grants} where ${scope})`),
+      ]).then(([sums, [counted]]) => ({
+        count: counted?.n ?? 0,
+        totals: sums.totals.filter((total) => total.amount !== 0),
+      })),
+      byCurrency(
+        scheduledPayments.amount,
+        grants.currency,
+        sql`${scheduledPayments} inner join ${grants} on ${grants.id} = ${scheduledPayments.grantId}
+          where ${and(scope, outstanding)}`,
+      ),
+      db
+        .select({
+          inPlay: sql<number>`count(*)::int`,
+          due: sql<number>`(count(*) filter (where ${inArray(reportingRequirements.status, [...REPORTS_DUE])}))::int`,
+        })
+        .from(reportingRequirements)
+        .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
+        .where(and(scope, inArray(reportingRequirements.status, [...REPORTS_IN_PLAY]))),
+    ]);
 
   const components =
     grantRows.length === 0
@@ -139,22 +189,23 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
           )
           .orderBy(asc(grantComponents.grantId), asc(grantComponents.position));
 
-  const totalsByCurrency = (rows: { amount: number; currency: string }[]) => {
-    const totals = new Map<string, number>();
-    for (const row of rows) totals.set(row.currency, (totals.get(row.currency) ?? 0) + row.amount);
-    return [...totals].map(([currency, amount]) => ({ currency, amount }));
-  };
-
   return {
     today,
+    limit: WORKSPACE_LIMIT,
     organisations: orgs,
     grants: grantRows.map((grant) => ({
       ...grant,
       components: components.filter((c) => c.grantId === grant.id),
     })),
-    received: { rows: received, totals: totalsByCurrency(received) },
-    upcoming: { rows: upcoming, totals: totalsByCurrency(upcoming) },
+    /** All the partner's grants (not drafts): how many, and their total funding per currency. */
+    grantCount: funding.count,
+    funding: funding.totals,
+    received: { rows: received, totals: receivedSums.totals, total: receivedSums.count },
+    upcoming: { rows: upcoming, totals: upcomingSums.totals, total: upcomingSums.count },
     reports: reports.map((r) => ({ ...r, overdue: isRequirementOverdue(r.status, r.dueOn, today) })),
+    reportCount: reportCounts[0]?.inPlay ?? 0,
+    /** Reports still to hand in (open or sent back), over all the partner's grants. */
+    reportsDue: reportCounts[0]?.due ?? 0,
   };
 }
 

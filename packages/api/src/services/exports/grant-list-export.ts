@@ -3,13 +3,14 @@ import { fiscalYearLabel, type GrantStatus, listGrantsInput, type ListGrantsInpu
 import type { Actor } from "../../actor";
 import {
   countGrantListRows,
+  type GrantListKey,
   type GrantListRow,
-  grantListOrder,
   grantListWhere,
-  selectGrantListRows,
+  selectGrantListBatch,
 } from "../grants/list-grants";
 import { todayInOttawa } from "../today";
-import { type ExportColumn, exportFileName, type ExportFormat, type ExportTable, inBatches } from "./export-format";
+import { type ExportColumn, exportFileName, type ExportFormat, type ExportTable } from "./export-format";
+import { inKeysetBatches } from "./keyset";
 
 export const GRANT_EXPORT_COLUMNS = [
   "reference",
@@ -51,7 +52,6 @@ export async function grantListExport(
 ): Promise<ExportTable<GrantListRow>> {
   const input = listGrantsInput.parse({ ...query, page: 1, pageSize: 25 });
   const where = grantListWhere(actor, input);
-  const order = grantListOrder(input);
   const fr = text.locale === "fr";
   const rowCount = await countGrantListRows(db, where);
   const h = text.headers;
@@ -87,6 +87,12 @@ export async function grantListExport(
     sheetName: text.sheetName,
     columns,
     rowCount,
-    batches: () => inBatches((offset, limit) => selectGrantListRows(db, where, order, limit, offset)),
+    // Keyset batches along the sort's index (migration 0009): each costs the same however deep into the list.
+    batches: () =>
+      inKeysetBatches(
+        (after: GrantListKey | null, limit) => selectGrantListBatch(db, where, input, after, limit),
+        (row): GrantListKey => ({ sortKey: row.sortKey, id: row.id }),
+        500,
+      ),
   };
 }

@@ -4,7 +4,8 @@ import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { visibleGrants } from "../grants/grant-scope";
 import { todayInOttawa } from "../today";
-import { type ExportColumn, exportFileName, type ExportFormat, type ExportTable, inBatches } from "./export-format";
+import { type ExportColumn, exportFileName, type ExportFormat, type ExportTable } from "./export-format";
+import { inKeysetBatches } from "./keyset";
 
 export const PAYMENT_EXPORT_COLUMNS = [
   "kind",
@@ -42,7 +43,9 @@ export interface PaymentExportText {
 
 /**
  * Payments as the partner workspace lists them: received (disbursements, newest first) then upcoming (scheduled and
- * not paid, soonest first), through the same scope as every grant query.
+ * not paid, soonest first), through the same scope as every grant query. Both are read in keyset batches along
+ * disbursements_paid_idx and scheduled_payments_due_idx (migration 0009), so a million rows stream at a steady pace
+ * in flat memory.
  */
 export async function paymentsExport(
   db: DbOrTx,
@@ -77,26 +80,67 @@ export async function paymentsExport(
     { key: "amount", header: h.amount, kind: "money", value: (r) => r.amount, currency: (r) => r.currency },
   ];
 
+  // created_at travels as text: a JavaScript Date would drop its microseconds and make the next batch skip or repeat.
+  type ReceivedKey = { date: string; createdAt: string; id: string };
+  const receivedPage = async (after: ReceivedKey | null, limit: number) =>
+    db
+      .select({
+        id: disbursements.id,
+        createdAt: sql<string>`${disbursements.createdAt}::text`,
+        date: disbursements.paidOn,
+        grantReference: grants.reference,
+        titleEn: grants.titleEn,
+        titleFr: grants.titleFr,
+        reference: disbursements.reference,
+        reversal: sql<boolean>`${disbursements.reversesId} is not null`,
+        currency: disbursements.currency,
+        amount: disbursements.amount,
+      })
+      .from(disbursements)
+      .innerJoin(grants, eq(grants.id, disbursements.grantId))
+      .where(
+        and(
+          scope,
+          after
+            ? sql`(${disbursements.paidOn}, ${disbursements.createdAt}, ${disbursements.id})
+                < (${after.date}::date, ${after.createdAt}::timestamptz, ${after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(desc(disbursements.paidOn), desc(disbursements.createdAt), desc(disbursements.id))
+      .limit(limit);
+
+  type UpcomingKey = { date: string; id: string };
+  const upcomingPage = async (after: UpcomingKey | null, limit: number) =>
+    db
+      .select({
+        id: scheduledPayments.id,
+        date: scheduledPayments.dueOn,
+        grantReference: grants.reference,
+        titleEn: grants.titleEn,
+        titleFr: grants.titleFr,
+        descriptionEn: scheduledPayments.descriptionEn,
+        descriptionFr: scheduledPayments.descriptionFr,
+        status: scheduledPayments.status,
+        currency: grants.currency,
+        amount: scheduledPayments.amount,
+      })
+      .from(scheduledPayments)
+      .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
+      .where(
+        and(
+          upcomingWhere,
+          after
+            ? sql`(${scheduledPayments.dueOn}, ${scheduledPayments.id}) > (${after.date}::date, ${after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.id))
+      .limit(limit);
+
   async function* batches(): AsyncGenerator<PaymentExportRow[]> {
-    yield* inBatches(async (offset, limit) => {
-      const rows = await db
-        .select({
-          date: disbursements.paidOn,
-          grantReference: grants.reference,
-          titleEn: grants.titleEn,
-          titleFr: grants.titleFr,
-          reference: disbursements.reference,
-          reversal: sql<boolean>`${disbursements.reversesId} is not null`,
-          currency: disbursements.currency,
-          amount: disbursements.amount,
-        })
-        .from(disbursements)
-        .innerJoin(grants, eq(grants.id, disbursements.grantId))
-        .where(scope)
-        .orderBy(desc(disbursements.paidOn), desc(disbursements.createdAt), asc(disbursements.id))
-        .limit(limit)
-        .offset(offset);
-      return rows.map((r): PaymentExportRow => ({
+    for await (const rows of inKeysetBatches(receivedPage, (r): ReceivedKey => r)) {
+      yield rows.map((r): PaymentExportRow => ({
         kind: "received",
         date: r.date,
         grantReference: r.grantReference,
@@ -108,28 +152,10 @@ export async function paymentsExport(
         currency: r.currency,
         amount: r.amount,
       }));
-    });
-    yield* inBatches(async (offset, limit) => {
-      const rows = await db
-        .select({
-          date: scheduledPayments.dueOn,
-          grantReference: grants.reference,
-          titleEn: grants.titleEn,
-          titleFr: grants.titleFr,
-          descriptionEn: scheduledPayments.descriptionEn,
-          descriptionFr: scheduledPayments.descriptionFr,
-          status: scheduledPayments.status,
-          currency: grants.currency,
-          amount: scheduledPayments.amount,
-        })
-        .from(scheduledPayments)
-        .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
-        .where(upcomingWhere)
-        .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.id))
-        .limit(limit)
-        .offset(offset);
-      return rows.map((r): PaymentExportRow => ({ kind: "upcoming", ...r }));
-    });
+    }
+    for await (const rows of inKeysetBatches(upcomingPage, (r): UpcomingKey => r)) {
+      yield rows.map(({ id: _id, ...r }): PaymentExportRow => ({ kind: "upcoming", ...r }));
+    }
   }
 
   return {

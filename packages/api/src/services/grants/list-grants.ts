@@ -1,6 +1,6 @@
 import { allocations, type DbOrTx, fundingLines, grants, organisations, programmes } from "@portal/db";
 import { type GrantListQuery, listGrantsInput, type ListGrantsInput } from "@portal/domain";
-import { and, asc, eq, exists, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, exists, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { visibleGrants } from "./grant-scope";
 
@@ -28,60 +28,68 @@ function fundedBy(condition: SQL): SQL {
   );
 }
 
-/** The WHERE of the grant list: the actor's scope (visibleGrants) and the filters. Exports use the same one. */
+/** Recipients matching a condition on organisations, as a condition on grants (so no join is needed to filter). */
+function recipientWhere(condition: SQL): SQL {
+  return sql`${grants.recipientId} in (select ${organisations.id} from ${organisations} where ${condition})`;
+}
+
+/**
+ * The WHERE of the grant list: the actor's scope (visibleGrants) and the filters. Exports use the same one. It reads
+ * grants only (organisations through subqueries), so the count needs no join; search is ILIKE '%q%' on trigram
+ * indexes (migration 0009), the grant columns and the recipient names each through their own index.
+ */
 export function grantListWhere(actor: Actor, input: Omit<GrantListQuery, "page" | "pageSize" | "sort" | "direction">) {
   const conditions: SQL[] = [visibleGrants(actor)];
   if (input.status) conditions.push(eq(grants.status, input.status));
   if (input.recipientId) conditions.push(eq(grants.recipientId, input.recipientId));
-  if (input.countryCode) conditions.push(eq(organisations.countryCode, input.countryCode));
+  if (input.countryCode) conditions.push(recipientWhere(eq(organisations.countryCode, input.countryCode)));
   if (input.fiscalYear !== undefined) conditions.push(fundedBy(sql`${allocations.fiscalYear} = ${input.fiscalYear}`));
   if (input.programmeId) conditions.push(fundedBy(sql`${allocations.programmeId} = ${input.programmeId}`));
   if (input.q) {
     const pattern = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      or(
-        ilike(grants.reference, pattern),
-        ilike(grants.titleEn, pattern),
-        ilike(grants.titleFr, pattern),
-        ilike(organisations.legalNameEn, pattern),
-        ilike(organisations.legalNameFr, pattern),
-        ilike(organisations.acronym, pattern),
-      )!,
-    );
+    // Two index-backed halves joined by UNION rather than one OR across them: an OR with a subquery in it would
+    // make PostgreSQL test every grant instead of combining the trigram indexes' bitmaps.
+    conditions.push(sql`${grants.id} in (
+      select g.id from grants g
+      where g.reference ilike ${pattern} or g.title_en ilike ${pattern} or g.title_fr ilike ${pattern}
+      union
+      select g.id from grants g where g.recipient_id in (
+        select o.id from organisations o
+        where o.legal_name_en ilike ${pattern} or o.legal_name_fr ilike ${pattern} or o.acronym ilike ${pattern}))`);
   }
   return and(...conditions);
 }
 
-const firstFiscalYear = sql`(select min(${allocations.fiscalYear})
-  from ${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}
-  where ${fundingLines.grantId} = ${grants.id})`;
+/**
+ * What each sort orders by. Only the first fiscal year can be null (a grant without funding lines): it goes last
+ * either way, through the two indexes of migration 0009; the other columns are never null.
+ */
+export const GRANT_SORT_KEYS = {
+  reference: sql`${grants.reference}`,
+  // The list shows the acronym first, so it sorts by what it shows.
+  recipient: sql`lower(coalesce(${organisations.acronym}, ${organisations.legalNameEn}))`,
+  // Kept by a trigger on funding_lines (migration 0009) instead of a min() per grant.
+  fiscalYear: sql`${grants.firstFiscalYear}`,
+  amount: sql`${grants.totalAmountCad}`,
+  disbursed: sql`${grants.disbursed}`,
+  status: sql`${grants.status}`,
+  endsOn: sql`${grants.endsOn}`,
+} satisfies Record<GrantListQuery["sort"], SQL>;
 
-/** ORDER BY of the grant list; the id tie-breaker keeps paging stable when the sort column has equal values. */
+/**
+ * ORDER BY of the grant list; the id breaks ties in the sort's direction, so each order is one index scanned forwards
+ * or backwards and paging (and the exports' keyset batches) stay stable when sort values are equal.
+ */
 export function grantListOrder(input: Pick<GrantListQuery, "sort" | "direction">): SQL[] {
-  const sortColumn = {
-    reference: sql`${grants.reference}`,
-    // The list shows the acronym first, so it sorts by what it shows.
-    recipient: sql`lower(coalesce(${organisations.acronym}, ${organisations.legalNameEn}))`,
-    fiscalYear: firstFiscalYear,
-    amount: sql`${grants.totalAmountCad}`,
-    disbursed: sql`${grants.disbursed}`,
-    status: sql`${grants.status}`,
-    endsOn: sql`${grants.endsOn}`,
-  }[input.sort];
-  return [
-    input.direction === "asc" ? sql`${sortColumn} asc nulls last` : sql`${sortColumn} desc nulls last`,
-    asc(grants.id),
-  ];
+  const key = GRANT_SORT_KEYS[input.sort];
+  const nulls = input.sort === "fiscalYear" ? sql` nulls last` : sql``;
+  return input.direction === "asc"
+    ? [sql`${key} asc${nulls}`, asc(grants.id)]
+    : [sql`${key} desc${nulls}`, sql`${grants.id} desc`];
 }
 
-/** One page of grant rows for a WHERE and ORDER BY built above (the list and its exports share it). */
-export async function selectGrantListRows(
-  db: DbOrTx,
-  where: SQL | undefined,
-  order: SQL[],
-  limit: number,
-  offset: number,
-): Promise<GrantListRow[]> {
+/** The columns of a grant-list row; programmes and fiscal years are aggregated for the rows of the page only. */
+function grantListColumns() {
   const programmesOf = sql<GrantListRow["programmes"]>`coalesce((
       select json_agg(distinct jsonb_build_object('code', ${programmes.code}, 'nameEn', ${programmes.nameEn}, 'nameFr', ${programmes.nameFr}))
       from ${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}
@@ -91,43 +99,89 @@ export async function selectGrantListRows(
       select array_agg(distinct ${allocations.fiscalYear} order by ${allocations.fiscalYear})
       from ${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}
       where ${fundingLines.grantId} = ${grants.id}), '{}')`;
-  const rows = await db
-    .select({
-      id: grants.id,
-      reference: grants.reference,
-      titleEn: grants.titleEn,
-      titleFr: grants.titleFr,
-      recipient: {
-        id: organisations.id,
-        acronym: organisations.acronym,
-        nameEn: organisations.legalNameEn,
-        nameFr: organisations.legalNameFr,
-        countryCode: organisations.countryCode,
-      },
-      programmes: programmesOf,
-      fiscalYears: fiscalYearsOf,
-      totalAmount: grants.totalAmount,
-      currency: grants.currency,
-      disbursed: grants.disbursed,
-      startsOn: grants.startsOn,
-      endsOn: grants.endsOn,
-      status: grants.status,
-      provenance: grants.provenance,
-    })
+  return {
+    id: grants.id,
+    reference: grants.reference,
+    titleEn: grants.titleEn,
+    titleFr: grants.titleFr,
+    recipient: {
+      id: organisations.id,
+      acronym: organisations.acronym,
+      nameEn: organisations.legalNameEn,
+      nameFr: organisations.legalNameFr,
+      countryCode: organisations.countryCode,
+    },
+    programmes: programmesOf,
+    fiscalYears: fiscalYearsOf,
+    totalAmount: grants.totalAmount,
+    currency: grants.currency,
+    disbursed: grants.disbursed,
+    startsOn: grants.startsOn,
+    endsOn: grants.endsOn,
+    status: grants.status,
+    provenance: grants.provenance,
+  };
+}
+
+/** One page of grant rows for a WHERE and ORDER BY built above. */
+export async function selectGrantListRows(
+  db: DbOrTx,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+): Promise<GrantListRow[]> {
+  return db
+    .select(grantListColumns())
     .from(grants)
     .innerJoin(organisations, eq(organisations.id, grants.recipientId))
     .where(where)
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  return rows;
 }
 
+/** Where a keyset batch of the grant list resumes: the last row's sort value (as text) and id. */
+export interface GrantListKey {
+  sortKey: string | null;
+  id: string;
+}
+
+/**
+ * Rows after `after` in the list's order (keyset pagination, for exports): the same WHERE and ORDER BY as the page,
+ * plus "comes after the last row". Sort values travel as text and are compared in SQL, so no precision is lost.
+ */
+export async function selectGrantListBatch(
+  db: DbOrTx,
+  where: SQL | undefined,
+  input: Pick<GrantListQuery, "sort" | "direction">,
+  after: GrantListKey | null,
+  limit: number,
+): Promise<(GrantListRow & GrantListKey)[]> {
+  const key = GRANT_SORT_KEYS[input.sort];
+  const beyond = input.direction === "asc" ? sql`>` : sql`<`;
+  let resume: SQL | undefined;
+  if (after && after.sortKey === null) {
+    // Only the first fiscal year can be null, and nulls come last in both directions: the rest of the nulls by id.
+    resume = sql`(${key} is null and ${grants.id} ${beyond} ${after.id})`;
+  } else if (after) {
+    const nullsAfter = input.sort === "fiscalYear" ? sql` or ${key} is null` : sql``;
+    resume = sql`((${key}, ${grants.id}) ${beyond} (${after.sortKey}, ${after.id}::uuid)${nullsAfter})`;
+  }
+  return db
+    .select({ ...grantListColumns(), sortKey: sql<string | null>`(${key})::text` })
+    .from(grants)
+    .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+    .where(and(where, resume))
+    .orderBy(...grantListOrder(input))
+    .limit(limit);
+}
+
+/** How many grants match: the WHERE reads grants alone, so this is one index or table scan of grants, no join. */
 export async function countGrantListRows(db: DbOrTx, where: SQL | undefined): Promise<number> {
   const [row] = await db
     .select({ total: sql<number>`count(*)::int` })
     .from(grants)
-    .innerJoin(organisations, eq(organisations.id, grants.recipientId))
     .where(where);
   return row?.total ?? 0;
 }

@@ -25,6 +25,7 @@ import treaty from "./treaty.json";
 import iati from "./iati.json";
 import adminIati from "./adminIati.json";
 import annualReport from "./annualReport.json";
+import partialLists from "./partialLists.json";
 
 export const messages = {
   conferences,
@@ -53,4 +54,5 @@ export const messages = {
   attachments,
   members,
   invitations,
+  partialLists,
 };

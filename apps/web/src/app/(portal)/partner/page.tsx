@@ -33,10 +33,11 @@ export async function generateMetadata() {
 export default async function PartnerWorkspacePage() {
   const session = await getSession();
   if (session && session.user.role !== "partner") redirect("/dashboard");
-  const [api, t, tg, locale, format] = await Promise.all([
+  const [api, t, tg, tl, locale, format] = await Promise.all([
     getApi(),
     getTranslations("partner"),
     getTranslations("grants"),
+    getTranslations("partialLists"),
     getLocale(),
     getFormatter(),
   ]);
@@ -54,10 +55,10 @@ export default async function PartnerWorkspacePage() {
             {money(row.amount, row.currency)}
           </span>
         ));
-  const funding = new Map<string, number>();
-  for (const grant of data.grants) funding.set(grant.currency, (funding.get(grant.currency) ?? 0) + grant.totalAmount);
   const orgNames = data.organisations.map((o) => (fr ? o.nameFr : o.nameEn)).join(", ");
-  const reportsDue = data.reports.filter((r) => r.status === "open" || r.status === "changes_requested");
+  // The workspace lists the first rows of each list; a line under a list says how many there are in all.
+  const rest = (shown: number, total: number, text: string) =>
+    total > shown ? <p className="px-5 pb-4 text-xs text-muted-foreground">{text}</p> : null;
   const none = (text: string) => (
     <CardContent>
       <EmptyState title={text} />
@@ -69,10 +70,10 @@ export default async function PartnerWorkspacePage() {
       <PageHeader title={orgNames || t("title")} description={t("description")} />
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         {[
-          { key: "funding", value: totals([...funding].map(([currency, amount]) => ({ currency, amount }))) },
+          { key: "funding", value: totals(data.funding) },
           { key: "received", value: totals(data.received.totals) },
           { key: "upcoming", value: totals(data.upcoming.totals) },
-          { key: "reportsDue", value: String(reportsDue.length) },
+          { key: "reportsDue", value: String(data.reportsDue) },
         ].map((item) => (
           <Card key={item.key} className="px-5 py-4">
             <dt className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">
@@ -155,6 +156,11 @@ export default async function PartnerWorkspacePage() {
             </TableBody>
           </Table>
         )}
+        {rest(
+          data.reports.length,
+          data.reportCount,
+          tl("shown", { shown: data.reports.length, total: data.reportCount }),
+        )}
       </SectionCard>
 
       <SectionCard id="grants" testId="partner-grants" title={t("grants.title")} description={t("grants.description")}>
@@ -227,6 +233,11 @@ export default async function PartnerWorkspacePage() {
             ))}
           </CardContent>
         )}
+        {rest(
+          data.grants.length,
+          data.grantCount,
+          tl("grantsRest", { shown: data.grants.length, total: data.grantCount }),
+        )}
       </SectionCard>
 
       <SectionCard
@@ -273,6 +284,11 @@ export default async function PartnerWorkspacePage() {
                 </TableBody>
               </Table>
             )}
+            {rest(
+              data.received.rows.length,
+              data.received.total,
+              tl("paymentsRest", { shown: data.received.rows.length, total: data.received.total }),
+            )}
           </div>
           <div>
             <h3 className="px-5 pt-4 text-sm font-semibold">{t("payments.upcoming")}</h3>
@@ -308,6 +324,11 @@ export default async function PartnerWorkspacePage() {
                   ))}
                 </TableBody>
               </Table>
+            )}
+            {rest(
+              data.upcoming.rows.length,
+              data.upcoming.total,
+              tl("upcomingRest", { shown: data.upcoming.rows.length, total: data.upcoming.total }),
             )}
           </div>
         </div>

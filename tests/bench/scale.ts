@@ -1,0 +1,404 @@
+/**
+ * `npm run bench -- --scale`: the reads of issue 14 at 10k, 100k and 1M disbursements, side by side in one run.
+ * Each scale is its own database cloned from one seeded template and grown by scale-data.ts (every constraint on,
+ * ledger views checked after). Prints per read the API p50 at each scale and the growth ratio, the API-to-raw-SQL
+ * ratio of the budget reads, export rows/s with peak RSS, and a bounded loopback load run of the grant list against
+ * a minimal handler on the same server. `--scales=10000,100000` picks scales, `--load-seconds=N` the load run.
+ */
+import { spawn } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { type Actor, createAdminCaller, createWebCaller } from "@portal/api";
+import { csvStream, grantListExport, paymentsExport } from "@portal/api/services";
+import * as schema from "@portal/db/schema";
+import { startEmbeddedPostgres } from "@portal/db/embedded";
+import { migrateDatabase } from "@portal/db/migrate";
+import { seed } from "@portal/db/seed";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { freePort } from "../../scripts/lib/ports";
+import { actorFor } from "../integration/support/actors";
+import { generateScaleData, ledgerDisagreements, type ScaleCounts } from "./scale-data";
+
+/** The fiscal year whose budget is reviewed: every scale funds it from the generated programmes. */
+const REVIEW_YEAR = 2010;
+/** Per read, stop after this many runs or this much time, whichever comes first (slow reads at 1M before the fix). */
+const RUNS = 25;
+const TIME_BUDGET_MS = 20_000;
+
+interface Capture {
+  query: string;
+  params: unknown[];
+}
+
+/** A database handle whose queries can be recorded, and the postgres.js client underneath it (the raw baseline). */
+function openDb(url: string) {
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  let capture: Capture[] | null = null;
+  const db = drizzle(client, {
+    schema,
+    casing: "snake_case",
+    logger: { logQuery: (query, params) => capture?.push({ query, params }) },
+  });
+  const handle = Object.assign(db, { close: () => client.end({ timeout: 5 }) });
+  return {
+    db: handle,
+    client,
+    record: async (op: () => Promise<unknown>): Promise<Capture[]> => {
+      capture = [];
+      try {
+        await op();
+        return capture;
+      } finally {
+        capture = null;
+      }
+    },
+  };
+}
+
+async function p50(op: () => Promise<unknown>): Promise<{ p50: number; runs: number }> {
+  await op(); // warm the plan cache and the pages
+  const durations: number[] = [];
+  const started = performance.now();
+  while (durations.length < RUNS && performance.now() - started < TIME_BUDGET_MS) {
+    const t0 = performance.now();
+    await op();
+    durations.push(performance.now() - t0);
+  }
+  durations.sort((a, b) => a - b);
+  return { p50: durations[Math.floor(durations.length / 2)]!, runs: durations.length };
+}
+
+/** Peak resident memory while `op` runs, sampled every 20 ms. */
+async function withPeakRss<T>(op: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  try {
+    const result = await op();
+    return { result, peakRss: Math.max(peak, process.memoryUsage.rss()) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Reads a CSV stream to the end, counting lines (every generated cell is free of line breaks). */
+async function drain(stream: ReadableStream<Uint8Array>): Promise<{ rows: number; bytes: number }> {
+  let rows = 0;
+  let bytes = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    for (const byte of value) if (byte === 10) rows++;
+  }
+  return { rows: rows - 1, bytes }; // minus the header line
+}
+
+const text = {
+  locale: "en" as const,
+  fileBase: "bench",
+  sheetName: "Bench",
+};
+const identity = <T extends string>(keys: readonly T[]) => Object.fromEntries(keys.map((k) => [k, k])) as Record<T, T>;
+
+interface ScaleResult {
+  target: number;
+  counts: ScaleCounts;
+  generateMs: number;
+  disagreements: number;
+  reads: Map<string, number>;
+  workspaceKb: number;
+  budgetRatio: Map<string, { api: number; raw: number }>;
+  exports: Map<string, { rows: number; rowsPerSecond: number; peakRssMiB: number }>;
+}
+
+const READS = [
+  "admin budget review",
+  "budget overview",
+  "officer dashboard",
+  "partner workspace",
+  "grant list, sort by fiscal year",
+  "grant list, search",
+  "grant-list filter options",
+] as const;
+
+async function measureScale(url: string, target: number, counts: ScaleCounts, generateMs: number) {
+  const { db, client, record } = openDb(url);
+  try {
+    const actors = {
+      admin: (await actorFor(db, "admin"))!,
+      officer: (await actorFor(db, "officer"))!,
+      partner: (await actorFor(db, "partnerMac"))!,
+    };
+    const web = (actor: Actor) => createWebCaller({ db, actor, locale: "en" });
+    const admin = createAdminCaller({ db, actor: actors.admin, locale: "en" });
+    const officer = web(actors.officer);
+    const partner = web(actors.partner);
+
+    const ops: Record<(typeof READS)[number], () => Promise<unknown>> = {
+      "admin budget review": () => admin.budgetReview.review({ fiscalYear: REVIEW_YEAR }),
+      "budget overview": () => admin.budgets.overview({ fiscalYear: REVIEW_YEAR }),
+      "officer dashboard": () => officer.dashboard.officer(),
+      "partner workspace": () => partner.dashboard.partner(),
+      "grant list, sort by fiscal year": () =>
+        officer.grants.list({ sort: "fiscalYear", direction: "desc", pageSize: 25 }),
+      "grant list, search": () => officer.grants.list({ q: "district 42", pageSize: 25 }),
+      "grant-list filter options": () => officer.dashboard.grantListOptions(),
+    };
+    const reads = new Map<string, number>();
+    for (const name of READS) {
+      const { p50: median, runs } = await p50(ops[name]);
+      reads.set(name, median);
+      console.log(`  ${target}: ${name} p50 ${median.toFixed(1)} ms (${runs} runs)`);
+    }
+    const workspaceKb = Buffer.byteLength(JSON.stringify(await ops["partner workspace"]())) / 1024;
+
+    // The same statements the service sends, sent straight through postgres.js with the same concurrency.
+    const budgetRatio = new Map<string, { api: number; raw: number }>();
+    for (const name of ["admin budget review", "budget overview"] as const) {
+      const statements = await record(ops[name]);
+      const raw = await p50(() =>
+        Promise.all(statements.map((s) => client.unsafe(s.query, s.params as postgres.ParameterOrJSON<never>[]))),
+      );
+      budgetRatio.set(name, { api: reads.get(name)!, raw: raw.p50 });
+    }
+
+    const exports = new Map<string, { rows: number; rowsPerSecond: number; peakRssMiB: number }>();
+    const exportRuns = {
+      "payments CSV export": async () =>
+        csvStream(
+          await paymentsExport(
+            db,
+            actors.officer,
+            {
+              ...text,
+              headers: identity([
+                "kind",
+                "date",
+                "grantReference",
+                "grantTitle",
+                "description",
+                "status",
+                "currency",
+                "amount",
+              ]),
+              kind: (k) => k,
+              status: (s) => s,
+            },
+            "csv",
+          ),
+        ),
+      "grant-list CSV export": async () =>
+        csvStream(
+          await grantListExport(
+            db,
+            actors.officer,
+            { sort: "fiscalYear", direction: "desc" },
+            {
+              ...text,
+              headers: identity([
+                "reference",
+                "title",
+                "recipient",
+                "recipientAcronym",
+                "country",
+                "programmes",
+                "fiscalYears",
+                "startsOn",
+                "endsOn",
+                "status",
+                "currency",
+                "amount",
+                "disbursed",
+                "remaining",
+              ]),
+              status: (s) => s,
+            },
+            "csv",
+          ),
+        ),
+    };
+    for (const [name, open] of Object.entries(exportRuns)) {
+      global.gc?.();
+      const t0 = performance.now();
+      const { result, peakRss } = await withPeakRss(async () => drain(await open()));
+      const seconds = (performance.now() - t0) / 1000;
+      exports.set(name, { rows: result.rows, rowsPerSecond: result.rows / seconds, peakRssMiB: peakRss / 2 ** 20 });
+      console.log(`  ${target}: ${name} ${result.rows} rows in ${seconds.toFixed(1)} s`);
+    }
+    return {
+      target,
+      counts,
+      generateMs,
+      disagreements: await ledgerDisagreements(db),
+      reads,
+      workspaceKb,
+      budgetRatio,
+      exports,
+    } satisfies ScaleResult;
+  } finally {
+    await db.close();
+  }
+}
+
+interface LoadFigure {
+  name: string;
+  requestsPerSecond: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** The grant list and a minimal handler served by one child process, loaded in turn over loopback by autocannon. */
+async function loadRun(url: string, seconds: number): Promise<LoadFigure[]> {
+  const { default: autocannon } = await import("autocannon");
+  const port = await freePort();
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "load-server.ts")], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("exit", (code) => reject(new Error(`load server exited with ${code}`)));
+      server.stdout.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("listening")) resolve();
+      });
+    });
+    const input = encodeURIComponent(JSON.stringify({ json: { pageSize: 25 } }));
+    const targets = [
+      { name: "minimal handler (floor)", path: "/floor" },
+      { name: "grants.list over HTTP (tRPC)", path: `/api/trpc/grants.list?input=${input}` },
+    ];
+    const figures: LoadFigure[] = [];
+    for (const target of targets) {
+      const result = await autocannon({
+        url: `http://127.0.0.1:${port}${target.path}`,
+        connections: 100,
+        duration: seconds,
+      });
+      figures.push({
+        name: target.name,
+        requestsPerSecond: result.requests.average,
+        p99: result.latency.p99,
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+      });
+    }
+    return figures;
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
+
+function printTables(results: ScaleResult[], load: LoadFigure[]) {
+  const first = results[0]!;
+  const last = results[results.length - 1]!;
+  const row = (cells: string[], widths: number[]) =>
+    console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
+
+  console.log("\ndata sets (every constraint on; ledger views compared with the running totals after)");
+  const dw = [8, 9, 14, 18, 14, 12, 14];
+  row(["scale", "grants", "funding lines", "scheduled payments", "disbursements", "generate s", "disagreements"], dw);
+  for (const r of results)
+    row(
+      [
+        label(r.target),
+        String(r.counts.grants),
+        String(r.counts.fundingLines),
+        String(r.counts.scheduledPayments),
+        String(r.counts.disbursements),
+        (r.generateMs / 1000).toFixed(1),
+        String(r.disagreements),
+      ],
+      dw,
+    );
+
+  console.log(`\nAPI p50 (ms; in-process tRPC caller)`);
+  const rw = [34, ...results.map(() => 10), 18];
+  row(["read", ...results.map((r) => label(r.target)), `growth ${label(last.target)}/${label(first.target)}`], rw);
+  for (const name of READS) {
+    const values = results.map((r) => r.reads.get(name)!);
+    row([name, ...values.map(ms), `${(values[values.length - 1]! / values[0]!).toFixed(2)}x`], rw);
+  }
+  row(["partner workspace payload (KB)", ...results.map((r) => r.workspaceKb.toFixed(0)), ""], rw);
+
+  console.log("\nbudget reads: API vs the same SQL through postgres.js (p50 ms)");
+  const bw = [24, 8, 10, 10, 8];
+  row(["read", "scale", "API", "raw SQL", "ratio"], bw);
+  for (const r of results)
+    for (const [name, figure] of r.budgetRatio)
+      row([name, label(r.target), ms(figure.api), ms(figure.raw), `${(figure.api / figure.raw).toFixed(2)}x`], bw);
+
+  console.log("\nexports (CSV, read to the end; peak RSS of the serving process)");
+  const ew = [24, 8, 10, 10, 14];
+  row(["export", "scale", "rows", "rows/s", "peak RSS MiB"], ew);
+  for (const r of results)
+    for (const [name, figure] of r.exports)
+      row(
+        [name, label(r.target), String(figure.rows), figure.rowsPerSecond.toFixed(0), figure.peakRssMiB.toFixed(0)],
+        ew,
+      );
+
+  if (load.length > 0) {
+    console.log(`\nload at ${label(last.target)} (100 connections, loopback, one server process)`);
+    const lw = [30, 10, 10, 8, 8];
+    row(["target", "req/s", "p99 ms", "errors", "non-2xx"], lw);
+    for (const f of load)
+      row([f.name, f.requestsPerSecond.toFixed(0), String(f.p99), String(f.errors), String(f.non2xx)], lw);
+    const floor = load[0]!.requestsPerSecond;
+    console.log(`grant list / floor: ${(load[1]!.requestsPerSecond / floor).toFixed(2)}x`);
+  }
+}
+
+export async function runScaleBench(args: string[]) {
+  const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const scales = (option("scales") ?? "10000,100000,1000000").split(",").map(Number);
+  const loadSeconds = Number(option("load-seconds") ?? 10);
+
+  const folder = await mkdtemp(path.join(os.tmpdir(), "portal-bench-scale-"));
+  await chmod(folder, 0o755);
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(folder, "pg"),
+    port: await freePort(),
+    ephemeral: true,
+  });
+  const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+  const urlOf = (name: string) => Object.assign(new URL(pg.url), { pathname: `/${name}` }).toString();
+  try {
+    await admin.unsafe("create database bench_template");
+    await migrateDatabase(urlOf("bench_template"));
+    {
+      const { db } = openDb(urlOf("bench_template"));
+      await seed(db);
+      await db.close();
+    }
+    const results: ScaleResult[] = [];
+    for (const target of scales) {
+      const name = `bench_${target}`;
+      await admin.unsafe(`create database ${name} template bench_template`);
+      const { db } = openDb(urlOf(name));
+      const t0 = performance.now();
+      const counts = await generateScaleData(db, target);
+      const generateMs = performance.now() - t0;
+      await db.close();
+      console.log(
+        `generated ${label(target)}: ${counts.disbursements} disbursements in ${(generateMs / 1000).toFixed(1)} s`,
+      );
+      results.push(await measureScale(urlOf(name), target, counts, generateMs));
+    }
+    const load = loadSeconds > 0 ? await loadRun(urlOf(`bench_${scales[scales.length - 1]}`), loadSeconds) : [];
+    printTables(results, load);
+  } finally {
+    await admin.end({ timeout: 5 });
+    await pg.stop();
+    await rm(folder, { recursive: true, force: true });
+  }
+}

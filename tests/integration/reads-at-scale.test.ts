@@ -1,0 +1,200 @@
+import {
+  csvStream,
+  grantListExport,
+  grantListWhere,
+  officerDashboard,
+  paymentsExport,
+  selectGrantListBatch,
+  selectGrantListRows,
+  grantListOrder,
+  type GrantListKey,
+} from "@portal/api/services";
+import type { Actor } from "@portal/api";
+import { type Database } from "@portal/db";
+import { GRANT_SORTS, SORT_DIRECTIONS } from "@portal/domain";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateScaleData } from "../bench/scale-data";
+import { actorFor, callers } from "./support/actors";
+import { seededTestDatabase } from "./support/db";
+
+/**
+ * The reads that page in SQL, on the seed plus the bench's 10k-disbursement portfolio (every list longer than a page,
+ * more payments than an export batch): each shows its first rows, counts and sums everything, and exports walk every
+ * row exactly once in order.
+ */
+let db: Database;
+let drop: () => Promise<void>;
+let officer: Actor;
+let partner: Actor;
+const TODAY = "2026-12-01";
+
+beforeAll(async () => {
+  ({ db, drop } = await seededTestDatabase());
+  await generateScaleData(db, 10_000);
+  officer = (await actorFor(db, "officer"))!;
+  partner = (await actorFor(db, "partnerMac"))!;
+}, 120_000);
+afterAll(() => drop());
+
+const count = async (query: ReturnType<typeof sql>) => Number((await db.execute<{ n: string }>(query))[0]!.n);
+
+/** The data lines of a CSV export (no cell here holds a line break), each split into its cells. */
+async function drainRows(stream: ReadableStream<Uint8Array>): Promise<string[][]> {
+  const text = await new Response(stream).text();
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\n")
+    .slice(1);
+  return lines.map((line) =>
+    [...line.replace(/\r$/, "").matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
+      .map((m) => m[1]!)
+      .slice(0, -1)
+      .map((cell) => (cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell)),
+  );
+}
+
+describe("officer dashboard", () => {
+  it("shows the first 50 rows of each list and counts them all", async () => {
+    const dashboard = await officerDashboard(db, officer, TODAY);
+    const expected = {
+      payments: await count(sql`select count(*) as n from scheduled_payments where status in ('due', 'approved')`),
+      overdue: await count(sql`select count(*) as n from reporting_requirements
+        where status in ('open', 'changes_requested') and due_on < ${TODAY}`),
+      review: await count(sql`select count(*) as n from reporting_requirements
+        where status in ('submitted', 'resubmitted')`),
+    };
+    expect(expected.payments).toBeGreaterThan(50);
+    expect(dashboard.payments.total).toBe(expected.payments);
+    expect(dashboard.overdueReports.total).toBe(expected.overdue);
+    expect(dashboard.reportsToReview.total).toBe(expected.review);
+    expect(dashboard.payments.rows).toHaveLength(50);
+    expect(dashboard.overdueReports.rows).toHaveLength(50);
+    expect(dashboard.overdueReports.rows.every((r) => r.overdue)).toBe(true);
+    // The soonest first: no payment left out is due before the last one shown.
+    const lastShown = dashboard.payments.rows.at(-1)!.dueOn;
+    const earlierHidden = await count(sql`select count(*) as n from scheduled_payments
+      where status in ('due', 'approved') and due_on < ${lastShown}`);
+    expect(earlierHidden).toBeLessThan(50);
+  });
+});
+
+describe("partner workspace", () => {
+  it("lists the newest payments and sums and counts all of them in the database", async () => {
+    const { web } = await callers(db, "partnerMac");
+    const workspace = await web.dashboard.partner();
+    const scoped = sql`from disbursements d join grants g on g.id = d.grant_id
+      where g.recipient_id in (select organisation_id from memberships where user_id = ${partner.userId})
+        and g.status <> 'draft'`;
+    const received = await count(sql`select count(*) as n ${scoped}`);
+    const receivedCad = await count(sql`select sum(d.amount) as n ${scoped} and d.currency = 'CAD'`);
+    expect(received).toBeGreaterThan(50);
+    expect(workspace.received.total).toBe(received);
+    expect(workspace.received.rows).toHaveLength(workspace.limit);
+    expect(workspace.received.totals.find((t) => t.currency === "CAD")?.amount).toBe(receivedCad);
+    const newestHidden = await count(sql`select count(*) as n ${scoped}
+      and d.paid_on > ${workspace.received.rows.at(-1)!.paidOn}`);
+    expect(newestHidden).toBeLessThan(workspace.limit);
+    expect(workspace.grantCount).toBe(
+      await count(sql`select count(*) as n from grants g
+        where g.recipient_id in (select organisation_id from memberships where user_id = ${partner.userId})
+          and g.status <> 'draft'`),
+    );
+    expect(workspace.grants.length).toBe(Math.min(workspace.grantCount, workspace.limit));
+  });
+});
+
+describe("grant-list filter options", () => {
+  it("offer exactly the programmes, years, recipients and countries of the grants each actor sees", async () => {
+    for (const persona of ["officer", "partnerMac"] as const) {
+      const { web, actor } = await callers(db, persona);
+      const options = await web.dashboard.grantListOptions();
+      const scope =
+        persona === "officer"
+          ? sql`true`
+          : sql`g.recipient_id in (select organisation_id from memberships where user_id = ${actor!.userId})`;
+      const distinct = async (query: ReturnType<typeof sql>) =>
+        (await db.execute<{ v: string }>(query)).map((r) => String(r.v)).sort();
+      expect(options.programmes.map((p) => p.code).sort()).toEqual(
+        await distinct(sql`select distinct p.code as v from grants g join funding_lines fl on fl.grant_id = g.id
+          join allocations a on a.id = fl.allocation_id join programmes p on p.id = a.programme_id where ${scope}`),
+      );
+      expect(options.fiscalYears.map(String).sort()).toEqual(
+        await distinct(sql`select distinct a.fiscal_year as v from grants g join funding_lines fl on fl.grant_id = g.id
+          join allocations a on a.id = fl.allocation_id where ${scope}`),
+      );
+      expect(options.recipients.map((r) => r.id).sort()).toEqual(
+        await distinct(sql`select distinct g.recipient_id as v from grants g where ${scope}`),
+      );
+      expect(options.countries.map((c) => c.code).sort()).toEqual(
+        await distinct(sql`select distinct o.country_code as v from grants g
+          join organisations o on o.id = g.recipient_id where ${scope} and o.country_code is not null`),
+      );
+    }
+  });
+});
+
+describe("keyset exports", () => {
+  it("grant-list batches follow the page order exactly, for every sort both ways", async () => {
+    const where = grantListWhere(officer, {});
+    for (const sort of GRANT_SORTS) {
+      for (const direction of SORT_DIRECTIONS) {
+        const all = await selectGrantListRows(db, where, grantListOrder({ sort, direction }), 10_000, 0);
+        const walked: string[] = [];
+        let after: GrantListKey | null = null;
+        for (;;) {
+          const batch = await selectGrantListBatch(db, where, { sort, direction }, after, 37);
+          walked.push(...batch.map((row) => row.id));
+          if (batch.length < 37) break;
+          after = { sortKey: batch.at(-1)!.sortKey, id: batch.at(-1)!.id };
+        }
+        expect(walked, `${sort} ${direction}`).toEqual(all.map((row) => row.id));
+      }
+    }
+  });
+
+  it("the grant-list CSV has every grant once", async () => {
+    const table = await grantListExport(
+      db,
+      officer,
+      { sort: "fiscalYear", direction: "desc" },
+      { locale: "en", fileBase: "g", sheetName: "G", headers: {} as never, status: (s) => s },
+      "csv",
+    );
+    const lines = await drainRows(csvStream(table));
+    const total = await count(sql`select count(*) as n from grants`);
+    expect(table.rowCount).toBe(total);
+    expect(lines).toHaveLength(total);
+    expect(new Set(lines.map((cells) => cells[0])).size).toBe(total);
+  });
+
+  it("the payments CSV has every disbursement once, newest first, across many batches", async () => {
+    const table = await paymentsExport(
+      db,
+      officer,
+      {
+        locale: "en",
+        fileBase: "p",
+        sheetName: "P",
+        headers: {} as never,
+        kind: (k) => k,
+        status: (s) => s,
+      },
+      "csv",
+    );
+    const lines = await drainRows(csvStream(table));
+    // kind, date, grant reference, grant title, description (the payment's reference), status, currency, amount
+    const received = lines.filter((cells) => cells[0] === "received");
+    const disbursed = await count(
+      sql`select count(*) as n from disbursements d join grants g on g.id = d.grant_id where g.status <> 'draft'`,
+    );
+    expect(disbursed).toBeGreaterThan(4000); // more than two batches
+    expect(lines).toHaveLength(table.rowCount);
+    expect(received).toHaveLength(disbursed);
+    // grant reference + payment reference identify a disbursement here: none repeated, none missing
+    expect(new Set(received.map((cells) => `${cells[2]}|${cells[4]}`)).size).toBe(disbursed);
+    const dates = received.map((cells) => cells[1]!);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+});
