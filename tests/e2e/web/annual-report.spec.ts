@@ -31,8 +31,8 @@ test("an officer reads the FY 2001-2002 annual report in English and French and 
   await expect(partnerships).toContainText("$317,400");
   await expect(partnerships.getByRole("link", { name: "CLF-2001-ICBL" })).toHaveAttribute("href", /\/grants\//);
   const conferences = page.getByTestId("report-conferences");
-  await expect(conferences).toContainText("Warsaw, Poland, June 14 – 15, 2001: $40,803");
-  await expect(conferences).toContainText("co-hosted by Poland and Canada");
+  await expect(conferences).toContainText(/Warsaw, Poland, June 14\s?–\s?15, 2001: \$40,803/);
+  await expect(conferences).toContainText(/co-hosted by (Poland and Canada|Canada and Poland)/);
 
   const english = await downloadPdfText(page);
   for (const figure of ["130 states", "33", "$484,744", "$210,000", "$317,400", "$40,803", "Warsaw"]) {

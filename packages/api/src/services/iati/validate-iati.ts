@@ -1,31 +1,39 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { validateXML } from "xmllint-wasm";
 import type { IatiProblem } from "./iati-rules";
 
 /**
- * The official 2.03 schemas ship with the package (packages/api/data/iati). Each is named in full so that bundlers
- * (Turbopack in the apps) see the file and ship it with the server code.
+ * The official 2.03 schemas ship with the package (packages/api/data/iati). Found from the working directory upwards
+ * (the repository root in tests, apps/web or apps/admin under Next.js), not through import.meta.url, which bundlers
+ * rewrite into paths node:fs cannot open.
  */
+function schemaDir(): string {
+  let dir = process.cwd();
+  for (let depth = 0; depth < 6; depth++) {
+    const candidate = path.join(dir, "packages", "api", "data", "iati");
+    if (existsSync(path.join(candidate, "iati-common.xsd"))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error("IATI schemas not found: packages/api/data/iati is missing from this deployment");
+}
+
 const SCHEMA_FILES = {
-  activities: ["iati-activities-schema.xsd", new URL("../../../data/iati/iati-activities-schema.xsd", import.meta.url)],
-  organisations: [
-    "iati-organisations-schema.xsd",
-    new URL("../../../data/iati/iati-organisations-schema.xsd", import.meta.url),
-  ],
-  common: ["iati-common.xsd", new URL("../../../data/iati/iati-common.xsd", import.meta.url)],
-  xml: ["xml.xsd", new URL("../../../data/iati/xml.xsd", import.meta.url)],
+  activities: "iati-activities-schema.xsd",
+  organisations: "iati-organisations-schema.xsd",
+  common: "iati-common.xsd",
+  xml: "xml.xsd",
 } as const;
 
 type SchemaFile = { fileName: string; contents: string };
 let schemas: Record<keyof typeof SCHEMA_FILES, SchemaFile> | undefined;
 
 function loadSchemas() {
-  const read = ([fileName, url]: readonly [string, URL]): SchemaFile => ({
+  const dir = schemaDir();
+  const read = (fileName: string): SchemaFile => ({
     fileName,
-    // Through its href: a bundler's URL object is not always the URL class node:fs accepts.
-    contents: readFileSync(fileURLToPath(url.href), "utf8"),
+    contents: readFileSync(path.join(dir, fileName), "utf8"),
   });
   schemas ??= {
     activities: read(SCHEMA_FILES.activities),
