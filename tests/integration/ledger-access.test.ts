@@ -331,6 +331,24 @@ const CASES: Case[] = [
     call: (w, token) => w.publicAccount.unsubscribe({ token }),
     expect: ANYONE,
   },
+  {
+    name: "iati.publish",
+    setup: active,
+    call: (w, grantId) => w.iati.publish({ grantId }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "iati.grantStatus",
+    setup: active,
+    call: (w, grantId) => w.iati.grantStatus({ grantId }),
+    expect: OFFICERS_AND_ADMINS,
+  },
+  {
+    name: "annualReport.byFiscalYear",
+    setup: () => Promise.resolve(""),
+    call: (w) => w.annualReport.byFiscalYear({ fiscalYear: 2001 }),
+    expect: OFFICERS_AND_ADMINS,
+  },
 ];
 
 describe("who may call each ledger procedure", () => {

@@ -98,8 +98,8 @@ describe("the source document's figures, reproduced from the seeded data", () =>
     const figures = await (await officer()).treaty.figures();
     expect(figures.joined).toMatchObject({ by: "2002-11-30", count: 130, illustrative: 0 });
     expect(figures.stockpiles.count).toBe(33);
-    // Six sourced (public record), the other 27 labelled illustrative.
-    expect(figures.stockpiles.illustrative).toBe(27);
+    // 27 sourced (public record, each with its link), the other six unsourced and labelled illustrative.
+    expect(figures.stockpiles.illustrative).toBe(6);
     expect(figures.stockpiles.period.states.map((s) => s.nameEn).sort()).toEqual([
       "Albania",
       "Czech Republic",

@@ -4,7 +4,7 @@
  */
 export const NAVIGATION: {
   href: string;
-  label: "budgets" | "budgetAdministration" | "adminOrganisations" | "adminUsers" | "adminAudit" | "adminJobs";
+  label: "budgets" | "budgetAdministration" | "adminOrganisations" | "adminUsers" | "adminAudit" | "adminJobs" | "adminIati";
 }[] = [
   { href: "/budgets", label: "budgets" },
   { href: "/budget-administration", label: "budgetAdministration" },
@@ -12,4 +12,5 @@ export const NAVIGATION: {
   { href: "/users", label: "adminUsers" },
   { href: "/audit", label: "adminAudit" },
   { href: "/jobs", label: "adminJobs" },
+  { href: "/iati", label: "adminIati" },
 ];

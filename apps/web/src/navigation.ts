@@ -13,6 +13,7 @@ export const NAVIGATION: { href: string; label: string; roles: readonly Role[] }
   { href: "/organisations", label: "organisations", roles: ["officer", "admin"] },
   { href: "/organisations/mine", label: "myOrganisation", roles: ["partner"] },
   { href: "/treaty", label: "treaty", roles: ["officer", "admin"] },
+  { href: "/annual-report", label: "annualReport", roles: ["officer", "admin"] },
   { href: "/reports", label: "reports", roles: ["officer", "admin", "partner"] },
   { href: "/members", label: "members", roles: ["partner"] },
 ];

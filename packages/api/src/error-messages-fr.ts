@@ -36,4 +36,6 @@ export const FRENCH_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
     "L'approbation des subventions et des paiements exige un second facteur : configurez une application d'authentification dans Sécurité du compte, puis déconnectez-vous et reconnectez-vous avec son code.",
   WEAK_PASSWORD:
     "Ce mot de passe est trop facile à deviner. Utilisez une phrase plus longue de mots sans lien entre eux, pas un mot de passe courant ni votre nom.",
+  IATI_INVALID:
+    "Cet enregistrement ne serait pas valide selon la norme IATI 2.03 ; il n'est pas publié. Corrigez les erreurs indiquées.",
 };

@@ -31,6 +31,7 @@ export const DOMAIN_ERROR_CODES = {
   ALLOCATION_BELOW_COMMITTED: "CONFLICT",
   SECOND_FACTOR_REQUIRED: "FORBIDDEN",
   WEAK_PASSWORD: "BAD_REQUEST",
+  IATI_INVALID: "BAD_REQUEST",
 } as const satisfies Record<string, TRPCError["code"]>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -3,6 +3,7 @@ import { adminAuditRouter } from "./routers/admin-audit";
 import { adminBudgetAdministrationRouter } from "./routers/admin-budget-administration";
 import { adminJobsRouter } from "./routers/admin-jobs";
 import { adminBudgetsRouter } from "./routers/admin-budgets";
+import { adminIatiRouter } from "./routers/admin-iati";
 import { adminOrganisationsRouter } from "./routers/admin-organisations";
 import { adminSecurityRouter } from "./routers/admin-security";
 import { adminUsersRouter } from "./routers/admin-users";
@@ -20,6 +21,7 @@ export const adminRouter = router({
   jobs: adminJobsRouter,
   security: adminSecurityRouter,
   account: accountRouter(adminProcedure),
+  iati: adminIatiRouter,
 });
 export type AdminRouter = typeof adminRouter;
 export const createAdminCaller = createCallerFactory(adminRouter);

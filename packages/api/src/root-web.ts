@@ -1,9 +1,11 @@
 import { accountRouter } from "./routers/account";
+import { annualReportRouter } from "./routers/annual-report";
 import { attachmentsRouter } from "./routers/attachments";
 import { conferencesRouter } from "./routers/conferences";
 import { dashboardRouter } from "./routers/dashboard";
 import { disbursementsRouter } from "./routers/disbursements";
 import { grantsRouter } from "./routers/grants";
+import { iatiRouter } from "./routers/iati";
 import { invitationsRouter } from "./routers/invitations";
 import { membersRouter } from "./routers/members";
 import { notificationsRouter, publicAccountRouter } from "./routers/notifications";
@@ -31,6 +33,8 @@ export const webRouter = router({
   notifications: notificationsRouter,
   account: accountRouter(authedProcedure),
   publicAccount: publicAccountRouter,
+  iati: iatiRouter,
+  annualReport: annualReportRouter,
 });
 export type WebRouter = typeof webRouter;
 export const createWebCaller = createCallerFactory(webRouter);

@@ -48,3 +48,49 @@ export const IATI_ACTIVITY_STATUS = {
   5: "cancelled",
   6: "suspended",
 } as const;
+
+/** The grant lifecycle in IATI ActivityStatus terms: a terminated agreement ended early, but it ended (closed). */
+export const IATI_ACTIVITY_STATUS_OF_GRANT = {
+  draft: 1,
+  submitted: 1,
+  approved: 2,
+  active: 2,
+  closing: 3,
+  closed: 4,
+  terminated: 4,
+  cancelled: 5,
+  suspended: 6,
+} as const satisfies Record<string, keyof typeof IATI_ACTIVITY_STATUS>;
+
+/** Grant statuses whose activity has actually started, and those whose activity has actually ended. */
+export const IATI_STARTED_STATUSES = ["active", "closing", "closed", "terminated", "suspended"] as const;
+export const IATI_ENDED_STATUSES = ["closed", "terminated"] as const;
+
+/**
+ * The defaults every activity of the ministry carries (IATI 2.03 code lists): ODA flow (10), standard grant finance
+ * (110), project-type intervention aid (C01, vocabulary 1), bilateral collaboration (1); activity dates types (1-4),
+ * budget type original (1) and status committed (2); recipient region "developing countries, unspecified" (998,
+ * vocabulary 1) for grants to global partners.
+ */
+export const IATI_DEFAULTS = {
+  flowType: "10",
+  financeType: "110",
+  aidType: "C01",
+  aidTypeVocabulary: "1",
+  collaborationType: "1",
+  budgetType: "1",
+  budgetStatus: "2",
+  regionUnspecified: "998",
+  regionVocabulary: "1",
+} as const;
+
+export const IATI_ACTIVITY_DATE_TYPES = {
+  plannedStart: "1",
+  actualStart: "2",
+  plannedEnd: "3",
+  actualEnd: "4",
+} as const;
+
+/** Reporting-organisation references look like `CA-3` (registration agency prefix, hyphen, identifier). */
+export const IATI_ORGANISATION_REF_PATTERN = /^[A-Z]{2}(-[A-Za-z0-9]+)+$/;
+export const IATI_DEFAULT_REPORTING_ORG_REF = "CA-3";

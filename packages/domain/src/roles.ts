@@ -31,6 +31,7 @@ export const CAPABILITIES = [
   "users.manage",
   "audit.read",
   "conferences.manage",
+  "iati.publish",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -47,6 +48,7 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     "reports.review",
     "budgets.review",
     "conferences.manage",
+    "iati.publish",
   ],
   partner: ["grants.view.own-organisation", "reports.submit"],
 };

@@ -89,10 +89,16 @@ export function createRouteKit(options: RouteKitOptions) {
     };
   }
 
-  /** A route handler for signed-in readers (401 otherwise), with the layer's checks and error mapping around it. */
-  function route<Params = Record<string, never>>(
-    handle: (input: RouteRequest<Params>) => Promise<Response>,
+  /** Runs a handler with the layer's checks (same origin, body cap, request id, error mapping) around it. */
+  function handled<Params>(
     routeOptions: RouteOptions,
+    handle: (input: {
+      request: Request;
+      url: URL;
+      params: Params;
+      ctx: Context;
+      requestId: string;
+    }) => Promise<Response>,
   ) {
     return async (request: Request, next?: NextRouteContext<Params>): Promise<Response> => {
       const { requestId, locale } = await begin(request);
@@ -100,14 +106,8 @@ export function createRouteKit(options: RouteKitOptions) {
         if (isCrossSiteWrite(request)) return crossSite(requestId, locale);
         const capped = withBodyLimit(request, routeOptions.maxBodyBytes ?? DEFAULT_ROUTE_BODY_BYTES);
         const ctx = await contextFor(requestId, locale);
-        if (!ctx.actor) return refusal({ requestId, locale }, "UNAUTHENTICATED", SIGN_IN_MESSAGE[options.audience]);
         const params = ((await next?.params) ?? {}) as Params;
-        const response = await handle({
-          request: capped,
-          url: new URL(request.url),
-          params,
-          ctx: { ...ctx, actor: ctx.actor },
-        });
+        const response = await handle({ request: capped, url: new URL(request.url), params, ctx, requestId });
         response.headers.set(REQUEST_ID_HEADER, requestId);
         return response;
       } catch (error) {
@@ -116,5 +116,25 @@ export function createRouteKit(options: RouteKitOptions) {
     };
   }
 
-  return { trpc, route };
+  /** A route handler for signed-in readers (401 otherwise), with the layer's checks and error mapping around it. */
+  function route<Params = Record<string, never>>(
+    handle: (input: RouteRequest<Params>) => Promise<Response>,
+    routeOptions: RouteOptions,
+  ) {
+    return handled<Params>(routeOptions, async ({ ctx, requestId, ...input }) => {
+      if (!ctx.actor)
+        return refusal({ requestId, locale: ctx.locale }, "UNAUTHENTICATED", SIGN_IN_MESSAGE[options.audience]);
+      return handle({ ...input, ctx: { ...ctx, actor: ctx.actor } });
+    });
+  }
+
+  /** A route handler anyone may call, signed in or not (the published IATI files): the same checks, no actor needed. */
+  function publicRoute<Params = Record<string, never>>(
+    handle: (input: { request: Request; url: URL; params: Params; ctx: Context }) => Promise<Response>,
+    routeOptions: RouteOptions,
+  ) {
+    return handled<Params>(routeOptions, handle);
+  }
+
+  return { trpc, route, publicRoute };
 }

@@ -29,3 +29,13 @@ export { openAttachment } from "./attachments/open-attachment";
 export { createInvitation } from "./invitations/create-invitation";
 export { acceptInvitation } from "./invitations/accept-invitation";
 export { officerDashboard } from "./dashboard/officer-dashboard";
+export * from "./iati";
+export { annualReport } from "./annual-report/annual-report";
+export { annualReportPdf } from "./annual-report/annual-report-pdf";
+export {
+  reportSections,
+  reportMoney,
+  reportDate,
+  type ReportSection,
+  type ReportParagraph,
+} from "./annual-report/report-text";

@@ -7,6 +7,7 @@ export * from "./budget-administration";
 export * from "./grants";
 export * from "./conferences";
 export * from "./audit";
+export * from "./iati";
 export * from "./types";
 export * from "./ledger";
 export * from "./notifications";

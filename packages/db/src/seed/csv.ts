@@ -97,18 +97,17 @@ export function readWithdrawals(): WithdrawalRow[] {
   }));
 }
 
-/** Sourced completions: the research notes' partial list plus the three named by the source document. */
+/**
+ * Sourced completions: 27 of the 33 reported by November 2002 (Landmine Monitor country reports 2000-2007, the
+ * Standing Committee on Stockpile Destruction's May 2001 report, Canada's 1997 press release), copied from the
+ * research notes. It holds all six that the source document names for May 2001 to July 2002.
+ */
 export function readStockpileCompletions(): StockpileCompletionRow[] {
-  const files = ["stockpile-destruction-partial.csv", "stockpile-destruction-named.csv"];
-  return files.flatMap((file) =>
-    readTreatyCsv(file, ["iso2", "completed", "source"]).map((record) => {
-      const { date, precision } = parsePartialDate(field(record, "completed"));
-      return {
-        iso2: isoCode(field(record, "iso2"), file),
-        completedOn: date,
-        precision,
-        source: field(record, "source"),
-      };
-    }),
-  );
+  const file = "stockpile-destruction-2002.csv";
+  return readTreatyCsv(file, ["iso2", "completed", "source"]).map((record) => {
+    const { date, precision } = parsePartialDate(field(record, "completed"));
+    const source = field(record, "source");
+    if (!/^https?:\/\//.test(source)) throw new Error(`${file}: ${field(record, "iso2")} has no source link`);
+    return { iso2: isoCode(field(record, "iso2"), file), completedOn: date, precision, source };
+  });
 }

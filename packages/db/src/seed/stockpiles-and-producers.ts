@@ -1,4 +1,5 @@
 import type { IsoDate } from "@portal/domain";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { mineProducers, stockpileDestructions } from "../schema";
 import { parsePartialDate, readStatesParties, readStockpileCompletions } from "./csv";
@@ -14,38 +15,18 @@ const NOVEMBER_2002_END: IsoDate = "2002-11-30";
 const REPORTING_PERIOD_START: IsoDate = "2001-05-01";
 
 /**
- * ILLUSTRATIVE: no sourced list of the other 27 completions was found. These are states that had deposited their
- * instrument by then, dated before the Landmine Monitor 2002 period so that the period holds exactly the six named
- * completions. An officer may replace any of them with a sourced date.
+ * UNSOURCED (provenance `illustrative`): the 27 sourced completions leave six of the document's 33 without a sourced
+ * date (South Africa, the Philippines and a few others; a committee summary of February 2003 implies 32, so the
+ * sources disagree by one). These six states had deposited by then and are dated before the Landmine Monitor 2002
+ * period, so that the period holds exactly the six named completions. An officer may replace any with a sourced date.
  */
-const ILLUSTRATIVE_COMPLETIONS: readonly [iso2: string, completed: string][] = [
-  ["AT", "1999-12"],
-  ["AU", "2000-11"],
-  ["BE", "2000-09"],
-  ["BG", "1999-12"],
-  ["CA", "1999-11"],
-  ["CH", "1999-03"],
-  ["DE", "2001-01"],
-  ["DK", "1999-12"],
-  ["ES", "2000-10"],
-  ["FR", "1999-12"],
-  ["GB", "1999-10"],
-  ["HN", "2001-02"],
+const UNSOURCED_COMPLETIONS: readonly [iso2: string, completed: string][] = [
   ["HR", "2000-10"],
-  ["HU", "2000-06"],
   ["IT", "2000-11"],
-  ["KH", "2000-11"],
-  ["LU", "1999-08"],
-  ["MK", "2000-02"],
-  ["ML", "1999-09"],
-  ["NA", "1999-11"],
   ["NI", "2000-04"],
   ["NL", "2000-12"],
-  ["NO", "1999-07"],
-  ["SK", "2000-09"],
-  ["SV", "2000-06"],
+  ["PH", "2000-09"],
   ["ZA", "1999-05"],
-  ["ZW", "2000-11"],
 ];
 
 type StockpileRow = typeof stockpileDestructions.$inferInsert;
@@ -60,31 +41,28 @@ function sourcedCompletionRows(): StockpileRow[] {
   }));
 }
 
-function illustrativeCompletionRows(): StockpileRow[] {
-  return ILLUSTRATIVE_COMPLETIONS.map(([iso2, completed]) => {
+function unsourcedCompletionRows(): StockpileRow[] {
+  return UNSOURCED_COMPLETIONS.map(([iso2, completed]) => {
     const { date, precision } = parsePartialDate(completed);
-    return {
-      iso2,
-      completedOn: date,
-      precision,
-      source: null,
-      provenance: "illustrative",
-    };
+    return { iso2, completedOn: date, precision, source: null, provenance: "illustrative" };
   });
 }
 
-/** Refuses a list that would contradict the treaty data or the source document's total. */
+/**
+ * Refuses a list that would contradict the treaty data or the source document's total. A sourced completion may
+ * precede the deposit (Norway destroyed its stock in 1996); an unsourced one may not, nor fall in the period.
+ */
 function assertCompletionsConsistent(rows: readonly StockpileRow[]): void {
   const deposits = new Map(readStatesParties().map((party) => [party.iso2, party.depositedOn]));
   for (const row of rows) {
     const deposited = deposits.get(row.iso2);
-    if (!deposited || deposited >= row.completedOn) {
-      throw new Error(
-        `Stockpile completion for ${row.iso2} (${row.completedOn}) precedes its deposit (${deposited ?? "none"})`,
-      );
+    if (!deposited) throw new Error(`Stockpile completion for ${row.iso2}, which never deposited an instrument`);
+    if (row.provenance !== "illustrative") continue;
+    if (deposited >= row.completedOn) {
+      throw new Error(`Unsourced completion for ${row.iso2} (${row.completedOn}) precedes its deposit (${deposited})`);
     }
-    if (row.provenance === "illustrative" && row.completedOn >= REPORTING_PERIOD_START) {
-      throw new Error(`Illustrative completion for ${row.iso2} falls in the Landmine Monitor 2002 period`);
+    if (row.completedOn >= REPORTING_PERIOD_START) {
+      throw new Error(`Unsourced completion for ${row.iso2} falls in the Landmine Monitor 2002 period`);
     }
   }
   const codes = new Set(rows.map((row) => row.iso2));
@@ -97,15 +75,39 @@ function assertCompletionsConsistent(rows: readonly StockpileRow[]): void {
 }
 
 export function stockpileRows(): StockpileRow[] {
-  const rows = [...sourcedCompletionRows(), ...illustrativeCompletionRows()];
+  const rows = [...sourcedCompletionRows(), ...unsourcedCompletionRows()];
   assertCompletionsConsistent(rows);
   return rows;
 }
 
+/**
+ * Inserts the completions, and brings a database seeded from an older list up to date: a sourced row replaces the
+ * seed's own unsourced row for that state, and unsourced rows the list no longer holds are removed. Rows an officer
+ * entered (provenance `entered`) are never touched.
+ */
 export async function seedStockpileDestructions(tx: Tx): Promise<Written> {
-  return {
-    stockpile_destructions: await insertNew(tx, stockpileDestructions, stockpileRows()),
-  };
+  const rows = stockpileRows();
+  const listed = rows.map((row) => row.iso2);
+  const removed = await tx
+    .delete(stockpileDestructions)
+    .where(and(eq(stockpileDestructions.provenance, "illustrative"), notInArray(stockpileDestructions.iso2, listed)))
+    .returning({ iso2: stockpileDestructions.iso2 });
+  const written = await tx
+    .insert(stockpileDestructions)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: stockpileDestructions.iso2,
+      set: {
+        completedOn: sql`excluded.completed_on`,
+        precision: sql`excluded.precision`,
+        source: sql`excluded.source`,
+        provenance: sql`excluded.provenance`,
+      },
+      // Only the seed's own rows, and only when something changed: a second run writes nothing.
+      setWhere: sql`${stockpileDestructions.provenance} in ('illustrative', 'public-record') and (${stockpileDestructions.completedOn}, ${stockpileDestructions.precision}, ${stockpileDestructions.source}, ${stockpileDestructions.provenance}) is distinct from (excluded.completed_on, excluded.precision, excluded.source, excluded.provenance)`,
+    })
+    .returning({ iso2: stockpileDestructions.iso2 });
+  return { stockpile_destructions: removed.length + written.length };
 }
 
 /** Source document: producers "dropped from 55 to 14". */

@@ -12,3 +12,5 @@ export * from "./admin";
 export * from "./admin-account";
 export * from "./budget-administration";
 export * from "./notifications";
+export * from "./iati";
+export * from "./annual-report";

@@ -31,9 +31,13 @@ const nameColumns = { iso2: countries.iso2, nameEn: countries.nameEn, nameFr: co
  * withdrawals in effect), stockpile destructions completed by then and those of the reporting year, and producers.
  * Each comes with how much of it is sourced and how much illustrative, so the page can say which is which.
  */
-export async function universalisationFigures(db: DbOrTx, actor: Actor) {
+export async function universalisationFigures(
+  db: DbOrTx,
+  actor: Actor,
+  at: { joinedBy: string; periodFrom: string; periodTo: string } = SOURCE_DOCUMENT_FIGURES,
+) {
   requireCapability(actor, "grants.view.all");
-  const figures = SOURCE_DOCUMENT_FIGURES;
+  const figures = { ...SOURCE_DOCUMENT_FIGURES, ...at };
   const [records, completions, producers] = await Promise.all([
     db
       .select({

@@ -1,8 +1,11 @@
 // One file per namespace, so separate features never edit the same catalogue file.
+import account from "./account.json";
 import adminAudit from "./adminAudit.json";
 import adminBudgets from "./adminBudgets.json";
+import adminIati from "./adminIati.json";
 import adminOrganisations from "./adminOrganisations.json";
 import adminUsers from "./adminUsers.json";
+import annualReport from "./annualReport.json";
 import attachments from "./attachments.json";
 import auth from "./auth.json";
 import availability from "./availability.json";
@@ -16,6 +19,7 @@ import feedback from "./feedback.json";
 import grantForm from "./grantForm.json";
 import grantStatus from "./grantStatus.json";
 import grants from "./grants.json";
+import iati from "./iati.json";
 import invitations from "./invitations.json";
 import jobs from "./jobs.json";
 import ledger from "./ledger.json";
@@ -29,13 +33,15 @@ import partner from "./partner.json";
 import partnerGrantStatus from "./partnerGrantStatus.json";
 import provenance from "./provenance.json";
 import treaty from "./treaty.json";
-import account from "./account.json";
 
 export const messages = {
+  account,
   adminAudit,
   adminBudgets,
+  adminIati,
   adminOrganisations,
   adminUsers,
+  annualReport,
   attachments,
   auth,
   availability,
@@ -49,6 +55,7 @@ export const messages = {
   grantForm,
   grantStatus,
   grants,
+  iati,
   invitations,
   jobs,
   ledger,
@@ -62,5 +69,4 @@ export const messages = {
   partnerGrantStatus,
   provenance,
   treaty,
-  account,
 };

@@ -156,6 +156,7 @@ export default async function TreatyPage({ searchParams }: { searchParams: Promi
             <p className="text-muted-foreground">
               {t("stockpilesIllustrative", {
                 illustrative: figures.stockpiles.illustrative,
+                sourced: figures.stockpiles.count - figures.stockpiles.illustrative,
                 count: figures.stockpiles.count,
               })}
             </p>

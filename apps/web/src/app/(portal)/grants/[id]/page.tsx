@@ -30,6 +30,7 @@ import { ReverseDisbursement } from "@/components/ledger/reverse-disbursement";
 import { SchedulePaymentForm } from "@/components/ledger/schedule-payment-form";
 import { UnscheduledPaymentForm } from "@/components/ledger/unscheduled-payment-form";
 import { AuditTrail } from "@/components/audit-trail";
+import { IatiPublication } from "@/components/iati/iati-publication";
 import { getApi, getSession } from "@/server/caller";
 import { loadGrant } from "@/server/records";
 
@@ -56,6 +57,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
   const audit = grant.permissions.auditTrail ? await api.grants.auditTrail({ id }) : null;
   const attachments = await api.attachments.forGrant({ grantId: id });
   const isPartner = session?.user.role === "partner";
+  const iati = isPartner ? null : await api.iati.grantStatus({ grantId: id });
   const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const money = (amount: number, currency = grant.currency) => (
     <Money amount={amount} currency={currency} locale={locale} />
@@ -361,6 +363,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
         ) : null}
       </SectionCard>
 
+      {iati ? <IatiPublication grantId={grant.id} status={iati} /> : null}
       {audit ? (
         <SectionCard title={tl("auditTitle")}>
           <AuditTrail events={audit} />

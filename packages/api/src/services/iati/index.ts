@@ -1,0 +1,12 @@
+export { grantActivityRecords, conferenceActivityRecords } from "./activity-records";
+export { buildActivitiesFile, buildOrganisationFile, iatiPortfolio, organisationBudgets } from "./iati-files";
+export type { IatiActivityRecord } from "./iati-record";
+export { iatiRuleProblems, type IatiProblem } from "./iati-rules";
+export { activitiesFile, decimalValue } from "./iati-xml";
+export { schemaProblems } from "./validate-iati";
+export { reportingOrganisation, reportingOrgRef } from "./reporting-organisation";
+export { publishGrant } from "./publish-grant";
+export { grantIatiStatus } from "./grant-iati-status";
+export { publishedActivitiesFile, publishedOrganisationFile } from "./published-files";
+export { publishedFileResponse } from "./iati-http";
+export { iatiPublicationOverview } from "./publication-overview";

@@ -1,0 +1,54 @@
+import { type DbOrTx, iatiPublications } from "@portal/db";
+import { eq, sql } from "drizzle-orm";
+import { type Actor, requireCapability } from "../../actor";
+import { DomainError } from "../../errors";
+import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
+import { lockGrantOrThrow } from "../grants/lock-grant";
+import { grantActivityRecords } from "./activity-records";
+import { activityProblems } from "./iati-files";
+import { reportingOrganisation } from "./reporting-organisation";
+
+/**
+ * Publishes a grant to IATI (or re-publishes it after a change). The grant row is locked, so the record validated is
+ * the record published; a record that breaks the schema or the standard's rules is refused with every problem named,
+ * and nothing is written.
+ */
+export async function publishGrant(db: DbOrTx, actor: Actor, { grantId }: { grantId: string }) {
+  requireCapability(actor, "iati.publish");
+  return db.transaction(async (tx) => {
+    const grant = await lockGrantOrThrow(tx, actor, grantId);
+    const org = await reportingOrganisation(tx);
+    const [record] = await grantActivityRecords(tx, org, { grantIds: [grant.id] });
+    if (!record) {
+      throw new DomainError("IATI_INVALID", "A draft is not an activity yet: submit the grant before publishing it.");
+    }
+    const problems = await activityProblems(record, org);
+    if (problems.length > 0) {
+      throw new DomainError(
+        "IATI_INVALID",
+        `This grant would not validate as IATI 2.03, so it is not published: ${problems.map((p) => p.message).join(" ")}`,
+      );
+    }
+    const [before] = await tx.select().from(iatiPublications).where(eq(iatiPublications.grantId, grant.id));
+    const [publication] = await tx
+      .insert(iatiPublications)
+      .values({ grantId: grant.id, publishedById: actor.userId })
+      .onConflictDoUpdate({
+        target: iatiPublications.grantId,
+        set: { publishedAt: sql`now()`, publishedById: actor.userId },
+      })
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "grant.publish",
+      entityType: AUDIT_ENTITY.grant,
+      entityId: grant.id,
+      before: before ? { publishedAt: before.publishedAt } : null,
+      after: {
+        publishedAt: publication!.publishedAt,
+        identifier: record.identifier,
+        illustrative: record.illustrative,
+      },
+    });
+    return { ...publication!, identifier: record.identifier };
+  });
+}

@@ -1,0 +1,15 @@
+import { type DbOrTx, grants } from "@portal/db";
+import { and, eq } from "drizzle-orm";
+import type { Actor } from "../../actor";
+import { DomainError } from "../../errors";
+import { visibleGrants } from "../grants/grant-scope";
+
+/** A grant the actor may see (no lock: for reading), or NOT_FOUND. */
+export async function visibleGrantOrThrow(db: DbOrTx, actor: Actor, grantId: string) {
+  const [grant] = await db
+    .select({ id: grants.id, provenance: grants.provenance })
+    .from(grants)
+    .where(and(eq(grants.id, grantId), visibleGrants(actor)));
+  if (!grant) throw new DomainError("NOT_FOUND", "No such grant.");
+  return grant;
+}
