@@ -1,10 +1,29 @@
-import { randomUUID } from "node:crypto";
-import { auditEvents, type Database, memberships, organisations, users } from "@portal/db";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { unsubscribeLink } from "@portal/api/notifications";
+import {
+  allocations,
+  auditEvents,
+  type Database,
+  memberships,
+  notifications,
+  organisations,
+  passwordResetTokens,
+  programmes,
+  users,
+} from "@portal/db";
 import { eq, gt, max } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, callers, type Persona } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
-import { codeOf, freshAllocation, grantIn, grantInput, newKey, organisationIdOf } from "./support/ledger-fixtures";
+import {
+  approvedUnscheduled,
+  codeOf,
+  freshAllocation,
+  grantIn,
+  grantInput,
+  newKey,
+  organisationIdOf,
+} from "./support/ledger-fixtures";
 
 // Every mutating procedure of both routers, one row each (or one per action where a procedure has several): the
 // call adds exactly the audit events listed, written as the caller, about the right record, with its before and
@@ -13,7 +32,8 @@ import { codeOf, freshAllocation, grantIn, grantInput, newKey, organisationIdOf 
 //
 // Adding a procedure: append one row to ROWS with its router, the persona that may call it, a setup that returns a
 // fresh target id, the call, the events it writes, and one refusal (a caller without the right, or a state the rules
-// refuse). `events` may be [] only with a `silent` reason, for a mutation that by design writes no event.
+// refuse). A mutation that by design writes no audit event gets no row: it goes into SILENT_MUTATIONS with the
+// reason, and a test there checks it really writes none.
 
 type Api = Awaited<ReturnType<typeof callers>>;
 type Web = Api["web"];
@@ -52,7 +72,7 @@ interface AuditRow {
   /** The events the call must add, in order; `result` is what it returned. */
   events: (target: string, result: never) => ExpectedEvent[];
   /** Who the events name as actor, when not the caller (an accepted invitation acts as the new user). */
-  actor?: (result: never) => Promise<{ id: string; role: string }>;
+  actor?: (result: never, target: string) => Promise<{ id: string; role: string }>;
   refused: Refusal;
 }
 
@@ -63,6 +83,8 @@ let mac: string;
 let allocation: string;
 
 beforeAll(async () => {
+  // Unsubscribe links are signed with the auth secret.
+  process.env.AUTH_SECRET ??= "integration-test-secret-for-signed-links";
   ({ db, drop } = await seededTestDatabase());
   icbl = await organisationIdOf(db, "icbl");
   mac = await organisationIdOf(db, "mac");
@@ -122,18 +144,66 @@ async function requirement(status: "open" | "submitted"): Promise<string> {
   return added.id;
 }
 
-async function disbursement(): Promise<string> {
+/** A disbursement of 100,000 on an active grant (paying an approved unscheduled instalment), optionally closed. */
+async function disbursement(grantState: "active" | "closed" = "active"): Promise<string> {
   const grantId = await grant("active");
-  const recorded = await (
-    await web("officer2")
-  ).disbursements.record({
+  const officer2 = await web("officer2");
+  const recorded = await officer2.disbursements.record({
     grantId,
-    paidOn: "2002-06-01",
+    scheduledPaymentId: await approvedUnscheduled(db, grantId, 100_000),
+    paidOn: "2002-08-01",
     amount: 100_000,
     reference: "EFT-SETUP",
     idempotencyKey: newKey(),
   });
+  if (grantState === "closed") {
+    await officer2.grants.transition({ id: grantId, action: "beginClosing", reason: "Setting up the test." });
+    await officer2.grants.transition({ id: grantId, action: "close", reason: "Setting up the test." });
+  }
   return recorded.disbursement.id;
+}
+
+/** An active grant and an approved unscheduled instalment of `amount` on it: "grantId paymentId". */
+async function payableInstalment(amount: number): Promise<string> {
+  const grantId = await grant("active");
+  return `${grantId} ${await approvedUnscheduled(db, grantId, amount)}`;
+}
+
+/** A programme of its own with no allocation yet (a leaf, so it may hold one). */
+async function programme(): Promise<string> {
+  const code = `A${randomUUID().slice(0, 8).toUpperCase()}`;
+  const [row] = await db
+    .insert(programmes)
+    .values({ code, nameEn: `Audit ${code}`, nameFr: `Essai ${code}` })
+    .returning();
+  return row!.id;
+}
+
+/** Two fresh allocations of 1,000,000 in FY 2002-2003, nothing committed: "fromId toId". */
+async function allocationPair(): Promise<string> {
+  return `${await freshAllocation(db, 1_000_000)} ${await freshAllocation(db, 1_000_000)}`;
+}
+
+/** Fiscal years no seed opens, one per call. */
+let unopenedYears = 2080;
+
+/** A reset token for a throwaway officer, written as the service writes them (only its hash is stored). */
+async function resetToken(userId: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(passwordResetTokens).values({
+    userId,
+    tokenHash: createHash("sha256").update(token).digest("hex"),
+    expiresAt: new Date(Date.now() + 10 * 60_000),
+  });
+  return token;
+}
+
+const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
+
+/** The identity an anonymous call with a token acts as: the user the token names. */
+async function userIdentity(userId: string): Promise<{ id: string; role: string }> {
+  const [user] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, userId));
+  return { id: user!.id, role: user!.role };
 }
 
 const PASSWORD = "a long enough password";
@@ -389,40 +459,71 @@ const ROWS: AuditRow[] = [
     ],
     refused: { as: "partnerIcbl", code: "FORBIDDEN" },
   },
+  {
+    router: "web",
+    procedure: "payments.requestUnscheduled",
+    as: "officer",
+    setup: () => grant("active"),
+    call: ({ web }, grantId) =>
+      web.payments.requestUnscheduled({ grantId, amount: 150_000, dueOn: "2002-07-15", reason: "Audit request" }),
+    events: (grantId, result: { id: string }) => [
+      {
+        action: "payment.requestUnscheduled",
+        entityType: "scheduled_payment",
+        entityId: result.id,
+        before: null,
+        after: { id: result.id, grantId, amount: 150_000, status: "due", descriptionEn: "Audit request" },
+      },
+    ],
+    // Money is paid only on an active or closing grant.
+    refused: { as: "officer", code: "GRANT_NOT_DISBURSABLE", target: () => grant("draft") },
+  },
 
   // ---- web: disbursements ----
   {
     router: "web",
     procedure: "disbursements.record",
     as: "officer",
-    setup: () => grant("active"),
-    call: ({ web }, grantId) =>
+    // Every payment pays an instalment a second officer approved: the target is "grantId paymentId".
+    setup: () => payableInstalment(250_000),
+    call: ({ web }, target) =>
       web.disbursements.record({
-        grantId,
-        paidOn: "2002-06-01",
+        grantId: target.split(" ")[0]!,
+        scheduledPaymentId: target.split(" ")[1]!,
+        paidOn: "2002-08-01",
         amount: 250_000,
         reference: "EFT-AUDIT",
         idempotencyKey: newKey(),
       }),
-    events: (grantId, result: { disbursement: { id: string } }) => [
+    events: (target, result: { disbursement: { id: string } }) => [
       {
         action: "disbursement.record",
         entityType: "disbursement",
         entityId: result.disbursement.id,
-        before: null,
-        after: { disbursement: { id: result.disbursement.id, grantId, amountCad: 250_000, reference: "EFT-AUDIT" } },
+        before: { scheduledPayment: { id: target.split(" ")[1], status: "approved" } },
+        after: {
+          disbursement: {
+            id: result.disbursement.id,
+            grantId: target.split(" ")[0],
+            scheduledPaymentId: target.split(" ")[1],
+            amountCad: 250_000,
+            reference: "EFT-AUDIT",
+          },
+          scheduledPayment: { id: target.split(" ")[1], status: "paid" },
+        },
       },
     ],
-    // More than the grant's total: refused after the grant is locked.
+    // Dated before the grant starts: refused after the grant and the instalment are locked.
     refused: {
       as: "officer",
-      code: "DISBURSEMENT_EXCEEDS_REMAINING",
-      call: ({ web }, grantId) =>
+      code: "PAYMENT_DATE_OUT_OF_RANGE",
+      call: ({ web }, target) =>
         web.disbursements.record({
-          grantId,
-          paidOn: "2002-06-01",
-          amount: 10_000_001,
-          reference: "EFT-TOO-MUCH",
+          grantId: target.split(" ")[0]!,
+          scheduledPaymentId: target.split(" ")[1]!,
+          paidOn: "2002-03-01",
+          amount: 250_000,
+          reference: "EFT-TOO-EARLY",
           idempotencyKey: newKey(),
         }),
     },
@@ -436,7 +537,7 @@ const ROWS: AuditRow[] = [
       web.disbursements.reverse({
         disbursementId,
         reason: "Paid twice.",
-        paidOn: "2002-06-02",
+        paidOn: "2002-08-02",
         idempotencyKey: newKey(),
       }),
     events: (original, result: { disbursement: { id: string } }) => [
@@ -448,7 +549,8 @@ const ROWS: AuditRow[] = [
         after: { disbursement: { id: result.disbursement.id, amountCad: -100_000, reversesId: original } },
       },
     ],
-    refused: { as: "partnerIcbl", code: "FORBIDDEN" },
+    // A closed grant's books are closed.
+    refused: { as: "officer", code: "GRANT_NOT_REVERSIBLE", target: () => disbursement("closed") },
   },
 
   // ---- web: requirements ----
@@ -751,6 +853,126 @@ const ROWS: AuditRow[] = [
     refused: { as: "partnerMac", code: "FORBIDDEN" },
   },
 
+  // ---- web: one's own notification settings ----
+  {
+    router: "web",
+    procedure: "notifications.savePreferences",
+    as: "partnerIcbl",
+    setup: async () => (await actorIdentity("partnerIcbl")).id,
+    call: ({ web }) => web.notifications.savePreferences({ preferences: [{ category: "budget", delivery: "digest" }] }),
+    events: (userId) => [
+      {
+        action: "user.setNotificationPreferences",
+        entityType: "user",
+        entityId: userId,
+        before: expect.arrayContaining([expect.objectContaining({ category: "budget" })]),
+        after: expect.arrayContaining([{ category: "budget", delivery: "digest" }]),
+      },
+    ],
+    refused: { as: "anonymous", code: "UNAUTHORIZED" },
+  },
+  {
+    router: "web",
+    procedure: "notifications.setLocale",
+    as: "officer2",
+    setup: async () => (await actorIdentity("officer2")).id,
+    call: ({ web }) => web.notifications.setLocale({ locale: "fr" }),
+    events: (userId) => [
+      {
+        action: "user.setLocale",
+        entityType: "user",
+        entityId: userId,
+        before: { locale: expect.any(String) as unknown },
+        after: { locale: "fr" },
+      },
+    ],
+    refused: { as: "anonymous", code: "UNAUTHORIZED" },
+  },
+
+  // ---- web: account (no sign-in; the events name the account as actor) ----
+  {
+    router: "web",
+    procedure: "account.requestPasswordReset",
+    as: "anonymous",
+    // The target is "userId email".
+    setup: async () => {
+      const email = uniqueEmail("reset");
+      const [user] = await db.insert(users).values({ email, name: "Rita Reset", role: "officer" }).returning();
+      return `${user!.id} ${email}`;
+    },
+    call: ({ web }, target) => web.account.requestPasswordReset({ email: target.split(" ")[1]! }),
+    actor: (_, target) => userIdentity(target.split(" ")[0]!),
+    events: (target) => [
+      {
+        action: "user.requestPasswordReset",
+        entityType: "user",
+        entityId: target.split(" ")[0]!,
+        before: null,
+        after: { resetTokenId: expect.any(String) as unknown },
+      },
+    ],
+    refused: {
+      as: "anonymous",
+      code: "BAD_REQUEST",
+      call: ({ web }) => web.account.requestPasswordReset({ email: "not an address" }),
+    },
+  },
+  {
+    router: "web",
+    procedure: "account.resetPassword",
+    as: "anonymous",
+    // The target is "userId token".
+    setup: async () => {
+      const userId = await throwawayUser("officer");
+      return `${userId} ${await resetToken(userId)}`;
+    },
+    call: ({ web }, target) => web.account.resetPassword({ token: target.split(" ")[1]!, password: PASSWORD }),
+    actor: (_, target) => userIdentity(target.split(" ")[0]!),
+    events: (target) => [
+      {
+        action: "user.resetPassword",
+        entityType: "user",
+        entityId: target.split(" ")[0]!,
+        before: null,
+        after: { passwordChanged: true },
+      },
+    ],
+    // A token nobody was given.
+    refused: {
+      as: "anonymous",
+      code: "VALIDATION",
+      call: ({ web }) =>
+        web.account.resetPassword({ token: randomBytes(32).toString("base64url"), password: PASSWORD }),
+    },
+  },
+  {
+    router: "web",
+    procedure: "account.unsubscribe",
+    as: "anonymous",
+    // The target is "userId token".
+    setup: async () => {
+      const userId = await throwawayUser("partner");
+      return `${userId} ${tokenOf(unsubscribeLink(userId, "budget"))}`;
+    },
+    call: ({ web }, target) => web.account.unsubscribe({ token: target.split(" ")[1]! }),
+    actor: (_, target) => userIdentity(target.split(" ")[0]!),
+    events: (target) => [
+      {
+        action: "user.unsubscribe",
+        entityType: "user",
+        entityId: target.split(" ")[0]!,
+        before: { category: "budget" },
+        after: { category: "budget", delivery: "off" },
+      },
+    ],
+    // A token that is not signed.
+    refused: {
+      as: "anonymous",
+      code: "VALIDATION",
+      call: ({ web }, target) => web.account.unsubscribe({ token: `${target.split(" ")[1]!}x` }),
+    },
+  },
+
   // ---- admin ----
   {
     router: "admin",
@@ -880,6 +1102,225 @@ const ROWS: AuditRow[] = [
     ],
     refused: { as: "officer", code: "FORBIDDEN" },
   },
+
+  // ---- admin: budget administration ----
+  {
+    router: "admin",
+    procedure: "budgetAdministration.createProgramme",
+    as: "admin",
+    call: ({ admin }) =>
+      admin.budgetAdministration.createProgramme({
+        code: `C${randomUUID().slice(0, 8).toUpperCase()}`,
+        nameEn: "Audited programme",
+        nameFr: "Programme d'essai",
+      }),
+    events: (_, result: { id: string; code: string }) => [
+      {
+        action: "programme.create",
+        entityType: "programme",
+        entityId: result.id,
+        before: null,
+        after: { id: result.id, code: result.code, nameEn: "Audited programme", parentId: null },
+      },
+    ],
+    refused: { as: "officer", code: "FORBIDDEN" },
+  },
+  {
+    router: "admin",
+    procedure: "budgetAdministration.updateProgramme",
+    as: "admin",
+    setup: programme,
+    call: ({ admin }, id) =>
+      admin.budgetAdministration.updateProgramme({
+        id,
+        data: { code: `U${randomUUID().slice(0, 8).toUpperCase()}`, nameEn: "Renamed programme", nameFr: "Renommé" },
+      }),
+    events: (id) => [
+      {
+        action: "programme.update",
+        entityType: "programme",
+        entityId: id,
+        before: { id, nameEn: expect.stringMatching(/^Audit /) as unknown },
+        after: { id, nameEn: "Renamed programme", nameFr: "Renommé" },
+      },
+    ],
+    // A programme cannot be its own parent: refused by the service, inside the transaction.
+    refused: {
+      as: "admin",
+      code: "VALIDATION",
+      call: ({ admin }, id) =>
+        admin.budgetAdministration.updateProgramme({
+          id,
+          data: { code: `U${randomUUID().slice(0, 8).toUpperCase()}`, nameEn: "Loop", nameFr: "Boucle", parentId: id },
+        }),
+    },
+  },
+  {
+    router: "admin",
+    procedure: "budgetAdministration.openFiscalYear",
+    as: "admin",
+    setup: () => Promise.resolve(String(unopenedYears++)),
+    call: ({ admin }, year) => admin.budgetAdministration.openFiscalYear({ fiscalYear: Number(year) }),
+    events: (year) => [
+      {
+        action: "fiscal_year.open",
+        entityType: "fiscal_year",
+        entityId: year,
+        before: null,
+        after: { startYear: Number(year) },
+      },
+    ],
+    // The seed opened FY 2002-2003 already.
+    refused: { as: "admin", code: "CONFLICT", target: () => Promise.resolve("2002") },
+  },
+  {
+    router: "admin",
+    procedure: "budgetAdministration.setAllocation",
+    variant: "open",
+    as: "admin",
+    setup: programme,
+    call: ({ admin }, programmeId) =>
+      admin.budgetAdministration.setAllocation({ programmeId, fiscalYear: 2002, amount: 500_000, reason: "Opening" }),
+    events: (programmeId, result: { id: string; movement: { id: string } }) => [
+      {
+        action: "allocation.open",
+        entityType: "allocation",
+        entityId: result.id,
+        before: null,
+        after: { programmeId, fiscalYear: 2002, amount: 500_000, reason: "Opening", movementId: result.movement.id },
+      },
+    ],
+    // A year nobody opened.
+    refused: {
+      as: "admin",
+      code: "VALIDATION",
+      call: ({ admin }, programmeId) =>
+        admin.budgetAdministration.setAllocation({ programmeId, fiscalYear: 2079, amount: 500_000, reason: "Early" }),
+    },
+  },
+  {
+    router: "admin",
+    procedure: "budgetAdministration.setAllocation",
+    variant: "adjust",
+    as: "admin",
+    // A programme with an allocation of 1,000,000 in FY 2002-2003: "programmeId allocationId".
+    setup: async () => {
+      const programmeId = await programme();
+      const [row] = await db
+        .insert(allocations)
+        .values({ programmeId, fiscalYear: 2002, amount: 1_000_000 })
+        .returning({ id: allocations.id });
+      return `${programmeId} ${row!.id}`;
+    },
+    call: ({ admin }, target) =>
+      admin.budgetAdministration.setAllocation({
+        programmeId: target.split(" ")[0]!,
+        fiscalYear: 2002,
+        amount: 400_000,
+        reason: "Lowered",
+      }),
+    events: (target, result: { movement: { id: string } }) => [
+      {
+        action: "allocation.adjust",
+        entityType: "allocation",
+        entityId: target.split(" ")[1]!,
+        before: { amount: 1_000_000, committed: 0 },
+        after: { amount: 400_000, committed: 0, reason: "Lowered", movementId: result.movement.id },
+      },
+    ],
+    refused: { as: "officer", code: "FORBIDDEN" },
+  },
+  {
+    router: "admin",
+    procedure: "budgetAdministration.transfer",
+    as: "admin",
+    // One event, on the source allocation, naming both sides before and after.
+    setup: allocationPair,
+    call: ({ admin }, target) =>
+      admin.budgetAdministration.transfer({
+        fromAllocationId: target.split(" ")[0]!,
+        toAllocationId: target.split(" ")[1]!,
+        amount: 300_000,
+        reason: "Moved",
+      }),
+    events: (target, result: { transferId: string }) => [
+      {
+        action: "allocation.transfer",
+        entityType: "allocation",
+        entityId: target.split(" ")[0]!,
+        before: {
+          from: { id: target.split(" ")[0], amount: 1_000_000 },
+          to: { id: target.split(" ")[1], amount: 1_000_000 },
+        },
+        after: {
+          transferId: result.transferId,
+          amount: 300_000,
+          reason: "Moved",
+          from: { id: target.split(" ")[0], amount: 700_000 },
+          to: { id: target.split(" ")[1], amount: 1_300_000 },
+        },
+      },
+    ],
+    // More than the source holds: refused after both allocations are locked.
+    refused: {
+      as: "admin",
+      code: "ALLOCATION_BELOW_COMMITTED",
+      call: ({ admin }, target) =>
+        admin.budgetAdministration.transfer({
+          fromAllocationId: target.split(" ")[0]!,
+          toAllocationId: target.split(" ")[1]!,
+          amount: 1_000_001,
+          reason: "Too much",
+        }),
+    },
+  },
+];
+
+/**
+ * Mutations that write no audit event by design, each with the reason. A test below calls each one, checks that it
+ * did change something (so "no event" is not just a call that did nothing), and that it wrote no event.
+ */
+interface SilentMutation {
+  router: "web" | "admin";
+  procedure: string;
+  reason: string;
+  as: Persona;
+  /** Makes something for the call to change; returns a target id. */
+  setup: () => Promise<string>;
+  call: (api: Api, target: string) => Promise<unknown>;
+  /** Whether the call changed what it should have (the positive control). */
+  changed: (target: string, result: never) => Promise<boolean>;
+}
+
+const SILENT_MUTATIONS: SilentMutation[] = [
+  {
+    router: "web",
+    procedure: "notifications.markRead",
+    reason: "Reading one's own notifications is not a change to the record, like opening a page.",
+    as: "partnerIcbl",
+    setup: async () => {
+      const [row] = await db
+        .insert(notifications)
+        .values({
+          userId: (await actorIdentity("partnerIcbl")).id,
+          category: "reports",
+          kind: "reportDue",
+          link: "/",
+          dedupKey: `audit-silent-${randomUUID()}`,
+          emailDelivery: "off",
+        })
+        .returning({ id: notifications.id });
+      return row!.id;
+    },
+    call: ({ web }, id) => web.notifications.markRead({ ids: [id] }),
+    changed: async (id, result: { marked: number }) => {
+      const [row] = await db
+        .select({ readAt: notifications.readAt })
+        .from(notifications)
+        .where(eq(notifications.id, id));
+      return result.marked === 1 && row?.readAt != null;
+    },
+  },
 ];
 
 const rowName = (row: AuditRow) => `${row.router} ${row.procedure}${row.variant ? ` ${row.variant}` : ""}`;
@@ -899,7 +1340,7 @@ describe("every mutation writes its audit events", () => {
       const target = row.setup ? await row.setup() : "";
       const since = await lastEventId();
       const result = (await row.call(await api(row.as), target)) as never;
-      const actor = row.actor ? await row.actor(result) : await actorIdentity(row.as);
+      const actor = row.actor ? await row.actor(result, target) : await actorIdentity(row.as);
       const expected = row.events(target, result);
       const written = await eventsAfter(since);
       expect(written.map((e) => e.action)).toEqual(expected.map((e) => e.action));
@@ -924,6 +1365,18 @@ describe("every mutation writes its audit events", () => {
   }
 });
 
+describe("mutations that write no audit event by design", () => {
+  for (const silent of SILENT_MUTATIONS) {
+    it(`${silent.router} ${silent.procedure}: changes what it should and writes no event (${silent.reason})`, async () => {
+      const target = await silent.setup();
+      const since = await lastEventId();
+      const result = (await silent.call(await api(silent.as), target)) as never;
+      expect(await silent.changed(target, result)).toBe(true);
+      expect(await eventsAfter(since)).toEqual([]);
+    });
+  }
+});
+
 async function actorIdentity(persona: Persona): Promise<{ id: string; role: string }> {
   const actor = await actorFor(db, persona);
   if (!actor) throw new Error("an anonymous call names its actor with `actor`");
@@ -938,7 +1391,11 @@ describe("the table covers every mutation the routers define", () => {
         .filter(([, procedure]) => procedure._def.type === "mutation")
         .map(([path]) => `${name} ${path}`);
     const defined = [...mutations("web", webRouter), ...mutations("admin", adminRouter)].sort();
-    const listed = [...new Set(ROWS.map((row) => `${row.router} ${row.procedure}`))].sort();
+    const audited = new Set(ROWS.map((row) => `${row.router} ${row.procedure}`));
+    const silent = SILENT_MUTATIONS.map((m) => `${m.router} ${m.procedure}`);
+    // A mutation is either audited or exempt, never both.
+    expect(silent.filter((name) => audited.has(name))).toEqual([]);
+    const listed = [...audited, ...silent].sort();
     // Positive control: the enumeration finds mutations at all (an empty list would match an empty table).
     expect(defined).toEqual(expect.arrayContaining(["web grants.create", "admin users.invite"]));
     expect(listed).toEqual(defined);
