@@ -892,7 +892,7 @@ const ROWS: AuditRow[] = [
   // ---- web: account (no sign-in; the events name the account as actor) ----
   {
     router: "web",
-    procedure: "account.requestPasswordReset",
+    procedure: "publicAccount.requestPasswordReset",
     as: "anonymous",
     // The target is "userId email".
     setup: async () => {
@@ -900,7 +900,7 @@ const ROWS: AuditRow[] = [
       const [user] = await db.insert(users).values({ email, name: "Rita Reset", role: "officer" }).returning();
       return `${user!.id} ${email}`;
     },
-    call: ({ web }, target) => web.account.requestPasswordReset({ email: target.split(" ")[1]! }),
+    call: ({ web }, target) => web.publicAccount.requestPasswordReset({ email: target.split(" ")[1]! }),
     actor: (_, target) => userIdentity(target.split(" ")[0]!),
     events: (target) => [
       {
@@ -914,19 +914,19 @@ const ROWS: AuditRow[] = [
     refused: {
       as: "anonymous",
       code: "BAD_REQUEST",
-      call: ({ web }) => web.account.requestPasswordReset({ email: "not an address" }),
+      call: ({ web }) => web.publicAccount.requestPasswordReset({ email: "not an address" }),
     },
   },
   {
     router: "web",
-    procedure: "account.resetPassword",
+    procedure: "publicAccount.resetPassword",
     as: "anonymous",
     // The target is "userId token".
     setup: async () => {
       const userId = await throwawayUser("officer");
       return `${userId} ${await resetToken(userId)}`;
     },
-    call: ({ web }, target) => web.account.resetPassword({ token: target.split(" ")[1]!, password: PASSWORD }),
+    call: ({ web }, target) => web.publicAccount.resetPassword({ token: target.split(" ")[1]!, password: PASSWORD }),
     actor: (_, target) => userIdentity(target.split(" ")[0]!),
     events: (target) => [
       {
@@ -942,19 +942,19 @@ const ROWS: AuditRow[] = [
       as: "anonymous",
       code: "VALIDATION",
       call: ({ web }) =>
-        web.account.resetPassword({ token: randomBytes(32).toString("base64url"), password: PASSWORD }),
+        web.publicAccount.resetPassword({ token: randomBytes(32).toString("base64url"), password: PASSWORD }),
     },
   },
   {
     router: "web",
-    procedure: "account.unsubscribe",
+    procedure: "publicAccount.unsubscribe",
     as: "anonymous",
     // The target is "userId token".
     setup: async () => {
       const userId = await throwawayUser("partner");
       return `${userId} ${tokenOf(unsubscribeLink(userId, "budget"))}`;
     },
-    call: ({ web }, target) => web.account.unsubscribe({ token: target.split(" ")[1]! }),
+    call: ({ web }, target) => web.publicAccount.unsubscribe({ token: target.split(" ")[1]! }),
     actor: (_, target) => userIdentity(target.split(" ")[0]!),
     events: (target) => [
       {
@@ -969,7 +969,7 @@ const ROWS: AuditRow[] = [
     refused: {
       as: "anonymous",
       code: "VALIDATION",
-      call: ({ web }, target) => web.account.unsubscribe({ token: `${target.split(" ")[1]!}x` }),
+      call: ({ web }, target) => web.publicAccount.unsubscribe({ token: `${target.split(" ")[1]!}x` }),
     },
   },
 
