@@ -34,6 +34,7 @@ export function appEnvironment(runtime: AppRuntimeEnv, base: NodeJS.ProcessEnv =
   env.NEXT_TELEMETRY_DISABLED ??= "1"; // a local run should not phone home (and often cannot)
   delete env.NODE_ENV; // next sets production or development itself; an inherited "test" only earns a warning
   delete env.PORT; // the port is given with -p
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed where Next's global types (the tests project) make NODE_ENV a required key
   return env as NodeJS.ProcessEnv;
 }
 
@@ -50,6 +51,7 @@ export async function buildApps(names: readonly AppName[] = Object.keys(APPS) as
   const filters = names.map((name) => `--filter=${APPS[name].packageName}`);
   const code = await runToCompletion(bin("turbo"), ["run", "build", "--output-logs=errors-only", ...filters], {
     cwd: repoRoot,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed where Next's global types (the tests project) make NODE_ENV a required key
     env: env as NodeJS.ProcessEnv,
   });
   if (code !== 0)

@@ -343,7 +343,9 @@ describe("password reset", () => {
     expect(await anonymous.publicAccount.requestPasswordReset({ email: "nobody@example.org" })).toEqual({ ok: true });
     expect(await db.$count(emailMessages)).toBe(before);
 
-    expect(await anonymous.publicAccount.requestPasswordReset({ email: " Partner@MAC.example.org " })).toEqual({ ok: true });
+    expect(await anonymous.publicAccount.requestPasswordReset({ email: " Partner@MAC.example.org " })).toEqual({
+      ok: true,
+    });
     await deliverPendingEmails(db, mailer);
     const [mail] = sink.to("partner@mac.example.org");
     expect(mail!.subject).toBe("Reset your Mine Action Grants password");
@@ -355,7 +357,9 @@ describe("password reset", () => {
     await anonymous.publicAccount.resetPassword({ token, password: "a brand new passphrase" });
     const [user] = await db.select().from(users).where(eq(users.email, "partner@mac.example.org"));
     expect(await verifyPassword("a brand new passphrase", user!.passwordHash!)).toBe(true);
-    await expect(anonymous.publicAccount.resetPassword({ token, password: "another passphrase!" })).rejects.toMatchObject({
+    await expect(
+      anonymous.publicAccount.resetPassword({ token, password: "another passphrase!" }),
+    ).rejects.toMatchObject({
       message: "This link has expired or has already been used: ask for a new one.",
     });
 

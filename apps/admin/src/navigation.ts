@@ -4,7 +4,8 @@
  */
 export const NAVIGATION: {
   href: string;
-  label: "budgets" | "budgetAdministration" | "adminOrganisations" | "adminUsers" | "adminAudit" | "adminJobs" | "adminIati";
+  label:
+    "budgets" | "budgetAdministration" | "adminOrganisations" | "adminUsers" | "adminAudit" | "adminJobs" | "adminIati";
 }[] = [
   { href: "/budgets", label: "budgets" },
   { href: "/budget-administration", label: "budgetAdministration" },
