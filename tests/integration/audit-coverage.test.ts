@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { unsubscribeLink } from "@portal/api/notifications";
+import { hashPassword } from "@portal/domain/password";
 import {
   allocations,
   auditEvents,
@@ -10,8 +11,11 @@ import {
   passwordResetTokens,
   programmes,
   users,
+  userSessions,
+  userTotp,
 } from "@portal/db";
 import { eq, gt, max } from "drizzle-orm";
+import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, callers, type Persona } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
@@ -277,6 +281,155 @@ const orgData = (name = `Audit org ${randomUUID().slice(0, 6)}`) => ({
   countryCode: "CA",
   website: null,
 });
+
+// ---- account security targets ----
+
+let knownPasswordHash: Promise<string> | undefined;
+
+/**
+ * The persona's own account with PASSWORD as its password and no authenticator (rows before may have changed
+ * either), and two live sessions: its user id.
+ */
+async function ownAccount(persona: Persona): Promise<string> {
+  const { id } = await actorIdentity(persona);
+  knownPasswordHash ??= hashPassword(PASSWORD);
+  await db
+    .update(users)
+    .set({ passwordHash: await knownPasswordHash })
+    .where(eq(users.id, id));
+  await db.delete(userTotp).where(eq(userTotp.userId, id));
+  await liveSessions(id, 2);
+  return id;
+}
+
+/** Sessions as sign-in writes them, one per app. */
+async function liveSessions(userId: string, count: number): Promise<void> {
+  await db.insert(userSessions).values(
+    Array.from({ length: count }, (_, index) => ({
+      id: randomBytes(24).toString("base64url"),
+      userId,
+      app: index % 2 === 0 ? "web" : "admin",
+      expiresAt: new Date(Date.now() + 60 * 60_000),
+    })),
+  );
+}
+
+/** The account procedures of the app a row is for. */
+const accountOf = (api: Api, router: "web" | "admin") => (router === "web" ? api.web.account : api.admin.account);
+
+/** Authenticator secrets by user id, so a confirming call can compute the code its setup's enrolment expects. */
+const totpSecrets = new Map<string, string>();
+
+/** The persona's account with an enrolment started and not confirmed: its user id. */
+async function pendingTotp(persona: Persona, router: "web" | "admin"): Promise<string> {
+  const id = await ownAccount(persona);
+  const started = await accountOf(await api(persona), router).startTotp();
+  totpSecrets.set(id, started.secret);
+  return id;
+}
+
+/** The persona's account with a confirmed authenticator: its user id. */
+async function enrolledTotp(persona: Persona, router: "web" | "admin"): Promise<string> {
+  const id = await pendingTotp(persona, router);
+  await accountOf(await api(persona), router).confirmTotp({ code: await currentCode(id) });
+  return id;
+}
+
+const currentCode = (userId: string) => generate({ secret: totpSecrets.get(userId)! });
+
+/** The current code with its last digit changed: not a code the enrolment accepts. */
+async function wrongCode(userId: string): Promise<string> {
+  const code = await currentCode(userId);
+  return `${code.slice(0, 5)}${(Number(code[5]) + 1) % 10}`;
+}
+
+const STRONG_PASSWORD = "quartz lantern orbit meadow";
+
+/**
+ * The four account-security procedures, mounted in both apps (any signed-in user in the portal, administrators in
+ * the console). Each writes one event about the caller's own account; the refusals differ per app to cover the
+ * service's rules once and the console's gate.
+ */
+function accountRows(router: "web" | "admin"): AuditRow[] {
+  const as: Persona = router === "web" ? "officer" : "admin";
+  const userEvent = (action: string, id: string, before: unknown, after: unknown): ExpectedEvent => ({
+    action,
+    entityType: "user",
+    entityId: id,
+    before,
+    after,
+  });
+  const consoleGate: Refusal = { as: "officer", code: "FORBIDDEN" };
+  return [
+    {
+      router,
+      procedure: "account.changePassword",
+      as,
+      setup: () => ownAccount(as),
+      call: (api) => accountOf(api, router).changePassword({ currentPassword: PASSWORD, newPassword: STRONG_PASSWORD }),
+      // The call comes with no session of its own, so both live sessions end.
+      events: (id) => [userEvent("user.password_change", id, null, { otherSessionsEnded: 2 })],
+      refused:
+        router === "web"
+          ? {
+              as,
+              code: "WEAK_PASSWORD",
+              call: (api) =>
+                accountOf(api, router).changePassword({ currentPassword: PASSWORD, newPassword: "password1234" }),
+            }
+          : consoleGate,
+    },
+    {
+      router,
+      procedure: "account.startTotp",
+      as,
+      setup: () => ownAccount(as),
+      call: (api) => accountOf(api, router).startTotp(),
+      events: (id) => [userEvent("user.totp_enrolment_started", id, null, { pending: true })],
+      refused:
+        router === "web"
+          ? // Authenticators are for staff.
+            { as: "partnerIcbl", code: "FORBIDDEN" }
+          : // One authenticator at a time: refused after the enrolment row is locked.
+            { as, code: "CONFLICT", target: () => enrolledTotp(as, router) },
+    },
+    {
+      router,
+      procedure: "account.confirmTotp",
+      as,
+      setup: () => pendingTotp(as, router),
+      call: async (api, id) => accountOf(api, router).confirmTotp({ code: await currentCode(id) }),
+      events: (id) => [userEvent("user.totp_enrol", id, { totp: false }, { totp: true })],
+      refused:
+        router === "web"
+          ? {
+              as,
+              code: "VALIDATION",
+              call: async (api, id) => accountOf(api, router).confirmTotp({ code: await wrongCode(id) }),
+            }
+          : consoleGate,
+    },
+    {
+      router,
+      procedure: "account.removeTotp",
+      as,
+      setup: () => enrolledTotp(as, router),
+      call: (api) => accountOf(api, router).removeTotp({ currentPassword: PASSWORD }),
+      events: (id) => [userEvent("user.totp_remove", id, { totp: true }, { totp: false })],
+      refused:
+        router === "web"
+          ? {
+              as,
+              code: "VALIDATION",
+              call: (api) => accountOf(api, router).removeTotp({ currentPassword: "not the password" }),
+            }
+          : // Nothing to remove: refused inside the transaction.
+            { as, code: "NOT_FOUND", target: () => ownAccount(as) },
+    },
+  ];
+}
+
+const APPROVALS_SETTING = "approvals_require_second_factor";
 
 let conferenceTitles = 0;
 const conferenceInput = (titleEn = `Audit seminar ${++conferenceTitles}`) => ({
@@ -973,6 +1126,54 @@ const ROWS: AuditRow[] = [
     },
   },
 
+  // ---- web: IATI publishing ----
+  {
+    router: "web",
+    procedure: "iati.publish",
+    variant: "first",
+    as: "officer",
+    setup: () => grant("active"),
+    call: ({ web }, grantId) => web.iati.publish({ grantId }),
+    events: (grantId, result: { identifier: string }) => [
+      {
+        action: "grant.publish",
+        entityType: "grant",
+        entityId: grantId,
+        before: null,
+        after: { identifier: result.identifier, illustrative: false, publishedAt: expect.any(String) as unknown },
+      },
+    ],
+    // A draft is not an activity yet: refused after the grant is locked.
+    refused: { as: "officer", code: "IATI_INVALID", target: () => grant("draft") },
+  },
+  {
+    router: "web",
+    procedure: "iati.publish",
+    variant: "again",
+    as: "officer",
+    // Published once already (by another officer): the target is "grantId publishedAt".
+    setup: async () => {
+      const grantId = await grant("active");
+      const first = await (await web("officer2")).iati.publish({ grantId });
+      return `${grantId} ${first.publishedAt.toISOString()}`;
+    },
+    call: ({ web }, target) => web.iati.publish({ grantId: target.split(" ")[0]! }),
+    events: (target, result: { identifier: string }) => [
+      {
+        action: "grant.publish",
+        entityType: "grant",
+        entityId: target.split(" ")[0]!,
+        before: { publishedAt: target.split(" ")[1] },
+        after: { identifier: result.identifier, publishedAt: expect.any(String) as unknown },
+      },
+    ],
+    // Publishing is the ministry's.
+    refused: { as: "partnerIcbl", code: "FORBIDDEN" },
+  },
+
+  // ---- web: one's own account security ----
+  ...accountRows("web"),
+
   // ---- admin ----
   {
     router: "admin",
@@ -1101,6 +1302,53 @@ const ROWS: AuditRow[] = [
       },
     ],
     refused: { as: "officer", code: "FORBIDDEN" },
+  },
+
+  {
+    router: "admin",
+    procedure: "users.endSessions",
+    as: "admin",
+    setup: async () => {
+      const userId = await throwawayUser("officer");
+      await liveSessions(userId, 2);
+      return userId;
+    },
+    call: ({ admin }, userId) => admin.users.endSessions({ userId }),
+    events: (id) => [
+      {
+        action: "user.end_sessions",
+        entityType: "user",
+        entityId: id,
+        before: { sessions: 2 },
+        after: { sessions: 0 },
+      },
+    ],
+    refused: { as: "officer", code: "FORBIDDEN" },
+  },
+
+  // ---- admin: security ----
+  ...accountRows("admin"),
+  {
+    router: "admin",
+    procedure: "security.updateSettings",
+    as: "admin",
+    // Turned on first, so the call turns it off: the rows after this one approve without a second factor.
+    setup: async () => {
+      await (await admin()).security.updateSettings({ approvalsRequireSecondFactor: true });
+      return APPROVALS_SETTING;
+    },
+    call: ({ admin }) => admin.security.updateSettings({ approvalsRequireSecondFactor: false }),
+    events: (key) => [
+      {
+        action: "setting.update",
+        entityType: "setting",
+        entityId: key,
+        before: { value: true },
+        after: { value: false },
+      },
+    ],
+    // A target of its own, so the refusal's setup does not leave the setting on.
+    refused: { as: "officer", code: "FORBIDDEN", target: () => Promise.resolve(APPROVALS_SETTING) },
   },
 
   // ---- admin: budget administration ----
