@@ -3,7 +3,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callers } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
-import { codeOf, freshAllocation, grantIn, grantInput, newKey, organisationIdOf } from "./support/ledger-fixtures";
+import {
+  approvedUnscheduled,
+  codeOf,
+  freshAllocation,
+  grantIn,
+  grantInput,
+  newKey,
+  organisationIdOf,
+} from "./support/ledger-fixtures";
 
 // The budget review's charts and drill-downs against the budget figures: every figure must be the sum of the rows
 // behind it, on the seeded history (FY 2001-2002, the source document's year) and on every other seeded year.
@@ -138,8 +146,16 @@ describe("the review's figures after mixed operations, through the API", () => {
   let before: Review;
   let review: Review;
   const grants: Record<"a" | "d", string> = { a: "", d: "" };
-  const pay = (grantId: string, paidOn: string, amount: number, reference: string) =>
-    officer.disbursements.record({ grantId, paidOn, amount, reference, idempotencyKey: newKey() });
+  // Every payment has four eyes: an unscheduled instalment approved by another officer, then paid.
+  const pay = async (grantId: string, paidOn: string, amount: number, reference: string) =>
+    officer.disbursements.record({
+      grantId,
+      paidOn,
+      amount,
+      reference,
+      idempotencyKey: newKey(),
+      scheduledPaymentId: await approvedUnscheduled(db, grantId, amount),
+    });
 
   beforeAll(async () => {
     icbl = await organisationIdOf(db, "icbl");

@@ -156,7 +156,7 @@ describe("notifications from the audit log", () => {
     await officer.disbursements.record({
       grantId,
       scheduledPaymentId: payment.id,
-      paidOn: "2026-11-20",
+      paidOn: "2002-11-20",
       amount: 2_500_000,
       reference: "EFT-7781",
       idempotencyKey: newKey(),
@@ -174,7 +174,7 @@ describe("notifications from the audit log", () => {
     expect(changes.text).toContain(`${PORTAL}/reports/${requirementId}`);
     const paid = toPartner.find((m) => m.subject.startsWith("Payment made"))!;
     expect(paid.text).toContain("$25,000.00 was paid for Test grant");
-    expect(paid.text).toContain("November 20, 2026");
+    expect(paid.text).toContain("November 20, 2002");
     expect(paid.text).toContain("EFT-7781");
     // Every partner message offers a one-click way out of its category.
     expect(paid.text).toMatch(new RegExp(`${PORTAL}/unsubscribe\\?token=`));

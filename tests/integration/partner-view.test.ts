@@ -26,6 +26,7 @@ beforeAll(async () => {
     amount: 10_000,
     reference: "EFT-P",
     idempotencyKey: newKey(),
+    scheduledPaymentId: payment.id,
   });
   const requirement = await officer.requirements.add({
     grantId,
@@ -69,7 +70,7 @@ it("a partner's grants.byId carries no officer ids and no idempotency keys", asy
   for (const id of officers) expect(text).not.toContain(id);
   // What partners need is still there.
   expect(grant.disbursements).toHaveLength(1);
-  expect(grant.scheduledPayments[0]).toMatchObject({ status: "approved", amount: 10_000 });
+  expect(grant.scheduledPayments[0]).toMatchObject({ status: "paid", amount: 10_000 });
 });
 
 it("staff still get them", async () => {

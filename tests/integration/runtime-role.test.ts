@@ -4,7 +4,15 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callers } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
-import { auditCount, freshAllocation, grantIn, grantInput, newKey, organisationIdOf } from "./support/ledger-fixtures";
+import {
+  approvedUnscheduled,
+  auditCount,
+  freshAllocation,
+  grantIn,
+  grantInput,
+  newKey,
+  organisationIdOf,
+} from "./support/ledger-fixtures";
 
 // The apps connect as a member of portal_runtime (migration 0008). Here a login role of that kind works on a seeded
 // copy of the database whose tables belong to another role, as on a deployment.
@@ -90,6 +98,7 @@ describe("the apps' database role", () => {
       amount: 2_500_000,
       reference: "EFT-role",
       idempotencyKey: newKey(),
+      scheduledPaymentId: await approvedUnscheduled(appDb, grantId, 2_500_000),
     });
     expect(disbursement.amount).toBe(2_500_000);
     expect(await auditCount(ownerDb)).toBeGreaterThan(before + 4);

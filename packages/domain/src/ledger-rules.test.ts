@@ -17,9 +17,9 @@ const rule = (role: Role, f: PaymentFacts, action: string) =>
   paymentRules(me(role), f).find((r) => r.action === action);
 
 describe("payment rules", () => {
-  it("offers by state and role: officers mark due, approve, hold, release, cancel and pay; admins approve; partners nothing", () => {
+  it("offers by state and role: officers mark due, approve, hold, release, cancel and pay; admins and partners nothing (segregation of duties)", () => {
     expect(allowedPaymentActions(paymentRules(me("officer"), facts("due")))).toEqual(["approve", "hold", "cancel"]);
-    expect(allowedPaymentActions(paymentRules(me("admin"), facts("due")))).toEqual(["approve"]);
+    expect(allowedPaymentActions(paymentRules(me("admin"), facts("due")))).toEqual([]);
     expect(paymentRules(me("partner"), facts("due"))).toEqual([]);
     expect(allowedPaymentActions(paymentRules(me("officer"), facts("planned")))).toEqual(["markDue", "hold", "cancel"]);
     expect(paymentRules(me("officer"), facts("paid"))).toEqual([]);

@@ -37,5 +37,6 @@ export const allocationMovements = pgTable(
       sql`(${t.kind} in ('transfer_in', 'transfer_out')) = (${t.transferId} is not null)`,
     ),
     index("allocation_movements_allocation_idx").on(t.allocationId, t.createdAt),
+    index("allocation_movements_created_by_idx").on(t.createdById),
   ],
 );
