@@ -1,9 +1,11 @@
 import { adminRouter, webRouter } from "@portal/api";
 import { createRouteKit } from "@portal/api/http";
 import {
+  allocations,
   conferences,
   type Database,
   disbursements,
+  emailMessages,
   grants,
   memberships,
   organisationRelations,
@@ -15,7 +17,15 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, callers, type Persona } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
-import { freshAllocation, grantIn, grantInput, newKey, organisationIdOf } from "./support/ledger-fixtures";
+import { DEMO_PASSWORD } from "@portal/db/seed";
+import {
+  approvedUnscheduled,
+  freshAllocation,
+  grantIn,
+  grantInput,
+  newKey,
+  organisationIdOf,
+} from "./support/ledger-fixtures";
 
 // Hostile input against every procedure of both routers, over the same HTTP layer the apps mount: wrong types,
 // missing fields, negative, fractional and huge amounts, megabyte strings, control characters and NUL, impossible
@@ -45,6 +55,12 @@ interface Fixtures {
   invitation: string;
   invitationToken: string;
   disposableUser: string;
+  /** An approved unscheduled payment of 100 on activeGrant, for disbursements.record to pay. */
+  payableInstalment: string;
+  /** A programme and allocation of their own, for the budget administration's writes. */
+  spareProgramme: string;
+  spareAllocation: string;
+  outboxMessage: string;
 }
 
 interface Entry {
@@ -74,6 +90,14 @@ const organisationData = () => ({
   iatiType: 22,
   countryCode: "CA",
   website: "https://example.org",
+});
+
+const programmeData = () => ({
+  code: `HP-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+  nameEn: "Hostile programme",
+  nameFr: "Programme hostile",
+  descriptionEn: "For the hostile-input suite.",
+  descriptionFr: "Pour la suite d'entrées hostiles.",
 });
 
 /**
@@ -128,6 +152,7 @@ const HOSTILE: Record<string, Entry> = {
       amount: 100,
       reference: "EFT-0001",
       idempotencyKey: newKey(),
+      scheduledPaymentId: f.payableInstalment,
     }),
   },
   "web:disbursements.reverse": {
@@ -219,6 +244,44 @@ const HOSTILE: Record<string, Entry> = {
   "web:partnerships.deleteLink": { as: "officer", input: (f) => ({ id: f.relation }) },
   "web:treaty.tracker": { as: "officer", input: () => ({ on: "2002-03-01" }) },
   "web:treaty.figures": { as: "officer" },
+  "web:payments.requestUnscheduled": {
+    as: "officer",
+    input: (f) => ({ grantId: f.activeGrant, amount: 100, dueOn: "2002-07-15", reason: "Extra workshop" }),
+  },
+  "web:notifications.list": { as: "officer", input: () => ({ unreadOnly: true, limit: 20 }) },
+  "web:notifications.unreadCount": { as: "officer" },
+  "web:notifications.markRead": {
+    as: "officer",
+    input: () => ({ ids: ["00000000-0000-4000-8000-000000000001"], all: false }),
+  },
+  "web:notifications.settings": { as: "officer" },
+  "web:notifications.savePreferences": {
+    as: "officer",
+    input: () => ({ preferences: [{ category: "reports", delivery: "digest" }] }),
+  },
+  "web:notifications.setLocale": { as: "officer", input: () => ({ locale: "fr" }) },
+  "web:publicAccount.requestPasswordReset": { as: "anonymous", input: () => ({ email: "officer@example.org" }) },
+  "web:publicAccount.resetPassword": {
+    as: "anonymous",
+    input: () => ({ token: "an-unknown-reset-token", password: "a long enough passphrase" }),
+  },
+  "web:publicAccount.describeUnsubscribe": { as: "anonymous", input: () => ({ token: "an-unknown-token" }) },
+  "web:publicAccount.unsubscribe": { as: "anonymous", input: () => ({ token: "an-unknown-token" }) },
+  // The seeded database is this file's own: a markup variant that succeeds changes only its copy of the password.
+  "web:account.security": { as: "officer" },
+  "web:account.changePassword": {
+    as: "officer2",
+    input: () => ({ currentPassword: DEMO_PASSWORD, newPassword: "another long passphrase" }),
+  },
+  "web:account.startTotp": { as: "officer" },
+  "web:account.confirmTotp": { as: "officer", input: () => ({ code: "123456" }) },
+  "web:account.removeTotp": { as: "officer", input: () => ({ currentPassword: DEMO_PASSWORD }) },
+  "web:iati.publish": { as: "officer", input: (f) => ({ grantId: f.activeGrant }) },
+  "web:iati.grantStatus": { as: "officer", input: (f) => ({ grantId: f.activeGrant }) },
+  "web:annualReport.byFiscalYear": {
+    as: "officer",
+    input: () => ({ fiscalYear: 2001, reportDate: "2002-11-30", monitorFrom: "2001-05-01", monitorTo: "2002-07-31" }),
+  },
 
   "admin:budgets.overview": { as: "admin", input: () => ({ fiscalYear: 2002 }) },
   "admin:budgets.fiscalYears": { as: "admin" },
@@ -270,6 +333,49 @@ const HOSTILE: Record<string, Entry> = {
     }),
   },
   "admin:audit.filterOptions": { as: "admin" },
+  "admin:users.sessions": { as: "admin", input: (f) => ({ userId: f.disposableUser }) },
+  "admin:users.endSessions": { as: "admin", input: (f) => ({ userId: f.disposableUser }) },
+  "admin:budgetAdministration.overview": { as: "admin" },
+  "admin:budgetAdministration.programmeBudget": { as: "admin", input: (f) => ({ programmeId: f.spareProgramme }) },
+  "admin:budgetAdministration.createProgramme": {
+    as: "admin",
+    input: () => ({ ...programmeData(), parentId: null, envelopeAmount: 50_000_000 }),
+  },
+  "admin:budgetAdministration.updateProgramme": {
+    as: "admin",
+    input: (f) => ({ id: f.spareProgramme, data: { ...programmeData(), parentId: null, envelopeAmount: null } }),
+  },
+  "admin:budgetAdministration.openFiscalYear": { as: "admin", input: () => ({ fiscalYear: 2090 }) },
+  "admin:budgetAdministration.setAllocation": {
+    as: "admin",
+    input: (f) => ({ programmeId: f.spareProgramme, fiscalYear: 2002, amount: 2_000_000, reason: "Mid-year top-up" }),
+  },
+  "admin:budgetAdministration.transfer": {
+    as: "admin",
+    input: (f) => ({
+      fromAllocationId: f.allocation,
+      toAllocationId: f.spareAllocation,
+      amount: 100,
+      reason: "Rebalancing",
+    }),
+  },
+  "admin:jobs.overview": { as: "admin" },
+  "admin:jobs.outbox": { as: "admin", input: () => ({ limit: 20 }) },
+  "admin:jobs.message": { as: "admin", input: (f) => ({ id: f.outboxMessage }) },
+  "admin:account.security": { as: "admin" },
+  "admin:account.changePassword": {
+    as: "admin",
+    input: () => ({ currentPassword: DEMO_PASSWORD, newPassword: "another long passphrase" }),
+  },
+  "admin:account.startTotp": { as: "admin" },
+  "admin:account.confirmTotp": { as: "admin", input: () => ({ code: "123456" }) },
+  // Runs after changePassword has changed the admin's password: the service refuses on currentPassword, the shape
+  // checks before it are what this entry exercises.
+  "admin:account.removeTotp": { as: "admin", input: () => ({ currentPassword: DEMO_PASSWORD }) },
+  // Stays off: the valid input must not make every later approval ask for a second factor.
+  "admin:security.settings": { as: "admin" },
+  "admin:security.updateSettings": { as: "admin", input: () => ({ approvalsRequireSecondFactor: false }) },
+  "admin:iati.publications": { as: "admin" },
 };
 
 // ---- the hostile values --------------------------------------------------------------------------------------
@@ -498,7 +604,27 @@ beforeAll(async () => {
     amount: 20_000,
     reference: "EFT-1",
     idempotencyKey: newKey(),
+    scheduledPaymentId: await approvedUnscheduled(db, activeGrant, 20_000),
   });
+  const payableInstalment = await approvedUnscheduled(db, activeGrant, 100);
+  const spareAllocation = await freshAllocation(db, 1_000_000);
+  const [spare] = await db
+    .select({ programmeId: allocations.programmeId })
+    .from(allocations)
+    .where(eq(allocations.id, spareAllocation));
+  const [message] = await db
+    .insert(emailMessages)
+    .values({
+      dedupKey: `hostile-${newKey()}`,
+      toAddress: "officer@example.org",
+      locale: "en",
+      category: "operations",
+      subject: "Kept in the outbox",
+      textBody: "A message for the outbox view.",
+      htmlBody: "<p>A message for the outbox view.</p>",
+      status: "outbox",
+    })
+    .returning({ id: emailMessages.id });
   const [conference] = await db.select({ id: conferences.id, version: conferences.version }).from(conferences).limit(1);
   const [relation] = await db.select({ id: organisationRelations.id }).from(organisationRelations).limit(1);
   const partnerActor = await actorFor(db, "partnerIcbl");
@@ -550,6 +676,10 @@ beforeAll(async () => {
     invitation: invitation.id,
     invitationToken: invitation.acceptUrl.split("/").pop()!,
     disposableUser: disposableUser!.id,
+    payableInstalment,
+    spareProgramme: spare!.programmeId,
+    spareAllocation,
+    outboxMessage: message!.id,
   };
 }, 180_000);
 afterAll(() => drop());

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fiscalYear, positiveMinorUnits, uuid } from "./common";
-import { requiredLine, requiredText } from "./text";
+import { optionalText, requiredLine, requiredText } from "./text";
 
 // The admin's budget administration: programmes, fiscal years, allocations and transfers. Shape only; the rules
 // (never below what is committed, leaves only, no cycles) live in the services.
@@ -15,8 +15,8 @@ export const programmeFields = z.object({
     .regex(/^[A-Z][A-Z0-9-]{1,19}$/, { error: "Use 2 to 20 capital letters, digits and hyphens, such as MAPP." }),
   nameEn: requiredLine(200, "the English name"),
   nameFr: requiredLine(200, "the French name"),
-  descriptionEn: z.string().trim().max(2000).default(""),
-  descriptionFr: z.string().trim().max(2000).default(""),
+  descriptionEn: optionalText(2000, "the English description"),
+  descriptionFr: optionalText(2000, "the French description"),
   parentId: uuid.nullish().transform((v) => v ?? null),
   envelopeAmount: positiveMinorUnits.nullish().transform((v) => v ?? null),
 });
