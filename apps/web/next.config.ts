@@ -12,6 +12,8 @@ const config: NextConfig = {
   // Built once, run anywhere (DEPLOYING.md): a self-contained server per app, and a build id that every machine
   // building the same release agrees on when PORTAL_BUILD_ID is set (null lets Next pick one).
   output: "standalone",
+  // Files read at run time that no import points at: the IATI schemas the portal validates against before it serves.
+  outputFileTracingIncludes: { "*": ["../../packages/api/data/iati/*.xsd"] },
   generateBuildId: () => process.env.PORTAL_BUILD_ID ?? null,
   // `npm test` type-checks the whole tree; repeating it here only slows down `npm start` on a fresh install.
   typescript: { ignoreBuildErrors: true },

@@ -13,10 +13,11 @@ export interface SessionUser {
 
 /**
  * The user as the database says now. Called on every request, so deactivation or a role change takes effect on the
- * next request rather than when the token expires. Returns null for unknown or deactivated users, and for sessions
- * started (`signedInAt`, ms) before the account's sessions were revoked.
+ * next request rather than when the token expires. Returns null for unknown or deactivated users. Whether the
+ * session itself still counts (begun after the account's sessions were last revoked, by deactivation or a password
+ * reset) is the session record's check (sessions/session-records.ts), made before this is called.
  */
-export async function loadSessionUser(db: Database, userId: string, signedInAt?: number): Promise<SessionUser | null> {
+export async function loadSessionUser(db: Database, userId: string): Promise<SessionUser | null> {
   const rows = await db
     .select({ user: users, organisationId: memberships.organisationId })
     .from(users)
@@ -24,9 +25,6 @@ export async function loadSessionUser(db: Database, userId: string, signedInAt?:
     .where(eq(users.id, userId));
   const first = rows[0];
   if (!first || !first.user.active) return null;
-  // A session that began before the account was last deactivated stays dead even after reactivation.
-  const revokedAt = first.user.sessionsRevokedAt?.getTime();
-  if (revokedAt !== undefined && (signedInAt === undefined || signedInAt < revokedAt)) return null;
   const { id, name, email, role, locale } = first.user;
   return {
     id,
