@@ -4,6 +4,7 @@ import { hashPassword } from "@portal/domain/password";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionUser } from "../../packages/auth/src/session-user";
+import { checkSessionRecord, createSessionRecord } from "../../packages/auth/src/sessions/session-records";
 import { callers } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
 import { codeOf, organisationIdOf, refusal } from "./support/ledger-fixtures";
@@ -59,13 +60,21 @@ function adminCaller(userId: string) {
 describe("deactivation and role changes take effect on the next request", () => {
   it("a deactivated user's session is dropped for good; after reactivation only a new sign-in works", async () => {
     const id = await newUser("partner", mac);
-    const signedInAt = Date.now() - 1000;
-    expect(await loadSessionUser(db, id, signedInAt)).toMatchObject({ id, role: "partner", organisationIds: [mac] });
+    const lifetime = { absoluteSeconds: 3600, idleSeconds: 1800 };
+    const open = () => createSessionRecord(db, { userId: id, app: "web", secondFactor: false, lifetime });
+    const live = (session: { id: string }) => checkSessionRecord(db, session.id, "web", lifetime);
+    const before = await open();
+    expect(await live(before)).toMatchObject({ userId: id });
+    expect(await loadSessionUser(db, id)).toMatchObject({ id, role: "partner", organisationIds: [mac] });
     await admin.users.setActive({ userId: id, active: false });
-    expect(await loadSessionUser(db, id, signedInAt)).toBeNull();
+    expect(await live(before)).toBeNull();
+    expect(await loadSessionUser(db, id)).toBeNull();
     await admin.users.setActive({ userId: id, active: true });
-    expect(await loadSessionUser(db, id, signedInAt)).toBeNull();
-    expect(await loadSessionUser(db, id, Date.now() + 1000)).toMatchObject({ id });
+    // The session from before the deactivation stays dead; a new sign-in (a new session) works.
+    expect(await live(before)).toBeNull();
+    const after = await open();
+    expect(await live(after)).toMatchObject({ userId: id });
+    expect(await loadSessionUser(db, id)).toMatchObject({ id });
     const actions = await db
       .select({ action: auditEvents.action, before: auditEvents.before, after: auditEvents.after })
       .from(auditEvents)

@@ -15,6 +15,11 @@ export interface PageFacts {
  */
 export async function expectAccessible(page: Page): Promise<PageFacts> {
   await page.waitForLoadState("load");
+  // An error screen is accessible too: it must not pass for the page that failed to render.
+  await expect(
+    page.getByRole("heading", { level: 1, name: /^(Something went wrong|Une erreur est survenue)$/ }),
+    `error screen on ${page.url()}`,
+  ).toHaveCount(0);
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary, `axe on ${page.url()}`).toEqual([]);
