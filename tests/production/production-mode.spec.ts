@@ -75,7 +75,8 @@ test("the database has reference data and no demo account or illustrative record
   try {
     const [counts] = await sql<{ [table: string]: number }[]>`
       select (select count(*)::int from users where email like '%@example.org') as demo_users,
-             (select count(*)::int from users) as users,
+             (select count(*)::int from users where active) as users,
+             (select count(*)::int from users where not active and email like '%@system.invalid') as system_users,
              (select count(*)::int from grants) as grants,
              (select count(*)::int from organisations) as organisations,
              (select count(*)::int from programmes) as programmes,
@@ -84,7 +85,8 @@ test("the database has reference data and no demo account or illustrative record
              (select count(*)::int from treaty_status) as states_parties`;
     expect(counts).toMatchObject({
       demo_users: 0,
-      users: 1,
+      users: 1, // the admin created by the command
+      system_users: 1, // "Scheduled jobs", the worker's own account, which cannot sign in
       grants: 0,
       organisations: 0,
       programmes: 0,

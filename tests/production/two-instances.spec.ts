@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { appEnvironment, startApp } from "../../scripts/lib/apps";
 import type { ManagedChild } from "../../scripts/lib/child-process";
 import { ACCOUNTS, DEMO_PASSWORD, switchToFrench } from "../e2e/support/sign-in";
+import { callers } from "../integration/support/actors";
 import { freshAllocation, grantIn, grantInput, organisationIdOf } from "../integration/support/ledger-fixtures";
 import { startRoundRobin } from "./support/round-robin";
 import { freePort, runScript, startExternalPostgres, waitForStatus, type ExternalPostgres } from "./support/deployment";
@@ -99,29 +100,56 @@ test("payments raced across both instances never overspend a grant", async ({ pa
   const grantId = await grantIn(owner, "active", grantInput(icbl, [allocation], total));
 
   await signInAt(page, instances[0]!.url);
-  const amount = 1_500_000; // 6 fit in the total, 20 are tried
-  const attempts = Array.from({ length: 20 }, (_, i) => {
+  const post = (i: number, procedure: string, json: unknown) => {
     const { url } = instances[i % 2]!;
-    return page.request.post(`${url}/api/trpc/disbursements.record`, {
+    return page.request.post(`${url}/api/trpc/${procedure}`, {
       headers: { "content-type": "application/json", origin: url },
-      data: {
-        json: {
+      data: { json },
+    });
+  };
+  const amount = 1_500_000; // 6 fit in the total, 20 are tried
+
+  // Every payment has four eyes: 20 requests for an unscheduled payment race across the instances; 6 fit.
+  const requests = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      post(i, "payments.requestUnscheduled", { grantId, amount, dueOn: "2002-07-15", reason: `Race ${i}` }),
+    ),
+  );
+  const requestStatuses = requests.map((response) => response.status());
+  expect(
+    requestStatuses.every((status) => status === 200 || status === 409),
+    requestStatuses.join(","),
+  ).toBe(true);
+  const instalments: string[] = [];
+  for (const response of requests.filter((r) => r.status() === 200)) {
+    instalments.push(((await response.json()) as { result: { data: { json: { id: string } } } }).result.data.json.id);
+  }
+  expect(instalments).toHaveLength(Math.floor(total / amount));
+
+  // Another officer approves them; then each is paid twice at once, once through each instance: one payment each.
+  const { web: reviewer } = await callers(owner, "officer2");
+  for (const id of instalments) await reviewer.payments.act({ id, action: "approve" });
+  const payments = await Promise.all(
+    instalments.flatMap((scheduledPaymentId, n) =>
+      [0, 1].map((copy) =>
+        post(n * 2 + copy, "disbursements.record", {
           grantId,
+          scheduledPaymentId,
           paidOn: "2002-07-15",
           amount,
-          reference: `EFT-race-${i}`,
+          reference: `EFT-race-${n}-${copy}`,
           idempotencyKey: randomUUID(),
-        },
-      },
-    });
-  });
-  const statuses = (await Promise.all(attempts)).map((response) => response.status());
-  const accepted = statuses.filter((status) => status === 200).length;
+        }),
+      ),
+    ),
+  );
+  const paymentStatuses = payments.map((response) => response.status());
   expect(
-    statuses.every((status) => status === 200 || status === 409),
-    statuses.join(","),
+    paymentStatuses.every((status) => status === 200 || status === 409),
+    paymentStatuses.join(","),
   ).toBe(true);
-  expect(accepted).toBe(Math.floor(total / amount));
+  const accepted = paymentStatuses.filter((status) => status === 200).length;
+  expect(accepted).toBe(instalments.length);
   const [grant] = await owner.select({ disbursed: grants.disbursed }).from(grants).where(eq(grants.id, grantId));
   expect(grant?.disbursed).toBe(accepted * amount);
   expect(grant!.disbursed).toBeLessThanOrEqual(total);

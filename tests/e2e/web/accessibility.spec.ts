@@ -5,12 +5,14 @@ import { signIn } from "../support/sign-in";
 /** The first link on a list page that leads to a record of that kind. */
 async function firstRecord(page: Page, list: string, pattern: RegExp): Promise<string> {
   await page.goto(list);
-  const href = await page.locator("main a[href]").evaluateAll((links, source) => {
-    const re = new RegExp(source);
-    return links.map((a) => a.getAttribute("href") ?? "").find((h) => re.test(h));
-  }, pattern.source);
-  expect(href, `a record link on ${list}`).toBeTruthy();
-  return href!;
+  const find = () =>
+    page.locator("main a[href]").evaluateAll((links, source) => {
+      const re = new RegExp(source);
+      return links.map((a) => a.getAttribute("href") ?? "").find((h) => re.test(h)) ?? null;
+    }, pattern.source);
+  // The list streams in behind its loading skeleton: ask again until its rows are there.
+  await expect.poll(find, { message: `a record link on ${list}`, timeout: 15_000 }).not.toBeNull();
+  return (await find())!;
 }
 
 async function visitAll(page: Page, paths: string[]): Promise<PageFacts[]> {

@@ -1,38 +1,39 @@
-// One file per namespace, so separate features never edit the same catalogue file.
-import account from "./account.json";
-import adminAudit from "./adminAudit.json";
-import adminBudgets from "./adminBudgets.json";
-import adminIati from "./adminIati.json";
-import adminOrganisations from "./adminOrganisations.json";
-import adminUsers from "./adminUsers.json";
-import annualReport from "./annualReport.json";
-import attachments from "./attachments.json";
-import auth from "./auth.json";
-import availability from "./availability.json";
-import budgetAdministration from "./budgetAdministration.json";
-import budgets from "./budgets.json";
-import common from "./common.json";
-import conferences from "./conferences.json";
-import dashboard from "./dashboard.json";
-import exportMessages from "./exports.json";
-import feedback from "./feedback.json";
-import grantForm from "./grantForm.json";
-import grantStatus from "./grantStatus.json";
-import grants from "./grants.json";
-import iati from "./iati.json";
-import invitations from "./invitations.json";
-import jobs from "./jobs.json";
-import ledger from "./ledger.json";
-import ledgerRules from "./ledgerRules.json";
-import members from "./members.json";
-import nav from "./nav.json";
-import notifications from "./notifications.json";
-import organisations from "./organisations.json";
-import partialLists from "./partialLists.json";
-import partner from "./partner.json";
-import partnerGrantStatus from "./partnerGrantStatus.json";
-import provenance from "./provenance.json";
-import treaty from "./treaty.json";
+// One file per namespace, so separate features never edit the same catalogue file. The import attributes let
+// the catalogues load as native ES modules too (scripts and Playwright under Node), not only through a bundler.
+import account from "./account.json" with { type: "json" };
+import adminAudit from "./adminAudit.json" with { type: "json" };
+import adminBudgets from "./adminBudgets.json" with { type: "json" };
+import adminIati from "./adminIati.json" with { type: "json" };
+import adminOrganisations from "./adminOrganisations.json" with { type: "json" };
+import adminUsers from "./adminUsers.json" with { type: "json" };
+import annualReport from "./annualReport.json" with { type: "json" };
+import attachments from "./attachments.json" with { type: "json" };
+import auth from "./auth.json" with { type: "json" };
+import availability from "./availability.json" with { type: "json" };
+import budgetAdministration from "./budgetAdministration.json" with { type: "json" };
+import budgets from "./budgets.json" with { type: "json" };
+import common from "./common.json" with { type: "json" };
+import conferences from "./conferences.json" with { type: "json" };
+import dashboard from "./dashboard.json" with { type: "json" };
+import exportMessages from "./exports.json" with { type: "json" };
+import feedback from "./feedback.json" with { type: "json" };
+import grantForm from "./grantForm.json" with { type: "json" };
+import grantStatus from "./grantStatus.json" with { type: "json" };
+import grants from "./grants.json" with { type: "json" };
+import iati from "./iati.json" with { type: "json" };
+import invitations from "./invitations.json" with { type: "json" };
+import jobs from "./jobs.json" with { type: "json" };
+import ledger from "./ledger.json" with { type: "json" };
+import ledgerRules from "./ledgerRules.json" with { type: "json" };
+import members from "./members.json" with { type: "json" };
+import nav from "./nav.json" with { type: "json" };
+import notifications from "./notifications.json" with { type: "json" };
+import organisations from "./organisations.json" with { type: "json" };
+import partialLists from "./partialLists.json" with { type: "json" };
+import partner from "./partner.json" with { type: "json" };
+import partnerGrantStatus from "./partnerGrantStatus.json" with { type: "json" };
+import provenance from "./provenance.json" with { type: "json" };
+import treaty from "./treaty.json" with { type: "json" };
 
 export const messages = {
   account,
