@@ -124,7 +124,9 @@ async function main(): Promise<void> {
     }),
   );
 
-  const worker = startWorker(env);
+  // The worker connects as the owner role: pg-boss keeps its own schema and adds a table per queue as it goes,
+  // which the apps' least-privilege role may not do (DEPLOYING.md says the same for `npm run worker`).
+  const worker = startWorker({ ...env, DATABASE_URL: database.ownerUrl });
   supervisor.add(
     "worker",
     () => worker.stop(),
