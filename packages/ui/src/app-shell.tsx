@@ -33,17 +33,21 @@ export function AppShell({
       >
         {skipLabel}
       </a>
+      {/* Two rows: the product and the person on top, the sections below on one line of their own, so a longer
+          French menu never wraps into the header (it scrolls sideways on a narrow screen instead). */}
       <header className="border-b border-border bg-background">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-6 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-8 gap-y-2 px-6 pt-3">
           <Link href="/" className="flex items-center gap-2 font-semibold">
             <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-primary" />
             {productName}
           </Link>
-          <NavLinks items={nav} label={navLabel} />
           <div className="flex items-center gap-3">
             {languageSlot}
             {userSlot}
           </div>
+        </div>
+        <div className="mx-auto max-w-7xl px-4 py-2">
+          <NavLinks items={nav} label={navLabel} />
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-6 py-8">

@@ -21,7 +21,7 @@ export function isNavActive(href: string, path: string): boolean {
 export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
   const path = usePathname() ?? "/";
   return (
-    <nav aria-label={label} className="flex flex-1 flex-wrap gap-1">
+    <nav aria-label={label} className="flex gap-1 overflow-x-auto">
       {items.map((item) => {
         const active = isNavActive(item.href, path);
         return (
