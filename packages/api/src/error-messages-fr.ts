@@ -38,4 +38,10 @@ export const FRENCH_ERROR_MESSAGES: Record<DomainErrorCode, string> = {
     "Ce mot de passe est trop facile à deviner. Utilisez une phrase plus longue de mots sans lien entre eux, pas un mot de passe courant ni votre nom.",
   IATI_INVALID:
     "Cet enregistrement ne serait pas valide selon la norme IATI 2.03 ; il n'est pas publié. Corrigez les erreurs indiquées.",
+  AMENDMENT_BELOW_PAID:
+    "Un avenant ne peut pas ramener un montant sous ce qui a déjà été versé ; choisissez un montant plus élevé.",
+  GRANT_NOT_AMENDABLE:
+    "Seule une subvention approuvée, active, suspendue, en clôture ou clôturée peut faire l'objet d'un avenant.",
+  AMENDMENT_PENDING:
+    "Un avenant attend déjà l'approbation pour cette subvention ; il doit être approuvé, refusé ou retiré d'abord.",
 };

@@ -32,6 +32,9 @@ export const DOMAIN_ERROR_CODES = {
   SECOND_FACTOR_REQUIRED: "FORBIDDEN",
   WEAK_PASSWORD: "BAD_REQUEST",
   IATI_INVALID: "BAD_REQUEST",
+  AMENDMENT_BELOW_PAID: "CONFLICT",
+  GRANT_NOT_AMENDABLE: "CONFLICT",
+  AMENDMENT_PENDING: "CONFLICT",
 } as const satisfies Record<string, TRPCError["code"]>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { amendmentsRouter } from "./routers/amendments";
 import { annualReportRouter } from "./routers/annual-report";
 import { attachmentsRouter } from "./routers/attachments";
 import { conferencesRouter } from "./routers/conferences";
@@ -19,6 +20,7 @@ import { authedProcedure, createCallerFactory, router } from "./trpc";
 /** Everything the officer and partner portal can call. Admin-only procedures are not mounted here at all. */
 export const webRouter = router({
   grants: grantsRouter,
+  amendments: amendmentsRouter,
   payments: paymentsRouter,
   disbursements: disbursementsRouter,
   requirements: requirementsRouter,

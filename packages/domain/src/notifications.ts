@@ -27,6 +27,7 @@ export const NOTIFICATION_KINDS = {
   grantAwaitingApproval: "approvals",
   paymentAwaitingApproval: "approvals",
   amendmentApproved: "grants",
+  amendmentAwaitingApproval: "approvals",
   allocationNearlyExhausted: "budget",
   jobFailed: "operations",
 } as const satisfies Record<string, NotificationCategory>;

@@ -39,3 +39,8 @@ export {
   type ReportSection,
   type ReportParagraph,
 } from "./annual-report/report-text";
+export { proposeAmendment } from "./amendments/propose-amendment";
+export { approveAmendment } from "./amendments/approve-amendment";
+export { rejectAmendment } from "./amendments/reject-amendment";
+export { withdrawAmendment } from "./amendments/withdraw-amendment";
+export { grantAmendmentHistory, type AmendmentDecisionAction } from "./amendments/grant-amendments";

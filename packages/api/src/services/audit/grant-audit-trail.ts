@@ -1,4 +1,12 @@
-import { auditEvents, type DbOrTx, disbursements, reportingRequirements, scheduledPayments, users } from "@portal/db";
+import {
+  auditEvents,
+  type DbOrTx,
+  disbursements,
+  grantAmendments,
+  reportingRequirements,
+  scheduledPayments,
+  users,
+} from "@portal/db";
 import { and, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { assertGrantVisible } from "../grants/grant-scope";
@@ -7,7 +15,7 @@ import { AUDIT_ENTITY } from "./write-audit";
 const TRAIL_LIMIT = 500;
 
 /**
- * Everything done to a grant and to its payments, disbursements and reporting requirements, newest first.
+ * Everything done to a grant and to its payments, disbursements, reporting requirements and amendments, newest first.
  *
  * Staff only: the trail is an internal control record (officers' names, internal reasons, before/after of internal
  * fields). Partners follow their grant through its status, schedule and reports on the grant page instead, so they
@@ -42,6 +50,10 @@ export async function grantAuditTrail(db: DbOrTx, actor: Actor, grantId: string)
         childrenOf(
           AUDIT_ENTITY.disbursement,
           sql`select ${disbursements.id}::text from ${disbursements} where ${disbursements.grantId} = ${grantId}`,
+        ),
+        childrenOf(
+          AUDIT_ENTITY.amendment,
+          sql`select ${grantAmendments.id}::text from ${grantAmendments} where ${grantAmendments.grantId} = ${grantId}`,
         ),
         childrenOf(
           AUDIT_ENTITY.requirement,

@@ -7,6 +7,7 @@ import type { Actor } from "../../actor";
  */
 export const AUDIT_ENTITY = {
   grant: "grant",
+  amendment: "amendment",
   payment: "scheduled_payment",
   disbursement: "disbursement",
   requirement: "reporting_requirement",

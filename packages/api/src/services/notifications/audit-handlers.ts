@@ -161,6 +161,22 @@ const amendmentApproved: Handler = async (tx, event) => {
   });
 };
 
+/** A proposed amendment waits for an officer other than its proposer (four eyes), as a submitted grant does. */
+const amendmentProposed: Handler = async (tx, event) => {
+  const after = record(event.after);
+  const grantId = typeof after.grantId === "string" ? after.grantId : null;
+  if (!grantId) return;
+  const facts = await grantFacts(tx, grantId);
+  if (!facts) return;
+  await notify(tx, await activeWithRole(tx, "officer", [event.actorId]), {
+    kind: "amendmentAwaitingApproval",
+    params: { ...facts.params, actor: await userName(tx, event.actorId) },
+    path: `/grants/${facts.grant.id}`,
+    dedupKey: key(event, "amendmentAwaitingApproval"),
+    auditEventId: event.id,
+  });
+};
+
 /**
  * What each audited action tells whom. Anything not listed (drafts, edits, internal status hops such as a grant's
  * approval or an instalment being scheduled) notifies no one, and partners only ever hear of their own
@@ -177,5 +193,6 @@ export const AUDIT_HANDLERS: Record<string, Handler> = {
   "payment.approve": paymentApproved,
   "payment.hold": paymentHeld,
   "disbursement.record": paid,
+  "amendment.propose": amendmentProposed,
   "amendment.approve": amendmentApproved,
 };
