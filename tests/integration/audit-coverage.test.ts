@@ -167,6 +167,15 @@ async function disbursement(grantState: "active" | "closed" = "active"): Promise
   return recorded.disbursement.id;
 }
 
+/** A pending amendment extending a fresh active grant, proposed by `proposer`: "amendmentId grantId". */
+async function amendment(proposer: "officer" | "officer2"): Promise<string> {
+  const grantId = await grant("active");
+  const proposed = await (
+    await web(proposer)
+  ).amendments.propose({ grantId, reason: "Extension.", endsOn: "2003-06-30" });
+  return `${proposed.id} ${grantId}`;
+}
+
 /** An active grant and an approved unscheduled instalment of `amount` on it: "grantId paymentId". */
 async function payableInstalment(amount: number): Promise<string> {
   const grantId = await grant("active");
@@ -543,6 +552,88 @@ const ROWS: AuditRow[] = [
   transition("close", "closing", "closed", "active"),
   transition("cancel", "draft", "cancelled", "active"),
   transition("terminate", "active", "terminated", "draft"),
+
+  // ---- web: amendments ----
+  {
+    router: "web",
+    procedure: "amendments.propose",
+    as: "officer",
+    setup: () => grant("active"),
+    call: ({ web }, grantId) => web.amendments.propose({ grantId, reason: "Six more months.", endsOn: "2003-09-30" }),
+    events: (grantId, result: { id: string }) => [
+      {
+        action: "amendment.propose",
+        entityType: "amendment",
+        entityId: result.id,
+        before: null,
+        after: {
+          grantId,
+          status: "pending",
+          reason: "Six more months.",
+          changes: [{ field: "endsOn", before: "2003-03-31", after: "2003-09-30" }],
+        },
+      },
+    ],
+    refused: { as: "officer", code: "GRANT_NOT_AMENDABLE", target: () => grant("draft") },
+  },
+  {
+    router: "web",
+    procedure: "amendments.approve",
+    as: "officer",
+    setup: () => amendment("officer2"),
+    call: ({ web }, target) => web.amendments.approve({ id: target.split(" ")[0]! }),
+    events: (target) => [
+      {
+        action: "amendment.approve",
+        entityType: "amendment",
+        entityId: target.split(" ")[0]!,
+        before: { status: "pending", grant: { endsOn: "2003-03-31" } },
+        after: {
+          grantId: target.split(" ")[1]!,
+          status: "approved",
+          number: 1,
+          changes: [{ field: "endsOn", before: "2003-03-31", after: "2003-06-30" }],
+        },
+      },
+    ],
+    // Four eyes: the proposer cannot approve their own amendment.
+    refused: { as: "officer2", code: "FOUR_EYES_REQUIRED" },
+  },
+  {
+    router: "web",
+    procedure: "amendments.reject",
+    as: "officer",
+    setup: () => amendment("officer2"),
+    call: ({ web }, target) => web.amendments.reject({ id: target.split(" ")[0]!, reason: "Not agreed." }),
+    events: (target) => [
+      {
+        action: "amendment.reject",
+        entityType: "amendment",
+        entityId: target.split(" ")[0]!,
+        before: { status: "pending" },
+        after: { grantId: target.split(" ")[1]!, status: "rejected", reason: "Not agreed." },
+      },
+    ],
+    refused: { as: "admin", code: "FORBIDDEN" },
+  },
+  {
+    router: "web",
+    procedure: "amendments.withdraw",
+    as: "officer",
+    setup: () => amendment("officer"),
+    call: ({ web }, target) => web.amendments.withdraw({ id: target.split(" ")[0]! }),
+    events: (target) => [
+      {
+        action: "amendment.withdraw",
+        entityType: "amendment",
+        entityId: target.split(" ")[0]!,
+        before: { status: "pending" },
+        after: { grantId: target.split(" ")[1]!, status: "withdrawn" },
+      },
+    ],
+    // Only the proposer withdraws.
+    refused: { as: "officer2", code: "FORBIDDEN" },
+  },
 
   // ---- web: payments ----
   {

@@ -61,6 +61,10 @@ interface Fixtures {
   spareProgramme: string;
   spareAllocation: string;
   outboxMessage: string;
+  /** Pending amendments on grants of their own: one for officer to approve, one to reject, one of officer's to withdraw. */
+  amendmentToApprove: string;
+  amendmentToReject: string;
+  amendmentToWithdraw: string;
 }
 
 interface Entry {
@@ -132,6 +136,26 @@ const HOSTILE: Record<string, Entry> = {
     input: (f) => ({ id: f.transitionGrant, action: "suspend", reason: "Audit" }),
   },
   "web:grants.auditTrail": { as: "officer", input: (f) => ({ id: f.activeGrant }) },
+  "web:amendments.forGrant": { as: "officer", input: (f) => ({ grantId: f.activeGrant }) },
+  "web:amendments.propose": {
+    as: "officer",
+    input: (f) => ({
+      grantId: f.activeGrant,
+      reason: "Six more months for the last phase.",
+      endsOn: "2003-09-30",
+      totalAmount: 10_000_000,
+      components: [],
+      fundingLines: [{ allocationId: f.allocation, amount: 10_000_000 }],
+      payments: [{ id: f.payment, dueOn: "2002-10-01", amount: 50_000 }],
+      requirements: [{ id: f.openRequirement, dueOn: "2002-11-01" }],
+    }),
+  },
+  "web:amendments.approve": { as: "officer", input: (f) => ({ id: f.amendmentToApprove }) },
+  "web:amendments.reject": { as: "officer", input: (f) => ({ id: f.amendmentToReject, reason: "Not agreed." }) },
+  "web:amendments.withdraw": {
+    as: "officer",
+    input: (f) => ({ id: f.amendmentToWithdraw, reason: "Changed my mind." }),
+  },
   "web:payments.schedule": {
     as: "officer",
     input: (f) => ({
@@ -656,6 +680,16 @@ beforeAll(async () => {
     .from(disbursements)
     .where(eq(disbursements.id, paid.disbursement.id));
 
+  const amendmentGrants = [
+    await grantIn(db, "active", grantInput(icbl, [allocation])),
+    await grantIn(db, "active", grantInput(icbl, [allocation])),
+    await grantIn(db, "active", grantInput(icbl, [allocation])),
+  ];
+  const extension = (grantId: string) => ({ grantId, reason: "Extension.", endsOn: "2003-06-30" });
+  const amendmentToApprove = await officer2.amendments.propose(extension(amendmentGrants[0]!));
+  const amendmentToReject = await officer2.amendments.propose(extension(amendmentGrants[1]!));
+  const amendmentToWithdraw = await officer.amendments.propose(extension(amendmentGrants[2]!));
+
   fixtures = {
     icbl,
     mac,
@@ -680,6 +714,9 @@ beforeAll(async () => {
     spareProgramme: spare!.programmeId,
     spareAllocation,
     outboxMessage: message!.id,
+    amendmentToApprove: amendmentToApprove.id,
+    amendmentToReject: amendmentToReject.id,
+    amendmentToWithdraw: amendmentToWithdraw.id,
   };
 }, 180_000);
 afterAll(() => drop());

@@ -91,6 +91,15 @@ async function requirement(status: "open" | "submitted"): Promise<string> {
   return added.id;
 }
 
+/** A pending amendment on a fresh active grant, proposed by `proposer` (the other officer may decide it). */
+async function amendment(proposer: "officer" | "officer2"): Promise<string> {
+  const grantId = await active();
+  const proposed = await (
+    await web(proposer)
+  ).amendments.propose({ grantId, reason: "Extension.", endsOn: "2003-06-30" });
+  return proposed.id;
+}
+
 interface Case {
   name: string;
   setup: () => Promise<string>;
@@ -342,6 +351,36 @@ const CASES: Case[] = [
     setup: active,
     call: (w, grantId) => w.iati.grantStatus({ grantId }),
     expect: OFFICERS_AND_ADMINS,
+  },
+  {
+    name: "amendments.forGrant",
+    setup: active,
+    call: (w, grantId) => w.amendments.forGrant({ grantId }),
+    expect: expected({ officer: "OK", admin: "OK" }, { partnerIcbl: "OK", partnerMac: "NOT_FOUND" }),
+  },
+  {
+    name: "amendments.propose",
+    setup: active,
+    call: (w, grantId) => w.amendments.propose({ grantId, reason: "Extension.", endsOn: "2003-06-30" }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "amendments.approve",
+    setup: () => amendment("officer2"),
+    call: (w, id) => w.amendments.approve({ id }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "amendments.reject",
+    setup: () => amendment("officer2"),
+    call: (w, id) => w.amendments.reject({ id, reason: "Not agreed." }),
+    expect: OFFICERS_ONLY,
+  },
+  {
+    name: "amendments.withdraw",
+    setup: () => amendment("officer"),
+    call: (w, id) => w.amendments.withdraw({ id }),
+    expect: OFFICERS_ONLY,
   },
   {
     name: "annualReport.byFiscalYear",
