@@ -7,6 +7,9 @@ import type { GrantStatus } from "./validators/grants";
 export const AMENDMENT_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
 export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
 
+/** What may be done with a pending amendment: approve or reject (another officer), withdraw (its proposer). */
+export type AmendmentDecisionAction = "approve" | "reject" | "withdraw";
+
 /**
  * The grant statuses an amendment may be proposed and approved in, and the status the grant has afterwards: a signed
  * grant keeps its status; a closed grant is reopened (active), the only way its books open again (reversals and new

@@ -43,4 +43,4 @@ export { proposeAmendment } from "./amendments/propose-amendment";
 export { approveAmendment } from "./amendments/approve-amendment";
 export { rejectAmendment } from "./amendments/reject-amendment";
 export { withdrawAmendment } from "./amendments/withdraw-amendment";
-export { grantAmendmentHistory, type AmendmentDecisionAction } from "./amendments/grant-amendments";
+export { grantAmendmentHistory } from "./amendments/grant-amendments";

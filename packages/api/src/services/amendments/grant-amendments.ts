@@ -10,14 +10,12 @@ import {
   scheduledPayments,
   users,
 } from "@portal/db";
-import { can, isOwnCreation, statusAfterAmendment } from "@portal/domain";
+import { type AmendmentDecisionAction, can, isOwnCreation, statusAfterAmendment } from "@portal/domain";
 import { and, asc, desc, eq, inArray, notInArray, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { visibleGrants } from "../grants/grant-scope";
-
-export type AmendmentDecisionAction = "approve" | "reject" | "withdraw";
 
 /**
  * A grant's amendments as its page shows them, newest first. Staff see every proposal with who proposed and decided

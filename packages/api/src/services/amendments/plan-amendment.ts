@@ -289,6 +289,14 @@ export async function planAmendment(tx: DbOrTx, grant: Grant, request: Amendment
 
 type CurrentLine = Awaited<ReturnType<typeof currentParts>>["lines"][number];
 
+interface LinePlan extends PlannedLine {
+  programme: string;
+  fiscalYear: number;
+  hasEntries: boolean;
+  /** Its place in the requested split (for the field a refusal names); -1 when left out of it. */
+  index: number;
+}
+
 /**
  * The funding lines after the amendment. Without a new split they stay, and must still add up to the CAD total; with
  * one, it is the whole split: a line left out or set to 0 is removed (only if nothing was ever paid from it), a new
@@ -300,8 +308,8 @@ async function planLines(
   split: AmendmentRequest["fundingLines"],
   totalAmountCad: number,
 ) {
-  const planned = current.map((line) => ({
-    id: line.id as string | undefined,
+  const planned = current.map((line): LinePlan => ({
+    id: line.id,
     allocationId: line.allocationId,
     programme: line.programme,
     fiscalYear: line.fiscalYear,

@@ -30,6 +30,7 @@ import { ReverseDisbursement } from "@/components/ledger/reverse-disbursement";
 import { SchedulePaymentForm } from "@/components/ledger/schedule-payment-form";
 import { UnscheduledPaymentForm } from "@/components/ledger/unscheduled-payment-form";
 import { AuditTrail } from "@/components/audit-trail";
+import { GrantAmendments } from "@/components/amendments/grant-amendments";
 import { IatiPublication } from "@/components/iati/iati-publication";
 import { getApi, getSession } from "@/server/caller";
 import { loadGrant } from "@/server/records";
@@ -363,6 +364,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
         ) : null}
       </SectionCard>
 
+      <GrantAmendments grantId={grant.id} />
       {iati ? <IatiPublication grantId={grant.id} status={iati} /> : null}
       {audit ? (
         <SectionCard title={tl("auditTitle")}>

@@ -1,0 +1,60 @@
+"use client";
+
+import type { AmendmentDecisionAction } from "@portal/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { ReasonAction } from "@/components/ledger/reason-action";
+import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
+import { useTRPC } from "@/trpc/client";
+
+/** Approve, reject or withdraw a pending amendment: the buttons the server offers this person (it checks again). */
+export function AmendmentDecisions({
+  amendmentId,
+  actions,
+}: {
+  amendmentId: string;
+  actions: AmendmentDecisionAction[];
+}) {
+  const t = useTranslations("amendments");
+  const trpc = useTRPC();
+  const approve = useMutation(trpc.amendments.approve.mutationOptions());
+  const reject = useMutation(trpc.amendments.reject.mutationOptions());
+  const withdraw = useMutation(trpc.amendments.withdraw.mutationOptions());
+  const { run, error, pending } = useRefreshingMutation(
+    ({ action, reason }: { action: AmendmentDecisionAction; reason: string }) => {
+      const input = { id: amendmentId, reason: reason || undefined };
+      if (action === "approve") return approve.mutateAsync({ id: amendmentId });
+      return action === "reject" ? reject.mutateAsync(input) : withdraw.mutateAsync(input);
+    },
+    t("failed"),
+    ({ action }) => t(`done.${action}`),
+  );
+  if (actions.length === 0) return null;
+  return (
+    <div className="flex flex-wrap items-start gap-2" data-testid="amendment-actions">
+      {actions.map((action) => (
+        <ReasonAction
+          key={action}
+          label={t(`actions.${action}`)}
+          reasonLabel={action === "reject" ? t("rejectReason") : t("withdrawReason")}
+          needsReason={action === "reject"}
+          variant={action === "approve" ? "default" : action === "reject" ? "destructive" : "outline"}
+          pending={pending}
+          error={error}
+          testId={`amendment-action-${action}`}
+          confirm={
+            action === "approve"
+              ? {
+                  title: t("approveTitle"),
+                  description: t("approveBody"),
+                  confirmLabel: t("actions.approve"),
+                  cancelLabel: t("cancel"),
+                }
+              : undefined
+          }
+          onConfirm={(reason) => run({ action, reason })}
+        />
+      ))}
+    </div>
+  );
+}
