@@ -13,7 +13,7 @@ import {
 } from "@portal/db";
 import { seed } from "@portal/db/seed";
 import { addDays, fiscalYearOf } from "@portal/domain";
-import { and, asc, eq, inArray, like, lt } from "drizzle-orm";
+import { asc, eq, inArray, like, lt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, callers } from "./support/actors";
 import { createTestDatabase, seededTestDatabase } from "./support/db";
