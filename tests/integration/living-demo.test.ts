@@ -160,6 +160,12 @@ describe.each(DATES.map((today, index) => ({ today, index })))("the living demo 
       ["MAPP", year + 1, 40_000_000, "illustrative"],
       ["MMP", year + 1, 25_000_000, "illustrative"],
     ]);
+    // The Fund's announced envelope (1997-12 to 2003-03) is drawn on by its own years, not by today's budgets.
+    const admin = (await callers(at(), "admin")).admin;
+    const clf = (await admin.budgetAdministration.overview()).programmes.find((p) => p.code === "CLF")!;
+    const fund = await admin.budgetAdministration.programmeBudget({ programmeId: clf.id });
+    const historical = rows.filter((row) => row.fiscalYear <= 2002).reduce((sum, row) => sum + row.amount, 0);
+    expect(fund.envelopeUnallocated).toBe(10_000_000_000 - historical);
     // Money paid is booked to this fiscal year, inside each grant's period, and never after the seed's date.
     const paid = await at()
       .select({ paidOn: disbursements.paidOn, fiscalYear: disbursements.fiscalYear, startsOn: grants.startsOn })
