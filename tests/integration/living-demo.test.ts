@@ -13,10 +13,11 @@ import {
 } from "@portal/db";
 import { seed } from "@portal/db/seed";
 import { addDays, fiscalYearOf } from "@portal/domain";
-import { asc, eq, inArray, like, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, like, lt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, callers } from "./support/actors";
 import { createTestDatabase, seededTestDatabase } from "./support/db";
+import { codeOf } from "./support/ledger-fixtures";
 
 /**
  * The demo as `npm start` loads it, dated on days that stress the calendar: a month's first day, the fiscal year's
@@ -214,5 +215,37 @@ describe("the living demo is deterministic given its date", () => {
     } finally {
       await drop();
     }
+  });
+});
+
+describe("what the living demo offers is what the ledger does", () => {
+  // Dated 2026-12-01, not in the future of any run from then on, so a payment dated that day is accepted.
+  const on = () => databases[0]!.db;
+  const paymentOf = async (reference: string, sequence: number) => {
+    const [row] = await on()
+      .select({ id: scheduledPayments.id, grantId: grants.id, amount: scheduledPayments.amount })
+      .from(scheduledPayments)
+      .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
+      .where(and(eq(grants.reference, reference), eq(scheduledPayments.sequence, sequence)));
+    return row!;
+  };
+
+  it("pays the instalment listed 'to pay', and the second officer approves the one waiting for them", async () => {
+    const officer = (await callers(on(), "officer")).web;
+    const mac = await paymentOf("DEMO-2026-MAC", 2);
+    const paid = await officer.disbursements.record({
+      grantId: mac.grantId,
+      paidOn: DATES[0],
+      amount: mac.amount,
+      reference: "EFT-DEMO-MAC-2",
+      idempotencyKey: "living-demo-mac-2",
+      scheduledPaymentId: mac.id,
+    });
+    expect(paid.disbursement).toMatchObject({ amount: 12_800_000, fiscalYear: 2026 });
+
+    const halo = await paymentOf("DEMO-2026-HALO", 1);
+    expect(await codeOf(officer.payments.act({ id: halo.id, action: "approve" }))).toBe("FOUR_EYES_REQUIRED");
+    const approved = await (await callers(on(), "officer2")).web.payments.act({ id: halo.id, action: "approve" });
+    expect(approved).toMatchObject({ status: "approved" });
   });
 });
