@@ -71,7 +71,10 @@ function membershipRows(ids: UserIds): (typeof memberships.$inferInsert)[] {
  * Officers' programmes, for accounts created in this run only: an admin who later changes an officer's programmes
  * (removing one included) keeps their change when the seed runs again.
  */
-function officerProgrammeRows(accounts: readonly DemoAccount[], ids: UserIds): (typeof officerProgrammes.$inferInsert)[] {
+function officerProgrammeRows(
+  accounts: readonly DemoAccount[],
+  ids: UserIds,
+): (typeof officerProgrammes.$inferInsert)[] {
   return accounts.flatMap((account) =>
     account.programmes.map((code) => ({ userId: ids.get(account.email)!, programmeId: programmeId(code) })),
   );

@@ -69,10 +69,7 @@ export function visibleGrants(actor: Actor): SQL {
 export async function seesEveryGrant(db: DbOrTx, actor: Actor): Promise<boolean> {
   if (!seesAllGrants(actor)) return false;
   if (!scopedOfficer(actor)) return true;
-  const [row] = await db
-    .select({ access: users.outsideProgrammeAccess })
-    .from(users)
-    .where(eq(users.id, actor.userId));
+  const [row] = await db.select({ access: users.outsideProgrammeAccess }).from(users).where(eq(users.id, actor.userId));
   return row?.access === "read_only";
 }
 

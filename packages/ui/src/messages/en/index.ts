@@ -28,6 +28,7 @@ import ledgerRules from "./ledgerRules.json" with { type: "json" };
 import members from "./members.json" with { type: "json" };
 import nav from "./nav.json" with { type: "json" };
 import notifications from "./notifications.json" with { type: "json" };
+import officerScope from "./officerScope.json" with { type: "json" };
 import organisations from "./organisations.json" with { type: "json" };
 import partialLists from "./partialLists.json" with { type: "json" };
 import partner from "./partner.json" with { type: "json" };
@@ -64,6 +65,7 @@ export const messages = {
   members,
   nav,
   notifications,
+  officerScope,
   organisations,
   partialLists,
   partner,

@@ -3,6 +3,7 @@ import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, Empty
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AddMembership, MembershipRow } from "@/components/membership-editor";
+import { OfficerScopeForm } from "@/components/officer-scope-form";
 import { EndSessions } from "@/components/security/end-sessions";
 import { ActiveToggle, RoleForm } from "@/components/user-access";
 import { getApi } from "@/server/caller";
@@ -26,10 +27,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     getLocale(),
     getFormatter(),
   ]);
-  const [user, organisations, sessions] = await Promise.all([
+  const [user, organisations, sessions, scope, ts] = await Promise.all([
     orNotFound(() => api.users.byId({ id })),
     organisationOptions(locale),
     orNotFound(() => api.users.sessions({ userId: id })),
+    orNotFound(() => api.users.officerScope({ userId: id })),
+    getTranslations("officerScope"),
   ]);
   const label = (o: { acronym: string | null; nameEn: string; nameFr: string }) => {
     const name = localized(o, "name", locale);
@@ -111,6 +114,27 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               />
             ))}
             <AddMembership userId={user.id} organisations={organisations.filter((o) => !memberOf.has(o.id))} />
+          </CardContent>
+        </Card>
+      ) : null}
+      {scope.applies ? (
+        <Card className="mt-6" data-testid="officer-scope">
+          <CardHeader>
+            <CardTitle>{ts("scopeTitle")}</CardTitle>
+            <CardDescription>{ts("scopeDescription")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <OfficerScopeForm
+              userId={user.id}
+              programmes={scope.programmes.map((p) => ({
+                id: p.id,
+                label: `${p.code} — ${localized(p, "name", locale)}`,
+                depth: p.depth,
+                parentId: p.depth > 0 ? p.parentId : null,
+              }))}
+              assigned={scope.programmeIds}
+              outside={scope.outsideProgrammes}
+            />
           </CardContent>
         </Card>
       ) : null}

@@ -17,6 +17,7 @@ import { SubmissionHistory } from "@/components/attachments/submission-history";
 import { isoDateToDate } from "@/components/dashboard/dates";
 import { RequirementActions } from "@/components/ledger/requirement-actions";
 import { getApi, getSession } from "@/server/caller";
+import { ReadOnlyNotice } from "@/components/officer-scope/read-only-notice";
 import { orNotFound } from "@/server/not-found";
 
 export const dynamic = "force-dynamic";
@@ -74,6 +75,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         }
         description={`${report.grant.reference} · ${localized(report.grant, "title", locale)}${isPartner ? "" : ` · ${recipient}`}`}
       />
+      <ReadOnlyNotice reason={report.readOnlyReason} />
       <p className="text-sm">
         <span className="text-muted-foreground">{t("dueOn")}:</span>{" "}
         {format.dateTime(isoDateToDate(report.dueOn), { dateStyle: "long", timeZone: "UTC" })}
