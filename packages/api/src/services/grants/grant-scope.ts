@@ -39,8 +39,9 @@ export function manageableGrants(actor: Actor): SQL {
   if (!seesAllGrants(actor)) return visibleGrants(actor);
   if (!can(actor.role, "grants.manage")) return sql`false`;
   if (actor.actsOnAllProgrammes) return sql`true`;
-  // Every funding line in scope, and at least one (a grant funded from nowhere belongs to no programme).
-  return sql`(exists (select 1 from funding_lines fl where fl.grant_id = ${grants.id})
+  // Every funding line in scope, for an officer who has a programme (so a draft not yet funded from any allocation is
+  // open to every assigned officer, and to nobody without a programme). The first test runs once per query.
+  return sql`(exists (select 1 from ${officerProgrammes} where ${officerProgrammes.userId} = ${actor.userId})
     and not exists (select 1 from funding_lines fl inner join allocations a on a.id = fl.allocation_id
       where fl.grant_id = ${grants.id} and a.programme_id not in ${officerProgrammeIds(actor.userId)}))`;
 }
