@@ -34,6 +34,8 @@ let programmeIds: Record<"CLF" | "MAPP" | "MMP", string>;
 /** Seeded grants by the programmes funding them. */
 let mmpOnly: { id: string; reference: string }[];
 let mappOnly: { id: string; reference: string }[];
+/** Drafts funded from no allocation yet: open to every officer who has a programme. */
+let unfunded: { id: string; reference: string }[];
 let funded: number;
 let hidden: Actor;
 
@@ -67,6 +69,10 @@ beforeAll(async () => {
   };
   mmpOnly = await grantsFundedOnlyBy("MMP");
   mappOnly = await grantsFundedOnlyBy("MAPP");
+  unfunded = [
+    ...(await db.execute<{ id: string; reference: string }>(sql`
+    select g.id, g.reference from grants g where not exists (select 1 from funding_lines fl where fl.grant_id = g.id)`)),
+  ];
   const [{ count } = { count: 0 }] = await db.execute<{ count: number }>(
     sql`select count(*)::int as count from grants g where exists (select 1 from funding_lines fl where fl.grant_id = g.id)`,
   );
@@ -86,8 +92,9 @@ describe("an officer who sees grants outside their programmes not at all (hidden
   it("lists and searches only their programmes' grants", async () => {
     const { web } = callersAs(db, hidden);
     const list = await web.grants.list({ pageSize: 200 });
-    expect(list.rows.map((g) => g.reference).sort()).toEqual(mmpOnly.map((g) => g.reference).sort());
-    expect(list.total).toBe(mmpOnly.length);
+    const expected = [...mmpOnly, ...unfunded].map((g) => g.reference).sort();
+    expect(list.rows.map((g) => g.reference).sort()).toEqual(expected);
+    expect(list.total).toBe(expected.length);
     const target = mappOnly[0]!.reference;
     expect((await web.grants.list({ q: target })).total).toBe(0);
     expect((await (await callers(db, "officer")).web.grants.list({ q: target })).total).toBe(1);
@@ -109,7 +116,7 @@ describe("an officer who sees grants outside their programmes not at all (hidden
     const { web } = callersAs(db, hidden);
     const options = await web.dashboard.grantListOptions();
     expect(options.programmes.map((p) => p.code)).toEqual(["MMP"]);
-    const mine = new Set(mmpOnly.map((g) => g.id));
+    const mine = new Set([...mmpOnly, ...unfunded].map((g) => g.id));
     const dashboard = await web.dashboard.officer();
     const rows = [
       ...dashboard.approvals.rows,
@@ -196,7 +203,7 @@ describe("an officer who reads grants outside their programmes (read-only, offic
   });
 
   it("lists on the dashboard only what they manage", async () => {
-    const mine = new Set(mmpOnly.map((g) => g.id));
+    const mine = new Set([...mmpOnly, ...unfunded].map((g) => g.id));
     const dashboard = await (await callers(db, "officer3")).web.dashboard.officer();
     for (const row of [...dashboard.payments.rows, ...dashboard.reportsToReview.rows, ...dashboard.overdueReports.rows])
       expect(mine.has(row.grantId)).toBe(true);
@@ -246,7 +253,8 @@ describe("the admin's assignment (users.setOfficerScope)", () => {
     const officer = await scopedOfficer(db, [], "read_only");
     const { web } = callersAs(db, officer);
     const { admin } = await callers(db, "admin");
-    const target = mappOnly[0]!.id;
+    // A MAPP grant that is open, so adding a requirement is refused only by the scope.
+    const target = await grantIn(db, "active", grantInput(icbl, [await allocationIdOf(db, "MAPP", 2002)], 1_000_000));
     expect(
       await refusal(web.requirements.add({ grantId: target, kind: "narrative", stage: "final", dueOn: "2099-01-01" })),
     ).toMatchObject({ code: "FORBIDDEN" });
