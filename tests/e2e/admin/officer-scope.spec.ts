@@ -57,8 +57,15 @@ test("the admin assigns an officer to MMP: a MAPP grant is read-only for them an
   await page.getByTestId(`user-row-${email}`).getByRole("link").click();
   const scope = page.getByTestId("officer-scope");
   await expect(scope.getByLabel(/^Read-only/)).toBeChecked();
-  await scope.getByLabel(/^MMP — /).check();
-  await scope.getByTestId("save-officer-scope").click();
+  const save = scope.getByTestId("save-officer-scope");
+  const mmp = scope.getByLabel(/^MMP — /);
+  // A tick before the form is hydrated is lost when React takes over: tick again until the form has it.
+  await expect(async () => {
+    await mmp.setChecked(false);
+    await mmp.setChecked(true);
+    await expect(save).toBeEnabled({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await save.click();
   await expect(scope.getByTestId("officer-scope-saved")).toBeVisible();
 
   // Their next request: the MAPP grant is read-only because it is outside their programmes, with no action offered.
