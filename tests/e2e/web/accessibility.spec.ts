@@ -50,6 +50,7 @@ for (const language of ["en", "fr"] as const) {
         "/organisations",
         organisation,
         "/treaty",
+        "/budget",
       ]);
       expectUniqueTitles(facts);
 
