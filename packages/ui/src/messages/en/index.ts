@@ -34,6 +34,7 @@ import partner from "./partner.json" with { type: "json" };
 import partnerGrantStatus from "./partnerGrantStatus.json" with { type: "json" };
 import provenance from "./provenance.json" with { type: "json" };
 import treaty from "./treaty.json" with { type: "json" };
+import wayfinding from "./wayfinding.json" with { type: "json" };
 
 export const messages = {
   account,
@@ -70,4 +71,5 @@ export const messages = {
   partnerGrantStatus,
   provenance,
   treaty,
+  wayfinding,
 };
