@@ -1,28 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, expectUniqueTitles, type PageFacts, useFrench } from "../support/accessibility";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, expectUniqueTitles, firstRecord, useFrench, visitAll } from "../support/accessibility";
 import { signIn } from "../support/sign-in";
-
-/** The first link on a list page that leads to a record of that kind. */
-async function firstRecord(page: Page, list: string, pattern: RegExp): Promise<string> {
-  await page.goto(list);
-  const find = () =>
-    page.locator("main a[href]").evaluateAll((links, source) => {
-      const re = new RegExp(source);
-      return links.map((a) => a.getAttribute("href") ?? "").find((h) => re.test(h)) ?? null;
-    }, pattern.source);
-  // The list streams in behind its loading skeleton: ask again until its rows are there.
-  await expect.poll(find, { message: `a record link on ${list}`, timeout: 15_000 }).not.toBeNull();
-  return (await find())!;
-}
-
-async function visitAll(page: Page, paths: string[]): Promise<PageFacts[]> {
-  const facts: PageFacts[] = [];
-  for (const path of paths) {
-    await page.goto(path);
-    facts.push(await expectAccessible(page));
-  }
-  return facts;
-}
 
 const UUID = "[0-9a-f-]{36}$";
 
