@@ -28,7 +28,7 @@ test("an officer signs in, approves an instalment and records its payment with t
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/grants$/);
   await expect(nav.getByRole("link", { name: "Grants", exact: true })).toHaveAttribute("aria-current", "page");
-  await tabTo(page, page.getByLabel("Search"));
+  await tabTo(page, page.getByRole("searchbox", { name: "Search" }));
   await page.keyboard.type("CLF-2002-ICRC");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/grants\?.*q=CLF-2002-ICRC/);

@@ -20,7 +20,7 @@ test("breadcrumbs lead from a grant back to the grant list as it was left (filte
   await expect(crumbs.getByRole("link", { name: "Grants" })).toHaveAttribute("href", list);
   await crumbs.getByRole("link", { name: "Grants" }).click();
   await expect(page).toHaveURL(new RegExp(`${list.replace(/[?]/g, "\\?")}$`));
-  await expect(page.getByLabel("Search")).toHaveValue("CLF");
+  await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("CLF");
   await expect(page.getByLabel("Status")).toHaveValue("active");
 
   // Going through the main navigation starts the list afresh, and the crumb follows.
