@@ -47,16 +47,19 @@ export function GrantStatusBadge({ status, audience }: { status: GrantStatus; au
 export function ReportStatusBadge({
   status,
   overdue = false,
+  overdueLabel,
   testId,
 }: {
   status: RequirementStatus;
   overdue?: boolean;
+  /** Said instead of the status when the report is overdue (the partner's workspace leads with "Overdue"). */
+  overdueLabel?: string;
   testId?: string;
 }) {
   const t = useTranslations("grants");
   return (
     <Badge tone={overdue ? "danger" : REQUIREMENT_STATUS_TONES[status]} data-testid={testId}>
-      {t(`requirementStatus.${status}`)}
+      {overdue && overdueLabel ? overdueLabel : t(`requirementStatus.${status}`)}
     </Badge>
   );
 }
