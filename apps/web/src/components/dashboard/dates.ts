@@ -1,7 +1,2 @@
-import { isoDateToDate } from "@portal/ui";
-
-export { isoDateToDate };
-
-export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((isoDateToDate(toIso).getTime() - isoDateToDate(fromIso).getTime()) / 86_400_000);
-}
+// Calendar dates are read and shown by the shared pieces; this name stays for the components that import it here.
+export { isoDateToDate } from "@portal/ui";
