@@ -28,6 +28,9 @@ for (const language of ["en", "fr"] as const) {
         "/organisations",
         organisation,
         "/treaty",
+        "/annual-report",
+        "/notifications",
+        "/account",
       ]);
       expectUniqueTitles(facts);
 
@@ -46,13 +49,30 @@ for (const language of ["en", "fr"] as const) {
       const pay = page.getByRole("button", { name: /^(Pay…|Payer…)$/ });
       if ((await pay.count()) > 0) await pay.first().click();
       await expectAccessible(page);
+
+      // An active grant's lifecycle step, asked about before it is taken: the open dialog is checked too.
+      const active = await firstRecord(page, "/grants?status=active", new RegExp(`^/grants/${UUID}`));
+      await page.goto(active);
+      await page.locator('[data-testid^="grant-action-"]').first().click();
+      await expect(page.getByRole("alertdialog").or(page.locator("main form")).first()).toBeVisible();
+      await expectAccessible(page);
+      await page.keyboard.press("Escape");
     });
 
     test(`every partner page (${language})`, async ({ page, baseURL }) => {
       await signIn(page, "partnerIcbl");
       if (language === "fr") await useFrench(page, baseURL!);
       const grant = await firstRecord(page, "/partner", new RegExp(`^/grants/${UUID}`));
-      const facts = await visitAll(page, ["/partner", grant, "/reports", "/members"]);
+      const facts = await visitAll(page, [
+        "/partner",
+        grant,
+        "/grants",
+        "/reports",
+        "/members",
+        "/organisations/mine",
+        "/notifications",
+        "/account",
+      ]);
       expectUniqueTitles(facts);
       const response = await page.goto("/treaty");
       expect(response?.status()).toBe(404);
