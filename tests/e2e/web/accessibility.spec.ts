@@ -54,7 +54,7 @@ for (const language of ["en", "fr"] as const) {
       const active = await firstRecord(page, "/grants?status=active", new RegExp(`^/grants/${UUID}`));
       await page.goto(active);
       await page.locator('[data-testid^="grant-action-"]').first().click();
-      await expect(page.getByRole("alertdialog").or(page.locator("main form")).first()).toBeVisible();
+      await expect(page.getByRole("alertdialog").or(page.getByTestId("grant-actions").locator("form"))).toBeVisible();
       await expectAccessible(page);
       await page.keyboard.press("Escape");
     });
