@@ -1,5 +1,6 @@
 import { dispatchAuditEvents } from "@portal/api/notifications";
 import {
+  allocations,
   allocationLedger,
   auditEvents,
   type Database,
@@ -8,6 +9,7 @@ import {
   grantAmendments,
   grantComponents,
   notifications,
+  programmes,
   reportingRequirements,
   scheduledPayments,
   users,
@@ -506,5 +508,46 @@ describe("notifications", () => {
     await (await web("officer2")).amendments.approve({ id: proposal.id });
     await dispatchAuditEvents(db);
     expect(await kinds("partner@icbl.example.org", start)).toEqual(["amendmentApproved"]);
+  });
+});
+
+describe("officer programme scope", () => {
+  it("an officer outside the grant's programmes reads its history but may not propose, approve or be offered either", async () => {
+    const { grantId } = await activeGrant();
+    const outsider = await web("officer3");
+    expect(await codeOf(outsider.amendments.propose({ grantId, reason: "R.", endsOn: "2003-05-31" }))).toBe(
+      "FORBIDDEN",
+    );
+    const proposal = await (await web("officer")).amendments.propose({ grantId, reason: "R.", endsOn: "2003-05-31" });
+    expect(await codeOf(outsider.amendments.approve({ id: proposal.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(outsider.amendments.reject({ id: proposal.id, reason: "No." }))).toBe("FORBIDDEN");
+    const seen = await outsider.amendments.forGrant({ grantId });
+    expect(seen.proposal).toBeNull();
+    expect(seen.amendments.map((a) => a.availableActions)).toEqual([[]]);
+  });
+
+  it("a new funding line may draw only on the proposer's programmes' allocations", async () => {
+    const { grantId, allocation } = await activeGrant();
+    // A programme nobody is assigned to.
+    const [programme] = await db
+      .insert(programmes)
+      .values({ code: `UNASSIGNED${Date.now() % 100000}`, nameEn: "Unassigned", nameFr: "Non attribué" })
+      .returning();
+    const [outside] = await db
+      .insert(allocations)
+      .values({ programmeId: programme!.id, fiscalYear: 2002, amount: 50_000_000 })
+      .returning();
+    expect(
+      await refusal(
+        (await web("officer")).amendments.propose({
+          grantId,
+          reason: "Move half.",
+          fundingLines: [
+            { allocationId: allocation, amount: 5_000_000 },
+            { allocationId: outside!.id, amount: 5_000_000 },
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: "FORBIDDEN", field: "fundingLines.1.allocationId" });
   });
 });

@@ -5,6 +5,8 @@ export const ACCOUNTS = {
   admin: "admin@example.org",
   officer: "officer@example.org",
   officer2: "officer2@example.org",
+  /** Assigned to the Mine Monitoring Program only (officer scope): reads MAPP grants, acts on none. */
+  officer3: "officer3@example.org",
   partnerIcbl: "partner@icbl.example.org",
   partnerMac: "partner@mac.example.org",
 } as const;

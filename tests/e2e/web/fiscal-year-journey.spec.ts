@@ -4,7 +4,8 @@ import { type ACCOUNTS, signIn } from "../support/sign-in";
 // Issue 10's journey, in the browser: the admin opens FY 2027-2028 and allocates MAPP; officer 1 creates and submits
 // a grant on it, officer 2 approves it; an instalment tied to the interim report is refused until the partner's report
 // is accepted, then paid; officer 1 proposes an amendment extending the grant and cutting its total, officer 2
-// approves it, and the admin's budget figures move by exactly the amended amounts.
+// approves it, and the admin's budget figures move by exactly the amended amounts. An officer not assigned to MAPP is
+// refused.
 
 const adminUrl = () => `http://localhost:${process.env.E2E_ADMIN_PORT ?? "3101"}`;
 
@@ -201,6 +202,15 @@ test("a fiscal year run end to end: budget, grant, report-tied instalment, amend
   await expect(page.getByTestId("grant-total")).toHaveText("$100,000.00");
   await partner.goto(grantPath);
   await expect(partner.getByTestId("amendment-pending")).toHaveCount(0);
+
+  // An officer not assigned to MAPP (officer 3 has the Mine Monitoring Program only) reads the grant and is refused
+  // every action on it: no lifecycle, payment or amendment button, and the page says why.
+  const outsider = await as(browser, "officer3", grantPath);
+  await expect(outsider.getByTestId("read-only-notice")).toContainText("funded outside your programmes");
+  await expect(outsider.locator('[data-testid^="grant-action-"]')).toHaveCount(0);
+  await expect(outsider.getByTestId("amendment-pending")).toBeVisible();
+  await expect(outsider.getByTestId("amendment-action-approve")).toHaveCount(0);
+  await expect(outsider.getByTestId("amendment-open")).toHaveCount(0);
 
   // 9. Officer 2 approves it: the grant, its history and the budget change by exactly the amended amounts.
   await officer2.reload();

@@ -45,3 +45,4 @@ export { approveAmendment } from "./amendments/approve-amendment";
 export { rejectAmendment } from "./amendments/reject-amendment";
 export { withdrawAmendment } from "./amendments/withdraw-amendment";
 export { grantAmendmentHistory } from "./amendments/grant-amendments";
+export { officerBudgetView } from "./budgets/officer-budget-view";

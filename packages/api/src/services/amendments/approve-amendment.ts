@@ -20,7 +20,7 @@ export async function approveAmendment(db: DbOrTx, actor: Actor, { id }: Amendme
     if (amendment.proposedById === actor.userId) {
       throw new DomainError("FOUR_EYES_REQUIRED", "You proposed this amendment, so another officer has to approve it.");
     }
-    const plan = await planAmendment(tx, grant, amendment.request);
+    const plan = await planAmendment(tx, actor, grant, amendment.request);
     const commitments = await applyAmendment(tx, grant, plan);
     const [{ last }] = (await tx
       .select({ last: max(grantAmendments.number) })

@@ -11,11 +11,11 @@ import {
   users,
 } from "@portal/db";
 import { type AmendmentDecisionAction, can, isOwnCreation, statusAfterAmendment } from "@portal/domain";
-import { and, asc, desc, eq, inArray, notInArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, notInArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
-import { visibleGrants } from "../grants/grant-scope";
+import { manageableGrants, visibleGrants } from "../grants/grant-scope";
 
 /**
  * A grant's amendments as its page shows them, newest first. Staff see every proposal with who proposed and decided
@@ -24,7 +24,13 @@ import { visibleGrants } from "../grants/grant-scope";
  */
 export async function grantAmendmentHistory(db: DbOrTx, actor: Actor, grantId: string) {
   const [grant] = await db
-    .select({ id: grants.id, status: grants.status, currency: grants.currency })
+    .select({
+      id: grants.id,
+      status: grants.status,
+      currency: grants.currency,
+      // An officer outside the grant's programmes reads its history but is offered nothing (lock-grant refuses them).
+      manageable: sql<boolean>`${manageableGrants(actor)}`,
+    })
     .from(grants)
     .where(and(eq(grants.id, grantId), visibleGrants(actor)));
   if (!grant) throw new DomainError("NOT_FOUND", "No such grant.");
@@ -56,9 +62,11 @@ export async function grantAmendmentHistory(db: DbOrTx, actor: Actor, grantId: s
     decisionReason: staff ? amendment.decisionReason : null,
     proposedBy: staff ? proposedBy : null,
     decidedBy: staff ? decidedBy : null,
-    availableActions: amendment.status === "pending" ? decisionsFor(actor, amendment.proposedById) : [],
+    availableActions:
+      amendment.status === "pending" && grant.manageable ? decisionsFor(actor, amendment.proposedById) : [],
   }));
-  const mayPropose = can(actor.role, "grants.manage") && statusAfterAmendment(grant.status) !== null && !pending;
+  const mayPropose =
+    grant.manageable && can(actor.role, "grants.manage") && statusAfterAmendment(grant.status) !== null && !pending;
   return {
     currency: grant.currency,
     amendments,

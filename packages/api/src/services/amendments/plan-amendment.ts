@@ -19,7 +19,9 @@ import {
   sumMinor,
 } from "@portal/domain";
 import { asc, eq, inArray, max, sql } from "drizzle-orm";
+import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
+import { allocationsInScope } from "../grants/grant-scope";
 import { grantStatusWords, money, reportName } from "../messages";
 
 export type AmendmentRequest = Omit<ProposeAmendmentData, "grantId" | "reason">;
@@ -95,7 +97,12 @@ const lineLabel = (line: { programme: string; fiscalYear: number }) =>
  * never comes to more than the total; paid or cancelled instalments and accepted or waived reports stay as they are.
  * Each refusal names the field at fault.
  */
-export async function planAmendment(tx: DbOrTx, grant: Grant, request: AmendmentRequest): Promise<AmendmentPlan> {
+export async function planAmendment(
+  tx: DbOrTx,
+  actor: Actor,
+  grant: Grant,
+  request: AmendmentRequest,
+): Promise<AmendmentPlan> {
   const status = statusAfterAmendment(grant.status);
   if (!status) {
     throw new DomainError(
@@ -172,7 +179,7 @@ export async function planAmendment(tx: DbOrTx, grant: Grant, request: Amendment
       return { id: c.id, amount: after };
     });
 
-  const lines = await planLines(tx, parts.lines, request.fundingLines, totalAmountCad);
+  const lines = await planLines(tx, actor, parts.lines, request.fundingLines, totalAmountCad);
   for (const line of lines) {
     if (line.before === line.after) continue;
     changes.push({
@@ -304,6 +311,7 @@ interface LinePlan extends PlannedLine {
  */
 async function planLines(
   tx: DbOrTx,
+  actor: Actor,
   current: readonly CurrentLine[],
   split: AmendmentRequest["fundingLines"],
   totalAmountCad: number,
@@ -327,7 +335,12 @@ async function planLines(
       newIds.length === 0
         ? []
         : await tx
-            .select({ id: allocations.id, programme: programmes.code, fiscalYear: allocations.fiscalYear })
+            .select({
+              id: allocations.id,
+              programme: programmes.code,
+              fiscalYear: allocations.fiscalYear,
+              inScope: sql<boolean>`${allocationsInScope(actor)}`,
+            })
             .from(allocations)
             .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
             .where(inArray(allocations.id, newIds));
@@ -347,6 +360,13 @@ async function planLines(
         );
       }
       if (line.amount === 0) return;
+      if (!allocation.inScope) {
+        throw new DomainError(
+          "FORBIDDEN",
+          "This allocation belongs to a programme you are not assigned to; choose one of your programmes' allocations.",
+          `fundingLines.${index}.allocationId`,
+        );
+      }
       planned.push({
         id: undefined,
         allocationId: allocation.id,

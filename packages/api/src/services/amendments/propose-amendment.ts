@@ -33,7 +33,7 @@ export async function proposeAmendment(
         .from(grantAmendments)
         .where(and(eq(grantAmendments.grantId, grantId), eq(grantAmendments.status, "pending")));
       if (pending) throw alreadyPending();
-      const plan = await planAmendment(tx, grant, request);
+      const plan = await planAmendment(tx, actor, grant, request);
       const [amendment] = await tx
         .insert(grantAmendments)
         .values({ grantId, reason, request, changes: plan.changes, proposedById: actor.userId })

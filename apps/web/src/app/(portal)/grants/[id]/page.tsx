@@ -32,6 +32,7 @@ import { UnscheduledPaymentForm } from "@/components/ledger/unscheduled-payment-
 import { AuditTrail } from "@/components/audit-trail";
 import { GrantAmendments } from "@/components/amendments/grant-amendments";
 import { IatiPublication } from "@/components/iati/iati-publication";
+import { ReadOnlyNotice } from "@/components/officer-scope/read-only-notice";
 import { getApi, getSession } from "@/server/caller";
 import { loadGrant } from "@/server/records";
 
@@ -98,6 +99,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
           ) : null
         }
       />
+      <ReadOnlyNotice reason={grant.readOnlyReason} />
       <GrantTransitions grantId={grant.id} actions={grant.availableActions} />
 
       <p className="text-sm text-muted-foreground">
