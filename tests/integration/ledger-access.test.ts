@@ -425,7 +425,7 @@ const CASES: Case[] = [
     name: "amendments.forGrant",
     setup: active,
     call: (w, grantId) => w.amendments.forGrant({ grantId }),
-    expect: expected({ officer: "OK", admin: "OK" }, { partnerIcbl: "OK", partnerMac: "NOT_FOUND" }),
+    expect: expected({ officer: "OK", admin: "OK" }, { partnerIcbl: "OK", partnerMac: "NOT_FOUND" }, READ_OUTSIDE),
   },
   {
     name: "amendments.propose",
