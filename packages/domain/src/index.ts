@@ -9,3 +9,4 @@ export * from "./localized";
 export * from "./ledger-rules";
 export * from "./notifications";
 export * from "./officer-scope";
+export * from "./paging";

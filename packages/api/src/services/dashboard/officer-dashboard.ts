@@ -6,7 +6,7 @@ import {
   reportSubmissions,
   scheduledPayments,
 } from "@portal/db";
-import { can, isRequirementOverdue, type PaymentBlock, paymentRules } from "@portal/domain";
+import { can, daysBetween, isRequirementOverdue, type PaymentBlock, paymentRules } from "@portal/domain";
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { manageableGrants } from "../grants/grant-scope";
@@ -205,11 +205,18 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
       total.payments,
     ),
     overdueReports: limited(
-      overdue.map((r) => ({ ...r, overdue: isRequirementOverdue(r.status, r.dueOn, today) })),
+      overdue.map((r) => ({
+        ...r,
+        overdue: isRequirementOverdue(r.status, r.dueOn, today),
+        daysOverdue: daysBetween(r.dueOn, today),
+      })),
       total.overdue,
     ),
     reportsToReview: limited(awaitingReview, total.review),
-    endingSoon: limited(ending, total.ending),
+    endingSoon: limited(
+      ending.map((g) => ({ ...g, daysLeft: daysBetween(today, g.endsOn), remaining: g.totalAmount - g.disbursed })),
+      total.ending,
+    ),
   };
 }
 

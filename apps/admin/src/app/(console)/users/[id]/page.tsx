@@ -1,5 +1,16 @@
 import { localized } from "@portal/domain";
-import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader } from "@portal/ui";
+import {
+  ActiveBadge,
+  Badge,
+  Breadcrumbs,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  PageHeader,
+} from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AddMembership, MembershipRow } from "@/components/membership-editor";
@@ -19,11 +30,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, api, t, tr, locale, format] = await Promise.all([
+  const [{ id }, api, t, tr, tn, tw, locale, format] = await Promise.all([
     params,
     getApi(),
     getTranslations("adminUsers"),
     getTranslations("common.roles"),
+    getTranslations("nav"),
+    getTranslations("wayfinding"),
     getLocale(),
     getFormatter(),
   ]);
@@ -42,20 +55,23 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const protectedReason = user.isSelf ? t("selfProtected") : user.lastAdmin ? t("lastAdminProtected") : null;
   return (
     <>
-      <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href="/users" className="link">
-          {t("back")}
-        </Link>
-      </nav>
+      <div className="mb-2">
+        <Breadcrumbs
+          label={tw("breadcrumbs")}
+          items={[{ label: tn("adminUsers"), href: "/users", list: true }, { label: user.name || user.email }]}
+        />
+      </div>
       <PageHeader
         title={user.name || user.email}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span>{user.email}</span>
             <Badge>{tr(user.role)}</Badge>
-            <Badge tone={user.active ? "success" : "danger"} data-testid="user-status">
-              {user.active ? t("active") : t("inactive")}
-            </Badge>
+            <ActiveBadge
+              active={user.active}
+              labels={{ active: t("active"), inactive: t("inactive") }}
+              testId="user-status"
+            />
           </span>
         }
       />
