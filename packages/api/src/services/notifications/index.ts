@@ -17,6 +17,7 @@ export { getOutboxMessage, listOutbox } from "./outbox";
 export { jobsOverview } from "./jobs-overview";
 export { nextRun, previousRun } from "./schedule-times";
 export { notificationSettings, portalLink } from "./settings";
-export { unsubscribeLink } from "./unsubscribe-link";
+export { ONE_CLICK_UNSUBSCRIBE_PATH, oneClickUnsubscribeLink, unsubscribeLink } from "./unsubscribe-link";
+export { oneClickUnsubscribe, oneClickUnsubscribeResponse } from "./one-click-unsubscribe";
 export { SYSTEM_USER_ID, systemActor } from "./system-actor";
 export { todayInOttawa } from "../today";

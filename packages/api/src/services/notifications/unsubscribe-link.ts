@@ -4,9 +4,23 @@ import { signToken, verifyToken } from "./signed-token";
 
 const PURPOSE = "unsubscribe";
 
-/** A link that turns one category off for one user, with no sign-in: the token names both and is signed. */
+/** The path of the one-click endpoint (RFC 8058): a POST there, with the token in the address, needs no sign-in. */
+export const ONE_CLICK_UNSUBSCRIBE_PATH = "/api/unsubscribe";
+
+const tokenFor = (userId: string, category: NotificationCategory) =>
+  encodeURIComponent(signToken(PURPOSE, `${userId}:${category}`));
+
+/**
+ * The link in the message's footer: a page that asks before turning one category off for one user, with no sign-in
+ * (the token names both and is signed). A page and not an action, because mail scanners open links.
+ */
 export function unsubscribeLink(userId: string, category: NotificationCategory): string {
-  return portalLink(`/unsubscribe?token=${encodeURIComponent(signToken(PURPOSE, `${userId}:${category}`))}`);
+  return portalLink(`/unsubscribe?token=${tokenFor(userId, category)}`);
+}
+
+/** The List-Unsubscribe address: mail clients POST `List-Unsubscribe=One-Click` to it, which turns the category off. */
+export function oneClickUnsubscribeLink(userId: string, category: NotificationCategory): string {
+  return portalLink(`${ONE_CLICK_UNSUBSCRIBE_PATH}?token=${tokenFor(userId, category)}`);
 }
 
 export function readUnsubscribeToken(token: string): { userId: string; category: NotificationCategory } | null {
