@@ -2,6 +2,7 @@ import {
   dispatchAuditEvents,
   refreshAllPaymentHolds,
   sendDailyDigests,
+  sendOfficerActionDigests,
   sendReportReminders,
   todayInOttawa,
 } from "@portal/api/notifications";
@@ -46,7 +47,9 @@ export const HANDLERS: Record<QueueName, (ctx: JobContext, data: JobData) => Pro
   },
   "daily-digest": async (ctx, data) => {
     const result = await sendDailyDigests(ctx.db, whenOf(data));
+    // The same morning run: each officer's list of what needs their action, read from their dashboard.
+    const actions = await sendOfficerActionDigests(ctx.db, whenOf(data));
     await ctx.requestDelivery();
-    return result;
+    return { ...result, actionDigests: actions.sent };
   },
 };

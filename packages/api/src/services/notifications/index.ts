@@ -1,6 +1,7 @@
 export { dispatchAuditEvents } from "./dispatch-audit-events";
 export { sendReportReminders } from "./report-reminders";
 export { sendDailyDigests } from "./daily-digest";
+export { officerActionItems, sendOfficerActionDigests } from "./officer-action-digest";
 export { refreshAllPaymentHolds } from "./refresh-all-payment-holds";
 export { notifyJobFailure } from "./job-failure";
 export { requestPasswordReset, resetPassword, RESET_LIFETIME_MINUTES } from "./password-reset";
