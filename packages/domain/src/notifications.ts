@@ -59,6 +59,7 @@ export const JOB_SCHEDULES = {
   "daily-digest": "0 8 * * *",
   "dispatch-audit-events": "* * * * *",
   "deliver-emails": "* * * * *",
+  "watch-job-failures": "*/5 * * * *",
 } as const;
 export type ScheduledJobName = keyof typeof JOB_SCHEDULES;
 export const JOB_TIME_ZONE = "America/Toronto";

@@ -1,5 +1,6 @@
 import {
   dispatchAuditEvents,
+  notifyFailedJobs,
   refreshAllPaymentHolds,
   sendDailyDigests,
   sendOfficerActionDigests,
@@ -51,5 +52,10 @@ export const HANDLERS: Record<QueueName, (ctx: JobContext, data: JobData) => Pro
     const actions = await sendOfficerActionDigests(ctx.db, whenOf(data));
     await ctx.requestDelivery();
     return { ...result, actionDigests: actions.sent };
+  },
+  "watch-job-failures": async (ctx) => {
+    const result = await notifyFailedJobs(ctx.db);
+    if (result.failed > 0) await ctx.requestDelivery();
+    return result;
   },
 };

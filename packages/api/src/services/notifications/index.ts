@@ -3,7 +3,7 @@ export { sendReportReminders } from "./report-reminders";
 export { sendDailyDigests } from "./daily-digest";
 export { officerActionItems, sendOfficerActionDigests } from "./officer-action-digest";
 export { refreshAllPaymentHolds } from "./refresh-all-payment-holds";
-export { notifyJobFailure } from "./job-failure";
+export { notifyFailedJobs, notifyJobFailure } from "./job-failure";
 export { requestPasswordReset, resetPassword, RESET_LIFETIME_MINUTES } from "./password-reset";
 export { queueInvitationEmail } from "./invitation-email";
 export { listNotifications, markNotificationsRead, unreadNotificationCount } from "./user-notifications";
