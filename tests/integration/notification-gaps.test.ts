@@ -66,7 +66,7 @@ const oneClick = createRouteKit({
   audience: "web",
   locale: () => "en",
   database: () => db,
-  session: async () => null,
+  session: () => Promise.resolve(null),
 }).publicRoute(({ ctx, request, url: address }) => oneClickUnsubscribeResponse(ctx.db, request, address), {
   name: "notifications.oneClickUnsubscribe",
 });
