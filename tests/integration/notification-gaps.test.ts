@@ -4,8 +4,10 @@ import {
   dispatchAuditEvents,
   officerActionItems,
   oneClickUnsubscribeLink,
+  notifyJobFailure,
   oneClickUnsubscribeResponse,
   requestPasswordReset,
+  sendDailyDigests,
   sendOfficerActionDigests,
 } from "@portal/api/notifications";
 import { allocations, type Database, jobScheduleRuns, notifications, users } from "@portal/db";
@@ -225,6 +227,23 @@ describe("admins' notifications", () => {
     expect(alerts).toHaveLength(2);
     expect(alerts[1]!.text).toContain("98 %");
     await admin.admin.notifications.setLocale({ locale: "en" });
+  });
+
+  it("an admin's daily digest links to the console, not the portal", async () => {
+    const admin = (await callers(db, "admin")).admin;
+    await admin.notifications.savePreferences({ preferences: [{ category: "operations", delivery: "digest" }] });
+    await notifyJobFailure(db, { jobId: "digest-check", name: "report-reminders", error: "boom" });
+    await flush();
+    expect(sink.to(ADMIN)).toEqual([]); // waits for the digest
+    await sendDailyDigests(db);
+    await deliverPendingEmails(db, mailer);
+    const [digest] = sink.to(ADMIN);
+    expect(digest!.subject).toMatch(/your daily digest/);
+    expect(digest!.text).toContain("The job report-reminders failed: boom");
+    expect(digest!.text).toContain(`${CONSOLE}/jobs`);
+    expect(digest!.text).toContain(`${CONSOLE}/notifications`);
+    expect(digest!.text).not.toContain(`${PORTAL}/jobs`);
+    await admin.notifications.savePreferences({ preferences: [{ category: "operations", delivery: "immediate" }] });
   });
 
   it("admins' threshold is configurable (ALLOCATION_ALERT_PERCENT)", async () => {
