@@ -229,7 +229,7 @@ describe("admins' notifications", () => {
     await admin.admin.notifications.setLocale({ locale: "en" });
   });
 
-  it("an admin's daily digest links to the console, not the portal", async () => {
+  it("an admin's daily digest links to the console, not the portal, and unsubscribes in one click", async () => {
     const admin = (await callers(db, "admin")).admin;
     await admin.notifications.savePreferences({ preferences: [{ category: "operations", delivery: "digest" }] });
     await notifyJobFailure(db, { jobId: "digest-check", name: "report-reminders", error: "boom" });
@@ -243,6 +243,14 @@ describe("admins' notifications", () => {
     expect(digest!.text).toContain(`${CONSOLE}/jobs`);
     expect(digest!.text).toContain(`${CONSOLE}/notifications`);
     expect(digest!.text).not.toContain(`${PORTAL}/jobs`);
+    // A digest unsubscribes in one click too: every category that was coming once a day is turned off.
+    expect(header(digest!, "List-Unsubscribe")).toBe(`<${oneClickUnsubscribeLink(await userId(ADMIN), "digest")}>`);
+    expect(header(digest!, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    expect(digest!.text).toContain(`${PORTAL}/unsubscribe?token=`);
+    expect((await postOneClick(oneClickUnsubscribeLink(await userId(ADMIN), "digest"))).status).toBe(200);
+    const preferences = (await admin.notifications.settings()).preferences;
+    expect(preferences.find((p) => p.category === "operations")!.delivery).toBe("off");
+    expect(preferences.find((p) => p.category === "budget")!.delivery).toBe("immediate"); // was not a digest one
     await admin.notifications.savePreferences({ preferences: [{ category: "operations", delivery: "immediate" }] });
   });
 

@@ -12,6 +12,7 @@ import {
   translatorFor,
 } from "./render";
 import { adminLink, notificationSettings, portalLink } from "./settings";
+import { oneClickUnsubscribeLink, unsubscribeLink } from "./unsubscribe-link";
 
 /**
  * One e-mail per person gathering the notifications they chose to receive as a digest and that no digest has
@@ -64,6 +65,10 @@ export async function sendDailyDigests(db: Database, now = new Date()) {
           footer: [
             t("notifications.email.footer", { portal }),
             t("notifications.email.manage", { url: link("/notifications") }),
+            t("notifications.email.unsubscribe", {
+              category: t("notifications.categories.digest"),
+              url: unsubscribeLink(userId, "digest"),
+            }),
           ],
         });
         const written = await queueEmail(tx, {
@@ -74,6 +79,7 @@ export async function sendDailyDigests(db: Database, now = new Date()) {
           locale: user.locale,
           category: "digest",
           subject: t("notifications.email.digestSubject", { portal, count: items.length }),
+          unsubscribeUrl: oneClickUnsubscribeLink(userId, "digest"),
         });
         if (written) sent += 1;
       }
