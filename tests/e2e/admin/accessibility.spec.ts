@@ -35,6 +35,7 @@ for (const language of ["en", "fr"] as const) {
         "/jobs",
         "/jobs/outbox",
         "/iati",
+        "/notifications",
         "/account",
       ];
       // A message in the outbox, when the worker has rendered one (invitations and notifications end up there).

@@ -77,11 +77,6 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/grants" className="text-sm link">
-          ← {t("backToList")}
-        </Link>
-      </div>
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">
