@@ -4,9 +4,11 @@
  * ledger views checked after). Prints per read the API p50 at each scale and the growth ratio, the API-to-raw-SQL
  * ratio of the budget reads, export rows/s with peak RSS, and a bounded loopback load run of the grant list against
  * a minimal handler on the same server. `--scales=10000,100000` picks scales, `--load-seconds=N` the load run.
+ * `--keep=DIR` keeps the cluster in DIR and reuses every data set already generated there (migrations are applied to
+ * it first), so the 1M portfolio is generated once on a shared machine.
  */
 import { spawn } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -17,10 +19,11 @@ import { startEmbeddedPostgres } from "@portal/db/embedded";
 import { migrateDatabase } from "@portal/db/migrate";
 import { seed } from "@portal/db/seed";
 import { drizzle } from "drizzle-orm/postgres-js";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { freePort } from "../../scripts/lib/ports";
 import { actorFor } from "../integration/support/actors";
-import { generateScaleData, ledgerDisagreements, type ScaleCounts } from "./scale-data";
+import { countScaleData, generateScaleData, ledgerDisagreements, type ScaleCounts } from "./scale-data";
 
 /** The fiscal year whose budget is reviewed: every scale funds it from the generated programmes. */
 const REVIEW_YEAR = 2010;
@@ -315,7 +318,7 @@ function printTables(results: ScaleResult[], load: LoadFigure[]) {
         String(r.counts.fundingLines),
         String(r.counts.scheduledPayments),
         String(r.counts.disbursements),
-        (r.generateMs / 1000).toFixed(1),
+        r.generateMs > 0 ? (r.generateMs / 1000).toFixed(1) : "reused",
         String(r.disagreements),
       ],
       dw,
@@ -362,36 +365,62 @@ export async function runScaleBench(args: string[]) {
   const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const scales = (option("scales") ?? "10000,100000,1000000").split(",").map(Number);
   const loadSeconds = Number(option("load-seconds") ?? 10);
+  const keep = option("keep");
 
-  const folder = await mkdtemp(path.join(os.tmpdir(), "portal-bench-scale-"));
+  const folder = keep ? path.resolve(keep) : await mkdtemp(path.join(os.tmpdir(), "portal-bench-scale-"));
+  await mkdir(folder, { recursive: true });
   await chmod(folder, 0o755);
   const pg = await startEmbeddedPostgres({
     dataDir: path.join(folder, "pg"),
     port: await freePort(),
-    ephemeral: true,
+    ephemeral: !keep,
   });
   const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
   const urlOf = (name: string) => Object.assign(new URL(pg.url), { pathname: `/${name}` }).toString();
+  const exists = async (name: string) => (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
   try {
-    await admin.unsafe("create database bench_template");
-    await migrateDatabase(urlOf("bench_template"));
-    {
+    if (keep) {
+      // A kept cluster is a benchmark's scratch space: durability off as for the ephemeral one (both reloadable).
+      await admin.unsafe("alter system set fsync = off");
+      await admin.unsafe("alter system set synchronous_commit = off");
+      await admin.unsafe("select pg_reload_conf()");
+    }
+    if (!(await exists("bench_template"))) {
+      await admin.unsafe("create database bench_template");
+      await migrateDatabase(urlOf("bench_template"));
       const { db } = openDb(urlOf("bench_template"));
       await seed(db);
       await db.close();
-    }
+    } else await migrateDatabase(urlOf("bench_template"));
     const results: ScaleResult[] = [];
     for (const target of scales) {
       const name = `bench_${target}`;
-      await admin.unsafe(`create database ${name} template bench_template`);
-      const { db } = openDb(urlOf(name));
-      const t0 = performance.now();
-      const counts = await generateScaleData(db, target);
-      const generateMs = performance.now() - t0;
-      await db.close();
-      console.log(
-        `generated ${label(target)}: ${counts.disbursements} disbursements in ${(generateMs / 1000).toFixed(1)} s`,
-      );
+      // A data set counts as generated once its database carries the comment written after generation.
+      const [done] = await admin`select shobj_description(oid, 'pg_database') as note from pg_database
+                                 where datname = ${name}`;
+      let counts: ScaleCounts;
+      let generateMs = 0;
+      if (done?.note === "scale data generated") {
+        await migrateDatabase(urlOf(name));
+        const { db } = openDb(urlOf(name));
+        await db.execute(sql`analyze`);
+        counts = await countScaleData(db);
+        await db.close();
+        console.log(`reused ${label(target)}: ${counts.disbursements} disbursements`);
+      } else {
+        if (done) await admin.unsafe(`drop database ${name}`);
+        await admin.unsafe(`create database ${name} template bench_template`);
+        await migrateDatabase(urlOf(name));
+        const { db } = openDb(urlOf(name));
+        const t0 = performance.now();
+        counts = await generateScaleData(db, target);
+        generateMs = performance.now() - t0;
+        await db.close();
+        await admin.unsafe(`comment on database ${name} is 'scale data generated'`);
+        console.log(
+          `generated ${label(target)}: ${counts.disbursements} disbursements in ${(generateMs / 1000).toFixed(1)} s`,
+        );
+      }
       results.push(await measureScale(urlOf(name), target, counts, generateMs));
     }
     const load = loadSeconds > 0 ? await loadRun(urlOf(`bench_${scales[scales.length - 1]}`), loadSeconds) : [];
@@ -399,6 +428,6 @@ export async function runScaleBench(args: string[]) {
   } finally {
     await admin.end({ timeout: 5 });
     await pg.stop();
-    await rm(folder, { recursive: true, force: true });
+    if (!keep) await rm(folder, { recursive: true, force: true });
   }
 }

@@ -5,10 +5,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** The language one's e-mails are written in. */
-export function LocaleForm({ initial }: { initial: "en" | "fr" }) {
+function LocaleForm({ initial }: { initial: "en" | "fr" }) {
   const t = useTranslations("notifications");
   const trpc = useTRPC();
   const [locale, setLocale] = useState(initial);
@@ -41,3 +41,7 @@ export function LocaleForm({ initial }: { initial: "en" | "fr" }) {
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const LocaleFormWithTRPC = withTRPC(LocaleForm);
+export { LocaleFormWithTRPC as LocaleForm };

@@ -4,10 +4,10 @@ import { Button } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** Marks one notification read, or all of them when no id is given. */
-export function MarkRead({ id }: { id?: string }) {
+function MarkRead({ id }: { id?: string }) {
   const t = useTranslations("notifications");
   const trpc = useTRPC();
   const mark = useRefreshingMutation(
@@ -26,3 +26,7 @@ export function MarkRead({ id }: { id?: string }) {
     </Button>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const MarkReadWithTRPC = withTRPC(MarkRead);
+export { MarkReadWithTRPC as MarkRead };

@@ -6,10 +6,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** Per category: immediately, daily digest or off. */
-export function PreferencesForm({
+function PreferencesForm({
   initial,
 }: {
   initial: { category: NotificationCategory; delivery: NotificationDelivery }[];
@@ -62,3 +62,7 @@ export function PreferencesForm({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const PreferencesFormWithTRPC = withTRPC(PreferencesForm);
+export { PreferencesFormWithTRPC as PreferencesForm };
