@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { createContext, runInContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -60,10 +61,10 @@ export async function pageWeights(nextDir: string): Promise<PageWeight[]> {
   };
   const pages: PageWeight[] = [];
   for await (const file of manifests(path.join(nextDir, "server", "app"))) {
-    // The manifest is a script that assigns globalThis.__RSC_MANIFEST[route]: run it against a scratch object.
-    const scope: { __RSC_MANIFEST: Record<string, Manifest> } = { __RSC_MANIFEST: {} };
-    new Function("globalThis", await readFile(file, "utf8"))(scope);
-    for (const [key, manifest] of Object.entries(scope.__RSC_MANIFEST)) {
+    // The manifest is a script that assigns globalThis.__RSC_MANIFEST[route]: run it in a scratch context.
+    const scope = createContext({}) as { __RSC_MANIFEST?: Record<string, Manifest> };
+    runInContext(await readFile(file, "utf8"), scope);
+    for (const [key, manifest] of Object.entries(scope.__RSC_MANIFEST ?? {})) {
       const route = key.replace(/\/page$/, "") || "/";
       if (route.startsWith("/_global-error")) continue;
       const files = [

@@ -8,12 +8,11 @@
  * it first), so the 1M portfolio is generated once on a shared machine.
  */
 import { spawn } from "node:child_process";
-import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Actor, createAdminCaller, createWebCaller } from "@portal/api";
-import { csvStream, grantListExport, paymentsExport } from "@portal/api/services";
 import * as schema from "@portal/db/schema";
 import { startEmbeddedPostgres } from "@portal/db/embedded";
 import { migrateDatabase } from "@portal/db/migrate";
@@ -74,25 +73,32 @@ async function p50(op: () => Promise<unknown>): Promise<{ p50: number; runs: num
   return { p50: durations[Math.floor(durations.length / 2)]!, runs: durations.length };
 }
 
-/** Peak resident memory while `op` runs, sampled every 20 ms. */
-async function withPeakRss<T>(op: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
-  let peak = process.memoryUsage.rss();
+/** Resident memory of another process (Linux /proc), in bytes. */
+async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+/** Peak resident memory of the server process while `op` runs, sampled every 20 ms. */
+async function withPeakRss<T>(pid: number, op: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
+  let peak = await rssOf(pid);
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
+    void rssOf(pid).then((rss) => (peak = Math.max(peak, rss)));
   }, 20);
   try {
     const result = await op();
-    return { result, peakRss: Math.max(peak, process.memoryUsage.rss()) };
+    return { result, peakRss: Math.max(peak, await rssOf(pid)) };
   } finally {
     clearInterval(timer);
   }
 }
 
-/** Reads a CSV stream to the end, counting lines (every generated cell is free of line breaks). */
-async function drain(stream: ReadableStream<Uint8Array>): Promise<{ rows: number; bytes: number }> {
+/** Reads a CSV response to the end, counting lines (every generated cell is free of line breaks). */
+async function drain(response: Response): Promise<{ rows: number; bytes: number }> {
+  if (!response.ok || !response.body) throw new Error(`export answered ${response.status}`);
   let rows = 0;
   let bytes = 0;
-  const reader = stream.getReader();
+  const reader = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -102,12 +108,50 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<{ rows: number
   return { rows: rows - 1, bytes }; // minus the header line
 }
 
-const text = {
-  locale: "en" as const,
-  fileBase: "bench",
-  sheetName: "Bench",
-};
-const identity = <T extends string>(keys: readonly T[]) => Object.fromEntries(keys.map((k) => [k, k])) as Record<T, T>;
+interface BenchServer {
+  port: number;
+  pid: number;
+  stop: () => void;
+}
+
+/** load-server.ts in a child process on a free port, once it listens. */
+async function startServer(url: string): Promise<BenchServer> {
+  const port = await freePort();
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "load-server.ts")], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+    server.stdout.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening")) resolve();
+    });
+  });
+  return { port, pid: server.pid!, stop: () => server.kill("SIGTERM") };
+}
+
+/** Both CSV exports over HTTP from a server process of their own, with that process's peak RSS. */
+async function exportRun(url: string, target: number) {
+  const exports = new Map<string, { rows: number; rowsPerSecond: number; peakRssMiB: number }>();
+  const server = await startServer(url);
+  try {
+    for (const [name, route] of [
+      ["payments CSV export", "/export/payments"],
+      ["grant-list CSV export", "/export/grants"],
+    ] as const) {
+      const t0 = performance.now();
+      const { result, peakRss } = await withPeakRss(server.pid, async () =>
+        drain(await fetch(`http://127.0.0.1:${server.port}${route}`)),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      exports.set(name, { rows: result.rows, rowsPerSecond: result.rows / seconds, peakRssMiB: peakRss / 2 ** 20 });
+      console.log(`  ${target}: ${name} ${result.rows} rows in ${seconds.toFixed(1)} s`);
+    }
+  } finally {
+    server.stop();
+  }
+  return exports;
+}
 
 interface ScaleResult {
   target: number;
@@ -171,69 +215,7 @@ async function measureScale(url: string, target: number, counts: ScaleCounts, ge
       budgetRatio.set(name, { api: reads.get(name)!, raw: raw.p50 });
     }
 
-    const exports = new Map<string, { rows: number; rowsPerSecond: number; peakRssMiB: number }>();
-    const exportRuns = {
-      "payments CSV export": async () =>
-        csvStream(
-          await paymentsExport(
-            db,
-            actors.officer,
-            {
-              ...text,
-              headers: identity([
-                "kind",
-                "date",
-                "grantReference",
-                "grantTitle",
-                "description",
-                "status",
-                "currency",
-                "amount",
-              ]),
-              kind: (k) => k,
-              status: (s) => s,
-            },
-            "csv",
-          ),
-        ),
-      "grant-list CSV export": async () =>
-        csvStream(
-          await grantListExport(
-            db,
-            actors.officer,
-            { sort: "fiscalYear", direction: "desc" },
-            {
-              ...text,
-              headers: identity([
-                "reference",
-                "title",
-                "recipient",
-                "recipientAcronym",
-                "country",
-                "programmes",
-                "fiscalYears",
-                "startsOn",
-                "endsOn",
-                "status",
-                "currency",
-                "amount",
-                "disbursed",
-                "remaining",
-              ]),
-              status: (s) => s,
-            },
-            "csv",
-          ),
-        ),
-    };
-    for (const [name, open] of Object.entries(exportRuns)) {
-      global.gc?.();
-      const t0 = performance.now();
-      const { result, peakRss } = await withPeakRss(async () => drain(await open()));
-      const seconds = (performance.now() - t0) / 1000;
-      exports.set(name, { rows: result.rows, rowsPerSecond: result.rows / seconds, peakRssMiB: peakRss / 2 ** 20 });
-      console.log(`  ${target}: ${name} ${result.rows} rows in ${seconds.toFixed(1)} s`);
-    }
+    const exports = await exportRun(url, target);
     return {
       target,
       counts,
@@ -260,18 +242,8 @@ interface LoadFigure {
 /** The grant list and a minimal handler served by one child process, loaded in turn over loopback by autocannon. */
 async function loadRun(url: string, seconds: number): Promise<LoadFigure[]> {
   const { default: autocannon } = await import("autocannon");
-  const port = await freePort();
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "load-server.ts")], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const server = await startServer(url);
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once("exit", (code) => reject(new Error(`load server exited with ${code}`)));
-      server.stdout.on("data", (chunk: Buffer) => {
-        if (chunk.toString().includes("listening")) resolve();
-      });
-    });
     const input = encodeURIComponent(JSON.stringify({ json: { pageSize: 25 } }));
     const targets = [
       { name: "minimal handler (floor)", path: "/floor" },
@@ -280,7 +252,7 @@ async function loadRun(url: string, seconds: number): Promise<LoadFigure[]> {
     const figures: LoadFigure[] = [];
     for (const target of targets) {
       const result = await autocannon({
-        url: `http://127.0.0.1:${port}${target.path}`,
+        url: `http://127.0.0.1:${server.port}${target.path}`,
         connections: 100,
         duration: seconds,
       });
@@ -294,7 +266,7 @@ async function loadRun(url: string, seconds: number): Promise<LoadFigure[]> {
     }
     return figures;
   } finally {
-    server.kill("SIGTERM");
+    server.stop();
   }
 }
 
@@ -340,7 +312,7 @@ function printTables(results: ScaleResult[], load: LoadFigure[]) {
     for (const [name, figure] of r.budgetRatio)
       row([name, label(r.target), ms(figure.api), ms(figure.raw), `${(figure.api / figure.raw).toFixed(2)}x`], bw);
 
-  console.log("\nexports (CSV, read to the end; peak RSS of the serving process)");
+  console.log("\nexports (CSV over HTTP, read to the end; peak RSS of the server process)");
   const ew = [24, 8, 10, 10, 14];
   row(["export", "scale", "rows", "rows/s", "peak RSS MiB"], ew);
   for (const r of results)

@@ -12,3 +12,4 @@ export * from "./types";
 export * from "./ledger";
 export * from "./notifications";
 export * from "./security";
+export * from "./rollups";
