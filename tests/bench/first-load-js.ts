@@ -24,7 +24,7 @@ const MARKERS: [string, RegExp][] = [
   ["zod", /\$ZodType|ZodError/],
   ["recharts", /recharts-wrapper|ResponsiveContainer/],
   ["superjson", /SuperJSON|registerCustom/],
-  ["react-hook-form", /useFormContext|formState/],
+  ["react-hook-form", /useFormContext|shouldUnregister/],
 ];
 
 export interface PageWeight {
