@@ -16,7 +16,7 @@ import { type Actor, createAdminCaller, createWebCaller } from "@portal/api";
 import * as schema from "@portal/db/schema";
 import { startEmbeddedPostgres } from "@portal/db/embedded";
 import { migrateDatabase } from "@portal/db/migrate";
-import { seed } from "@portal/db/seed";
+import { DEMO_2002_SNAPSHOT, seed } from "@portal/db/seed";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -370,7 +370,7 @@ export async function runScaleBench(args: string[]) {
       await admin.unsafe("create database bench_template");
       await migrateDatabase(urlOf("bench_template"));
       const { db } = openDb(urlOf("bench_template"));
-      await seed(db);
+      await seed(db, { demo: true, today: DEMO_2002_SNAPSHOT });
       await db.close();
     } else await migrateDatabase(urlOf("bench_template"));
     const results: ScaleResult[] = [];
