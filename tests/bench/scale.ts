@@ -4,6 +4,7 @@
  * ledger views checked after). Prints per read the API p50 at each scale and the growth ratio, the API-to-raw-SQL
  * ratio of the budget reads, export rows/s with peak RSS, and a bounded loopback load run of the grant list against
  * a minimal handler on the same server. `--scales=10000,100000` picks scales, `--load-seconds=N` the load run.
+ * `--explain` prints the plans of each read's slow statements (over `--explain-ms`, default 2) before timing it.
  * `--keep=DIR` keeps the cluster in DIR and reuses every data set already generated there (migrations are applied to
  * it first), so the 1M portfolio is generated once on a shared machine.
  */
@@ -181,7 +182,37 @@ const READS = [
   "grant-list filter options",
 ] as const;
 
-async function measureScale(url: string, target: number, counts: ScaleCounts, generateMs: number) {
+/**
+ * `--explain`: each read's statements under EXPLAIN (ANALYZE, BUFFERS), printed when one takes longer than
+ * `--explain-ms` (default 2): where a read's time goes at this scale, with the very parameters the service sent.
+ */
+async function explainReads(
+  client: postgres.Sql,
+  record: (op: () => Promise<unknown>) => Promise<Capture[]>,
+  ops: Record<string, () => Promise<unknown>>,
+  thresholdMs: number,
+) {
+  for (const [name, op] of Object.entries(ops)) {
+    for (const statement of await record(op)) {
+      const plan = await client.unsafe(
+        `explain (analyze, buffers) ${statement.query}`,
+        statement.params as postgres.ParameterOrJSON<never>[],
+      );
+      const text = plan.map((row) => String(row["QUERY PLAN"])).join("\n");
+      const ms = Number(/Execution Time: ([\d.]+)/.exec(text)?.[1] ?? 0);
+      if (ms >= thresholdMs)
+        console.log(`\n--- ${name}: ${ms} ms\n${statement.query}\n${JSON.stringify(statement.params)}\n${text}`);
+    }
+  }
+}
+
+async function measureScale(
+  url: string,
+  target: number,
+  counts: ScaleCounts,
+  generateMs: number,
+  explainMs: number | null,
+) {
   const { db, client, record } = openDb(url);
   try {
     const actors = {
@@ -204,6 +235,7 @@ async function measureScale(url: string, target: number, counts: ScaleCounts, ge
       "grant list, search": () => officer.grants.list({ q: "district 42", pageSize: 25 }),
       "grant-list filter options": () => officer.dashboard.grantListOptions(),
     };
+    if (explainMs !== null) await explainReads(client, record, ops, explainMs);
     const reads = new Map<string, number>();
     for (const name of READS) {
       const { p50: median, runs } = await p50(ops[name]);
@@ -347,6 +379,7 @@ export async function runScaleBench(args: string[]) {
   const scales = (option("scales") ?? "10000,100000,1000000").split(",").map(Number);
   const loadSeconds = Number(option("load-seconds") ?? 10);
   const keep = option("keep");
+  const explainMs = args.includes("--explain") ? Number(option("explain-ms") ?? 2) : null;
 
   const folder = keep ? path.resolve(keep) : await mkdtemp(path.join(os.tmpdir(), "portal-bench-scale-"));
   await mkdir(folder, { recursive: true });
@@ -402,7 +435,7 @@ export async function runScaleBench(args: string[]) {
           `generated ${label(target)}: ${counts.disbursements} disbursements in ${(generateMs / 1000).toFixed(1)} s`,
         );
       }
-      results.push(await measureScale(urlOf(name), target, counts, generateMs));
+      results.push(await measureScale(urlOf(name), target, counts, generateMs, explainMs));
     }
     const load = loadSeconds > 0 ? await loadRun(urlOf(`bench_${scales[scales.length - 1]}`), loadSeconds) : [];
     printTables(results, load);
