@@ -8,3 +8,5 @@ export * from "./grant-lifecycle";
 export * from "./localized";
 export * from "./ledger-rules";
 export * from "./notifications";
+export * from "./officer-scope";
+export * from "./paging";

@@ -20,3 +20,5 @@ export * from "./audit-changes";
 export * from "./export-audit";
 export * from "./export-budget";
 export * from "./create-admin-account";
+export * from "./officer-scope";
+export * from "./set-officer-scope";

@@ -1,5 +1,6 @@
 import { fiscalYearLabel, IATI_ORGANISATION_TYPES, type IatiOrganisationType, localized } from "@portal/domain";
 import {
+  Breadcrumbs,
   CardContent,
   Money,
   PageHeader,
@@ -33,11 +34,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [api, session, t, tc, locale, format] = await Promise.all([
+  const [api, session, t, tc, tn, tw, locale, format] = await Promise.all([
     getApi(),
     getSession(),
     getTranslations("organisations"),
     getTranslations("conferences"),
+    getTranslations("nav"),
+    getTranslations("wayfinding"),
     getLocale(),
     getFormatter(),
   ]);
@@ -60,11 +63,13 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   return (
     <div className="flex flex-col gap-6">
       {isPartner ? null : (
-        <div>
-          <Link href="/organisations" className="text-sm link">
-            ← {t("backToList")}
-          </Link>
-        </div>
+        <Breadcrumbs
+          label={tw("breadcrumbs")}
+          items={[
+            { label: tn("organisations"), href: "/organisations", list: true },
+            { label: org.acronym ?? orgName },
+          ]}
+        />
       )}
       <PageHeader
         title={
