@@ -222,6 +222,15 @@ const CASES: { name: string; call: (admin: Admin) => Promise<unknown> }[] = [
     },
   },
   { name: "iati.publications", call: (a) => a.iati.publications() },
+  { name: "notifications.list", call: (a) => a.notifications.list({}) },
+  { name: "notifications.unreadCount", call: (a) => a.notifications.unreadCount() },
+  { name: "notifications.markRead", call: (a) => a.notifications.markRead({ all: true }) },
+  { name: "notifications.settings", call: (a) => a.notifications.settings() },
+  {
+    name: "notifications.savePreferences",
+    call: (a) => a.notifications.savePreferences({ preferences: [{ category: "operations", delivery: "immediate" }] }),
+  },
+  { name: "notifications.setLocale", call: (a) => a.notifications.setLocale({ locale: "en" }) },
 ];
 
 describe("every admin procedure", () => {

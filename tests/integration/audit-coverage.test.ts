@@ -1174,6 +1174,43 @@ const ROWS: AuditRow[] = [
   // ---- web: one's own account security ----
   ...accountRows("web"),
 
+  // ---- admin: one's own notification settings (admins receive notifications too) ----
+  {
+    router: "admin",
+    procedure: "notifications.savePreferences",
+    as: "admin",
+    setup: async () => (await actorIdentity("admin")).id,
+    call: ({ admin }) =>
+      admin.notifications.savePreferences({ preferences: [{ category: "operations", delivery: "digest" }] }),
+    events: (userId) => [
+      {
+        action: "user.setNotificationPreferences",
+        entityType: "user",
+        entityId: userId,
+        before: expect.arrayContaining([expect.objectContaining({ category: "operations" })]),
+        after: expect.arrayContaining([{ category: "operations", delivery: "digest" }]),
+      },
+    ],
+    refused: { as: "officer", code: "FORBIDDEN" },
+  },
+  {
+    router: "admin",
+    procedure: "notifications.setLocale",
+    as: "admin",
+    setup: async () => (await actorIdentity("admin")).id,
+    call: ({ admin }) => admin.notifications.setLocale({ locale: "fr" }),
+    events: (userId) => [
+      {
+        action: "user.setLocale",
+        entityType: "user",
+        entityId: userId,
+        before: { locale: expect.any(String) as unknown },
+        after: { locale: "fr" },
+      },
+    ],
+    refused: { as: "officer", code: "FORBIDDEN" },
+  },
+
   // ---- admin ----
   {
     router: "admin",
@@ -1590,6 +1627,34 @@ const SILENT_MUTATIONS: SilentMutation[] = [
       return row!.id;
     },
     call: ({ web }, id) => web.notifications.markRead({ ids: [id] }),
+    changed: async (id, result: { marked: number }) => {
+      const [row] = await db
+        .select({ readAt: notifications.readAt })
+        .from(notifications)
+        .where(eq(notifications.id, id));
+      return result.marked === 1 && row?.readAt != null;
+    },
+  },
+  {
+    router: "admin",
+    procedure: "notifications.markRead",
+    reason: "Reading one's own notifications is not a change to the record, like opening a page.",
+    as: "admin",
+    setup: async () => {
+      const [row] = await db
+        .insert(notifications)
+        .values({
+          userId: (await actorIdentity("admin")).id,
+          category: "operations",
+          kind: "jobFailed",
+          link: "/jobs",
+          dedupKey: `audit-silent-${randomUUID()}`,
+          emailDelivery: "off",
+        })
+        .returning({ id: notifications.id });
+      return row!.id;
+    },
+    call: ({ admin }, id) => admin.notifications.markRead({ ids: [id] }),
     changed: async (id, result: { marked: number }) => {
       const [row] = await db
         .select({ readAt: notifications.readAt })

@@ -370,6 +370,18 @@ const HOSTILE: Record<string, Entry> = {
   "admin:jobs.overview": { as: "admin" },
   "admin:jobs.outbox": { as: "admin", input: () => ({ limit: 20 }) },
   "admin:jobs.message": { as: "admin", input: (f) => ({ id: f.outboxMessage }) },
+  "admin:notifications.list": { as: "admin", input: () => ({ unreadOnly: true, limit: 20 }) },
+  "admin:notifications.unreadCount": { as: "admin" },
+  "admin:notifications.markRead": {
+    as: "admin",
+    input: () => ({ ids: ["00000000-0000-4000-8000-000000000001"], all: false }),
+  },
+  "admin:notifications.settings": { as: "admin" },
+  "admin:notifications.savePreferences": {
+    as: "admin",
+    input: () => ({ preferences: [{ category: "operations", delivery: "digest" }] }),
+  },
+  "admin:notifications.setLocale": { as: "admin", input: () => ({ locale: "en" }) },
   "admin:account.security": { as: "admin" },
   "admin:account.changePassword": {
     as: "admin",

@@ -8,6 +8,7 @@ import { adminOrganisationsRouter } from "./routers/admin-organisations";
 import { adminSecurityRouter } from "./routers/admin-security";
 import { adminUsersRouter } from "./routers/admin-users";
 import { budgetsRouter } from "./routers/budgets";
+import { notificationsRouterFor } from "./routers/notifications";
 import { adminProcedure, createCallerFactory, router } from "./trpc";
 
 /** The admin console's API; every procedure in it requires an admin. */
@@ -19,6 +20,7 @@ export const adminRouter = router({
   users: adminUsersRouter,
   audit: adminAuditRouter,
   jobs: adminJobsRouter,
+  notifications: notificationsRouterFor(adminProcedure),
   security: adminSecurityRouter,
   account: accountRouter(adminProcedure),
   iati: adminIatiRouter,

@@ -2,7 +2,16 @@
  * Notification categories, what each user may choose for them, and the schedules of background jobs: one home for
  * the constants that the services, the worker, the pages and the validators share.
  */
-export const NOTIFICATION_CATEGORIES = ["reports", "payments", "approvals", "grants", "budget", "operations"] as const;
+export const NOTIFICATION_CATEGORIES = [
+  "reports",
+  "payments",
+  "approvals",
+  "grants",
+  "budget",
+  "operations",
+  /** Officers' daily list of what needs their action (an e-mail only: "immediately" and "digest" both mean daily). */
+  "actions",
+] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
 export const NOTIFICATION_DELIVERIES = ["immediate", "digest", "off"] as const;
@@ -50,6 +59,7 @@ export const JOB_SCHEDULES = {
   "daily-digest": "0 8 * * *",
   "dispatch-audit-events": "* * * * *",
   "deliver-emails": "* * * * *",
+  "watch-job-failures": "*/5 * * * *",
 } as const;
 export type ScheduledJobName = keyof typeof JOB_SCHEDULES;
 export const JOB_TIME_ZONE = "America/Toronto";

@@ -37,6 +37,7 @@ export async function deliverPendingEmails(db: Database, mailer: Mailer | null, 
           html: message.htmlBody,
           messageId: `<${message.id}@portal.invalid>`,
           locale: message.locale,
+          unsubscribeUrl: message.unsubscribeUrl,
         });
       } catch (error) {
         const attempts = message.attempts + 1;

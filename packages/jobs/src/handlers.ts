@@ -1,7 +1,9 @@
 import {
   dispatchAuditEvents,
+  notifyFailedJobs,
   refreshAllPaymentHolds,
   sendDailyDigests,
+  sendOfficerActionDigests,
   sendReportReminders,
   todayInOttawa,
 } from "@portal/api/notifications";
@@ -46,7 +48,14 @@ export const HANDLERS: Record<QueueName, (ctx: JobContext, data: JobData) => Pro
   },
   "daily-digest": async (ctx, data) => {
     const result = await sendDailyDigests(ctx.db, whenOf(data));
+    // The same morning run: each officer's list of what needs their action, read from their dashboard.
+    const actions = await sendOfficerActionDigests(ctx.db, whenOf(data));
     await ctx.requestDelivery();
+    return { ...result, actionDigests: actions.sent };
+  },
+  "watch-job-failures": async (ctx) => {
+    const result = await notifyFailedJobs(ctx.db);
+    if (result.failed > 0) await ctx.requestDelivery();
     return result;
   },
 };

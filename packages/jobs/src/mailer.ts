@@ -9,6 +9,17 @@ export interface OutgoingMail {
   /** Goes out as Message-ID, so a receiving server can tell a resend from a new message. */
   messageId: string;
   locale: string;
+  /** Category mail: the one-click unsubscribe address (RFC 8058). Absent on security mail, which cannot be refused. */
+  unsubscribeUrl?: string | null;
+}
+
+/**
+ * List-Unsubscribe with List-Unsubscribe-Post: mail clients show an "unsubscribe" button that POSTs
+ * `List-Unsubscribe=One-Click` to the address, and large mailbox providers require both headers of bulk senders.
+ */
+export function unsubscribeHeaders(url: string | null | undefined): Record<string, string> {
+  if (!url) return {};
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
 
 export interface Mailer {
@@ -30,7 +41,7 @@ export function createMailer(env: MailEnv): Mailer | null {
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId,
-        headers: { "Content-Language": mail.locale },
+        headers: { "Content-Language": mail.locale, ...unsubscribeHeaders(mail.unsubscribeUrl) },
       });
     },
     close: () => transport.close(),

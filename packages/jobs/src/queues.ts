@@ -7,6 +7,7 @@ export const QUEUES = [
   "refresh-payment-holds",
   "report-reminders",
   "daily-digest",
+  "watch-job-failures",
 ] as const satisfies readonly ScheduledJobName[];
 export type QueueName = (typeof QUEUES)[number];
 

@@ -94,6 +94,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       portalUrl: urls.web.origin,
       adminUrl: urls.admin.origin,
     });
+    // Specs that act through the services (as the worker does) sign links and write URLs as the apps would.
+    for (const name of ["AUTH_SECRET", "PORTAL_URL", "ADMIN_URL"] as const) process.env[name] = env[name];
 
     const started: { name: AppName; app: ManagedChild; log: string; tail: string[] }[] = [];
     for (const name of ["web", "admin"] as const) {

@@ -11,6 +11,8 @@ export interface ReceivedMail {
   html: string;
   language: string;
   messageId: string;
+  /** Every header as it came over the wire (lower-case name, value unfolded): List-Unsubscribe and the like. */
+  headers: Record<string, string>;
 }
 
 /**
@@ -52,6 +54,15 @@ export async function startSmtpSink() {
               return typeof value === "string" ? value : "";
             })(),
             messageId: mail.messageId ?? "",
+            headers: Object.fromEntries(
+              mail.headerLines.map(({ key, line }) => [
+                key.toLowerCase(),
+                line
+                  .slice(line.indexOf(":") + 1)
+                  .replace(/\r?\n[ \t]+/g, " ")
+                  .trim(),
+              ]),
+            ),
           });
           callback();
         })

@@ -74,6 +74,8 @@ export const emailMessages = pgTable(
     subject: text().notNull(),
     textBody: text().notNull(),
     htmlBody: text().notNull(),
+    /** The one-click unsubscribe address (List-Unsubscribe, RFC 8058) of category mail; null on security mail. */
+    unsubscribeUrl: text(),
     status: emailStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     lastError: text(),

@@ -1,9 +1,9 @@
+import { NotificationBell } from "@portal/ui/notifications-page";
 import { SignedInFrame } from "@portal/ui/signed-in-frame";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { NotificationBell } from "@/components/notifications/notification-bell";
 import { NAVIGATION } from "@/navigation";
 import { setLocaleAction, signOutAction } from "@/server/actions";
 import { getApi, getSession } from "@/server/caller";

@@ -1,6 +1,14 @@
 import type { auditEvents, DbOrTx } from "@portal/db";
 import { activeWithRole, officersOfGrant, partnersOf } from "./recipients";
-import { allocationsOfGrant, grantFacts, paymentFacts, requirementFacts, userName } from "./event-facts";
+import {
+  type AllocationFacts,
+  allocationsById,
+  allocationsOfGrant,
+  grantFacts,
+  paymentFacts,
+  requirementFacts,
+  userName,
+} from "./event-facts";
 import { notify } from "./notify";
 import { notificationSettings } from "./settings";
 
@@ -121,10 +129,15 @@ const paid: Handler = async (tx, event) => {
   });
 };
 
-/** Approving a grant commits money: tell admins when an allocation it draws on crosses the alert threshold. */
-const grantApproved: Handler = async (tx, event) => {
+/**
+ * Tells admins when an allocation's committed share has reached the alert threshold (ALLOCATION_ALERT_PERCENT), read
+ * as the allocation is now. Once per allocation, threshold and amount: however many grants push it further it is one
+ * alert, and an allocation that is raised (or cut) and crosses again is news again.
+ */
+async function alertNearlyExhausted(tx: DbOrTx, event: AuditEventRow, rows: readonly AllocationFacts[]) {
   const threshold = notificationSettings().allocationAlertPercent;
-  for (const allocation of await allocationsOfGrant(tx, event.entityId)) {
+  for (const allocation of rows) {
+    if (allocation.amount <= 0) continue;
     const percent = Math.floor((allocation.committed * 100) / allocation.amount);
     if (percent < threshold) continue;
     await notify(tx, await activeWithRole(tx, "admin"), {
@@ -137,13 +150,20 @@ const grantApproved: Handler = async (tx, event) => {
         amountCents: allocation.amount,
         currency: "CAD",
       },
-      path: "/budgets",
-      // Once per allocation and threshold, however many grants push it further.
-      dedupKey: `allocation:${allocation.id}:${threshold}`,
+      path: `/budgets/${allocation.id}`,
+      dedupKey: `allocation:${allocation.id}:${threshold}:${allocation.amount}`,
       auditEventId: event.id,
     });
   }
-};
+}
+
+/** Approving a grant commits money on the allocations it draws on. */
+const grantApproved: Handler = async (tx, event) =>
+  alertNearlyExhausted(tx, event, await allocationsOfGrant(tx, event.entityId));
+
+/** Lowering an allocation (an adjustment, or a transfer out of it) raises the committed share of what is left. */
+const allocationReduced: Handler = async (tx, event) =>
+  alertNearlyExhausted(tx, event, await allocationsById(tx, [event.entityId]));
 
 /** Amendments (entity `amendment`, action `amendment.approve`) name their grant in the event's after state. */
 const amendmentApproved: Handler = async (tx, event) => {
@@ -159,6 +179,8 @@ const amendmentApproved: Handler = async (tx, event) => {
     dedupKey: key(event, "amendmentApproved"),
     auditEventId: event.id,
   });
+  // A raised total commits more on the grant's allocations.
+  await alertNearlyExhausted(tx, event, await allocationsOfGrant(tx, grantId));
 };
 
 /**
@@ -174,8 +196,11 @@ export const AUDIT_HANDLERS: Record<string, Handler> = {
   "grant.approve": grantApproved,
   "grant.refreshPaymentHolds": holdsRefreshed,
   "payment.markDue": paymentDue,
+  "payment.requestUnscheduled": paymentDue,
   "payment.approve": paymentApproved,
   "payment.hold": paymentHeld,
   "disbursement.record": paid,
   "amendment.approve": amendmentApproved,
+  "allocation.adjust": allocationReduced,
+  "allocation.transfer": allocationReduced,
 };

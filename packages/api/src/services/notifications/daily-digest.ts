@@ -11,7 +11,8 @@ import {
   renderNotification,
   translatorFor,
 } from "./render";
-import { notificationSettings, portalLink } from "./settings";
+import { adminLink, notificationSettings, portalLink } from "./settings";
+import { oneClickUnsubscribeLink, unsubscribeLink } from "./unsubscribe-link";
 
 /**
  * One e-mail per person gathering the notifications they chose to receive as a digest and that no digest has
@@ -50,6 +51,8 @@ export async function sendDailyDigests(db: Database, now = new Date()) {
       if (items.length === 0) return;
       if (user) {
         const t = translatorFor(user.locale);
+        // Admins' pages (and their notification settings) are in the admin console, everyone else's in the portal.
+        const link = (path: string) => (user.role === "admin" ? adminLink(path, settings) : portalLink(path, settings));
         const portal = portalNameIn(user.locale, settings);
         const rendered = layoutEmail({
           portal,
@@ -57,11 +60,15 @@ export async function sendDailyDigests(db: Database, now = new Date()) {
           paragraphs: [t("notifications.email.digestIntro", { date: formatIsoDate(day, user.locale) })],
           items: items.map((item) => ({
             ...renderNotification(item.kind as NotificationKind, item.params as NotificationParams, user.locale),
-            url: portalLink(item.link, settings),
+            url: link(item.link),
           })),
           footer: [
             t("notifications.email.footer", { portal }),
-            t("notifications.email.manage", { url: portalLink("/notifications", settings) }),
+            t("notifications.email.manage", { url: link("/notifications") }),
+            t("notifications.email.unsubscribe", {
+              category: t("notifications.categories.digest"),
+              url: unsubscribeLink(userId, "digest"),
+            }),
           ],
         });
         const written = await queueEmail(tx, {
@@ -72,6 +79,7 @@ export async function sendDailyDigests(db: Database, now = new Date()) {
           locale: user.locale,
           category: "digest",
           subject: t("notifications.email.digestSubject", { portal, count: items.length }),
+          unsubscribeUrl: oneClickUnsubscribeLink(userId, "digest"),
         });
         if (written) sent += 1;
       }

@@ -9,7 +9,7 @@ import {
   scheduledPayments,
   users,
 } from "@portal/db";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { NotificationParams } from "./render";
 
 /**
@@ -74,17 +74,29 @@ export async function userName(db: DbOrTx, userId: string | null): Promise<strin
   return user?.name ?? "";
 }
 
+const allocationColumns = {
+  id: allocations.id,
+  amount: allocations.amount,
+  committed: allocations.committed,
+  fiscalYear: allocations.fiscalYear,
+  nameEn: programmes.nameEn,
+  nameFr: programmes.nameFr,
+};
+export type AllocationFacts = Awaited<ReturnType<typeof allocationsById>>[number];
+
+/** Allocations with their committed share and programme names, as they are now. */
+export function allocationsById(db: DbOrTx, ids: readonly string[]) {
+  return db
+    .select(allocationColumns)
+    .from(allocations)
+    .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
+    .where(inArray(allocations.id, [...ids]));
+}
+
 /** The allocations a grant draws on, with their committed share. */
 export function allocationsOfGrant(db: DbOrTx, grantId: string) {
   return db
-    .selectDistinct({
-      id: allocations.id,
-      amount: allocations.amount,
-      committed: allocations.committed,
-      fiscalYear: allocations.fiscalYear,
-      nameEn: programmes.nameEn,
-      nameFr: programmes.nameFr,
-    })
+    .selectDistinct(allocationColumns)
     .from(fundingLines)
     .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
     .innerJoin(programmes, eq(programmes.id, allocations.programmeId))

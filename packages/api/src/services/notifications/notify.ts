@@ -5,7 +5,7 @@ import { queueEmail } from "./queue-email";
 import type { Recipient } from "./recipients";
 import { layoutEmail, type NotificationParams, portalNameIn, renderNotification, translatorFor } from "./render";
 import { adminLink, notificationSettings, portalLink } from "./settings";
-import { unsubscribeLink } from "./unsubscribe-link";
+import { oneClickUnsubscribeLink, unsubscribeLink } from "./unsubscribe-link";
 
 export interface NotificationToSend {
   kind: NotificationKind;
@@ -67,7 +67,9 @@ export async function notify(tx: DbOrTx, recipients: readonly Recipient[], note:
       action: { label: t("notifications.email.openLink"), url: link },
       footer: [
         t("notifications.email.footer", { portal }),
-        ...(isAdmin ? [] : [t("notifications.email.manage", { url: portalLink("/notifications", settings) })]),
+        t("notifications.email.manage", {
+          url: isAdmin ? adminLink("/notifications", settings) : portalLink("/notifications", settings),
+        }),
         t("notifications.email.unsubscribe", {
           category: t(`notifications.categories.${category}`),
           url: unsubscribeLink(recipient.id, category),
@@ -82,6 +84,7 @@ export async function notify(tx: DbOrTx, recipients: readonly Recipient[], note:
       locale: recipient.locale,
       category,
       subject: `${title} · ${portal}`,
+      unsubscribeUrl: oneClickUnsubscribeLink(recipient.id, category),
     });
   }
   return created;

@@ -9,6 +9,8 @@ export interface EmailToQueue extends RenderedEmail {
   locale: Locale;
   category: string;
   subject: string;
+  /** Category mail only: the one-click address sent as List-Unsubscribe (security mail never has one). */
+  unsubscribeUrl?: string | null;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function queueEmail(tx: DbOrTx, email: EmailToQueue): Promise<boole
       subject: email.subject,
       textBody: email.text,
       htmlBody: email.html,
+      unsubscribeUrl: email.unsubscribeUrl ?? null,
     })
     .onConflictDoNothing({ target: emailMessages.dedupKey })
     .returning({ id: emailMessages.id });

@@ -61,7 +61,10 @@ export function describeUnsubscribe({ token }: { token: string }) {
   return { category: target.category };
 }
 
-/** One click from an e-mail, no sign-in: the signed token names the person and the category to turn off. */
+/**
+ * One click from an e-mail, no sign-in: the signed token names the person and the category to turn off (or the
+ * digest: every category they chose to receive once a day).
+ */
 export async function unsubscribe(db: DbOrTx, { token }: { token: string }) {
   const target = readUnsubscribeToken(token);
   if (!target) throw new DomainError("VALIDATION", "This unsubscribe link is not valid.", "token");
@@ -69,7 +72,11 @@ export async function unsubscribe(db: DbOrTx, { token }: { token: string }) {
     const [user] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, target.userId));
     if (!user) throw new DomainError("VALIDATION", "This unsubscribe link is not valid.", "token");
     const before = await preferencesOf(tx, user.id);
-    await setPreference(tx, user.id, target.category, "off");
+    const turnedOff =
+      target.category === "digest"
+        ? before.filter((p) => p.delivery === "digest").map((p) => p.category)
+        : [target.category];
+    for (const category of turnedOff) await setPreference(tx, user.id, category, "off");
     await writeAudit(
       tx,
       { userId: user.id, role: user.role, organisationIds: [] },
@@ -77,8 +84,14 @@ export async function unsubscribe(db: DbOrTx, { token }: { token: string }) {
         action: "user.unsubscribe",
         entityType: AUDIT_ENTITY.user,
         entityId: user.id,
-        before: before.find((p) => p.category === target.category),
-        after: { category: target.category, delivery: "off" },
+        before:
+          target.category === "digest"
+            ? { category: "digest", preferences: before.filter((p) => turnedOff.includes(p.category)) }
+            : before.find((p) => p.category === target.category),
+        after:
+          target.category === "digest"
+            ? { category: "digest", delivery: "off", categories: turnedOff }
+            : { category: target.category, delivery: "off" },
       },
     );
     return { category: target.category };

@@ -1,6 +1,7 @@
 // One file per namespace, so separate features never edit the same catalogue file. The import attributes let
 // the catalogues load as native ES modules too (scripts and Playwright under Node), not only through a bundler.
 import account from "./account.json" with { type: "json" };
+import actionDigest from "./actionDigest.json" with { type: "json" };
 import adminAudit from "./adminAudit.json" with { type: "json" };
 import adminBudgets from "./adminBudgets.json" with { type: "json" };
 import adminIati from "./adminIati.json" with { type: "json" };
@@ -39,6 +40,7 @@ import wayfinding from "./wayfinding.json" with { type: "json" };
 
 export const messages = {
   account,
+  actionDigest,
   adminAudit,
   adminBudgets,
   adminIati,
