@@ -14,6 +14,7 @@ import { DEMO_2002_SNAPSHOT, seed } from "@portal/db/seed";
 import { eq, sql } from "drizzle-orm";
 import { freePort } from "../../scripts/lib/ports";
 import { callers } from "../integration/support/actors";
+import { runFirstLoadBench } from "./first-load-js";
 import { runScaleBench } from "./scale";
 
 interface Figure {
@@ -143,7 +144,9 @@ async function main() {
   }
 }
 
-// `npm run bench -- --scale` measures the reads of issue 14 at 10k / 100k / 1M disbursements instead.
+// `npm run bench -- --scale` measures the reads of issue 14 at 10k / 100k / 1M disbursements instead, and
+// `-- --first-load-js` the JavaScript each page ships (from the build output) against a bare Next.js app.
 const args = process.argv.slice(2);
 if (args.includes("--scale")) await runScaleBench(args);
+else if (args.includes("--first-load-js")) await runFirstLoadBench(args);
 else await main();

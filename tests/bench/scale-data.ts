@@ -141,7 +141,10 @@ export async function generateScaleData(db: Database, targetDisbursements: numbe
       where a.id = s.allocation_id`);
   });
   await db.execute(sql`vacuum analyze`);
+  return countScaleData(db);
+}
 
+export async function countScaleData(db: Database): Promise<ScaleCounts> {
   const [counts] = await db.execute<Record<keyof ScaleCounts, string>>(sql`
     select (select count(*) from grants) as grants, (select count(*) from funding_lines) as "fundingLines",
            (select count(*) from scheduled_payments) as "scheduledPayments",

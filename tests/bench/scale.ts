@@ -4,23 +4,26 @@
  * ledger views checked after). Prints per read the API p50 at each scale and the growth ratio, the API-to-raw-SQL
  * ratio of the budget reads, export rows/s with peak RSS, and a bounded loopback load run of the grant list against
  * a minimal handler on the same server. `--scales=10000,100000` picks scales, `--load-seconds=N` the load run.
+ * `--explain` prints the plans of each read's slow statements (over `--explain-ms`, default 2) before timing it.
+ * `--keep=DIR` keeps the cluster in DIR and reuses every data set already generated there (migrations are applied to
+ * it first), so the 1M portfolio is generated once on a shared machine.
  */
 import { spawn } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Actor, createAdminCaller, createWebCaller } from "@portal/api";
-import { csvStream, grantListExport, paymentsExport } from "@portal/api/services";
 import * as schema from "@portal/db/schema";
 import { startEmbeddedPostgres } from "@portal/db/embedded";
 import { migrateDatabase } from "@portal/db/migrate";
 import { DEMO_2002_SNAPSHOT, seed } from "@portal/db/seed";
 import { drizzle } from "drizzle-orm/postgres-js";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { freePort } from "../../scripts/lib/ports";
 import { actorFor } from "../integration/support/actors";
-import { generateScaleData, ledgerDisagreements, type ScaleCounts } from "./scale-data";
+import { countScaleData, generateScaleData, ledgerDisagreements, type ScaleCounts } from "./scale-data";
 
 /** The fiscal year whose budget is reviewed: every scale funds it from the generated programmes. */
 const REVIEW_YEAR = 2010;
@@ -71,25 +74,32 @@ async function p50(op: () => Promise<unknown>): Promise<{ p50: number; runs: num
   return { p50: durations[Math.floor(durations.length / 2)]!, runs: durations.length };
 }
 
-/** Peak resident memory while `op` runs, sampled every 20 ms. */
-async function withPeakRss<T>(op: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
-  let peak = process.memoryUsage.rss();
+/** Resident memory of another process (Linux /proc), in bytes. */
+async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+/** Peak resident memory of the server process while `op` runs, sampled every 20 ms. */
+async function withPeakRss<T>(pid: number, op: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
+  let peak = await rssOf(pid);
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
+    void rssOf(pid).then((rss) => (peak = Math.max(peak, rss)));
   }, 20);
   try {
     const result = await op();
-    return { result, peakRss: Math.max(peak, process.memoryUsage.rss()) };
+    return { result, peakRss: Math.max(peak, await rssOf(pid)) };
   } finally {
     clearInterval(timer);
   }
 }
 
-/** Reads a CSV stream to the end, counting lines (every generated cell is free of line breaks). */
-async function drain(stream: ReadableStream<Uint8Array>): Promise<{ rows: number; bytes: number }> {
+/** Reads a CSV response to the end, counting lines (every generated cell is free of line breaks). */
+async function drain(response: Response): Promise<{ rows: number; bytes: number }> {
+  if (!response.ok || !response.body) throw new Error(`export answered ${response.status}`);
   let rows = 0;
   let bytes = 0;
-  const reader = stream.getReader();
+  const reader = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -99,12 +109,57 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<{ rows: number
   return { rows: rows - 1, bytes }; // minus the header line
 }
 
-const text = {
-  locale: "en" as const,
-  fileBase: "bench",
-  sheetName: "Bench",
-};
-const identity = <T extends string>(keys: readonly T[]) => Object.fromEntries(keys.map((k) => [k, k])) as Record<T, T>;
+/** The bench server's V8 old-space limit (MiB). */
+const SERVER_HEAP_MB = 128;
+
+interface BenchServer {
+  port: number;
+  pid: number;
+  stop: () => void;
+}
+
+/** load-server.ts in a child process on a free port, once it listens. */
+async function startServer(url: string): Promise<BenchServer> {
+  const port = await freePort();
+  // V8 grows its heap lazily up to a large default, so a long export's RSS says how much garbage the collector let
+  // pile up rather than what the export holds: the server gets a bounded heap, as a deployment would give it
+  // (without one, the 1M payments export peaks near 380 MiB of RSS at the same speed).
+  const heap = `--max-old-space-size=${SERVER_HEAP_MB}`;
+  const server = spawn(process.execPath, [heap, "--import", "tsx", path.join(import.meta.dirname, "load-server.ts")], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+    server.stdout.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening")) resolve();
+    });
+  });
+  return { port, pid: server.pid!, stop: () => server.kill("SIGTERM") };
+}
+
+/** Both CSV exports over HTTP from a server process of their own, with that process's peak RSS. */
+async function exportRun(url: string, target: number) {
+  const exports = new Map<string, { rows: number; rowsPerSecond: number; peakRssMiB: number }>();
+  const server = await startServer(url);
+  try {
+    for (const [name, route] of [
+      ["payments CSV export", "/export/payments"],
+      ["grant-list CSV export", "/export/grants"],
+    ] as const) {
+      const t0 = performance.now();
+      const { result, peakRss } = await withPeakRss(server.pid, async () =>
+        drain(await fetch(`http://127.0.0.1:${server.port}${route}`)),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      exports.set(name, { rows: result.rows, rowsPerSecond: result.rows / seconds, peakRssMiB: peakRss / 2 ** 20 });
+      console.log(`  ${target}: ${name} ${result.rows} rows in ${seconds.toFixed(1)} s`);
+    }
+  } finally {
+    server.stop();
+  }
+  return exports;
+}
 
 interface ScaleResult {
   target: number;
@@ -127,7 +182,37 @@ const READS = [
   "grant-list filter options",
 ] as const;
 
-async function measureScale(url: string, target: number, counts: ScaleCounts, generateMs: number) {
+/**
+ * `--explain`: each read's statements under EXPLAIN (ANALYZE, BUFFERS), printed when one takes longer than
+ * `--explain-ms` (default 2): where a read's time goes at this scale, with the very parameters the service sent.
+ */
+async function explainReads(
+  client: postgres.Sql,
+  record: (op: () => Promise<unknown>) => Promise<Capture[]>,
+  ops: Record<string, () => Promise<unknown>>,
+  thresholdMs: number,
+) {
+  for (const [name, op] of Object.entries(ops)) {
+    for (const statement of await record(op)) {
+      const plan = await client.unsafe(
+        `explain (analyze, buffers) ${statement.query}`,
+        statement.params as postgres.ParameterOrJSON<never>[],
+      );
+      const text = plan.map((row) => String(row["QUERY PLAN"])).join("\n");
+      const ms = Number(/Execution Time: ([\d.]+)/.exec(text)?.[1] ?? 0);
+      if (ms >= thresholdMs)
+        console.log(`\n--- ${name}: ${ms} ms\n${statement.query}\n${JSON.stringify(statement.params)}\n${text}`);
+    }
+  }
+}
+
+async function measureScale(
+  url: string,
+  target: number,
+  counts: ScaleCounts,
+  generateMs: number,
+  explainMs: number | null,
+) {
   const { db, client, record } = openDb(url);
   try {
     const actors = {
@@ -150,6 +235,7 @@ async function measureScale(url: string, target: number, counts: ScaleCounts, ge
       "grant list, search": () => officer.grants.list({ q: "district 42", pageSize: 25 }),
       "grant-list filter options": () => officer.dashboard.grantListOptions(),
     };
+    if (explainMs !== null) await explainReads(client, record, ops, explainMs);
     const reads = new Map<string, number>();
     for (const name of READS) {
       const { p50: median, runs } = await p50(ops[name]);
@@ -168,69 +254,7 @@ async function measureScale(url: string, target: number, counts: ScaleCounts, ge
       budgetRatio.set(name, { api: reads.get(name)!, raw: raw.p50 });
     }
 
-    const exports = new Map<string, { rows: number; rowsPerSecond: number; peakRssMiB: number }>();
-    const exportRuns = {
-      "payments CSV export": async () =>
-        csvStream(
-          await paymentsExport(
-            db,
-            actors.officer,
-            {
-              ...text,
-              headers: identity([
-                "kind",
-                "date",
-                "grantReference",
-                "grantTitle",
-                "description",
-                "status",
-                "currency",
-                "amount",
-              ]),
-              kind: (k) => k,
-              status: (s) => s,
-            },
-            "csv",
-          ),
-        ),
-      "grant-list CSV export": async () =>
-        csvStream(
-          await grantListExport(
-            db,
-            actors.officer,
-            { sort: "fiscalYear", direction: "desc" },
-            {
-              ...text,
-              headers: identity([
-                "reference",
-                "title",
-                "recipient",
-                "recipientAcronym",
-                "country",
-                "programmes",
-                "fiscalYears",
-                "startsOn",
-                "endsOn",
-                "status",
-                "currency",
-                "amount",
-                "disbursed",
-                "remaining",
-              ]),
-              status: (s) => s,
-            },
-            "csv",
-          ),
-        ),
-    };
-    for (const [name, open] of Object.entries(exportRuns)) {
-      global.gc?.();
-      const t0 = performance.now();
-      const { result, peakRss } = await withPeakRss(async () => drain(await open()));
-      const seconds = (performance.now() - t0) / 1000;
-      exports.set(name, { rows: result.rows, rowsPerSecond: result.rows / seconds, peakRssMiB: peakRss / 2 ** 20 });
-      console.log(`  ${target}: ${name} ${result.rows} rows in ${seconds.toFixed(1)} s`);
-    }
+    const exports = await exportRun(url, target);
     return {
       target,
       counts,
@@ -257,18 +281,8 @@ interface LoadFigure {
 /** The grant list and a minimal handler served by one child process, loaded in turn over loopback by autocannon. */
 async function loadRun(url: string, seconds: number): Promise<LoadFigure[]> {
   const { default: autocannon } = await import("autocannon");
-  const port = await freePort();
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "load-server.ts")], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const server = await startServer(url);
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once("exit", (code) => reject(new Error(`load server exited with ${code}`)));
-      server.stdout.on("data", (chunk: Buffer) => {
-        if (chunk.toString().includes("listening")) resolve();
-      });
-    });
     const input = encodeURIComponent(JSON.stringify({ json: { pageSize: 25 } }));
     const targets = [
       { name: "minimal handler (floor)", path: "/floor" },
@@ -277,7 +291,7 @@ async function loadRun(url: string, seconds: number): Promise<LoadFigure[]> {
     const figures: LoadFigure[] = [];
     for (const target of targets) {
       const result = await autocannon({
-        url: `http://127.0.0.1:${port}${target.path}`,
+        url: `http://127.0.0.1:${server.port}${target.path}`,
         connections: 100,
         duration: seconds,
       });
@@ -291,7 +305,7 @@ async function loadRun(url: string, seconds: number): Promise<LoadFigure[]> {
     }
     return figures;
   } finally {
-    server.kill("SIGTERM");
+    server.stop();
   }
 }
 
@@ -315,7 +329,7 @@ function printTables(results: ScaleResult[], load: LoadFigure[]) {
         String(r.counts.fundingLines),
         String(r.counts.scheduledPayments),
         String(r.counts.disbursements),
-        (r.generateMs / 1000).toFixed(1),
+        r.generateMs > 0 ? (r.generateMs / 1000).toFixed(1) : "reused",
         String(r.disagreements),
       ],
       dw,
@@ -337,7 +351,9 @@ function printTables(results: ScaleResult[], load: LoadFigure[]) {
     for (const [name, figure] of r.budgetRatio)
       row([name, label(r.target), ms(figure.api), ms(figure.raw), `${(figure.api / figure.raw).toFixed(2)}x`], bw);
 
-  console.log("\nexports (CSV, read to the end; peak RSS of the serving process)");
+  console.log(
+    `\nexports (CSV over HTTP, read to the end; peak RSS of the server process, heap limit ${SERVER_HEAP_MB} MiB)`,
+  );
   const ew = [24, 8, 10, 10, 14];
   row(["export", "scale", "rows", "rows/s", "peak RSS MiB"], ew);
   for (const r of results)
@@ -362,43 +378,70 @@ export async function runScaleBench(args: string[]) {
   const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const scales = (option("scales") ?? "10000,100000,1000000").split(",").map(Number);
   const loadSeconds = Number(option("load-seconds") ?? 10);
+  const keep = option("keep");
+  const explainMs = args.includes("--explain") ? Number(option("explain-ms") ?? 2) : null;
 
-  const folder = await mkdtemp(path.join(os.tmpdir(), "portal-bench-scale-"));
+  const folder = keep ? path.resolve(keep) : await mkdtemp(path.join(os.tmpdir(), "portal-bench-scale-"));
+  await mkdir(folder, { recursive: true });
   await chmod(folder, 0o755);
   const pg = await startEmbeddedPostgres({
     dataDir: path.join(folder, "pg"),
     port: await freePort(),
-    ephemeral: true,
+    ephemeral: !keep,
   });
   const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
   const urlOf = (name: string) => Object.assign(new URL(pg.url), { pathname: `/${name}` }).toString();
+  const exists = async (name: string) => (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
   try {
-    await admin.unsafe("create database bench_template");
-    await migrateDatabase(urlOf("bench_template"));
-    {
+    if (keep) {
+      // A kept cluster is a benchmark's scratch space: durability off as for the ephemeral one (both reloadable).
+      await admin.unsafe("alter system set fsync = off");
+      await admin.unsafe("alter system set synchronous_commit = off");
+      await admin.unsafe("select pg_reload_conf()");
+    }
+    if (!(await exists("bench_template"))) {
+      await admin.unsafe("create database bench_template");
+      await migrateDatabase(urlOf("bench_template"));
       const { db } = openDb(urlOf("bench_template"));
       await seed(db, { demo: true, today: DEMO_2002_SNAPSHOT });
       await db.close();
-    }
+    } else await migrateDatabase(urlOf("bench_template"));
     const results: ScaleResult[] = [];
     for (const target of scales) {
       const name = `bench_${target}`;
-      await admin.unsafe(`create database ${name} template bench_template`);
-      const { db } = openDb(urlOf(name));
-      const t0 = performance.now();
-      const counts = await generateScaleData(db, target);
-      const generateMs = performance.now() - t0;
-      await db.close();
-      console.log(
-        `generated ${label(target)}: ${counts.disbursements} disbursements in ${(generateMs / 1000).toFixed(1)} s`,
-      );
-      results.push(await measureScale(urlOf(name), target, counts, generateMs));
+      // A data set counts as generated once its database carries the comment written after generation.
+      const [done] = await admin`select shobj_description(oid, 'pg_database') as note from pg_database
+                                 where datname = ${name}`;
+      let counts: ScaleCounts;
+      let generateMs = 0;
+      if (done?.note === "scale data generated") {
+        await migrateDatabase(urlOf(name));
+        const { db } = openDb(urlOf(name));
+        await db.execute(sql`analyze`);
+        counts = await countScaleData(db);
+        await db.close();
+        console.log(`reused ${label(target)}: ${counts.disbursements} disbursements`);
+      } else {
+        if (done) await admin.unsafe(`drop database ${name}`);
+        await admin.unsafe(`create database ${name} template bench_template`);
+        await migrateDatabase(urlOf(name));
+        const { db } = openDb(urlOf(name));
+        const t0 = performance.now();
+        counts = await generateScaleData(db, target);
+        generateMs = performance.now() - t0;
+        await db.close();
+        await admin.unsafe(`comment on database ${name} is 'scale data generated'`);
+        console.log(
+          `generated ${label(target)}: ${counts.disbursements} disbursements in ${(generateMs / 1000).toFixed(1)} s`,
+        );
+      }
+      results.push(await measureScale(urlOf(name), target, counts, generateMs, explainMs));
     }
     const load = loadSeconds > 0 ? await loadRun(urlOf(`bench_${scales[scales.length - 1]}`), loadSeconds) : [];
     printTables(results, load);
   } finally {
     await admin.end({ timeout: 5 });
     await pg.stop();
-    await rm(folder, { recursive: true, force: true });
+    if (!keep) await rm(folder, { recursive: true, force: true });
   }
 }

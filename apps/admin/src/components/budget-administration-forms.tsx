@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { domainErrorOf } from "@/components/mutation-error";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 interface Option {
   id: string;
@@ -84,7 +84,7 @@ const text = (form: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
-export function BudgetAdministrationForms({
+function BudgetAdministrationForms({
   leaves,
   funds,
   fiscalYears,
@@ -234,3 +234,7 @@ export function BudgetAdministrationForms({
     </div>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const BudgetAdministrationFormsWithTRPC = withTRPC(BudgetAdministrationForms);
+export { BudgetAdministrationFormsWithTRPC as BudgetAdministrationForms };

@@ -13,7 +13,7 @@ import { CapabilityCheckboxes } from "@/components/capability-checkboxes";
 import { describedBy, Field } from "@portal/ui/field";
 import { domainErrorOf } from "@/components/mutation-error";
 import { applyServerError } from "@portal/ui/server-errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 interface Values {
   email: string;
@@ -27,7 +27,7 @@ interface Values {
  * Invites someone: any role; a partner with an organisation and capabilities. No email leaves this machine, so the
  * admin is shown the accept link to pass on themself.
  */
-export function InviteForm({
+function InviteForm({
   organisations,
   initialRole,
   initialOrganisationId,
@@ -216,3 +216,7 @@ export function InviteForm({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const InviteFormWithTRPC = withTRPC(InviteForm);
+export { InviteFormWithTRPC as InviteForm };

@@ -8,10 +8,10 @@ import { useState, useTransition } from "react";
 import type { MembershipCapability } from "@portal/domain";
 import { CapabilityCheckboxes } from "@/components/capability-checkboxes";
 import { refusalMessage } from "@/components/mutation-error";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** One membership: its capabilities (saved together) and a button to take the partner out of the organisation. */
-export function MembershipRow({
+function MembershipRow({
   userId,
   organisationId,
   organisationLabel,
@@ -91,13 +91,7 @@ export function MembershipRow({
 }
 
 /** Adds the partner to another organisation. */
-export function AddMembership({
-  userId,
-  organisations,
-}: {
-  userId: string;
-  organisations: { id: string; label: string }[];
-}) {
+function AddMembership({ userId, organisations }: { userId: string; organisations: { id: string; label: string }[] }) {
   const t = useTranslations("adminUsers");
   const router = useRouter();
   const trpc = useTRPC();
@@ -158,3 +152,8 @@ export function AddMembership({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const MembershipRowWithTRPC = withTRPC(MembershipRow);
+const AddMembershipWithTRPC = withTRPC(AddMembership);
+export { MembershipRowWithTRPC as MembershipRow, AddMembershipWithTRPC as AddMembership };

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { refusalMessage } from "@/components/mutation-error";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 export interface ScopeProgramme {
   id: string;
@@ -20,7 +20,7 @@ export interface ScopeProgramme {
  * An officer's programmes (a fund covers its programmes) and what they see of grants outside them, saved together.
  * The server applies it on the officer's next request.
  */
-export function OfficerScopeForm({
+function OfficerScopeForm({
   userId,
   programmes,
   assigned,
@@ -126,3 +126,7 @@ export function OfficerScopeForm({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const OfficerScopeFormWithTRPC = withTRPC(OfficerScopeForm);
+export { OfficerScopeFormWithTRPC as OfficerScopeForm };

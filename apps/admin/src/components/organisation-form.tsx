@@ -10,7 +10,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 export interface OrganisationValues {
   legalNameEn: string;
@@ -22,7 +22,7 @@ export interface OrganisationValues {
 }
 
 /** Creates an organisation, or edits one (`id` given). Country and type lists come from the server, already translated. */
-export function OrganisationForm({
+function OrganisationForm({
   id,
   initial,
   iatiTypes,
@@ -159,3 +159,7 @@ export function OrganisationForm({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const OrganisationFormWithTRPC = withTRPC(OrganisationForm);
+export { OrganisationFormWithTRPC as OrganisationForm };

@@ -7,10 +7,10 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { refusalMessage } from "@/components/mutation-error";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** Changes a user's role; becoming a partner asks for an organisation when they have none. */
-export function RoleForm({
+function RoleForm({
   userId,
   role,
   hasMemberships,
@@ -117,7 +117,7 @@ export function RoleForm({
 }
 
 /** Deactivates (after a confirmation) or reactivates a user; effective on their next request. */
-export function ActiveToggle({
+function ActiveToggle({
   userId,
   active,
   disabledReason,
@@ -192,3 +192,8 @@ export function ActiveToggle({
     </div>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const RoleFormWithTRPC = withTRPC(RoleForm);
+const ActiveToggleWithTRPC = withTRPC(ActiveToggle);
+export { RoleFormWithTRPC as RoleForm, ActiveToggleWithTRPC as ActiveToggle };

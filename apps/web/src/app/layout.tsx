@@ -5,8 +5,7 @@ import { JitlessZod } from "@portal/ui/jitless-zod";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { Toaster } from "@portal/ui/toaster";
-import { TRPCReactProvider } from "@/trpc/client";
+import { LazyToaster } from "@portal/ui/lazy-toaster";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,8 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body className="font-sans antialiased">
         <NextIntlClientProvider>
-          <TRPCReactProvider>{children}</TRPCReactProvider>
-          <Toaster />
+          {children}
+          <LazyToaster />
         </NextIntlClientProvider>
       </body>
     </html>

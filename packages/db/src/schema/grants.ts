@@ -141,6 +141,7 @@ export const fundingLines = pgTable(
     unique("funding_lines_grant_allocation_unique").on(t.grantId, t.allocationId),
     check("funding_lines_amount_positive", sql`${t.amount} > 0`),
     check("funding_lines_disbursed_range", sql`${t.disbursed} >= 0 and ${t.disbursed} <= ${t.amount}`),
+    // Migration 0017 adds INCLUDE (grant_id, amount, disbursed): a fiscal year's lines read from the index alone.
     index("funding_lines_allocation_idx").on(t.allocationId),
   ],
 );
@@ -333,7 +334,8 @@ export const disbursements = pgTable(
     index("disbursements_funding_line_idx").on(t.fundingLineId),
     index("disbursements_scheduled_payment_idx").on(t.scheduledPaymentId),
     index("disbursements_recorded_by_idx").on(t.recordedById),
-    // Newest first for the partner workspace and the payments export (keyset pages walk it backwards).
+    // Newest first for the partner workspace and the payments export (keyset pages walk it backwards). Migration
+    // 0017 adds INCLUDE (grant_id, amount, currency, reference, reverses_id): batches read from the index alone.
     index("disbursements_paid_idx").on(t.paidOn, t.createdAt, t.id),
   ],
 );

@@ -13,3 +13,4 @@ export * from "./ledger";
 export * from "./notifications";
 export * from "./security";
 export * from "./amendments";
+export * from "./rollups";

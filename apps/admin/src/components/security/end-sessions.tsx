@@ -6,10 +6,10 @@ import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** Signs a person out of both apps at once (after a confirmation step); they may sign in again. */
-export function EndSessions({ userId, active }: { userId: string; active: number }) {
+function EndSessions({ userId, active }: { userId: string; active: number }) {
   const t = useTranslations("account.sessions");
   const trpc = useTRPC();
   const router = useRouter();
@@ -53,3 +53,7 @@ export function EndSessions({ userId, active }: { userId: string; active: number
     </div>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const EndSessionsWithTRPC = withTRPC(EndSessions);
+export { EndSessionsWithTRPC as EndSessions };

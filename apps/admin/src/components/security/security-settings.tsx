@@ -6,10 +6,10 @@ import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** The portal-wide switch: a second factor for approving grants and payments. */
-export function SecuritySettings({ approvalsRequireSecondFactor }: { approvalsRequireSecondFactor: boolean }) {
+function SecuritySettings({ approvalsRequireSecondFactor }: { approvalsRequireSecondFactor: boolean }) {
   const t = useTranslations("account.settings");
   const trpc = useTRPC();
   const router = useRouter();
@@ -51,3 +51,7 @@ export function SecuritySettings({ approvalsRequireSecondFactor }: { approvalsRe
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const SecuritySettingsWithTRPC = withTRPC(SecuritySettings);
+export { SecuritySettingsWithTRPC as SecuritySettings };

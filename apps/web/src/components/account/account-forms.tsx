@@ -3,15 +3,15 @@
 import { ChangePasswordForm, TotpEnrolment } from "@portal/ui/account-security";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
-export function PasswordSection() {
+function PasswordSection() {
   const trpc = useTRPC();
   const change = useMutation(trpc.account.changePassword.mutationOptions());
   return <ChangePasswordForm changePassword={change.mutateAsync} />;
 }
 
-export function TotpSection({ enrolled }: { enrolled: boolean }) {
+function TotpSection({ enrolled }: { enrolled: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const start = useMutation(trpc.account.startTotp.mutationOptions());
@@ -27,3 +27,8 @@ export function TotpSection({ enrolled }: { enrolled: boolean }) {
     />
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const PasswordSectionWithTRPC = withTRPC(PasswordSection);
+const TotpSectionWithTRPC = withTRPC(TotpSection);
+export { PasswordSectionWithTRPC as PasswordSection, TotpSectionWithTRPC as TotpSection };

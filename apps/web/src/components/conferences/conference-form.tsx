@@ -28,7 +28,7 @@ import { type ComponentProps, type ReactNode, useMemo } from "react";
 import { Controller, type FieldErrors, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { CountryPicker } from "./country-picker";
 import {
   API_MESSAGE_KEYS,
@@ -87,7 +87,7 @@ function Section({ title, hint, children }: { title: string; hint?: string; chil
 
 /** The officer's conference form: details, co-hosts, sessions, participating states and organisations, outcomes,
  * documents and the ministry's funding. The API validates with the same schema and names any field it refuses. */
-export function ConferenceForm({
+function ConferenceForm({
   initial,
   conferenceId,
   version,
@@ -452,3 +452,7 @@ export function ConferenceForm({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const ConferenceFormWithTRPC = withTRPC(ConferenceForm);
+export { ConferenceFormWithTRPC as ConferenceForm };

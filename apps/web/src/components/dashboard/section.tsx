@@ -7,6 +7,7 @@ export function DashboardSection({
   title,
   description,
   total,
+  atLeast = false,
   shown,
   empty,
   more,
@@ -16,6 +17,8 @@ export function DashboardSection({
   title: string;
   description?: string;
   total: number;
+  /** The count stopped at its cap: there are at least `total`. */
+  atLeast?: boolean;
   shown: number;
   empty: string;
   more: string;
@@ -29,6 +32,7 @@ export function DashboardSection({
             {title}
             <Badge tone={total > 0 ? "info" : "neutral"} data-testid={`count-${id}`}>
               {total}
+              {atLeast ? "+" : ""}
             </Badge>
           </span>
         </CardTitle>

@@ -21,7 +21,7 @@ import { useMemo } from "react";
 import { type FieldErrors, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { type GrantFormOutput, grantFormSchema, type GrantFormValues } from "./form-schema";
 
 const EMPTY_COMPONENT = { titleEn: "", titleFr: "", descriptionEn: "", descriptionFr: "", amount: "" };
@@ -34,15 +34,7 @@ function errorAt(errors: FieldErrors<GrantFormValues>, path: string): string | u
   return node?.message ?? node?.root?.message;
 }
 
-export function GrantForm({
-  initial,
-  grantId,
-  version,
-}: {
-  initial?: GrantFormValues;
-  grantId?: string;
-  version?: number;
-}) {
+function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; grantId?: string; version?: number }) {
   const t = useTranslations("grantForm");
   const locale = useLocale();
   const intl = intlLocale(locale);
@@ -347,3 +339,7 @@ export function GrantForm({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const GrantFormWithTRPC = withTRPC(GrantForm);
+export { GrantFormWithTRPC as GrantForm };

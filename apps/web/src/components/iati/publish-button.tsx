@@ -4,10 +4,10 @@ import { Button } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** Publishes (or re-publishes) the grant; a refusal shows the server's list of validation problems. */
-export function PublishButton({ grantId, published }: { grantId: string; published: boolean }) {
+function PublishButton({ grantId, published }: { grantId: string; published: boolean }) {
   const t = useTranslations("iati");
   const trpc = useTRPC();
   const { run, error, pending } = useRefreshingMutation(
@@ -35,3 +35,7 @@ export function PublishButton({ grantId, published }: { grantId: string; publish
     </div>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const PublishButtonWithTRPC = withTRPC(PublishButton);
+export { PublishButtonWithTRPC as PublishButton };

@@ -5,10 +5,10 @@ import { Alert, Button, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
-export function AddRequirementForm({ grantId }: { grantId: string }) {
+function AddRequirementForm({ grantId }: { grantId: string }) {
   const t = useTranslations("ledger");
   const tg = useTranslations("grants");
   const trpc = useTRPC();
@@ -52,3 +52,7 @@ export function AddRequirementForm({ grantId }: { grantId: string }) {
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const AddRequirementFormWithTRPC = withTRPC(AddRequirementForm);
+export { AddRequirementFormWithTRPC as AddRequirementForm };

@@ -3,11 +3,11 @@
 import { Alert, Button } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
 /** Shown when instalments are tied to an overdue report but not yet on hold: one click puts them on hold (audited). */
-export function ApplyHolds({ grantId, count }: { grantId: string; count: number }) {
+function ApplyHolds({ grantId, count }: { grantId: string; count: number }) {
   const t = useTranslations("ledger");
   const trpc = useTRPC();
   const { run, error, pending } = useRefreshingMutation(
@@ -24,3 +24,7 @@ export function ApplyHolds({ grantId, count }: { grantId: string; count: number 
     </Alert>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const ApplyHoldsWithTRPC = withTRPC(ApplyHolds);
+export { ApplyHoldsWithTRPC as ApplyHolds };

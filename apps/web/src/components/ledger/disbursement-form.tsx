@@ -19,7 +19,7 @@ import { z } from "zod";
 import { toast } from "@portal/ui/toaster";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { todayIso, typedAmount } from "./amount-schema";
 
 interface FundingLineOption {
@@ -33,7 +33,7 @@ interface FundingLineOption {
  * The idempotency key is made once per form, so a double click or a retried request
  * after a network error records the payment once.
  */
-export function DisbursementForm({
+function DisbursementForm({
   grantId,
   currency,
   remaining,
@@ -151,3 +151,7 @@ export function DisbursementForm({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const DisbursementFormWithTRPC = withTRPC(DisbursementForm);
+export { DisbursementFormWithTRPC as DisbursementForm };

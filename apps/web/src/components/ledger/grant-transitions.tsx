@@ -3,14 +3,14 @@
 import { ACTIONS_NEEDING_REASON, type GrantAction } from "@portal/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
 const DESTRUCTIVE: readonly GrantAction[] = ["cancel", "terminate"];
 
 /** The lifecycle buttons this person may use on this grant now (the server decides which; it checks again on use). */
-export function GrantTransitions({ grantId, actions }: { grantId: string; actions: GrantAction[] }) {
+function GrantTransitions({ grantId, actions }: { grantId: string; actions: GrantAction[] }) {
   const t = useTranslations("ledger");
   const tf = useTranslations("feedback");
   const trpc = useTRPC();
@@ -52,3 +52,7 @@ export function GrantTransitions({ grantId, actions }: { grantId: string; action
     </div>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const GrantTransitionsWithTRPC = withTRPC(GrantTransitions);
+export { GrantTransitionsWithTRPC as GrantTransitions };

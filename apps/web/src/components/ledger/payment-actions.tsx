@@ -12,7 +12,7 @@ import type { ConfirmText } from "@portal/ui/confirm-dialog";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { DisbursementForm } from "./disbursement-form";
 import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
@@ -21,7 +21,7 @@ import { useRefreshingMutation } from "./use-refreshing-mutation";
  * Buttons for one scheduled payment: those the server's payment rule allows this person now (paying included), and
  * beside them why the others are refused, in the same words the services use when refusing.
  */
-export function PaymentActions({
+function PaymentActions({
   payment,
   grantId,
   currency,
@@ -112,3 +112,7 @@ export function PaymentActions({
     </div>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const PaymentActionsWithTRPC = withTRPC(PaymentActions);
+export { PaymentActionsWithTRPC as PaymentActions };

@@ -3,18 +3,12 @@
 import type { RequirementAction } from "@portal/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
 /** The report actions the server offers this person: submit (partner or officer), accept, ask for changes, waive. */
-export function RequirementActions({
-  requirementId,
-  actions,
-}: {
-  requirementId: string;
-  actions: RequirementAction[];
-}) {
+function RequirementActions({ requirementId, actions }: { requirementId: string; actions: RequirementAction[] }) {
   const t = useTranslations("ledger");
   const trpc = useTRPC();
   const submit = useRefreshingMutation(
@@ -73,3 +67,7 @@ export function RequirementActions({
     </div>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const RequirementActionsWithTRPC = withTRPC(RequirementActions);
+export { RequirementActionsWithTRPC as RequirementActions };

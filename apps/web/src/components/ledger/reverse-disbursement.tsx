@@ -3,13 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { todayIso } from "./amount-schema";
 import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
 /** Corrects a disbursement with a reversing entry (history is never edited or deleted). */
-export function ReverseDisbursement({ disbursementId }: { disbursementId: string }) {
+function ReverseDisbursement({ disbursementId }: { disbursementId: string }) {
   const t = useTranslations("ledger");
   const tf = useTranslations("feedback");
   const trpc = useTRPC();
@@ -28,3 +28,7 @@ export function ReverseDisbursement({ disbursementId }: { disbursementId: string
     />
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const ReverseDisbursementWithTRPC = withTRPC(ReverseDisbursement);
+export { ReverseDisbursementWithTRPC as ReverseDisbursement };

@@ -12,11 +12,11 @@ import { z } from "zod";
 import { toast } from "@portal/ui/toaster";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { typedAmount } from "./amount-schema";
 
 /** Plans an instalment, optionally held back until a report is accepted (e.g. the final 10%). */
-export function SchedulePaymentForm({
+function SchedulePaymentForm({
   grantId,
   currency,
   requirements,
@@ -108,3 +108,7 @@ export function SchedulePaymentForm({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const SchedulePaymentFormWithTRPC = withTRPC(SchedulePaymentForm);
+export { SchedulePaymentFormWithTRPC as SchedulePaymentForm };

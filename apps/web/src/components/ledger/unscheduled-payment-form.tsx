@@ -11,14 +11,14 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { todayIso, typedAmount } from "./amount-schema";
 
 /**
  * Asks for a payment outside the schedule. It becomes a due instalment that another officer approves before anyone
  * pays it, so no single person can pay money out alone.
  */
-export function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; currency: string }) {
+function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; currency: string }) {
   const t = useTranslations("ledgerRules.unscheduled");
   const tl = useTranslations("ledger");
   const locale = intlLocale(useLocale());
@@ -87,3 +87,7 @@ export function UnscheduledPaymentForm({ grantId, currency }: { grantId: string;
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const UnscheduledPaymentFormWithTRPC = withTRPC(UnscheduledPaymentForm);
+export { UnscheduledPaymentFormWithTRPC as UnscheduledPaymentForm };

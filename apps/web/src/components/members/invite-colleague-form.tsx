@@ -11,7 +11,7 @@ import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { type Capability, CapabilityCheckboxes } from "./capability-checkboxes";
 
 interface Values {
@@ -24,7 +24,7 @@ interface Values {
  * A manager invites a colleague: the server makes a single-use link valid 14 days and shows it here. No email is
  * sent from this system, so the manager passes the link on themselves.
  */
-export function InviteColleagueForm({
+function InviteColleagueForm({
   organisationId,
   myCapabilities,
 }: {
@@ -154,3 +154,7 @@ export function InviteColleagueForm({
     </div>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const InviteColleagueFormWithTRPC = withTRPC(InviteColleagueForm);
+export { InviteColleagueFormWithTRPC as InviteColleagueForm };

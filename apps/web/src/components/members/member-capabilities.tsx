@@ -5,11 +5,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { type Capability, CapabilityCheckboxes } from "./capability-checkboxes";
 
 /** A manager changes a colleague's rights: edit, then save (audited); their own rights are not editable here. */
-export function MemberCapabilities({
+function MemberCapabilities({
   membershipId,
   name,
   capabilities,
@@ -82,3 +82,7 @@ export function MemberCapabilities({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const MemberCapabilitiesWithTRPC = withTRPC(MemberCapabilities);
+export { MemberCapabilitiesWithTRPC as MemberCapabilities };

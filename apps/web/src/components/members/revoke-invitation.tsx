@@ -5,10 +5,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** Withdraws a pending invitation after a confirmation step (the link stops working at once). */
-export function RevokeInvitation({ invitationId, email }: { invitationId: string; email: string }) {
+function RevokeInvitation({ invitationId, email }: { invitationId: string; email: string }) {
   const t = useTranslations("members");
   const trpc = useTRPC();
   const [confirming, setConfirming] = useState(false);
@@ -48,3 +48,7 @@ export function RevokeInvitation({ invitationId, email }: { invitationId: string
     </span>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const RevokeInvitationWithTRPC = withTRPC(RevokeInvitation);
+export { RevokeInvitationWithTRPC as RevokeInvitation };

@@ -7,10 +7,10 @@ import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
-export function ForgotPasswordForm() {
+function ForgotPasswordForm() {
   const t = useTranslations("notifications.forgot");
   const trpc = useTRPC();
   const request = useMutation(trpc.publicAccount.requestPasswordReset.mutationOptions());
@@ -59,3 +59,7 @@ export function ForgotPasswordForm() {
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const ForgotPasswordFormWithTRPC = withTRPC(ForgotPasswordForm);
+export { ForgotPasswordFormWithTRPC as ForgotPasswordForm };

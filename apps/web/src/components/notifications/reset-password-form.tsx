@@ -8,10 +8,10 @@ import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** The new password, twice; the link's token goes with it and works once. */
-export function ResetPasswordForm({ token }: { token: string }) {
+function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("notifications.reset");
   const ti = useTranslations("invitations");
   const trpc = useTRPC();
@@ -83,3 +83,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const ResetPasswordFormWithTRPC = withTRPC(ResetPasswordForm);
+export { ResetPasswordFormWithTRPC as ResetPasswordForm };

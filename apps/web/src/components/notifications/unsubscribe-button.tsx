@@ -3,10 +3,10 @@
 import { Alert, Button } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** One click, no sign-in: the signed token in the link says who and which category. */
-export function UnsubscribeButton({ token, category }: { token: string; category: string }) {
+function UnsubscribeButton({ token, category }: { token: string; category: string }) {
   const t = useTranslations("notifications.unsubscribe");
   const trpc = useTRPC();
   const unsubscribe = useMutation(trpc.publicAccount.unsubscribe.mutationOptions());
@@ -21,3 +21,7 @@ export function UnsubscribeButton({ token, category }: { token: string; category
     </>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const UnsubscribeButtonWithTRPC = withTRPC(UnsubscribeButton);
+export { UnsubscribeButtonWithTRPC as UnsubscribeButton };

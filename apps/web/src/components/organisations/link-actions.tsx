@@ -11,7 +11,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { translatedResolver } from "./translated-resolver";
 
 const formShape = z.object({
@@ -32,7 +32,7 @@ const schema = formShape
   .pipe(updateRelationInput);
 
 /** Edit or remove one coalition link, inline (officers and admins). `label` names the link for screen readers. */
-export function LinkActions({
+function LinkActions({
   link,
   label,
 }: {
@@ -165,3 +165,7 @@ export function LinkActions({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const LinkActionsWithTRPC = withTRPC(LinkActions);
+export { LinkActionsWithTRPC as LinkActions };

@@ -10,7 +10,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { translatedResolver } from "./translated-resolver";
 
 const formShape = z.object({
@@ -37,7 +37,7 @@ export interface OrganisationChoice {
 }
 
 /** Adds a coalition link ("MAC is a member of the ICBL"); by default from this organisation, either end may change. */
-export function LinkForm({
+function LinkForm({
   organisationId,
   organisations,
 }: {
@@ -138,3 +138,7 @@ export function LinkForm({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const LinkFormWithTRPC = withTRPC(LinkForm);
+export { LinkFormWithTRPC as LinkForm };

@@ -10,7 +10,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 import { translatedResolver } from "./translated-resolver";
 
 const formShape = z.object({
@@ -35,7 +35,7 @@ const schema = formShape
 const textareaClass = "rounded-md border border-input bg-background px-3 py-2 text-sm";
 
 /** Records or edits the ministry's partnership with an organisation (officers and admins), behind a button. */
-export function PartnershipForm({
+function PartnershipForm({
   organisationId,
   initial,
 }: {
@@ -124,3 +124,7 @@ export function PartnershipForm({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const PartnershipFormWithTRPC = withTRPC(PartnershipForm);
+export { PartnershipFormWithTRPC as PartnershipForm };

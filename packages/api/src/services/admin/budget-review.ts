@@ -1,4 +1,12 @@
-import { allocations, conferences, type DbOrTx, disbursements, fundingLines, grants, organisations } from "@portal/db";
+import {
+  allocationQuarterTotals,
+  allocations,
+  conferences,
+  type DbOrTx,
+  fundingLines,
+  grants,
+  organisations,
+} from "@portal/db";
 import { fiscalQuarterOf, fiscalYearOf } from "@portal/domain";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
@@ -36,17 +44,18 @@ export async function budgetReview(db: DbOrTx, actor: Actor, fiscalYear: number)
   const inYear = eq(allocations.fiscalYear, fiscalYear);
   const [overview, paid, costs, partners] = await Promise.all([
     budgetOverview(db, fiscalYear),
+    // The running totals per allocation and quarter (migration 0017), not the disbursements themselves: a few rows
+    // per programme whatever the number of payments.
     db
       .select({
-        fiscalYear: disbursements.fiscalYear,
-        quarter: disbursements.fiscalQuarter,
-        total: sql<string>`sum(${disbursements.amountCad})`,
+        fiscalYear: allocationQuarterTotals.fiscalYear,
+        quarter: allocationQuarterTotals.fiscalQuarter,
+        total: sql<string>`sum(${allocationQuarterTotals.amountCad})`,
       })
-      .from(disbursements)
-      .innerJoin(fundingLines, eq(fundingLines.id, disbursements.fundingLineId))
-      .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
+      .from(allocationQuarterTotals)
+      .innerJoin(allocations, eq(allocations.id, allocationQuarterTotals.allocationId))
       .where(inYear)
-      .groupBy(disbursements.fiscalYear, disbursements.fiscalQuarter),
+      .groupBy(allocationQuarterTotals.fiscalYear, allocationQuarterTotals.fiscalQuarter),
     db
       .select({ startsOn: conferences.startsOn, directCost: conferences.directCost })
       .from(conferences)

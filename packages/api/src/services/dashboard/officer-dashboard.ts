@@ -11,6 +11,7 @@ import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } fr
 import { type Actor, requireCapability } from "../../actor";
 import { manageableGrants } from "../grants/grant-scope";
 import { todayInOttawa } from "../today";
+import { cappedCount, countFigure } from "./capped-count";
 
 /** How far ahead "ending soon" looks. */
 export const ENDING_SOON_DAYS = 60;
@@ -34,8 +35,8 @@ const grantSummary = {
   recipientNameFr: organisations.legalNameFr,
 };
 
-/** A list's first rows (read with LIMIT) and how many there are in all (counted by the database). */
-const limited = <T>(rows: T[], total: number) => ({ rows, total });
+/** A list's first rows (read with LIMIT) and how many there are in all (counted by the database, up to COUNT_CAP). */
+const limited = <T>(rows: T[], counted: number) => ({ rows, ...countFigure(counted) });
 
 interface PaymentRow {
   status: "planned" | "due" | "approved" | "paid" | "on_hold" | "cancelled";
@@ -95,15 +96,16 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
     lte(grants.endsOn, soon),
   )!;
 
-  // Every list's size in one round trip; each count joins grants only for the actor's scope.
+  // Every list's size in one round trip, each counted up to COUNT_CAP; each joins grants only for the actor's scope.
   const counts = async () => {
-    const ofGrants = (where: SQL) => sql`(select count(*) from ${grants} where ${and(visible, where)})::int`;
+    const ofGrants = (where: SQL) => cappedCount(sql`${grants} where ${and(visible, where)}`);
     // An actor who manages every grant (the jobs' account) needs no join: an index-only scan of the child table.
     const ofChildren = (table: typeof scheduledPayments | typeof reportingRequirements, where: SQL) =>
       actor.actsOnAllProgrammes
-        ? sql`(select count(*) from ${table} where ${where})::int`
-        : sql`(select count(*) from ${table} inner join ${grants} on ${grants.id} = ${table.grantId}
-               where ${and(visible, where)})::int`;
+        ? cappedCount(sql`${table} where ${where}`)
+        : cappedCount(
+            sql`${table} inner join ${grants} on ${grants.id} = ${table.grantId} where ${and(visible, where)}`,
+          );
     const [row] = await db.execute<Record<"approvals" | "payments" | "overdue" | "review" | "ending", number>>(sql`
       select ${can(actor.role, "grants.approve") ? ofGrants(awaitingApproval) : sql`0`} as approvals,
              ${ofChildren(scheduledPayments, paymentsToAct)} as payments,

@@ -15,6 +15,7 @@ import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { visibleGrants } from "../grants/grant-scope";
 import { todayInOttawa } from "../today";
+import { cappedCount, countFigure } from "./capped-count";
 
 /** Reports still expected from the partner, or waiting for the ministry's answer. */
 const REPORTS_IN_PLAY = ["open", "changes_requested", "submitted", "resubmitted"] as const;
@@ -34,6 +35,10 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
   const scope = and(visibleGrants(actor), ne(grants.status, "draft"));
 
   const outstanding = inArray(scheduledPayments.status, [...OUTSTANDING_PAYMENT_STATUSES]);
+  // The partner's grants as one array computed first: the child tables are then read through their grant_id
+  // indexes (the partner's rows only), where a join let the planner hash every instalment or report in the portfolio.
+  const ofPartner = (grantId: AnyPgColumn) =>
+    sql`${grantId} = any(array(select ${grants.id} from ${grants} where ${scope}))`;
   /** Rows counted and amounts summed per currency over `from` (a FROM ... WHERE fragment), in one scan. */
   const byCurrency = async (amount: AnyPgColumn, currency: AnyPgColumn, from: SQL) => {
     const rows = await db.execute<{ currency: string; amount: string; n: string }>(
@@ -114,7 +119,7 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
         })
         .from(scheduledPayments)
         .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
-        .where(and(scope, outstanding))
+        .where(and(ofPartner(scheduledPayments.grantId), outstanding))
         .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.sequence), asc(scheduledPayments.id))
         .limit(WORKSPACE_LIMIT),
       db
@@ -134,27 +139,29 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
         })
         .from(reportingRequirements)
         .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
-        .where(and(scope, inArray(reportingRequirements.status, [...REPORTS_IN_PLAY])))
+        .where(
+          and(ofPartner(reportingRequirements.grantId), inArray(reportingRequirements.status, [...REPORTS_IN_PLAY])),
+        )
         .orderBy(asc(reportingRequirements.dueOn), asc(reportingRequirements.id))
         .limit(WORKSPACE_LIMIT),
       byCurrency(grants.totalAmount, grants.currency, sql`${grants} where ${scope}`),
       // What was received is each grant's running total (kept with every disbursement, checked against the ledger
-      // views by the tests), and how many payments an index-only count: neither reads the disbursements themselves.
+      // views by the tests), and how many payments an index-only count that stops at COUNT_CAP: neither reads the
+      // disbursements themselves.
       Promise.all([
         byCurrency(grants.disbursed, grants.currency, sql`${grants} where ${scope}`),
-        db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(disbursements)
-          .where(sql`${disbursements.grantId} in (select ${grants.id} from ${grants} where ${scope})`),
+        db.execute<{ n: number }>(
+          sql`select ${cappedCount(sql`${disbursements} where ${ofPartner(disbursements.grantId)}`)} as n`,
+        ),
       ]).then(([sums, [counted]]) => ({
-        count: counted?.n ?? 0,
+        ...countFigure(Number(counted?.n ?? 0)),
         totals: sums.totals.filter((total) => total.amount !== 0),
       })),
       byCurrency(
         scheduledPayments.amount,
         grants.currency,
         sql`${scheduledPayments} inner join ${grants} on ${grants.id} = ${scheduledPayments.grantId}
-          where ${and(scope, outstanding)}`,
+          where ${and(ofPartner(scheduledPayments.grantId), outstanding)}`,
       ),
       db
         .select({
@@ -162,8 +169,9 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
           due: sql<number>`(count(*) filter (where ${inArray(reportingRequirements.status, [...REPORTS_DUE])}))::int`,
         })
         .from(reportingRequirements)
-        .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
-        .where(and(scope, inArray(reportingRequirements.status, [...REPORTS_IN_PLAY]))),
+        .where(
+          and(ofPartner(reportingRequirements.grantId), inArray(reportingRequirements.status, [...REPORTS_IN_PLAY])),
+        ),
     ]);
 
   const components =
@@ -200,7 +208,7 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
     /** All the partner's grants (not drafts): how many, and their total funding per currency. */
     grantCount: funding.count,
     funding: funding.totals,
-    received: { rows: received, totals: receivedSums.totals, total: receivedSums.count },
+    received: { rows: received, totals: receivedSums.totals, total: receivedSums.total, atLeast: receivedSums.atLeast },
     upcoming: { rows: upcoming, totals: upcomingSums.totals, total: upcomingSums.count },
     reports: reports.map((r) => ({ ...r, overdue: isRequirementOverdue(r.status, r.dueOn, today) })),
     reportCount: reportCounts[0]?.inPlay ?? 0,

@@ -25,7 +25,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { allocationHref, breakdownHref, periodOf } from "@/budget-links";
-import { BudgetBarChart } from "@/components/budget-charts";
+import { BudgetBarChart } from "@/components/budget-chart-lazy";
 import { DataTableDisclosure } from "@/components/data-table-disclosure";
 import { getApi } from "@/server/caller";
 import { orNotFound } from "@/server/not-found";

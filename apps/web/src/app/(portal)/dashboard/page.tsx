@@ -57,16 +57,18 @@ export default async function DashboardPage() {
   const recipient = (row: { recipientAcronym: string | null; recipientNameEn: string; recipientNameFr: string }) =>
     row.recipientAcronym ?? localized(row, "recipientName", locale);
   const money = (amount: number, currency: string) => <Money amount={amount} currency={currency} locale={locale} />;
-  const more = (shown: number, total: number) => t("more", { shown, total });
+  // Counts stop at a thousand ("1000+"), so a large portfolio costs no more to show than a small one.
+  const count = (list: { total: number; atLeast: boolean }) => `${list.total}${list.atLeast ? "+" : ""}`;
+  const more = (shown: number, list: { total: number; atLeast: boolean }) => t("more", { shown, total: count(list) });
   const report = (r: { kind: "narrative" | "financial"; stage: "interim" | "final" }) =>
     `${tg(`reportKind.${r.kind}`)} · ${tg(`reportStage.${r.stage}`)}`;
 
   const summary = [
-    { id: "approvals", label: t("approvals.title"), total: data.approvals.total },
-    { id: "payments", label: t("payments.title"), total: data.payments.total },
-    { id: "overdue", label: t("overdue.title"), total: data.overdueReports.total },
-    { id: "review", label: t("review.title"), total: data.reportsToReview.total },
-    { id: "ending", label: t("ending.title", { days: data.endingSoonDays }), total: data.endingSoon.total },
+    { id: "approvals", label: t("approvals.title"), total: count(data.approvals) },
+    { id: "payments", label: t("payments.title"), total: count(data.payments) },
+    { id: "overdue", label: t("overdue.title"), total: count(data.overdueReports) },
+    { id: "review", label: t("review.title"), total: count(data.reportsToReview) },
+    { id: "ending", label: t("ending.title", { days: data.endingSoonDays }), total: count(data.endingSoon) },
   ];
 
   return (
@@ -101,9 +103,10 @@ export default async function DashboardPage() {
         title={t("approvals.title")}
         description={t("approvals.description")}
         total={data.approvals.total}
+        atLeast={data.approvals.atLeast}
         shown={data.approvals.rows.length}
         empty={t("approvals.empty")}
-        more={more(data.approvals.rows.length, data.approvals.total)}
+        more={more(data.approvals.rows.length, data.approvals)}
       >
         <Table className="relative">
           <TableHeader>
@@ -132,9 +135,10 @@ export default async function DashboardPage() {
         title={t("payments.title")}
         description={t("payments.description")}
         total={data.payments.total}
+        atLeast={data.payments.atLeast}
         shown={data.payments.rows.length}
         empty={t("payments.empty")}
-        more={more(data.payments.rows.length, data.payments.total)}
+        more={more(data.payments.rows.length, data.payments)}
       >
         <Table className="relative">
           <TableHeader>
@@ -182,9 +186,10 @@ export default async function DashboardPage() {
           title={t("overdue.title")}
           description={t("overdue.description")}
           total={data.overdueReports.total}
+          atLeast={data.overdueReports.atLeast}
           shown={data.overdueReports.rows.length}
           empty={t("overdue.empty")}
-          more={more(data.overdueReports.rows.length, data.overdueReports.total)}
+          more={more(data.overdueReports.rows.length, data.overdueReports)}
         >
           <Table className="relative">
             <TableHeader>
@@ -219,9 +224,10 @@ export default async function DashboardPage() {
           title={t("review.title")}
           description={t("review.description")}
           total={data.reportsToReview.total}
+          atLeast={data.reportsToReview.atLeast}
           shown={data.reportsToReview.rows.length}
           empty={t("review.empty")}
-          more={more(data.reportsToReview.rows.length, data.reportsToReview.total)}
+          more={more(data.reportsToReview.rows.length, data.reportsToReview)}
         >
           <Table className="relative">
             <TableHeader>
@@ -258,9 +264,10 @@ export default async function DashboardPage() {
         title={t("ending.title", { days: data.endingSoonDays })}
         description={t("ending.description")}
         total={data.endingSoon.total}
+        atLeast={data.endingSoon.atLeast}
         shown={data.endingSoon.rows.length}
         empty={t("ending.empty", { days: data.endingSoonDays })}
-        more={more(data.endingSoon.rows.length, data.endingSoon.total)}
+        more={more(data.endingSoon.rows.length, data.endingSoon)}
       >
         <Table className="relative">
           <TableHeader>

@@ -273,7 +273,11 @@ export default async function PartnerWorkspacePage() {
             {rest(
               data.received.rows.length,
               data.received.total,
-              tl("paymentsRest", { shown: data.received.rows.length, total: data.received.total }),
+              tl("paymentsRest", {
+                shown: data.received.rows.length,
+                // The count stops at a thousand: "1000+".
+                total: `${data.received.total}${data.received.atLeast ? "+" : ""}`,
+              }),
             )}
           </div>
           <div>
