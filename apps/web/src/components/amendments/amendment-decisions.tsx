@@ -5,10 +5,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { ReasonAction } from "@/components/ledger/reason-action";
 import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** Approve, reject or withdraw a pending amendment: the buttons the server offers this person (it checks again). */
-export function AmendmentDecisions({
+function AmendmentDecisions({
   amendmentId,
   actions,
 }: {
@@ -58,3 +58,7 @@ export function AmendmentDecisions({
     </div>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const AmendmentDecisionsWithTRPC = withTRPC(AmendmentDecisions);
+export { AmendmentDecisionsWithTRPC as AmendmentDecisions };

@@ -10,7 +10,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type FieldPath, useForm } from "react-hook-form";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** The grant as a proposal may change it, from the service (instalments not paid, reports not accepted). */
 export interface AmendableGrant {
@@ -40,7 +40,7 @@ interface Values {
  * Proposes an amendment. Every figure starts at its current value and the whole state is sent: the server works out
  * what changes (unchanged fields are no-ops), and its refusals land on the field they name, in the same order.
  */
-export function ProposeAmendmentForm({
+function ProposeAmendmentForm({
   grantId,
   currency,
   current,
@@ -270,3 +270,7 @@ export function ProposeAmendmentForm({
     </form>
   );
 }
+
+// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
+const ProposeAmendmentFormWithTRPC = withTRPC(ProposeAmendmentForm);
+export { ProposeAmendmentFormWithTRPC as ProposeAmendmentForm };
