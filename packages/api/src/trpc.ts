@@ -4,8 +4,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { type Actor, requireCapability } from "./actor";
-import { FRENCH_ERROR_MESSAGES } from "./error-messages-fr";
-import { DomainError, toTRPCError } from "./errors";
+import { DomainError, domainErrorMessage, toTRPCError } from "./errors";
 import { internalErrorMessage, logger } from "./observability";
 import { domainErrorFromDatabase } from "./services/db-errors";
 
@@ -37,21 +36,24 @@ const t = initTRPC.context<Context>().create({
           path: shape.data.path,
           requestId,
           domainCode: null,
+          refusal: null,
           field: null,
           fieldErrors: null,
         },
       };
     }
-    const french = ctx?.locale === "fr" && cause instanceof DomainError;
+    const locale = ctx?.locale ?? "en";
     const fieldErrors =
       cause instanceof ZodError ? Object.fromEntries(cause.issues.map((i) => [fieldOfIssue(i.path), i.message])) : null;
     return {
       ...shape,
-      message: french ? FRENCH_ERROR_MESSAGES[cause.code] : shape.message,
+      message: cause instanceof DomainError ? domainErrorMessage(cause, locale) : shape.message,
       data: {
         ...shape.data,
         requestId,
         domainCode: cause instanceof DomainError ? cause.code : null,
+        // The sentence's key and parameters, so the browser's formatter can write it in the page's language.
+        refusal: cause instanceof DomainError && cause.detail ? cause.detail : null,
         // The field at fault: the service's, or the first one zod refused.
         field:
           cause instanceof DomainError

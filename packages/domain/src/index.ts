@@ -8,3 +8,4 @@ export * from "./grant-lifecycle";
 export * from "./localized";
 export * from "./ledger-rules";
 export * from "./notifications";
+export * from "./locale-format";

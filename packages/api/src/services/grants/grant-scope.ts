@@ -1,7 +1,7 @@
 import { type DbOrTx, grants } from "@portal/db";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Actor, seesAllGrants } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 /**
  * The grants an actor may see, as a WHERE condition every grant query includes. A partner asking for another
@@ -19,5 +19,5 @@ export async function assertGrantVisible(db: DbOrTx, actor: Actor, grantId: stri
     .select({ id: grants.id })
     .from(grants)
     .where(and(eq(grants.id, grantId), visibleGrants(actor)));
-  if (!row) throw new DomainError("NOT_FOUND", "No such grant.");
+  if (!row) throw refusal("NOT_FOUND", "noSuchGrant");
 }

@@ -1,7 +1,7 @@
 import { type DbOrTx, type Grant, grants } from "@portal/db";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { visibleGrants } from "./grant-scope";
 
 /**
@@ -16,7 +16,7 @@ export async function lockGrantOrThrow(tx: DbOrTx, actor: Actor, grantId: string
     .from(grants)
     .where(and(eq(grants.id, grantId), visibleGrants(actor)))
     .for("update");
-  if (!grant) throw new DomainError("NOT_FOUND", "No such grant.");
+  if (!grant) throw refusal("NOT_FOUND", "noSuchGrant");
   return grant;
 }
 

@@ -15,6 +15,7 @@ import budgets from "./budgets.json" with { type: "json" };
 import common from "./common.json" with { type: "json" };
 import conferences from "./conferences.json" with { type: "json" };
 import dashboard from "./dashboard.json" with { type: "json" };
+import errors from "./errors.json" with { type: "json" };
 import exportMessages from "./exports.json" with { type: "json" };
 import feedback from "./feedback.json" with { type: "json" };
 import grantForm from "./grantForm.json" with { type: "json" };
@@ -51,6 +52,7 @@ export const messages = {
   common,
   conferences,
   dashboard,
+  errors,
   exports: exportMessages,
   feedback,
   grantForm,
