@@ -21,6 +21,7 @@ import { useMemo } from "react";
 import { type FieldErrors, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC } from "@/trpc/client";
 import { type GrantFormOutput, grantFormSchema, type GrantFormValues } from "./form-schema";
 
@@ -44,6 +45,7 @@ export function GrantForm({
   version?: number;
 }) {
   const t = useTranslations("grantForm");
+  const refusalText = useRefusalMessage();
   const locale = useLocale();
   const intl = intlLocale(locale);
   const router = useRouter();
@@ -98,7 +100,7 @@ export function GrantForm({
       router.push(`/grants/${saved.id}`);
       router.refresh();
     } catch (error) {
-      applyServerError(error, setError, t("saveFailed"));
+      applyServerError(error, setError, t("saveFailed"), refusalText);
     }
   });
 
