@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 import { type Actor, requireCapability } from "./actor";
 import { DomainError, domainErrorMessage, toTRPCError } from "./errors";
 import { internalErrorMessage, logger } from "./observability";
+import { inReaderLocale } from "./reader-locale";
 import { domainErrorFromDatabase } from "./services/db-errors";
 
 export interface Context {
@@ -77,7 +78,8 @@ export const router = t.router;
  * of the server: logged here with the request id, answered with a generic message by the error formatter.
  */
 const domainErrors = t.middleware(async ({ ctx, path, type, next }) => {
-  const result = await next();
+  // Everything below, zod parsing the input included, writes its messages in the reader's language.
+  const result = await inReaderLocale(ctx.locale, () => next());
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof DomainError) throw toTRPCError(cause);

@@ -14,3 +14,4 @@ export * from "./budget-administration";
 export * from "./notifications";
 export * from "./iati";
 export * from "./annual-report";
+export * from "./messages";

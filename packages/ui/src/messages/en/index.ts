@@ -35,6 +35,7 @@ import partner from "./partner.json" with { type: "json" };
 import partnerGrantStatus from "./partnerGrantStatus.json" with { type: "json" };
 import provenance from "./provenance.json" with { type: "json" };
 import treaty from "./treaty.json" with { type: "json" };
+import validation from "./validation.json" with { type: "json" };
 
 export const messages = {
   account,
@@ -72,4 +73,5 @@ export const messages = {
   partnerGrantStatus,
   provenance,
   treaty,
+  validation,
 };
