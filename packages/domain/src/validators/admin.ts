@@ -110,6 +110,8 @@ export const auditFilters = z
     action: singleLine(100, "the action").optional(),
     entityType: singleLine(50, "the kind of record").optional(),
     entityId: singleLine(100, "the record").optional(),
+    /** Free text: words of the action, the record's id or snapshot values, a grant's reference or title. */
+    q: searchText,
     from: dateFilter,
     to: dateFilter,
   })

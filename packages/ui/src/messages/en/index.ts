@@ -8,6 +8,7 @@ import adminOrganisations from "./adminOrganisations.json" with { type: "json" }
 import adminUsers from "./adminUsers.json" with { type: "json" };
 import annualReport from "./annualReport.json" with { type: "json" };
 import attachments from "./attachments.json" with { type: "json" };
+import auditLog from "./auditLog.json" with { type: "json" };
 import auth from "./auth.json" with { type: "json" };
 import availability from "./availability.json" with { type: "json" };
 import budgetAdministration from "./budgetAdministration.json" with { type: "json" };
@@ -46,6 +47,7 @@ export const messages = {
   adminUsers,
   annualReport,
   attachments,
+  auditLog,
   auth,
   availability,
   budgetAdministration,
