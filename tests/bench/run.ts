@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { createDb, grants } from "@portal/db";
 import { startEmbeddedPostgres } from "@portal/db/embedded";
 import { migrateDatabase } from "@portal/db/migrate";
-import { seed } from "@portal/db/seed";
+import { DEMO_2002_SNAPSHOT, seed } from "@portal/db/seed";
 import { eq, sql } from "drizzle-orm";
 import { freePort } from "../../scripts/lib/ports";
 import { callers } from "../integration/support/actors";
@@ -65,7 +65,7 @@ async function main() {
     await migrateDatabase(pg.url);
     const migrateMs = performance.now() - t0;
     t0 = performance.now();
-    await seed(db);
+    await seed(db, { demo: true, today: DEMO_2002_SNAPSHOT });
     const seedMs = performance.now() - t0;
 
     // 5,000 more grants (drafts of the seeded recipients) so list queries work on a realistic table.

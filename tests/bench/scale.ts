@@ -15,7 +15,7 @@ import { csvStream, grantListExport, paymentsExport } from "@portal/api/services
 import * as schema from "@portal/db/schema";
 import { startEmbeddedPostgres } from "@portal/db/embedded";
 import { migrateDatabase } from "@portal/db/migrate";
-import { seed } from "@portal/db/seed";
+import { DEMO_2002_SNAPSHOT, seed } from "@portal/db/seed";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { freePort } from "../../scripts/lib/ports";
@@ -377,7 +377,7 @@ export async function runScaleBench(args: string[]) {
     await migrateDatabase(urlOf("bench_template"));
     {
       const { db } = openDb(urlOf("bench_template"));
-      await seed(db);
+      await seed(db, { demo: true, today: DEMO_2002_SNAPSHOT });
       await db.close();
     }
     const results: ScaleResult[] = [];

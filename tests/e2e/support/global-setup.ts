@@ -8,7 +8,8 @@ import type { FullConfig } from "@playwright/test";
 import { createDb } from "@portal/db/client";
 import { startEmbeddedPostgres } from "@portal/db/embedded";
 import { migrateDatabase } from "@portal/db/migrate";
-import { seed } from "@portal/db/seed";
+import { provisionLocalRoles, type LocalRoles } from "@portal/db/roles";
+import { DEMO_2002_SNAPSHOT, seed } from "@portal/db/seed";
 import { appEnvironment, startApp, type AppName } from "../../../scripts/lib/apps";
 import type { ManagedChild } from "../../../scripts/lib/child-process";
 import { waitForHttp } from "../../../scripts/lib/http";
@@ -27,9 +28,13 @@ function assertLocal(name: string, url: string | undefined): void {
   }
 }
 
-async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+/**
+ * The apps connect as the least-privilege app role, as in production; migrations, the seed, the worker (pg-boss owns
+ * its schema) and the tests' own checks use the owner role.
+ */
+async function openDatabase(): Promise<LocalRoles & { stop: () => Promise<void> }> {
   const given = process.env.E2E_DATABASE_URL;
-  if (given) return { url: given, stop: async () => {} };
+  if (given) return { ownerUrl: given, appUrl: given, stop: async () => {} };
   const folder = await mkdtemp(path.join(os.tmpdir(), "portal-e2e-pg-"));
   await chmod(folder, 0o755); // mkdtemp makes it 0700, closed to the `postgres` user
   const server = await startEmbeddedPostgres({
@@ -37,8 +42,9 @@ async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> 
     port: await freePort(),
     ephemeral: true,
   });
+  const roles = await provisionLocalRoles(server.url, { database: "grants_e2e" });
   return {
-    url: server.url,
+    ...roles,
     stop: async () => {
       await server.stop();
       await rm(folder, { recursive: true, force: true });
@@ -69,20 +75,21 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   try {
     const database = await openDatabase();
     cleanups.push(database.stop);
-    await migrateDatabase(database.url);
-    const db = createDb(database.url, { max: 2 });
+    await migrateDatabase(database.ownerUrl);
+    const db = createDb(database.ownerUrl, { max: 2 });
     try {
-      await seed(db);
+      // The FY 2002-2003 work in progress the specs act on (a report to resubmit, an instalment to pay...).
+      await seed(db, { demo: true, today: DEMO_2002_SNAPSHOT });
     } finally {
       await db.close();
     }
     // Tests that check the database directly read the same one as the apps (workers inherit process.env).
-    process.env.E2E_DATABASE_URL = database.url;
-    process.env.DATABASE_URL = database.url;
+    process.env.E2E_DATABASE_URL = database.ownerUrl;
+    process.env.DATABASE_URL = database.ownerUrl;
 
     const urls = { web: baseUrlOf(config, "web"), admin: baseUrlOf(config, "admin") };
     const env = appEnvironment({
-      databaseUrl: database.url,
+      databaseUrl: database.appUrl,
       authSecret: randomBytes(32).toString("base64url"),
       portalUrl: urls.web.origin,
       adminUrl: urls.admin.origin,
@@ -111,7 +118,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     }
     // The background worker (notifications, e-mail to the outbox), dispatching every second for the tests' sake.
     const workerLog = createWriteStream(path.join(RESULTS, "e2e-worker.log"));
-    const worker = startWorker({ ...env, WORKER_DISPATCH_SECONDS: "1" }, (line) => workerLog.write(`${line}\n`));
+    const worker = startWorker({ ...env, DATABASE_URL: database.ownerUrl, WORKER_DISPATCH_SECONDS: "1" }, (line) =>
+      workerLog.write(`${line}\n`),
+    );
     cleanups.push(async () => {
       await worker.stop();
       workerLog.end();

@@ -29,6 +29,7 @@ export { openAttachment } from "./attachments/open-attachment";
 export { createInvitation } from "./invitations/create-invitation";
 export { acceptInvitation } from "./invitations/accept-invitation";
 export { officerDashboard } from "./dashboard/officer-dashboard";
+export { partnerWorkspace } from "./dashboard/partner-workspace";
 export * from "./iati";
 export { annualReport } from "./annual-report/annual-report";
 export { annualReportPdf } from "./annual-report/annual-report-pdf";

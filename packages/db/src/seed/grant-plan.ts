@@ -11,7 +11,7 @@ import type {
 import { instalments, proportionalShares } from "./amounts";
 import { seedId } from "./ids";
 import { organisationId, type OrganisationSlug } from "./organisations";
-import { allocationId } from "./programmes";
+import { allocationId, type AllocationIdOf } from "./programmes";
 import type { UserIds } from "./users";
 import type { SeedProvenance } from "./write";
 
@@ -297,11 +297,15 @@ function disbursementRows(
   });
 }
 
-function fundingLineRows(definition: GrantDefinition, grantId: string): GrantAggregate["fundingLines"] {
+function fundingLineRows(
+  definition: GrantDefinition,
+  grantId: string,
+  allocationIdOf: AllocationIdOf,
+): GrantAggregate["fundingLines"] {
   return definition.funding.map((funding) => ({
     id: seedId(`funding-line:${definition.reference}:${lineKey(funding)}`),
     grantId,
-    allocationId: allocationId(funding.programme, funding.fiscalYear),
+    allocationId: allocationIdOf(funding.programme, funding.fiscalYear),
     amount: funding.amount,
     disbursed: 0,
     provenance: funding.provenance,
@@ -327,10 +331,14 @@ function withDisbursedTotals(aggregate: GrantAggregate): GrantAggregate {
   };
 }
 
-export function planGrant(definition: GrantDefinition, users: UserIds): GrantAggregate {
+export function planGrant(
+  definition: GrantDefinition,
+  users: UserIds,
+  allocationIdOf: AllocationIdOf = allocationId,
+): GrantAggregate {
   assertGrantAddsUp(definition);
   const id = seedId(`grant:${definition.reference}`);
-  const fundingLines = fundingLineRows(definition, id);
+  const fundingLines = fundingLineRows(definition, id, allocationIdOf);
   return withDisbursedTotals({
     grant: {
       id,

@@ -8,15 +8,11 @@ import {
   reportSubmissions,
   scheduledPayments,
 } from "../schema";
-import { GRANTS } from "./grant-definitions";
-import { type GrantAggregate, planGrant } from "./grant-plan";
+import { type GrantAggregate, type GrantDefinition, planGrant } from "./grant-plan";
 import type { LedgerAdditions } from "./ledger";
+import type { AllocationIdOf } from "./programmes";
 import type { UserIds } from "./users";
 import { insertNew, insertNewRows, type Written } from "./write";
-
-export function grantAggregates(users: UserIds): GrantAggregate[] {
-  return GRANTS.map((definition) => planGrant(definition, users));
-}
 
 /** Children in foreign-key order: requirements before the submissions and payments that point at them. */
 async function insertChildren(tx: Tx, aggregates: readonly GrantAggregate[]): Promise<Written> {
@@ -60,10 +56,11 @@ async function insertChildren(tx: Tx, aggregates: readonly GrantAggregate[]): Pr
  */
 export async function seedGrants(
   tx: Tx,
-  users: UserIds,
-  ledger: LedgerAdditions,
+  definitions: readonly GrantDefinition[],
+  context: { users: UserIds; allocationIdOf: AllocationIdOf; ledger: LedgerAdditions },
 ): Promise<{ written: Written; newGrants: GrantAggregate[] }> {
-  const aggregates = grantAggregates(users);
+  const { users, allocationIdOf, ledger } = context;
+  const aggregates = definitions.map((definition) => planGrant(definition, users, allocationIdOf));
   const inserted = await insertNewRows(
     tx,
     grants,

@@ -1,3 +1,4 @@
+import { type IsoDate, todayInOttawa } from "@portal/domain";
 import type { Database } from "../client";
 import { seedDemoRows } from "./demo";
 import { seedReferenceRows } from "./reference";
@@ -5,12 +6,18 @@ import { summarise, type SeedSummary } from "./summary";
 import { mergeWritten } from "./write";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./demo-accounts";
+export { DEMO_2002_SNAPSHOT } from "./history-2002";
 export { seedId } from "./ids";
 export type { SeedSummary, SeededTable } from "./summary";
 
 export interface SeedOptions {
   /** Load the demo (accounts with the published password, illustrative records) on top of the reference data. */
   demo: boolean;
+  /**
+   * The day the demo is dated (default: today in Ottawa): its present-day portfolio is built around it. Tests pin it,
+   * most to DEMO_2002_SNAPSHOT (the FY 2002-2003 work in progress their fixtures use).
+   */
+  today?: IsoDate;
 }
 
 /**
@@ -22,7 +29,7 @@ export interface SeedOptions {
 export async function seed(db: Database, options: SeedOptions = { demo: true }): Promise<SeedSummary> {
   return db.transaction(async (tx) => {
     const reference = await seedReferenceRows(tx);
-    const demo = options.demo ? await seedDemoRows(tx) : {};
+    const demo = options.demo ? await seedDemoRows(tx, options.today ?? todayInOttawa()) : {};
     return summarise(tx, mergeWritten(reference, demo));
   });
 }

@@ -1,4 +1,5 @@
 import { fiscalYearBounds, fiscalYearLabel } from "@portal/domain";
+import { inArray } from "drizzle-orm";
 import type { Tx } from "../client";
 import { allocations, fiscalYears, programmes } from "../schema";
 import { dollars } from "./amounts";
@@ -14,15 +15,15 @@ export type ProgrammeCode = "CLF" | "MAPP" | "MMP";
 export const programmeId = (code: ProgrammeCode) => seedId(`programme:${code}`);
 export const allocationId = (code: ProgrammeCode, fiscalYear: number) => seedId(`allocation:${code}:${fiscalYear}`);
 
+const fiscalYearRow = (year: number): typeof fiscalYears.$inferInsert => ({
+  startYear: year,
+  label: fiscalYearLabel(year),
+  ...fiscalYearBounds(year),
+});
+
 export function fiscalYearRows(): (typeof fiscalYears.$inferInsert)[] {
   const rows = [];
-  for (let year = FIRST_FISCAL_YEAR; year <= LAST_FISCAL_YEAR; year++) {
-    rows.push({
-      startYear: year,
-      label: fiscalYearLabel(year),
-      ...fiscalYearBounds(year),
-    });
-  }
+  for (let year = FIRST_FISCAL_YEAR; year <= LAST_FISCAL_YEAR; year++) rows.push(fiscalYearRow(year));
   return rows;
 }
 
@@ -137,8 +138,8 @@ function programmeRows(): (typeof programmes.$inferInsert)[] {
  * New allocations start with nothing committed or disbursed: the seed then adds what its new funding lines and
  * direct costs draw, as the ledger services would (see ledger.ts).
  */
-function allocationRows(): (typeof allocations.$inferInsert)[] {
-  return allocationBudgets().map((budget) => ({
+function allocationRows(budgets: readonly AllocationBudget[]): (typeof allocations.$inferInsert)[] {
+  return budgets.map((budget) => ({
     id: budget.id,
     programmeId: programmeId(budget.programme),
     fiscalYear: budget.fiscalYear,
@@ -150,13 +151,38 @@ function allocationRows(): (typeof allocations.$inferInsert)[] {
   }));
 }
 
-export async function seedFiscalYears(tx: Tx): Promise<Written> {
-  return { fiscal_years: await insertNew(tx, fiscalYears, fiscalYearRows()) };
+/** The Fund's fiscal years, and any later ones the demo's present-day portfolio needs (already open ones stay). */
+export async function seedFiscalYears(tx: Tx, laterYears: readonly number[] = []): Promise<Written> {
+  const rows = [...fiscalYearRows(), ...laterYears.filter((year) => year > LAST_FISCAL_YEAR).map(fiscalYearRow)];
+  return { fiscal_years: await insertNew(tx, fiscalYears, rows) };
 }
 
-export async function seedProgrammes(tx: Tx): Promise<Written> {
-  return {
+/** Funding definitions name a programme and a year; this gives the allocation's id as it is in the database. */
+export type AllocationIdOf = (programme: "MAPP" | "MMP", fiscalYear: number) => string;
+
+/**
+ * The programmes and their allocations: the Fund's years, plus `laterBudgets` (the present-day portfolio's). An
+ * allocation an admin has already opened for the same programme and year is kept as it is, and grants are funded
+ * from it: the returned lookup gives each (programme, year) the id it has in the database.
+ */
+export async function seedProgrammes(
+  tx: Tx,
+  laterBudgets: readonly AllocationBudget[] = [],
+): Promise<{ written: Written; allocationIdOf: AllocationIdOf }> {
+  const written = {
     programmes: await insertNew(tx, programmes, programmeRows()),
-    allocations: await insertNew(tx, allocations, allocationRows()),
+    allocations: await insertNew(tx, allocations, allocationRows([...allocationBudgets(), ...laterBudgets])),
   };
+  const years = [...new Set(laterBudgets.map((budget) => budget.fiscalYear))];
+  const existing =
+    years.length === 0
+      ? []
+      : await tx
+          .select({ id: allocations.id, programmeId: allocations.programmeId, fiscalYear: allocations.fiscalYear })
+          .from(allocations)
+          .where(inArray(allocations.fiscalYear, years));
+  const byKey = new Map(existing.map((row) => [`${row.programmeId}:${row.fiscalYear}`, row.id]));
+  const allocationIdOf: AllocationIdOf = (programme, fiscalYear) =>
+    byKey.get(`${programmeId(programme)}:${fiscalYear}`) ?? allocationId(programme, fiscalYear);
+  return { written, allocationIdOf };
 }

@@ -1,5 +1,5 @@
 import { allocations, type DbOrTx, programmes } from "@portal/db";
-import { fiscalYearLabel } from "@portal/domain";
+import { fiscalYearBounds, fiscalYearLabel } from "@portal/domain";
 import { asc, eq, or } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { DomainError } from "../../errors";
@@ -23,6 +23,12 @@ const sum = (rows: readonly Omit<YearFigures, "label" | "available">[]) =>
     }),
     { allocated: 0, committed: 0, disbursed: 0 },
   );
+
+/** A fiscal year that overlaps the period [startsOn, endsOn] (either end open when null). */
+function withinPeriod(fiscalYear: number, startsOn: string | null, endsOn: string | null): boolean {
+  const year = fiscalYearBounds(fiscalYear);
+  return (startsOn === null || year.endsOn >= startsOn) && (endsOn === null || year.startsOn <= endsOn);
+}
 
 /**
  * A programme over the years: per fiscal year what was allocated (the plan), committed and disbursed, for the
@@ -81,8 +87,15 @@ export async function programmeBudget(db: DbOrTx, actor: Actor, programmeId: str
     },
     years: figures(funded),
     totals: { ...totals, available: totals.allocated - totals.committed },
-    /** What of the announced envelope no fiscal year has been allocated yet (negative: allocated beyond it). */
-    envelopeUnallocated: programme.envelopeAmount === null ? null : programme.envelopeAmount - totals.allocated,
+    /**
+     * What of the announced envelope no fiscal year has been allocated yet (negative: allocated beyond it). Only the
+     * years the envelope covers draw on it: the Fund's C$100M (1997-12 to 2003-03) is not spent by a 2026 budget.
+     */
+    envelopeUnallocated:
+      programme.envelopeAmount === null
+        ? null
+        : programme.envelopeAmount -
+          sum(funded.filter((r) => withinPeriod(r.fiscalYear, programme.startsOn, programme.endsOn))).allocated,
     children: children.map((child) => ({
       id: child.programmeId,
       code: child.code,
