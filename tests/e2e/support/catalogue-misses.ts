@@ -49,6 +49,8 @@ export function watchIntlErrors(page: Page): string[] {
 /** Fails when the French page shows a message path (a missing message) or an English sentence from the catalogue. */
 export async function expectNoCatalogueMisses(page: Page, intlErrors: string[]) {
   await page.locator("main").first().waitFor();
+  // A page that fell back to English would pass vacuously.
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   const text = (await page.locator("body").innerText()).replace(/\s+/g, " ");
   const path = new URL(page.url()).pathname;
   expect(text.match(MESSAGE_PATH)?.[0] ?? null, `a message path shown on ${path}`).toBeNull();

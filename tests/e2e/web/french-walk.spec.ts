@@ -61,13 +61,4 @@ test.describe("French pages show no catalogue misses", () => {
     const grant = await firstRecord(page, "/partner", new RegExp(`^/grants/${UUID}`));
     await walk(page, ["/partner", grant, "/reports", "/members"]);
   });
-
-  test("a French officer's form errors are French, from the API's own schema", async ({ page, baseURL }) => {
-    await signIn(page, "officer");
-    await useFrench(page, baseURL!);
-    await page.goto("/grants/new");
-    await page.locator("form button[type=submit]").first().click();
-    await expect(page.getByText("Saisissez un titre en anglais.").first()).toBeVisible();
-    await expectNoCatalogueMisses(page, watchIntlErrors(page));
-  });
 });
