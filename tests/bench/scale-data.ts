@@ -34,6 +34,12 @@ export async function generateScaleData(db: Database, targetDisbursements: numbe
     await tx.execute(sql`
       insert into programmes (code, name_en, name_fr, provenance)
       select 'SCALE' || p, 'Scale programme ' || p, 'Programme d''essai ' || p, 'illustrative' from generate_series(0, 4) p`);
+    // The demo's Fund officers manage these programmes too (officer scope), so they act on the whole portfolio.
+    await tx.execute(sql`
+      insert into officer_programmes (user_id, programme_id)
+      select u.id, p.id from users u cross join programmes p
+      where u.email in ('officer@example.org', 'officer2@example.org') and p.code like 'SCALE%'
+      on conflict do nothing`);
     await tx.execute(sql`
       insert into allocations (programme_id, fiscal_year, amount, provenance)
       select p.id, y, 1000000000000, 'illustrative' from programmes p cross join generate_series(1997, 2024) y

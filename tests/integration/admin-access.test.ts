@@ -13,7 +13,7 @@ import { allocationIdOf, codeOf, organisationIdOf } from "./support/ledger-fixtu
 // admin's successful calls change nothing another case relies on.
 
 type Admin = Awaited<ReturnType<typeof callers>>["admin"];
-const REFUSED: Record<Exclude<Persona, "admin" | "officer2">, string> = {
+const REFUSED: Record<Exclude<Persona, "admin" | "officer2" | "officer3">, string> = {
   anonymous: "UNAUTHORIZED",
   partnerIcbl: "FORBIDDEN",
   partnerMac: "FORBIDDEN",
@@ -154,6 +154,19 @@ const CASES: { name: string; call: (admin: Admin) => Promise<unknown> }[] = [
       const admin = (await callers(db, "admin")).admin;
       await admin.users.saveMembership({ userId: macPartnerId, organisationId: icbl, capabilities: ["view"] });
       return a.users.removeMembership({ userId: macPartnerId, organisationId: icbl });
+    },
+  },
+  { name: "users.officerScope", call: (a) => a.users.officerScope({ userId: officer2Id }) },
+  // Officer 2's own scope again (the whole Fund, others read-only): the admin's success changes nothing.
+  {
+    name: "users.setOfficerScope",
+    call: async (a) => {
+      const scope = await (await callers(db, "admin")).admin.users.officerScope({ userId: officer2Id });
+      return a.users.setOfficerScope({
+        userId: officer2Id,
+        programmeIds: scope.programmeIds,
+        outsideProgrammes: scope.outsideProgrammes,
+      });
     },
   },
   { name: "users.sessions", call: (a) => a.users.sessions({ userId: officer2Id }) },

@@ -1306,6 +1306,35 @@ const ROWS: AuditRow[] = [
 
   {
     router: "admin",
+    procedure: "users.setOfficerScope",
+    as: "admin",
+    // "userId programmeId": a throwaway officer with no programme yet, and a programme of its own to assign.
+    setup: async () => `${await throwawayUser("officer")} ${await programme()}`,
+    call: ({ admin }, target) => {
+      const [userId, programmeId] = target.split(" ") as [string, string];
+      return admin.users.setOfficerScope({ userId, programmeIds: [programmeId], outsideProgrammes: "hidden" });
+    },
+    events: (target) => [
+      {
+        action: "user.setProgrammeScope",
+        entityType: "user",
+        entityId: target.split(" ")[0]!,
+        before: { programmes: [], outsideProgrammes: "read_only" },
+        after: { programmes: [{ id: target.split(" ")[1] }], outsideProgrammes: "hidden" },
+      },
+    ],
+    // A partner is not assigned to programmes: refused by field, nothing written.
+    refused: {
+      as: "admin",
+      code: "VALIDATION",
+      target: () => throwawayUser("partner"),
+      call: ({ admin }, userId) =>
+        admin.users.setOfficerScope({ userId, programmeIds: [], outsideProgrammes: "hidden" }),
+    },
+  },
+
+  {
+    router: "admin",
     procedure: "users.endSessions",
     as: "admin",
     setup: async () => {

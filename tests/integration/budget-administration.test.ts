@@ -13,6 +13,7 @@ import { callers } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
 import {
   allocationRow,
+  assignFundOfficers,
   auditCount,
   codeOf,
   grantIn,
@@ -46,10 +47,14 @@ async function programmeId(programmeCode: string) {
   return row!.id;
 }
 
-/** A fresh leaf programme with one allocation of `amount` in FY 2002-2003, made through the admin's own procedures. */
+/**
+ * A fresh leaf programme with one allocation of `amount` in FY 2002-2003, made through the admin's own procedures;
+ * the demo's Fund officers are assigned to it (officer scope), so they can commit on it.
+ */
 async function allocation(amount: number) {
   const a = await admin();
   const programme = await a.createProgramme({ code: code(), nameEn: "Test programme", nameFr: "Programme d'essai" });
+  await assignFundOfficers(setup, programme.id);
   return (await a.setAllocation({ programmeId: programme.id, fiscalYear: 2002, amount, reason: "Opening" })).id;
 }
 

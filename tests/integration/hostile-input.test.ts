@@ -61,6 +61,8 @@ interface Fixtures {
   spareProgramme: string;
   spareAllocation: string;
   outboxMessage: string;
+  /** The Mine Monitoring Program's officer (officer scope). */
+  mmpOfficer: string;
 }
 
 interface Entry {
@@ -278,6 +280,7 @@ const HOSTILE: Record<string, Entry> = {
   "web:account.removeTotp": { as: "officer", input: () => ({ currentPassword: DEMO_PASSWORD }) },
   "web:iati.publish": { as: "officer", input: (f) => ({ grantId: f.activeGrant }) },
   "web:iati.grantStatus": { as: "officer", input: (f) => ({ grantId: f.activeGrant }) },
+  "web:programmeBudgets.mine": { as: "officer" },
   "web:annualReport.byFiscalYear": {
     as: "officer",
     input: () => ({ fiscalYear: 2001, reportDate: "2002-11-30", monitorFrom: "2001-05-01", monitorTo: "2002-07-31" }),
@@ -313,6 +316,11 @@ const HOSTILE: Record<string, Entry> = {
   "admin:users.saveMembership": {
     as: "admin",
     input: (f) => ({ userId: f.disposableUser, organisationId: f.mac, capabilities: ["view", "submit_reports"] }),
+  },
+  "admin:users.officerScope": { as: "admin", input: (f) => ({ userId: f.mmpOfficer }) },
+  "admin:users.setOfficerScope": {
+    as: "admin",
+    input: (f) => ({ userId: f.mmpOfficer, programmeIds: [f.spareProgramme], outsideProgrammes: "read_only" }),
   },
   "admin:users.removeMembership": {
     as: "admin",
@@ -650,6 +658,7 @@ beforeAll(async () => {
     password: "a long enough passphrase",
   });
   const [disposableUser] = await db.select({ id: users.id }).from(users).where(eq(users.email, accepted.email));
+  const [mmpOfficer] = await db.select({ id: users.id }).from(users).where(eq(users.email, "officer3@example.org"));
   const [draftRow] = await db.select({ version: grants.version }).from(grants).where(eq(grants.id, draftGrant.id));
   const [paidRow] = await db
     .select({ id: disbursements.id })
@@ -680,6 +689,7 @@ beforeAll(async () => {
     spareProgramme: spare!.programmeId,
     spareAllocation,
     outboxMessage: message!.id,
+    mmpOfficer: mmpOfficer!.id,
   };
 }, 180_000);
 afterAll(() => drop());

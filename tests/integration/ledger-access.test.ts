@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { unsubscribeLink } from "@portal/api/notifications";
-import { type Database, passwordResetTokens, users } from "@portal/db";
+import { type Database, passwordResetTokens, programmes, users } from "@portal/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callers, type Persona } from "./support/actors";
+import { callers, callersAs, type Persona, scopedOfficer } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
 import {
   approvedUnscheduled,
@@ -15,30 +15,68 @@ import {
   organisationIdOf,
 } from "./support/ledger-fixtures";
 
-// The role and capability check of every ledger procedure and every grant transition, over the five kinds of caller
-// that matter: nobody, a partner of the grant's organisation (ICBL), a partner of another (MAC), an officer, an admin.
-// Each call gets a fresh target in the right state, made by the *other* officer where four eyes would otherwise refuse.
+// The role and capability check of every ledger procedure and every grant transition, over the kinds of caller that
+// matter: nobody, a partner of the grant's organisation (ICBL), a partner of another (MAC), an officer whose
+// programmes fund the grant (in scope), an officer of another programme who reads other grants (read-only) or does
+// not see them (hidden), an admin. Each call gets a fresh target in the right state, made by the *other* officer
+// where four eyes would otherwise refuse.
 
-type Caller = "anonymous" | "partnerIcbl" | "partnerMac" | "officer" | "admin";
-const CALLERS: Caller[] = ["anonymous", "partnerIcbl", "partnerMac", "officer", "admin"];
+type Caller = "anonymous" | "partnerIcbl" | "partnerMac" | "officer" | "officerReadOnly" | "officerHidden" | "admin";
+const CALLERS: Caller[] = [
+  "anonymous",
+  "partnerIcbl",
+  "partnerMac",
+  "officer",
+  "officerReadOnly",
+  "officerHidden",
+  "admin",
+];
 type Web = Awaited<ReturnType<typeof callers>>["web"];
 type Expected = Record<Caller, string>;
+type Outside = Pick<Expected, "officerReadOnly" | "officerHidden">;
 
-/** Staff-only by default: nobody is UNAUTHORIZED, partners FORBIDDEN (capability checked before any lookup). */
+/** Acting on a grant outside one's programmes: refused when it can be read, not found when it is hidden. */
+const ACT_OUTSIDE: Outside = { officerReadOnly: "FORBIDDEN", officerHidden: "NOT_FOUND" };
+/** Reading a grant outside one's programmes. */
+const READ_OUTSIDE: Outside = { officerReadOnly: "OK", officerHidden: "NOT_FOUND" };
+/** What is not about one grant (one's own notifications, the annual report, the form's choices). */
+const NOT_A_GRANT: Outside = { officerReadOnly: "OK", officerHidden: "OK" };
+
+/**
+ * Staff-only by default: nobody is UNAUTHORIZED, partners FORBIDDEN (capability checked before any lookup); officers
+ * outside the grant's programmes as `outside` says (acting on it, by default).
+ */
 function expected(
   staff: { officer: string; admin: string },
   partners: Partial<Record<"partnerIcbl" | "partnerMac", string>> = {},
+  outside: Outside = ACT_OUTSIDE,
 ): Expected {
-  return { anonymous: "UNAUTHORIZED", partnerIcbl: "FORBIDDEN", partnerMac: "FORBIDDEN", ...partners, ...staff };
+  return {
+    anonymous: "UNAUTHORIZED",
+    partnerIcbl: "FORBIDDEN",
+    partnerMac: "FORBIDDEN",
+    ...partners,
+    ...outside,
+    ...staff,
+  };
 }
 const OFFICERS_ONLY = expected({ officer: "OK", admin: "FORBIDDEN" });
-const OFFICERS_AND_ADMINS = expected({ officer: "OK", admin: "OK" });
+const GRANT_READ = expected({ officer: "OK", admin: "OK" }, {}, READ_OUTSIDE);
+const OFFICERS_AND_ADMINS = expected({ officer: "OK", admin: "OK" }, {}, NOT_A_GRANT);
 /** Procedures on one's own notifications need no target record. */
 const noTarget = () => Promise.resolve("");
 /** One's own notifications and settings: anyone signed in. */
-const SIGNED_IN = expected({ officer: "OK", admin: "OK" }, { partnerIcbl: "OK", partnerMac: "OK" });
+const SIGNED_IN = expected({ officer: "OK", admin: "OK" }, { partnerIcbl: "OK", partnerMac: "OK" }, NOT_A_GRANT);
 /** Password reset and unsubscribe: the token is the credential, so anyone, signed in or not. */
-const ANYONE: Expected = { anonymous: "OK", partnerIcbl: "OK", partnerMac: "OK", officer: "OK", admin: "OK" };
+const ANYONE: Expected = {
+  anonymous: "OK",
+  partnerIcbl: "OK",
+  partnerMac: "OK",
+  officer: "OK",
+  officerReadOnly: "OK",
+  officerHidden: "OK",
+  admin: "OK",
+};
 
 async function userIdOf(email: string): Promise<string> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -60,13 +98,21 @@ let db: Database;
 let drop: () => Promise<void>;
 let icbl: string;
 let allocation: string;
-const web = async (persona: Persona) => (await callers(db, persona)).web;
+/** Officers of the Mine Monitoring Program only: every grant here draws on a test programme outside theirs. */
+const outsideOfficers: Partial<Record<"officerReadOnly" | "officerHidden", Web>> = {};
+const web = async (persona: Persona | Caller): Promise<Web> =>
+  persona === "officerReadOnly" || persona === "officerHidden"
+    ? outsideOfficers[persona]!
+    : (await callers(db, persona)).web;
 
 beforeAll(async () => {
   process.env.AUTH_SECRET ??= "integration-test-secret-for-signed-links";
   ({ db, drop } = await seededTestDatabase());
   icbl = await organisationIdOf(db, "icbl");
   allocation = await freshAllocation(db, 1_000_000_000_000);
+  const [mmp] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, "MMP"));
+  outsideOfficers.officerReadOnly = callersAs(db, await scopedOfficer(db, [mmp!.id], "read_only")).web;
+  outsideOfficers.officerHidden = callersAs(db, await scopedOfficer(db, [mmp!.id], "hidden")).web;
 });
 afterAll(() => drop());
 
@@ -130,13 +176,24 @@ const CASES: Case[] = [
     name: "grants.formOptions",
     setup: () => Promise.resolve(""),
     call: (w) => w.grants.formOptions(),
-    expect: OFFICERS_ONLY,
+    expect: expected({ officer: "OK", admin: "FORBIDDEN" }, {}, NOT_A_GRANT),
   },
   {
     name: "grants.create",
     setup: () => Promise.resolve(""),
     call: (w) => w.grants.create(grantInput(icbl, [allocation])),
-    expect: OFFICERS_ONLY,
+    // The allocation is outside their programmes, whether or not they see other grants.
+    expect: expected(
+      { officer: "OK", admin: "FORBIDDEN" },
+      {},
+      { officerReadOnly: "FORBIDDEN", officerHidden: "FORBIDDEN" },
+    ),
+  },
+  {
+    name: "programmeBudgets.mine",
+    setup: () => Promise.resolve(""),
+    call: (w) => w.programmeBudgets.mine(),
+    expect: expected({ officer: "OK", admin: "FORBIDDEN" }, {}, NOT_A_GRANT),
   },
   {
     name: "grants.update",
@@ -159,7 +216,19 @@ const CASES: Case[] = [
     name: "grants.auditTrail",
     setup: () => grantIn(db, "draft", grantInput(icbl, [allocation])),
     call: (w, id) => w.grants.auditTrail({ id }),
-    expect: OFFICERS_AND_ADMINS,
+    expect: GRANT_READ,
+  },
+  {
+    name: "grants.byId",
+    setup: active,
+    call: (w, id) => w.grants.byId({ id }),
+    expect: expected({ officer: "OK", admin: "OK" }, { partnerIcbl: "OK", partnerMac: "NOT_FOUND" }, READ_OUTSIDE),
+  },
+  {
+    name: "attachments.report",
+    setup: () => requirement("submitted"),
+    call: (w, requirementId) => w.attachments.report({ requirementId }),
+    expect: expected({ officer: "OK", admin: "OK" }, { partnerIcbl: "OK", partnerMac: "NOT_FOUND" }, READ_OUTSIDE),
   },
   {
     name: "payments.schedule",
@@ -341,7 +410,7 @@ const CASES: Case[] = [
     name: "iati.grantStatus",
     setup: active,
     call: (w, grantId) => w.iati.grantStatus({ grantId }),
-    expect: OFFICERS_AND_ADMINS,
+    expect: GRANT_READ,
   },
   {
     name: "annualReport.byFiscalYear",
@@ -361,14 +430,38 @@ describe("who may call each ledger procedure", () => {
 });
 
 describe("grants.byId offers each caller only what they may do", () => {
-  it.each<[Caller, string[]]>([
-    ["officer", ["approve", "cancel", "returnToDraft"]],
-    ["admin", []],
-    ["partnerIcbl", []],
-  ])("a grant submitted by officer2, seen by %s", async (caller, actions) => {
+  it.each<[Caller, string[], string | null]>([
+    ["officer", ["approve", "cancel", "returnToDraft"], null],
+    ["officerReadOnly", [], "outsideProgrammes"],
+    ["admin", [], null],
+    ["partnerIcbl", [], null],
+  ])("a grant submitted by officer2, seen by %s", async (caller, actions, reason) => {
     const id = await grantIn(db, "submitted", grantInput(icbl, [allocation]), "officer2");
     const grant = await (await web(caller)).grants.byId({ id });
     expect([...grant.availableActions].sort()).toEqual(actions);
+    expect(grant.readOnlyReason).toBe(reason);
+  });
+
+  it("an officer outside the grant's programmes is offered nothing on it: no payment, report or page action", async () => {
+    const grantId = await active();
+    const officer2 = await web("officer2");
+    const scheduled = await officer2.payments.schedule({ grantId, dueOn: "2099-01-01", amount: 100_000 });
+    await officer2.payments.act({ id: scheduled.id, action: "markDue" });
+    await officer2.requirements.add({ grantId, kind: "narrative", stage: "interim", dueOn: "2099-01-01" });
+    const inScope = await (await web("officer")).grants.byId({ id: grantId });
+    const outside = await (await web("officerReadOnly")).grants.byId({ id: grantId });
+    // The in-scope officer is offered these, so their absence below is the scope's doing.
+    expect(inScope.scheduledPayments[0]!.availableActions).toContain("approve");
+    expect(inScope.reportingRequirements[0]!.availableActions.length).toBeGreaterThan(0);
+    expect(Object.values(inScope.permissions).filter(Boolean).length).toBeGreaterThan(1);
+    expect(outside.scheduledPayments[0]!.availableActions).toEqual([]);
+    expect(outside.scheduledPayments[0]!.canPay).toBe(false);
+    expect(outside.reportingRequirements[0]!.availableActions).toEqual([]);
+    expect(outside.availableActions).toEqual([]);
+    const { auditTrail, ...acting } = outside.permissions;
+    expect(auditTrail).toBe(true);
+    expect(Object.values(acting).every((allowed) => !allowed)).toBe(true);
+    expect((await (await web("officerReadOnly")).iati.grantStatus({ grantId })).canPublish).toBe(false);
   });
 
   it("its creator is not offered approve", async () => {

@@ -324,6 +324,6 @@ describe("grants.formOptions", () => {
       fiscalYear: 2002,
     });
     for (const a of options.allocations) expect(a.available).toBe(a.amount - a.committed);
-    expect(options.officers.map((o) => o.name).sort()).toEqual(["Olivia Officer", "Omar Officer"]);
+    expect(options.officers.map((o) => o.name).sort()).toEqual(["Mina Monitor", "Olivia Officer", "Omar Officer"]);
   });
 });

@@ -90,8 +90,14 @@ describe("the audit event and its change commit together", () => {
     const id = (await (await web("officer")).grants.create(grantInput(icbl, [await freshAllocation(db, 50_000_000)])))
       .id;
     // An actor whose user row does not exist: submitting touches no user column, so the status change goes through
-    // and only the audit insert, the last statement, fails (its actor foreign key).
-    const ghost = { userId: "00000000-0000-4000-8000-00000000dead", role: "officer" as const, organisationIds: [] };
+    // and only the audit insert, the last statement, fails (its actor foreign key). Having no programme, it would be
+    // refused by officer scope first, so it acts on every programme as the scheduled jobs' account does.
+    const ghost = {
+      userId: "00000000-0000-4000-8000-00000000dead",
+      role: "officer" as const,
+      organisationIds: [],
+      actsOnAllProgrammes: true as const,
+    };
     const events = await auditCount(db);
     await expect(transitionGrant(db, ghost, { id, action: "submit" })).rejects.toThrow(/insert into "audit_events"/);
     expect(

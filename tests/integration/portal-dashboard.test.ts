@@ -123,6 +123,8 @@ describe("the officer dashboard", () => {
     for (const r of dashboard.overdueReports.rows) {
       expect(r.dueOn < TODAY).toBe(true);
       expect(["open", "changes_requested"]).toContain(r.status);
+      // The row says how late it is: the page lays the figure out, it does not count days.
+      expect(plusDays(r.dueOn, r.daysOverdue)).toBe(TODAY);
     }
     expect(
       dashboard.reportsToReview.rows.some((r) => r.reference === "CLF-2002-ICBL" && r.status === "submitted"),
@@ -150,7 +152,10 @@ describe("the officer dashboard", () => {
     expect(ids).not.toContain(later);
     for (const row of dashboard.endingSoon.rows) {
       expect(row.endsOn >= today && row.endsOn <= plusDays(today, 60)).toBe(true);
+      expect(plusDays(today, row.daysLeft)).toBe(row.endsOn);
+      expect(row.remaining).toBe(row.totalAmount - row.disbursed);
     }
+    expect(dashboard.endingSoon.rows.find((r) => r.grantId === soon)?.daysLeft).toBe(59);
   });
 
   it("through the API: every row names a grant the officer can open", async () => {

@@ -129,6 +129,12 @@ describe("the source document's figures, reproduced from the seeded data", () =>
       producersStill: figures.source.producersStill,
       likelyStopped: figures.source.likelyStopped,
     });
+    // ...and says so itself, so the page lays out the verdict instead of recomputing it.
+    expect([
+      figures.joined.agreesWithSource,
+      figures.stockpiles.agreesWithSource,
+      figures.producers.agreesWithSource,
+    ]).toEqual([true, true, true]);
   });
 
   it("gives the States Parties over time from the deposits (109, 122 and 130 at the end of 2000-2002)", async () => {

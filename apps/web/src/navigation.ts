@@ -14,6 +14,7 @@ export const NAVIGATION: { href: string; label: string; roles: readonly Role[] }
   { href: "/organisations/mine", label: "myOrganisation", roles: ["partner"] },
   { href: "/treaty", label: "treaty", roles: ["officer", "admin"] },
   { href: "/annual-report", label: "annualReport", roles: ["officer", "admin"] },
+  { href: "/budget", label: "budgets", roles: ["officer"] },
   { href: "/reports", label: "reports", roles: ["officer", "admin", "partner"] },
   { href: "/members", label: "members", roles: ["partner"] },
 ];

@@ -13,6 +13,11 @@ export interface Actor {
   sessionId?: string;
   /** The request this actor is acting in, written on its audit events. */
   requestId?: string;
+  /**
+   * Only the scheduled jobs' account (systemActor): it acts for the ministry on every grant. Sessions never set it,
+   * so every person's officer scope comes from officer_programmes (services/grants/grant-scope.ts).
+   */
+  actsOnAllProgrammes?: true;
 }
 
 export function requireCapability(actor: Actor, capability: Capability): void {
@@ -21,7 +26,7 @@ export function requireCapability(actor: Actor, capability: Capability): void {
   }
 }
 
-/** Staff see every grant; partners see only their own organisations'. */
+/** Staff (may) see every grant, officers within their scope (grant-scope.ts); partners only their organisations'. */
 export function seesAllGrants(actor: Actor): boolean {
   return can(actor.role, "grants.view.all");
 }

@@ -12,6 +12,7 @@ import { notificationsRouter, publicAccountRouter } from "./routers/notification
 import { organisationsRouter } from "./routers/organisations";
 import { partnershipsRouter } from "./routers/partnerships";
 import { paymentsRouter } from "./routers/payments";
+import { programmeBudgetsRouter } from "./routers/programme-budgets";
 import { requirementsRouter } from "./routers/requirements";
 import { treatyRouter } from "./routers/treaty";
 import { authedProcedure, createCallerFactory, router } from "./trpc";
@@ -35,6 +36,7 @@ export const webRouter = router({
   publicAccount: publicAccountRouter,
   iati: iatiRouter,
   annualReport: annualReportRouter,
+  programmeBudgets: programmeBudgetsRouter,
 });
 export type WebRouter = typeof webRouter;
 export const createWebCaller = createCallerFactory(webRouter);

@@ -9,3 +9,5 @@ export * from "./localized";
 export * from "./ledger-rules";
 export * from "./notifications";
 export * from "./locale-format";
+export * from "./officer-scope";
+export * from "./paging";

@@ -106,6 +106,11 @@ export function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Whole calendar days from one ISO date to another (negative when `to` comes first). */
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T12:00:00Z`) - Date.parse(`${fromIso}T12:00:00Z`)) / 86_400_000);
+}
+
 /**
  * A payment is dated within the grant's period, or up to `graceDays` after its end (the last instalment often follows
  * the final report), and never after today.

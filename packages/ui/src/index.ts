@@ -16,3 +16,15 @@ export { LOCALES, LOCALE_COOKIE, type Locale, messagesFor, resolveLocale } from 
 export { UserMenu } from "./user-menu";
 export { SectionCard } from "./section-card";
 export { FigureCards, type Figure } from "./figure-cards";
+export { Breadcrumbs, type Crumb } from "./breadcrumbs";
+export { ListLink, RememberListState } from "./list-state";
+export {
+  ActiveBadge,
+  GRANT_STATUS_TONES,
+  GrantStatusBadge,
+  PAYMENT_STATUS_TONES,
+  PaymentStatusBadge,
+  REQUIREMENT_STATUS_TONES,
+  ReportStatusBadge,
+} from "./status-badges";
+export { IsoDate, isoDateToDate } from "./iso-date";

@@ -49,6 +49,28 @@ export function expectUniqueTitles(pages: PageFacts[]) {
   expect(shared).toEqual([]);
 }
 
+/** The first link on a list page that leads to a record of that kind (the list may stream in behind a skeleton). */
+export async function firstRecord(page: Page, list: string, pattern: RegExp): Promise<string> {
+  await page.goto(list);
+  const find = () =>
+    page.locator("main a[href]").evaluateAll((links, source) => {
+      const re = new RegExp(source);
+      return links.map((a) => a.getAttribute("href") ?? "").find((h) => re.test(h)) ?? null;
+    }, pattern.source);
+  await expect.poll(find, { message: `a record link on ${list}`, timeout: 15_000 }).not.toBeNull();
+  return (await find())!;
+}
+
+/** Loads each page in turn and checks it with `expectAccessible`. */
+export async function visitAll(page: Page, paths: string[]): Promise<PageFacts[]> {
+  const facts: PageFacts[] = [];
+  for (const path of paths) {
+    await page.goto(path);
+    facts.push(await expectAccessible(page));
+  }
+  return facts;
+}
+
 /** Reads pages in French without clicking through the switch: the locale is a cookie. */
 export async function useFrench(page: Page, baseURL: string) {
   await page.context().addCookies([{ name: "portal-locale", value: "fr", url: baseURL }]);

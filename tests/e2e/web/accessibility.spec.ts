@@ -1,28 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, expectUniqueTitles, type PageFacts, useFrench } from "../support/accessibility";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, expectUniqueTitles, firstRecord, useFrench, visitAll } from "../support/accessibility";
 import { signIn } from "../support/sign-in";
-
-/** The first link on a list page that leads to a record of that kind. */
-async function firstRecord(page: Page, list: string, pattern: RegExp): Promise<string> {
-  await page.goto(list);
-  const find = () =>
-    page.locator("main a[href]").evaluateAll((links, source) => {
-      const re = new RegExp(source);
-      return links.map((a) => a.getAttribute("href") ?? "").find((h) => re.test(h)) ?? null;
-    }, pattern.source);
-  // The list streams in behind its loading skeleton: ask again until its rows are there.
-  await expect.poll(find, { message: `a record link on ${list}`, timeout: 15_000 }).not.toBeNull();
-  return (await find())!;
-}
-
-async function visitAll(page: Page, paths: string[]): Promise<PageFacts[]> {
-  const facts: PageFacts[] = [];
-  for (const path of paths) {
-    await page.goto(path);
-    facts.push(await expectAccessible(page));
-  }
-  return facts;
-}
 
 const UUID = "[0-9a-f-]{36}$";
 
@@ -50,6 +28,10 @@ for (const language of ["en", "fr"] as const) {
         "/organisations",
         organisation,
         "/treaty",
+        "/budget",
+        "/annual-report",
+        "/notifications",
+        "/account",
       ]);
       expectUniqueTitles(facts);
 
@@ -68,13 +50,30 @@ for (const language of ["en", "fr"] as const) {
       const pay = page.getByRole("button", { name: /^(Pay…|Payer…)$/ });
       if ((await pay.count()) > 0) await pay.first().click();
       await expectAccessible(page);
+
+      // An active grant's lifecycle step, asked about before it is taken: the open dialog is checked too.
+      const active = await firstRecord(page, "/grants?status=active", new RegExp(`^/grants/${UUID}`));
+      await page.goto(active);
+      await page.locator('[data-testid^="grant-action-"]').first().click();
+      await expect(page.getByRole("alertdialog").or(page.getByTestId("grant-actions").locator("form"))).toBeVisible();
+      await expectAccessible(page);
+      await page.keyboard.press("Escape");
     });
 
     test(`every partner page (${language})`, async ({ page, baseURL }) => {
       await signIn(page, "partnerIcbl");
       if (language === "fr") await useFrench(page, baseURL!);
       const grant = await firstRecord(page, "/partner", new RegExp(`^/grants/${UUID}`));
-      const facts = await visitAll(page, ["/partner", grant, "/reports", "/members"]);
+      const facts = await visitAll(page, [
+        "/partner",
+        grant,
+        "/grants",
+        "/reports",
+        "/members",
+        "/organisations/mine",
+        "/notifications",
+        "/account",
+      ]);
       expectUniqueTitles(facts);
       const response = await page.goto("/treaty");
       expect(response?.status()).toBe(404);

@@ -1,13 +1,15 @@
 import { type Actor, type Context, createAdminCaller, createWebCaller } from "@portal/api";
-import { type Database, memberships, users } from "@portal/db";
+import { type Database, memberships, officerProgrammes, users } from "@portal/db";
 import { eq } from "drizzle-orm";
 
-export type Persona = "anonymous" | "admin" | "officer" | "officer2" | "partnerIcbl" | "partnerMac";
+export type Persona = "anonymous" | "admin" | "officer" | "officer2" | "officer3" | "partnerIcbl" | "partnerMac";
 
 const EMAILS: Record<Exclude<Persona, "anonymous">, string> = {
   admin: "admin@example.org",
   officer: "officer@example.org",
   officer2: "officer2@example.org",
+  // The Mine Monitoring Program's officer: manages MMP's grants, reads the rest (officer scope).
+  officer3: "officer3@example.org",
   partnerIcbl: "partner@icbl.example.org",
   partnerMac: "partner@mac.example.org",
 };
@@ -25,6 +27,31 @@ export async function actorFor(db: Database, persona: Persona): Promise<Actor | 
 }
 
 export async function callers(db: Database, persona: Persona) {
-  const ctx: Context = { db, actor: await actorFor(db, persona), locale: "en" };
+  return callersAs(db, await actorFor(db, persona));
+}
+
+/** The callers of any actor (e.g. an officer a test created with a scope of its own). */
+export function callersAs(db: Database, actor: Actor | null) {
+  const ctx: Context = { db, actor, locale: "en" };
   return { web: createWebCaller(ctx), admin: createAdminCaller(ctx), actor: ctx.actor };
+}
+
+/**
+ * A new officer assigned to the given programmes, who sees grants outside them read-only or not at all, written as
+ * the admin's setOfficerScope writes it.
+ */
+export async function scopedOfficer(
+  db: Database,
+  programmeIds: readonly string[],
+  outside: "read_only" | "hidden",
+): Promise<Actor> {
+  const email = `scoped-${outside}-${Math.random().toString(36).slice(2, 10)}@example.org`;
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: `Scoped ${outside}`, role: "officer", outsideProgrammeAccess: outside })
+    .returning();
+  if (programmeIds.length > 0) {
+    await db.insert(officerProgrammes).values(programmeIds.map((programmeId) => ({ userId: user!.id, programmeId })));
+  }
+  return { userId: user!.id, role: "officer", organisationIds: [] };
 }

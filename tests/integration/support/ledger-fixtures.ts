@@ -1,8 +1,17 @@
 import { DomainError } from "@portal/api";
-import { allocations, auditEvents, type Database, grants, organisations, programmes } from "@portal/db";
+import {
+  allocations,
+  auditEvents,
+  type Database,
+  grants,
+  officerProgrammes,
+  organisations,
+  programmes,
+  users,
+} from "@portal/db";
 import type { CreateGrantInput } from "@portal/domain";
 import { TRPCError } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { callers, type Persona } from "./actors";
 
 /** The outcome of a call as a code: "OK", the DomainError code when a service refused, else the tRPC code. */
@@ -49,13 +58,30 @@ export async function allocationIdOf(db: Database, code: string, fiscalYear: num
   return row.id;
 }
 
-/** A programme with one allocation of its own, so a test's budget arithmetic is not disturbed by the seed's grants. */
+/** The demo's two Fund officers, who manage every seeded programme (officer scope). */
+export const FUND_OFFICER_EMAILS = ["officer@example.org", "officer2@example.org"];
+
+/** Assigns the demo's Fund officers to a programme a test created, as an admin would (officer scope). */
+export async function assignFundOfficers(db: Database, programmeId: string): Promise<void> {
+  const officers = await db.select({ id: users.id }).from(users).where(inArray(users.email, FUND_OFFICER_EMAILS));
+  if (officers.length === 0) return; // a database without the demo accounts
+  await db
+    .insert(officerProgrammes)
+    .values(officers.map((o) => ({ userId: o.id, programmeId })))
+    .onConflictDoNothing();
+}
+
+/**
+ * A programme with one allocation of its own, so a test's budget arithmetic is not disturbed by the seed's grants;
+ * the demo's Fund officers are assigned to it.
+ */
 export async function freshAllocation(db: Database, amount: number, fiscalYear = 2002): Promise<string> {
   const code = `T${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
   const [programme] = await db
     .insert(programmes)
     .values({ code, nameEn: `Test ${code}`, nameFr: `Essai ${code}` })
     .returning();
+  await assignFundOfficers(db, programme!.id);
   const [allocation] = await db
     .insert(allocations)
     .values({ programmeId: programme!.id, fiscalYear, amount })

@@ -16,7 +16,8 @@ export async function Pager({
 }) {
   const tc = await getTranslations("common");
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages <= 1) return null;
+  // Past the last page the list itself says so (PageBeyondEnd) and links back: no pager claiming "page 99 of 1".
+  if (pages <= 1 || page > pages) return null;
   return (
     <nav aria-label={tc("pageOf", { page, pages })} className="mt-4 flex items-center justify-between text-sm">
       <span>{tc("pageOf", { page, pages })}</span>

@@ -5,7 +5,7 @@ import { Alert, Button, Label, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { refusalMessage } from "@/components/mutation-error";
 import { useTRPC } from "@/trpc/client";
 
@@ -133,6 +133,7 @@ export function ActiveToggle({
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [refreshing, startTransition] = useTransition();
+  const confirmId = useId();
   const pending = setActive.isPending || refreshing;
   async function run(next: boolean) {
     setError(null);
@@ -159,9 +160,9 @@ export function ActiveToggle({
         <div
           className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3"
           role="group"
-          aria-labelledby="deactivate-confirm"
+          aria-labelledby={confirmId}
         >
-          <p id="deactivate-confirm" className="text-sm">
+          <p id={confirmId} className="text-sm">
             {t("deactivateConfirm")}
           </p>
           <div className="flex gap-2">

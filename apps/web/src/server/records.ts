@@ -21,3 +21,8 @@ export const loadOrganisation = cache(async (id: string) => {
   const api = await getApi();
   return orNotFound(() => api.organisations.byId({ id }));
 });
+
+export const loadReport = cache(async (requirementId: string) => {
+  const api = await getApi();
+  return orNotFound(() => api.attachments.report({ requirementId }));
+});

@@ -8,15 +8,17 @@ import {
   listPendingInvitations,
   listUsers,
   listUsersInput,
+  officerScopeForAdmin,
   removeMembership,
   removeMembershipInput,
   saveMembership,
   saveMembershipInput,
   setActiveInput,
+  setOfficerScope,
   setUserActive,
 } from "../services/admin";
 import { countUserSessions, endUserSessions } from "../services/security/end-user-sessions";
-import { userSessionsInput } from "@portal/domain";
+import { officerScopeByUserInput, setOfficerScopeInput, userSessionsInput } from "@portal/domain";
 import { adminProcedure, router } from "../trpc";
 
 export const adminUsersRouter = router({
@@ -40,4 +42,10 @@ export const adminUsersRouter = router({
   removeMembership: adminProcedure
     .input(removeMembershipInput)
     .mutation(({ ctx, input }) => removeMembership(ctx.db, ctx.actor, input)),
+  officerScope: adminProcedure
+    .input(officerScopeByUserInput)
+    .query(({ ctx, input }) => officerScopeForAdmin(ctx.db, ctx.actor, input.userId)),
+  setOfficerScope: adminProcedure
+    .input(setOfficerScopeInput)
+    .mutation(({ ctx, input }) => setOfficerScope(ctx.db, ctx.actor, input)),
 });

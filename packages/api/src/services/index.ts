@@ -40,3 +40,4 @@ export {
   type ReportSection,
   type ReportParagraph,
 } from "./annual-report/report-text";
+export { officerBudgetView } from "./budgets/officer-budget-view";

@@ -1,4 +1,4 @@
-import { MEMBERSHIP_CAPABILITIES, ROLES } from "@portal/domain";
+import { MEMBERSHIP_CAPABILITIES, OUTSIDE_PROGRAMME_ACCESS, ROLES } from "@portal/domain";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -20,6 +20,7 @@ import { programmes } from "./programmes";
 // The values have one home, @portal/domain; the enums follow it (a change there needs a migration).
 export const userRole = pgEnum("user_role", ROLES);
 export const locale = pgEnum("locale", ["en", "fr"]);
+export const outsideProgrammeAccess = pgEnum("outside_programme_access", OUTSIDE_PROGRAMME_ACCESS);
 
 export const users = pgTable(
   "users",
@@ -40,6 +41,8 @@ export const users = pgTable(
      * memberships), so a cached session user is reused only while this number is unchanged.
      */
     authVersion: integer().notNull().default(0),
+    /** For officers: grants outside their programmes (officer_programmes) are read-only or hidden (migration 0013). */
+    outsideProgrammeAccess: outsideProgrammeAccess().notNull().default("read_only"),
     ...timestamps,
   },
   (t) => [
@@ -89,7 +92,10 @@ export const memberships = pgTable(
   ],
 );
 
-/** Officers may be limited to some programmes; an officer with no rows here works on all programmes. */
+/**
+ * The programmes an officer manages grants of (an assigned fund covers its programmes); an officer with no rows here
+ * manages nothing. Set by admins (services/admin/set-officer-scope.ts); read by services/grants/grant-scope.ts.
+ */
 export const officerProgrammes = pgTable(
   "officer_programmes",
   {

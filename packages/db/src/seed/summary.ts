@@ -17,6 +17,7 @@ const SEEDED_TABLES = {
   partnerships: schema.partnerships,
   users: schema.users,
   memberships: schema.memberships,
+  officer_programmes: schema.officerProgrammes,
   grants: schema.grants,
   grant_components: schema.grantComponents,
   funding_lines: schema.fundingLines,

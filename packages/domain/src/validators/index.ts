@@ -15,3 +15,4 @@ export * from "./notifications";
 export * from "./iati";
 export * from "./annual-report";
 export * from "./messages";
+export * from "./officer-scope";

@@ -8,13 +8,16 @@ export function Pagination({
   page,
   pages,
   labels,
+  beyondEnd = false,
 }: {
   params: GrantListParams;
+  /** The page asked for is past the last one: the list says so itself, and offers the way back. */
+  beyondEnd?: boolean;
   page: number;
   pages: number;
   labels: { nav: string; previous: string; next: string; page: (n: number) => string };
 }) {
-  if (pages <= 1) return null;
+  if (pages <= 1 || beyondEnd) return null;
   const shown = new Set([1, pages, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pages));
   const numbers = [...shown].sort((a, b) => a - b);
   return (

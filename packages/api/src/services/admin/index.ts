@@ -21,3 +21,5 @@ export * from "../audit/audit-records";
 export * from "./export-audit";
 export * from "./export-budget";
 export * from "./create-admin-account";
+export * from "./officer-scope";
+export * from "./set-officer-scope";

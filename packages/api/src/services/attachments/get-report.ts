@@ -7,12 +7,12 @@ import {
   reportSubmissions,
   users,
 } from "@portal/db";
-import { can, isRequirementOverdue, requirementActionsFor } from "@portal/domain";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { can, isRequirementOverdue, readOnlyReason, requirementActionsFor } from "@portal/domain";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
-import { visibleGrants } from "../grants/grant-scope";
+import { assignedProgrammeCount, manageableGrants, visibleGrants } from "../grants/grant-scope";
 import { maySubmitReports } from "../requirements/report-submitters";
 import { todayInOttawa } from "../today";
 
@@ -65,6 +65,8 @@ export async function getReport(db: DbOrTx, actor: Actor, requirementId: string)
         nameEn: organisations.legalNameEn,
         nameFr: organisations.legalNameFr,
       },
+      // What reviewReport's lock will ask (lock-grant.ts): a read-only officer is offered no decision.
+      manageable: sql<boolean>`${manageableGrants(actor)}`,
     })
     .from(reportingRequirements)
     .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
@@ -74,7 +76,7 @@ export async function getReport(db: DbOrTx, actor: Actor, requirementId: string)
 
   const submitter = alias(users, "submitter");
   const responder = alias(users, "responder");
-  const [submissions, maySubmit] = await Promise.all([
+  const [submissions, maySubmit, assigned] = await Promise.all([
     db
       .select({
         id: reportSubmissions.id,
@@ -93,6 +95,7 @@ export async function getReport(db: DbOrTx, actor: Actor, requirementId: string)
       .where(eq(reportSubmissions.requirementId, requirementId))
       .orderBy(asc(reportSubmissions.submittedAt), asc(reportSubmissions.id)),
     maySubmitReports(db, actor, row.grant.recipientId),
+    row.manageable ? Promise.resolve(0) : assignedProgrammeCount(db, actor),
   ]);
   const attachments = await attachmentsOfSubmissions(
     db,
@@ -111,7 +114,12 @@ export async function getReport(db: DbOrTx, actor: Actor, requirementId: string)
       respondedBy: staff ? s.respondedBy : null,
       attachments: attachments.filter((a) => a.submissionId === s.id),
     })),
-    availableActions: requirementActionsFor(actor, row.requirement, maySubmit),
+    availableActions: row.manageable ? requirementActionsFor(actor, row.requirement, maySubmit) : [],
+    readOnlyReason: readOnlyReason({
+      isOfficer: can(actor.role, "grants.manage"),
+      manageable: row.manageable,
+      assignedProgrammes: assigned,
+    }),
   };
 }
 

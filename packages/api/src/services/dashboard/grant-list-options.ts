@@ -9,8 +9,8 @@ import {
   programmes,
 } from "@portal/db";
 import { and, asc, eq, exists, type SQL, sql } from "drizzle-orm";
-import { type Actor, seesAllGrants } from "../../actor";
-import { visibleGrants } from "../grants/grant-scope";
+import type { Actor } from "../../actor";
+import { seesEveryGrant, visibleGrants } from "../grants/grant-scope";
 
 /**
  * The choices of the grant list's filters, drawn from the grants the actor may see: a partner is offered only their
@@ -20,10 +20,11 @@ import { visibleGrants } from "../grants/grant-scope";
  */
 export async function grantListOptions(db: DbOrTx, actor: Actor) {
   const visible = visibleGrants(actor);
+  const everyGrant = await seesEveryGrant(db, actor);
   // Someone who sees every grant needs no join to grants: any funding line of the allocation will do.
   const fundsVisibleGrant = (allocationCondition: SQL) =>
     exists(
-      seesAllGrants(actor)
+      everyGrant
         ? db
             .select({ one: sql`1` })
             .from(allocations)

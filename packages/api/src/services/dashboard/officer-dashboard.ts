@@ -6,10 +6,10 @@ import {
   reportSubmissions,
   scheduledPayments,
 } from "@portal/db";
-import { can, isRequirementOverdue, type PaymentBlock, paymentRules } from "@portal/domain";
+import { can, daysBetween, isRequirementOverdue, type PaymentBlock, paymentRules } from "@portal/domain";
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
-import { type Actor, requireCapability, seesAllGrants } from "../../actor";
-import { visibleGrants } from "../grants/grant-scope";
+import { type Actor, requireCapability } from "../../actor";
+import { manageableGrants } from "../grants/grant-scope";
 import { todayInOttawa } from "../today";
 
 /** How far ahead "ending soon" looks. */
@@ -70,12 +70,13 @@ function paymentNeed(
 /**
  * What needs a program officer's action today: grants waiting for their approval (not their own), instalments due or
  * approved to pay, reports overdue and reports handed in for review, and grants ending within 60 days. Every row
- * carries its grant, so the page links to it.
+ * carries its grant, so the page links to it. Only grants the officer manages (their programmes') are listed: the
+ * others are someone else's work, readable from the grant list.
  */
 export async function officerDashboard(db: DbOrTx, actor: Actor, today: string = todayInOttawa()) {
   requireCapability(actor, "grants.view.all");
   const soon = addDays(today, ENDING_SOON_DAYS);
-  const visible = visibleGrants(actor);
+  const visible = manageableGrants(actor);
 
   const awaitingApproval = and(
     eq(grants.status, "submitted"),
@@ -97,9 +98,9 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
   // Every list's size in one round trip; each count joins grants only for the actor's scope.
   const counts = async () => {
     const ofGrants = (where: SQL) => sql`(select count(*) from ${grants} where ${and(visible, where)})::int`;
-    // An officer who sees every grant needs no join: the count is an index-only scan of the child table.
+    // An actor who manages every grant (the jobs' account) needs no join: an index-only scan of the child table.
     const ofChildren = (table: typeof scheduledPayments | typeof reportingRequirements, where: SQL) =>
-      seesAllGrants(actor)
+      actor.actsOnAllProgrammes
         ? sql`(select count(*) from ${table} where ${where})::int`
         : sql`(select count(*) from ${table} inner join ${grants} on ${grants.id} = ${table.grantId}
                where ${and(visible, where)})::int`;
@@ -204,11 +205,18 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
       total.payments,
     ),
     overdueReports: limited(
-      overdue.map((r) => ({ ...r, overdue: isRequirementOverdue(r.status, r.dueOn, today) })),
+      overdue.map((r) => ({
+        ...r,
+        overdue: isRequirementOverdue(r.status, r.dueOn, today),
+        daysOverdue: daysBetween(r.dueOn, today),
+      })),
       total.overdue,
     ),
     reportsToReview: limited(awaitingReview, total.review),
-    endingSoon: limited(ending, total.ending),
+    endingSoon: limited(
+      ending.map((g) => ({ ...g, daysLeft: daysBetween(today, g.endsOn), remaining: g.totalAmount - g.disbursed })),
+      total.ending,
+    ),
   };
 }
 

@@ -3,14 +3,23 @@ import type { GrantData } from "@portal/domain";
 import { type Actor, requireCapability } from "../../actor";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { checkGrantDraft, grantColumns, rethrowReferenceTaken, writeGrantParts } from "./grant-draft";
+import { assertAllocationsInScope } from "./grant-scope";
 import { grantSnapshot } from "./grant-snapshot";
 
-/** A new draft grant with its components and funding lines; it commits nothing until it is approved. */
+/**
+ * A new draft grant with its components and funding lines; it commits nothing until it is approved. An officer
+ * creates grants only on allocations of their programmes.
+ */
 export async function createGrant(db: DbOrTx, actor: Actor, data: GrantData) {
   requireCapability(actor, "grants.manage");
   return db
     .transaction(async (tx) => {
       await checkGrantDraft(tx, data);
+      await assertAllocationsInScope(
+        tx,
+        actor,
+        data.fundingLines.map((line) => line.allocationId),
+      );
       const [grant] = await tx
         .insert(grants)
         .values({ ...grantColumns(data), status: "draft", createdById: actor.userId })

@@ -20,22 +20,24 @@ import {
   grantActionsFor,
   isRequirementOverdue,
   paymentRules,
+  readOnlyReason,
   requirementActionsFor,
   REVERSIBLE_STATUSES,
 } from "@portal/domain";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../actor";
 import { refusal } from "../../errors";
 import { maySubmitReports } from "../requirements/report-submitters";
 import { todayInOttawa } from "../today";
 import { committedAmount } from "./commitments";
-import { visibleGrants } from "./grant-scope";
+import { assignedProgrammeCount, manageableGrants, visibleGrants } from "./grant-scope";
 import { shapedFor } from "./partner-view";
 
 /**
  * A grant with everything its detail page shows, including its budget figures and the actions the actor may take now
- * (the services check again on use); NOT_FOUND when it does not exist or the actor may not see it.
+ * (the services check again on use); NOT_FOUND when it does not exist or the actor may not see it. A grant the actor
+ * may only read (an officer outside their programmes) offers no action and says why (`readOnlyReason`).
  */
 export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
   const leadOfficer = alias(users, "lead_officer");
@@ -50,6 +52,8 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
       },
       leadOfficerName: leadOfficer.name,
       committed: committedAmount(grants.status, grants.totalAmount, grants.disbursed),
+      // The condition every mutation's lock applies (lock-grant.ts), so what is offered is what will be allowed.
+      manageable: sql<boolean>`${manageableGrants(actor)}`,
     })
     .from(grants)
     .innerJoin(organisations, eq(organisations.id, grants.recipientId))
@@ -58,7 +62,7 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
   if (!grant) throw refusal("NOT_FOUND", "noSuchGrant");
   const status = grant.grant.status;
 
-  const [components, lines, payments, ledger, requirements, submissions, maySubmit] = await Promise.all([
+  const [components, lines, payments, ledger, requirements, submissions, maySubmit, assigned] = await Promise.all([
     db.select().from(grantComponents).where(eq(grantComponents.grantId, id)).orderBy(asc(grantComponents.position)),
     db
       .select({
@@ -106,6 +110,7 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
       .where(eq(reportingRequirements.grantId, id))
       .orderBy(asc(reportSubmissions.submittedAt), asc(reportSubmissions.id)),
     maySubmitReports(db, actor, grant.grant.recipientId),
+    grant.manageable ? Promise.resolve(0) : assignedProgrammeCount(db, actor),
   ]);
 
   const today = todayInOttawa();
@@ -119,6 +124,8 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
   const finished = FINISHED_STATUSES.includes(status);
   // Partners get the grant, its money and reports, but not the ministry's bookkeeping (officers' ids, keys).
   const staff = can(actor.role, "grants.view.all");
+  const acts = grant.manageable;
+  const manages = (capability: Parameters<typeof can>[1]) => acts && can(actor.role, capability);
 
   return {
     ...shapedFor(grant.grant, staff),
@@ -129,7 +136,7 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
     scheduledPayments: payments.map((payment) => {
       const report = requirements.find((r) => r.id === payment.requirementId) ?? null;
       // The same rule actOnPayment and recordDisbursement enforce: what is offered here is what they will do.
-      const rules = paymentRules(actor, { payment, grantStatus: status, report, today });
+      const rules = acts ? paymentRules(actor, { payment, grantStatus: status, report, today }) : [];
       return {
         ...shapedFor(payment, staff),
         blockedByReport: payment.requirementId !== null && overdue.has(payment.requirementId),
@@ -147,7 +154,7 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
       ...shapedFor(requirement, staff),
       overdue: overdue.has(requirement.id),
       submissions: submissions.filter((s) => s.requirementId === requirement.id),
-      availableActions: requirementActionsFor(actor, requirement, maySubmit),
+      availableActions: acts ? requirementActionsFor(actor, requirement, maySubmit) : [],
     })),
     /**
      * What the grant commits (committed_amount), has paid and still has to pay, in its own currency; `cad` gives the
@@ -161,16 +168,22 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
       remaining: grant.committed - grant.grant.disbursed,
       cad: { ...cad, remaining: cad.committed - cad.disbursed },
     },
-    availableActions: grantActionsFor(actor, grant.grant),
+    availableActions: acts ? grantActionsFor(actor, grant.grant) : [],
+    /** Why this officer may read the grant but not act on it (no programme, or funded outside theirs); else null. */
+    readOnlyReason: readOnlyReason({
+      isOfficer: can(actor.role, "grants.manage"),
+      manageable: grant.manageable,
+      assignedProgrammes: assigned,
+    }),
     permissions: {
-      edit: status === "draft" && can(actor.role, "grants.manage"),
-      schedulePayment: !finished && can(actor.role, "grants.manage"),
-      addRequirement: !finished && can(actor.role, "grants.manage"),
-      refreshHolds: can(actor.role, "grants.manage"),
-      requestUnscheduledPayment: DISBURSABLE_STATUSES.includes(status) && can(actor.role, "disbursements.record"),
-      reverseDisbursement: REVERSIBLE_STATUSES.includes(status) && can(actor.role, "disbursements.record"),
+      edit: status === "draft" && manages("grants.manage"),
+      schedulePayment: !finished && manages("grants.manage"),
+      addRequirement: !finished && manages("grants.manage"),
+      refreshHolds: manages("grants.manage"),
+      requestUnscheduledPayment: DISBURSABLE_STATUSES.includes(status) && manages("disbursements.record"),
+      reverseDisbursement: REVERSIBLE_STATUSES.includes(status) && manages("disbursements.record"),
       /** Why reversals are not offered on a grant whose payments may be read by this person (closed grants). */
-      reversalsClosed: !REVERSIBLE_STATUSES.includes(status) && can(actor.role, "disbursements.record"),
+      reversalsClosed: !REVERSIBLE_STATUSES.includes(status) && manages("disbursements.record"),
       auditTrail: can(actor.role, "grants.view.all"),
     },
   };

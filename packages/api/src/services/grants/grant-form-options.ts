@@ -1,8 +1,12 @@
 import { allocations, type DbOrTx, organisations, programmes, users } from "@portal/db";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
+import { allocationsInScope } from "./grant-scope";
 
-/** What the officer's grant form chooses from: recipients, allocations with what is still available, officers. */
+/**
+ * What the officer's grant form chooses from: recipients, the allocations of their programmes with what is still
+ * available (the only ones createGrant accepts from them), officers.
+ */
 export async function grantFormOptions(db: DbOrTx, actor: Actor) {
   requireCapability(actor, "grants.manage");
   const [orgs, allocationRows, officers] = await Promise.all([
@@ -28,6 +32,7 @@ export async function grantFormOptions(db: DbOrTx, actor: Actor) {
       })
       .from(allocations)
       .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
+      .where(allocationsInScope(actor))
       .orderBy(desc(allocations.fiscalYear), asc(programmes.code)),
     db
       .select({ id: users.id, name: users.name })

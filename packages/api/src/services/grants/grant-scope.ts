@@ -1,16 +1,115 @@
-import { type DbOrTx, grants } from "@portal/db";
+import { allocations, type DbOrTx, grants, officerProgrammes, users } from "@portal/db";
+import { can } from "@portal/domain";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Actor, seesAllGrants } from "../../actor";
-import { refusal } from "../../errors";
+import { DomainError, refusal } from "../../errors";
+
+/*
+ * Authorization as WHERE conditions. Two questions, two conditions on `grants`:
+ *   - visibleGrants: may the actor read the grant? (lists, pages, exports, search, the dashboard)
+ *   - manageableGrants: may the actor act on it? (every mutation locks its grant through it, lock-grant.ts)
+ * Partners read and act on their own organisations' grants. Officers manage the grants whose every funding line draws
+ * on an allocation of their programmes, and read the others unless an admin hid them (users.outside_programme_access).
+ * Admins read every grant and act on none (segregation of duties). The scope is read from the database inside the
+ * query itself, so an admin's change applies to the very next request.
+ */
+
+/** The programmes an officer works on: those assigned to them, and the programmes of an assigned fund. */
+export function officerProgrammeIds(userId: string): SQL {
+  return sql`(select ${officerProgrammes.programmeId} from ${officerProgrammes} where ${officerProgrammes.userId} = ${userId}
+    union all
+    select p.id from programmes p inner join ${officerProgrammes} on ${officerProgrammes.programmeId} = p.parent_id
+    where ${officerProgrammes.userId} = ${userId})`;
+}
+
+/** Whether the actor is an officer whose scope is limited to their programmes (the scheduled jobs' account is not). */
+function scopedOfficer(actor: Actor): boolean {
+  return can(actor.role, "grants.manage") && !actor.actsOnAllProgrammes;
+}
+
+/** Allocations the actor may draw new funding lines from (officers: their programmes'). */
+export function allocationsInScope(actor: Actor): SQL {
+  if (!can(actor.role, "grants.manage")) return sql`false`;
+  if (actor.actsOnAllProgrammes) return sql`true`;
+  return sql`${allocations.programmeId} in ${officerProgrammeIds(actor.userId)}`;
+}
+
+/** The grants the actor may act on, as a WHERE condition on `grants`. */
+export function manageableGrants(actor: Actor): SQL {
+  if (!seesAllGrants(actor)) return visibleGrants(actor);
+  if (!can(actor.role, "grants.manage")) return sql`false`;
+  if (actor.actsOnAllProgrammes) return sql`true`;
+  // Every funding line in scope, for an officer who has a programme (so a draft not yet funded from any allocation is
+  // open to every assigned officer, and to nobody without a programme). The first test runs once per query.
+  return sql`(exists (select 1 from ${officerProgrammes} where ${officerProgrammes.userId} = ${actor.userId})
+    and not exists (select 1 from funding_lines fl inner join allocations a on a.id = fl.allocation_id
+      where fl.grant_id = ${grants.id} and a.programme_id not in ${officerProgrammeIds(actor.userId)}))`;
+}
 
 /**
  * The grants an actor may see, as a WHERE condition every grant query includes. A partner asking for another
- * organisation's grant then simply finds nothing (NOT_FOUND), never a hint that it exists.
+ * organisation's grant then simply finds nothing (NOT_FOUND), never a hint that it exists; so does an officer asking
+ * for a grant an admin hid from them.
  */
 export function visibleGrants(actor: Actor): SQL {
-  if (seesAllGrants(actor)) return sql`true`;
+  if (seesAllGrants(actor)) {
+    if (!scopedOfficer(actor)) return sql`true`;
+    // Uncorrelated, so PostgreSQL reads the setting once per query (an InitPlan), not once per grant.
+    const readsOthers = sql`exists (select 1 from ${users} where ${users.id} = ${actor.userId}
+      and ${users.outsideProgrammeAccess} = 'read_only')`;
+    return sql`(${readsOthers} or ${manageableGrants(actor)})`;
+  }
   if (actor.organisationIds.length === 0) return sql`false`;
   return inArray(grants.recipientId, [...actor.organisationIds]);
+}
+
+/**
+ * Whether visibleGrants is `true` for this actor, so a query may skip joining grants (an admin, or an officer who
+ * reads grants outside their programmes).
+ */
+export async function seesEveryGrant(db: DbOrTx, actor: Actor): Promise<boolean> {
+  if (!seesAllGrants(actor)) return false;
+  if (!scopedOfficer(actor)) return true;
+  const [row] = await db.select({ access: users.outsideProgrammeAccess }).from(users).where(eq(users.id, actor.userId));
+  return row?.access === "read_only";
+}
+
+/** How many programmes an officer is assigned to (none: they manage nothing, and their pages say so). */
+export async function assignedProgrammeCount(db: DbOrTx, actor: Actor): Promise<number> {
+  if (!scopedOfficer(actor)) return 0;
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(officerProgrammes)
+    .where(eq(officerProgrammes.userId, actor.userId));
+  return row?.count ?? 0;
+}
+
+export const OUTSIDE_PROGRAMMES_MESSAGE =
+  "This grant is funded outside your programmes: you may read it but not act on it. An administrator assigns programmes.";
+
+/**
+ * Refuses funding lines on allocations outside the actor's programmes (creating or editing a grant), naming the
+ * first line at fault.
+ */
+export async function assertAllocationsInScope(
+  db: DbOrTx,
+  actor: Actor,
+  allocationIds: readonly string[],
+): Promise<void> {
+  if (allocationIds.length === 0) return;
+  const rows = await db
+    .select({ id: allocations.id })
+    .from(allocations)
+    .where(and(inArray(allocations.id, [...allocationIds]), allocationsInScope(actor)));
+  const inScope = new Set(rows.map((row) => row.id));
+  const outside = allocationIds.findIndex((id) => !inScope.has(id));
+  if (outside >= 0) {
+    throw new DomainError(
+      "FORBIDDEN",
+      "This allocation belongs to a programme you are not assigned to; choose one of your programmes' allocations.",
+      `fundingLines.${outside}.allocationId`,
+    );
+  }
 }
 
 /** NOT_FOUND unless the grant exists and the actor may see it. */

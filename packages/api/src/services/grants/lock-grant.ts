@@ -1,23 +1,26 @@
 import { type DbOrTx, type Grant, grants } from "@portal/db";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { DomainError, refusal } from "../../errors";
-import { visibleGrants } from "./grant-scope";
+import { manageableGrants, OUTSIDE_PROGRAMMES_MESSAGE, visibleGrants } from "./grant-scope";
 
 /**
- * Loads a grant the actor may see and locks its row until the transaction ends. Every ledger mutation on a grant or
+ * Loads a grant the actor may act on and locks its row until the transaction ends. Every ledger mutation on a grant or
  * on anything under it (payments, disbursements, requirements) takes this lock first, so two concurrent requests on
  * one grant run one after the other, each seeing what the other committed; and since the grant is always locked
  * before any allocation, two transactions can never wait on each other in a cycle.
+ * A grant the actor may not see is NOT_FOUND; one they may only read (an officer outside their programmes) FORBIDDEN,
+ * by the same condition (manageableGrants) the grant page asks before offering an action.
  */
 export async function lockGrantOrThrow(tx: DbOrTx, actor: Actor, grantId: string): Promise<Grant> {
-  const [grant] = await tx
-    .select()
+  const [row] = await tx
+    .select({ grant: grants, manageable: sql<boolean>`${manageableGrants(actor)}` })
     .from(grants)
     .where(and(eq(grants.id, grantId), visibleGrants(actor)))
-    .for("update");
-  if (!grant) throw refusal("NOT_FOUND", "noSuchGrant");
-  return grant;
+    .for("update", { of: grants });
+  if (!row) throw refusal("NOT_FOUND", "noSuchGrant");
+  if (!row.manageable) throw new DomainError("FORBIDDEN", OUTSIDE_PROGRAMMES_MESSAGE);
+  return row.grant;
 }
 
 /**

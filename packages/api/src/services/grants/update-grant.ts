@@ -5,6 +5,7 @@ import { type Actor, requireCapability } from "../../actor";
 import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { checkGrantDraft, grantColumns, rethrowReferenceTaken, writeGrantParts } from "./grant-draft";
+import { assertAllocationsInScope } from "./grant-scope";
 import { grantSnapshot } from "./grant-snapshot";
 import { lockGrantOrThrow } from "./lock-grant";
 
@@ -28,6 +29,12 @@ export async function updateGrant(db: DbOrTx, actor: Actor, { id, version, data 
         );
       }
       await checkGrantDraft(tx, data, id);
+      // The draft stays within the officer's programmes (the lock above checked the lines it had).
+      await assertAllocationsInScope(
+        tx,
+        actor,
+        data.fundingLines.map((line) => line.allocationId),
+      );
       const before = await grantSnapshot(tx, id);
       const [updated] = await tx
         .update(grants)

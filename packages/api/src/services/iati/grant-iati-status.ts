@@ -21,7 +21,8 @@ export async function grantIatiStatus(db: DbOrTx, actor: Actor, { grantId }: { g
     db.select().from(iatiPublications).where(eq(iatiPublications.grantId, grant.id)),
   ]);
   return {
-    canPublish: can(actor.role, "iati.publish") && record !== undefined,
+    // publishGrant locks the grant through the same condition (manageableGrants).
+    canPublish: can(actor.role, "iati.publish") && grant.manageable && record !== undefined,
     identifier: record?.identifier ?? null,
     illustrative: record?.illustrative ?? grant.provenance === "illustrative",
     publishedAt: publication?.publishedAt ?? null,

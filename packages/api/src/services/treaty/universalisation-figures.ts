@@ -78,24 +78,33 @@ export async function universalisationFigures(
   const still = producers.filter((row) => row.stillProducing2002);
   const illustrative = <T extends { provenance: string }>(rows: readonly T[]) =>
     rows.filter((row) => row.provenance === "illustrative").length;
+  const joined = countJoinedBy(records, figures.joinedBy);
+  const likelyStopped = still.filter((row) => row.likelyStopped);
+  // Each figure says whether it reproduces the source document's own: the page shows the verdict, it does not judge.
   return {
     source: figures,
     joined: {
       by: figures.joinedBy,
-      count: countJoinedBy(records, figures.joinedBy),
+      count: joined,
       illustrative: illustrative(records.filter((r) => r.depositedOn !== null && r.depositedOn <= figures.joinedBy)),
+      agreesWithSource: joined === figures.joined,
     },
     stockpiles: {
       by: figures.joinedBy,
       count: completions.length,
       illustrative: illustrative(completions),
       period: { from: figures.periodFrom, to: figures.periodTo, states: inPeriod },
+      agreesWithSource: completions.length === figures.completed && inPeriod.length === figures.completedInPeriod,
     },
     producers: {
       before: producers.length,
       still: still.length,
       illustrative: illustrative(producers),
-      likelyStopped: still.filter((row) => row.likelyStopped),
+      likelyStopped,
+      agreesWithSource:
+        producers.length === figures.producersBefore &&
+        still.length === figures.producersStill &&
+        likelyStopped.length === figures.likelyStopped,
     },
   };
 }

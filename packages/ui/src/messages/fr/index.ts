@@ -30,6 +30,7 @@ import ledgerRules from "./ledgerRules.json" with { type: "json" };
 import members from "./members.json" with { type: "json" };
 import nav from "./nav.json" with { type: "json" };
 import notifications from "./notifications.json" with { type: "json" };
+import officerScope from "./officerScope.json" with { type: "json" };
 import organisations from "./organisations.json" with { type: "json" };
 import partialLists from "./partialLists.json" with { type: "json" };
 import partner from "./partner.json" with { type: "json" };
@@ -37,6 +38,7 @@ import partnerGrantStatus from "./partnerGrantStatus.json" with { type: "json" }
 import provenance from "./provenance.json" with { type: "json" };
 import treaty from "./treaty.json" with { type: "json" };
 import validation from "./validation.json" with { type: "json" };
+import wayfinding from "./wayfinding.json" with { type: "json" };
 
 export const messages = {
   account,
@@ -69,6 +71,7 @@ export const messages = {
   members,
   nav,
   notifications,
+  officerScope,
   organisations,
   partialLists,
   partner,
@@ -76,4 +79,5 @@ export const messages = {
   provenance,
   treaty,
   validation,
+  wayfinding,
 };

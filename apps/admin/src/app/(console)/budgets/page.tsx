@@ -60,10 +60,14 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
   const fiscalYear = review.fiscalYear;
   const label = fiscalYearLabel(fiscalYear);
   const money = (amount: number) => <Money amount={amount} currency="CAD" locale={locale} />;
-  /** A figure that opens the grants and disbursements behind it. */
+  /**
+   * A figure that opens the grants and disbursements behind it. What it opens is added for screen readers after the
+   * amount, so the link's name starts with what is seen (WCAG 2.5.3: a voice user says the amount to follow it).
+   */
   const figure = (amount: number, href: string, description: string): ReactNode => (
-    <Link href={href} className="link" aria-label={description}>
+    <Link href={href} className="link">
       {money(amount)}
+      <span className="sr-only">, {description}</span>
     </Link>
   );
   const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);

@@ -1,4 +1,4 @@
-import { IATI_ORGANISATION_TYPES, localized } from "@portal/domain";
+import { IATI_ORGANISATION_TYPES, localized, pageWindow } from "@portal/domain";
 import {
   Button,
   Card,
@@ -14,7 +14,9 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  RememberListState,
 } from "@portal/ui";
+import { PageBeyondEnd } from "@portal/ui/page-beyond-end";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Pager, pageNumber, withQuery } from "@/components/pager";
@@ -46,8 +48,10 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   const typeLabel = (code: number) =>
     t(`iati.${IATI_ORGANISATION_TYPES[code as keyof typeof IATI_ORGANISATION_TYPES]}`);
   const filtered = Boolean(params.q || type);
+  const { pages, beyondEnd } = pageWindow(result);
   return (
     <>
+      <RememberListState />
       <PageHeader
         title={t("title")}
         description={t("description")}
@@ -83,7 +87,13 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
       <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">
         {t("count", { count: result.total })}
       </p>
-      {result.rows.length === 0 ? (
+      {beyondEnd ? (
+        <PageBeyondEnd
+          page={result.page}
+          pages={pages}
+          lastPageHref={withQuery("/organisations", { q: params.q, type, page: pages })}
+        />
+      ) : result.rows.length === 0 ? (
         <EmptyState
           title={t("emptyTitle")}
           description={filtered ? t("emptyFiltered") : undefined}

@@ -1,4 +1,4 @@
-import { ROLES, type Role, localized } from "@portal/domain";
+import { ROLES, type Role, localized, pageWindow } from "@portal/domain";
 import {
   Badge,
   Button,
@@ -17,7 +17,9 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  RememberListState,
 } from "@portal/ui";
+import { PageBeyondEnd } from "@portal/ui/page-beyond-end";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CapabilityBadges } from "@/components/capability-badges";
@@ -58,8 +60,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const filtered = Boolean(params.q || role || status);
   const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const { pages, beyondEnd } = pageWindow(result);
   return (
     <>
+      <RememberListState />
       <PageHeader
         title={t("title")}
         description={t("description")}
@@ -103,7 +107,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">
         {t("count", { count: result.total })}
       </p>
-      {result.rows.length === 0 ? (
+      {beyondEnd ? (
+        <PageBeyondEnd
+          page={result.page}
+          pages={pages}
+          lastPageHref={withQuery("/users", { q: params.q, role, status, page: pages })}
+        />
+      ) : result.rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={filtered ? t("emptyFiltered") : undefined} />
       ) : (
         <Card>

@@ -3,6 +3,8 @@ import {
   Badge,
   Button,
   Card,
+  IsoDate,
+  isoDateToDate,
   Money,
   PageHeader,
   Table,
@@ -15,7 +17,6 @@ import {
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { daysBetween, isoDateToDate } from "@/components/dashboard/dates";
 import { DashboardSection } from "@/components/dashboard/section";
 import { GrantStatusBadge } from "@/components/grant-status-badge";
 import { getApi, getSession } from "@/server/caller";
@@ -50,7 +51,7 @@ export default async function DashboardPage() {
     getFormatter(),
   ]);
   const data = await api.dashboard.officer();
-  const date = (iso: string) => format.dateTime(isoDateToDate(iso), { dateStyle: "medium", timeZone: "UTC" });
+  const date = (iso: string) => <IsoDate value={iso} />;
   const when = (at: Date | null) => (at ? format.dateTime(at, { dateStyle: "medium" }) : "—");
   const title = (row: { titleEn: string; titleFr: string }) => localized(row, "title", locale);
   const recipient = (row: { recipientAcronym: string | null; recipientNameEn: string; recipientNameFr: string }) =>
@@ -70,7 +71,12 @@ export default async function DashboardPage() {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("title")} description={t("description", { date: date(data.today) })} />
+      <PageHeader
+        title={t("title")}
+        description={t("description", {
+          date: format.dateTime(isoDateToDate(data.today), { dateStyle: "medium", timeZone: "UTC" }),
+        })}
+      />
       <nav aria-label={t("summaryLabel")}>
         <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
           {summary.map((item) => (
@@ -200,9 +206,7 @@ export default async function DashboardPage() {
                   </TableCell>
                   <TableCell className="whitespace-nowrap">
                     {date(row.dueOn)}
-                    <div className="text-xs text-destructive">
-                      {t("daysOverdue", { days: daysBetween(row.dueOn, data.today) })}
-                    </div>
+                    <div className="text-xs text-destructive">{t("daysOverdue", { days: row.daysOverdue })}</div>
                   </TableCell>
                 </TableRow>
               ))}
@@ -275,11 +279,9 @@ export default async function DashboardPage() {
                 <TableCell>{recipient(row)}</TableCell>
                 <TableCell className="whitespace-nowrap">
                   {date(row.endsOn)}
-                  <div className="text-xs text-muted-foreground">
-                    {t("daysLeft", { days: daysBetween(data.today, row.endsOn) })}
-                  </div>
+                  <div className="text-xs text-muted-foreground">{t("daysLeft", { days: row.daysLeft })}</div>
                 </TableCell>
-                <TableCell numeric>{money(row.totalAmount - row.disbursed, row.currency)}</TableCell>
+                <TableCell numeric>{money(row.remaining, row.currency)}</TableCell>
                 <TableCell>
                   <GrantStatusBadge status={row.status} audience="staff" />
                 </TableCell>

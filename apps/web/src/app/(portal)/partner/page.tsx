@@ -15,6 +15,9 @@ import {
   TableRow,
   SectionCard,
   FigureCards,
+  IsoDate,
+  PaymentStatusBadge,
+  ReportStatusBadge,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -108,21 +111,11 @@ export default async function PartnerWorkspacePage() {
                     </Link>
                     <div className="text-xs text-muted-foreground">{title(r)}</div>
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">{date(r.dueOn)}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    <IsoDate value={r.dueOn} />
+                  </TableCell>
                   <TableCell>
-                    <Badge
-                      tone={
-                        r.overdue
-                          ? "danger"
-                          : r.status === "changes_requested"
-                            ? "warning"
-                            : r.status === "open"
-                              ? "neutral"
-                              : "info"
-                      }
-                    >
-                      {r.overdue ? t("reports.overdue") : tg(`requirementStatus.${r.status}`)}
-                    </Badge>
+                    <ReportStatusBadge status={r.status} overdue={r.overdue} overdueLabel={t("reports.overdue")} />
                     {r.status === "changes_requested" && r.lastResponse ? (
                       <div className="mt-1 max-w-sm text-xs text-muted-foreground">
                         {t("reports.lastResponse", { response: r.lastResponse })}
@@ -259,7 +252,9 @@ export default async function PartnerWorkspacePage() {
                 <TableBody>
                   {data.received.rows.map((d) => (
                     <TableRow key={d.id}>
-                      <TableCell className="whitespace-nowrap">{date(d.paidOn)}</TableCell>
+                      <TableCell className="whitespace-nowrap">
+                        <IsoDate value={d.paidOn} />
+                      </TableCell>
                       <TableCell>
                         <Link href={`/grants/${d.grantId}`} className="link">
                           {d.reference}
@@ -297,18 +292,16 @@ export default async function PartnerWorkspacePage() {
                 <TableBody>
                   {data.upcoming.rows.map((p) => (
                     <TableRow key={p.id}>
-                      <TableCell className="whitespace-nowrap">{date(p.dueOn)}</TableCell>
+                      <TableCell className="whitespace-nowrap">
+                        <IsoDate value={p.dueOn} />
+                      </TableCell>
                       <TableCell>
                         <Link href={`/grants/${p.grantId}`} className="link">
                           {p.reference}
                         </Link>{" "}
                         <span className="text-xs text-muted-foreground">#{p.sequence}</span>
                         <div className="text-xs text-muted-foreground">{localized(p, "description", locale)}</div>
-                        <Badge
-                          tone={p.status === "on_hold" ? "warning" : p.status === "approved" ? "success" : "neutral"}
-                        >
-                          {t(`paymentStatus.${p.status as "planned" | "due" | "approved" | "on_hold"}`)}
-                        </Badge>
+                        <PaymentStatusBadge status={p.status} audience="partner" />
                       </TableCell>
                       <TableCell numeric>{money(p.amount, p.currency)}</TableCell>
                     </TableRow>

@@ -1,6 +1,5 @@
 import { isIsoDate, TREATY_STANDINGS, type TreatyStanding, localized } from "@portal/domain";
 import {
-  Badge,
   Button,
   Card,
   CardContent,
@@ -23,8 +22,9 @@ import {
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { formatIsoDate } from "@/components/treaty/dates";
+import { FigureCard } from "@/components/treaty/figure-card";
+import { filterStates } from "@/components/treaty/filter-states";
 import { PartiesTimeline } from "@/components/treaty/parties-timeline";
 import { StandingBadge } from "@/components/treaty/standing-badge";
 import { getApi } from "@/server/caller";
@@ -37,54 +37,6 @@ export async function generateMetadata() {
 }
 
 type Search = { on?: string; q?: string; standing?: string };
-
-/** Accent- and case-insensitive, so "cote" finds Côte d'Ivoire. */
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-
-function Figure({
-  title,
-  value,
-  source,
-  agrees,
-  agreesLabel,
-  differsLabel,
-  children,
-  testId,
-}: {
-  title: string;
-  value: ReactNode;
-  source: string;
-  agrees: boolean;
-  agreesLabel: string;
-  differsLabel: string;
-  children?: ReactNode;
-  testId: string;
-}) {
-  return (
-    <Card className="flex flex-col" data-testid={testId}>
-      <CardHeader>
-        <CardTitle className="text-sm font-medium text-muted-foreground">{title}</CardTitle>
-        <p className="text-3xl font-semibold tabular-nums" data-testid={`${testId}-value`}>
-          {value}
-        </p>
-      </CardHeader>
-      <CardContent className="flex flex-1 flex-col gap-2 text-sm">
-        <p className="flex flex-wrap items-center gap-2">
-          <span className="text-muted-foreground">{source}</span>
-          <Badge tone={agrees ? "success" : "danger"}>
-            <span aria-hidden>{agrees ? "✓" : "≠"}</span>
-            <span className="sr-only">{agrees ? agreesLabel : differsLabel}</span>
-          </Badge>
-        </p>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 export default async function TreatyPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
@@ -101,22 +53,8 @@ export default async function TreatyPage({ searchParams }: { searchParams: Promi
   const standing = (TREATY_STANDINGS as readonly string[]).includes(params.standing ?? "")
     ? (params.standing as TreatyStanding)
     : undefined;
-  const query = fold(params.q?.trim() ?? "");
-  const states = tracker.states
-    .filter((s) => !standing || s.standing === standing)
-    .filter((s) => !query || fold(name(s)).includes(query) || s.iso2.toLowerCase() === query)
-    .sort((a, b) => name(a).localeCompare(name(b), locale));
+  const states = filterStates(tracker.states, { standing, q: params.q, locale });
   const filtered = Boolean(params.on || params.q || standing);
-  const agrees = {
-    joined: figures.joined.count === figures.source.joined,
-    stockpiles:
-      figures.stockpiles.count === figures.source.completed &&
-      figures.stockpiles.period.states.length === figures.source.completedInPeriod,
-    producers:
-      figures.producers.before === figures.source.producersBefore &&
-      figures.producers.still === figures.source.producersStill &&
-      figures.producers.likelyStopped.length === figures.source.likelyStopped,
-  };
 
   return (
     <div className="flex flex-col gap-8">
@@ -130,12 +68,12 @@ export default async function TreatyPage({ searchParams }: { searchParams: Promi
           <p className="max-w-3xl text-sm text-muted-foreground">{t("figuresDescription")}</p>
         </div>
         <div className="grid gap-4 lg:grid-cols-3">
-          <Figure
+          <FigureCard
             testId="figure-joined"
             title={`${t("joinedTitle")} ${t("joinedBy", { date: date(figures.joined.by) })}`}
             value={figures.joined.count}
             source={t("sourceSays", { value: figures.source.joined })}
-            agrees={agrees.joined}
+            agrees={figures.joined.agreesWithSource}
             agreesLabel={t("agrees")}
             differsLabel={t("differs")}
           >
@@ -143,13 +81,13 @@ export default async function TreatyPage({ searchParams }: { searchParams: Promi
             <div>
               <ProvenanceBadge provenance="public-record" />
             </div>
-          </Figure>
-          <Figure
+          </FigureCard>
+          <FigureCard
             testId="figure-stockpiles"
             title={`${t("stockpilesTitle")} ${t("joinedBy", { date: date(figures.stockpiles.by) })}`}
             value={figures.stockpiles.count}
             source={t("sourceSays", { value: figures.source.completed })}
-            agrees={agrees.stockpiles}
+            agrees={figures.stockpiles.agreesWithSource}
             agreesLabel={t("agrees")}
             differsLabel={t("differs")}
           >
@@ -183,8 +121,8 @@ export default async function TreatyPage({ searchParams }: { searchParams: Promi
                 </li>
               ))}
             </ul>
-          </Figure>
-          <Figure
+          </FigureCard>
+          <FigureCard
             testId="figure-producers"
             title={t("producersTitle")}
             value={t("producersValue", { before: figures.producers.before, still: figures.producers.still })}
@@ -194,7 +132,7 @@ export default async function TreatyPage({ searchParams }: { searchParams: Promi
                 still: figures.source.producersStill,
               }),
             })}
-            agrees={agrees.producers}
+            agrees={figures.producers.agreesWithSource}
             agreesLabel={t("agrees")}
             differsLabel={t("differs")}
           >
@@ -214,7 +152,7 @@ export default async function TreatyPage({ searchParams }: { searchParams: Promi
                 </li>
               ))}
             </ul>
-          </Figure>
+          </FigureCard>
         </div>
       </section>
 

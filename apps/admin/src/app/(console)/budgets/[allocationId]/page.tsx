@@ -1,5 +1,5 @@
 import { fiscalYearLabel, localized } from "@portal/domain";
-import { Button, PageHeader, ProvenanceBadge } from "@portal/ui";
+import { Breadcrumbs, Button, PageHeader, ProvenanceBadge } from "@portal/ui";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { budgetsHref, QUARTER_PATTERN } from "@/budget-links";
@@ -24,11 +24,12 @@ export default async function AllocationPage({
   params: Promise<{ allocationId: string }>;
   searchParams: Promise<Search>;
 }) {
-  const [{ allocationId }, search, api, t, locale] = await Promise.all([
+  const [{ allocationId }, search, api, t, tw, locale] = await Promise.all([
     params,
     searchParams,
     getApi(),
     getTranslations("adminBudgets"),
+    getTranslations("wayfinding"),
     getLocale(),
   ]);
   const partner = search.partner || undefined;
@@ -46,11 +47,15 @@ export default async function AllocationPage({
   }).toString();
   return (
     <>
-      <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href={budgetsHref(data.fiscalYear)} className="link">
-          {t("backToBudget", { label })}
-        </Link>
-      </nav>
+      <div className="mb-2">
+        <Breadcrumbs
+          label={tw("breadcrumbs")}
+          items={[
+            { label: tw("budgetYear", { label }), href: budgetsHref(data.fiscalYear) },
+            { label: `${allocation.programme.code} · ${localized(allocation.programme, "name", locale)}` },
+          ]}
+        />
+      </div>
       <PageHeader
         title={t("allocationHeading", {
           programme: localized(allocation.programme, "name", locale),

@@ -10,6 +10,7 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  RememberListState,
 } from "@portal/ui";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -27,6 +28,7 @@ export default async function OutboxPage() {
   const messages = await api.jobs.outbox({ limit: 200 });
   return (
     <div className="flex flex-col gap-6">
+      <RememberListState />
       <PageHeader title={t("outboxTitle")} description={t("outboxIntro")} />
       <Card>
         {messages.length === 0 ? (

@@ -10,6 +10,7 @@ import {
   EmptyState,
   Money,
   PageHeader,
+  Breadcrumbs,
   ProvenanceBadge,
   Table,
   TableBody,
@@ -35,13 +36,15 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, api, t, tu, tc, ts, locale] = await Promise.all([
+  const [{ id }, api, t, tu, tc, ts, tn, tw, locale] = await Promise.all([
     params,
     getApi(),
     getTranslations("adminOrganisations"),
     getTranslations("adminUsers"),
     getTranslations("common"),
     getTranslations("grantStatus"),
+    getTranslations("nav"),
+    getTranslations("wayfinding"),
     getLocale(),
   ]);
   const [organisation, options] = await Promise.all([
@@ -52,11 +55,15 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const name = localized(organisation, "legalName", locale);
   return (
     <>
-      <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href="/organisations" className="link">
-          {t("back")}
-        </Link>
-      </nav>
+      <div className="mb-2">
+        <Breadcrumbs
+          label={tw("breadcrumbs")}
+          items={[
+            { label: tn("adminOrganisations"), href: "/organisations", list: true },
+            { label: organisation.acronym ?? name },
+          ]}
+        />
+      </div>
       <PageHeader
         title={name}
         description={

@@ -1,8 +1,20 @@
 import { localized } from "@portal/domain";
-import { Badge, Card, CardContent, CardDescription, CardHeader, CardTitle, EmptyState, PageHeader } from "@portal/ui";
+import {
+  ActiveBadge,
+  Badge,
+  Breadcrumbs,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  EmptyState,
+  PageHeader,
+} from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AddMembership, MembershipRow } from "@/components/membership-editor";
+import { OfficerScopeForm } from "@/components/officer-scope-form";
 import { EndSessions } from "@/components/security/end-sessions";
 import { ActiveToggle, RoleForm } from "@/components/user-access";
 import { getApi } from "@/server/caller";
@@ -18,18 +30,22 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, api, t, tr, locale, format] = await Promise.all([
+  const [{ id }, api, t, tr, tn, tw, locale, format] = await Promise.all([
     params,
     getApi(),
     getTranslations("adminUsers"),
     getTranslations("common.roles"),
+    getTranslations("nav"),
+    getTranslations("wayfinding"),
     getLocale(),
     getFormatter(),
   ]);
-  const [user, organisations, sessions] = await Promise.all([
+  const [user, organisations, sessions, scope, ts] = await Promise.all([
     orNotFound(() => api.users.byId({ id })),
     organisationOptions(locale),
     orNotFound(() => api.users.sessions({ userId: id })),
+    orNotFound(() => api.users.officerScope({ userId: id })),
+    getTranslations("officerScope"),
   ]);
   const label = (o: { acronym: string | null; nameEn: string; nameFr: string }) => {
     const name = localized(o, "name", locale);
@@ -39,20 +55,23 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const protectedReason = user.isSelf ? t("selfProtected") : user.lastAdmin ? t("lastAdminProtected") : null;
   return (
     <>
-      <nav aria-label={t("breadcrumb")} className="mb-2 text-sm">
-        <Link href="/users" className="link">
-          {t("back")}
-        </Link>
-      </nav>
+      <div className="mb-2">
+        <Breadcrumbs
+          label={tw("breadcrumbs")}
+          items={[{ label: tn("adminUsers"), href: "/users", list: true }, { label: user.name || user.email }]}
+        />
+      </div>
       <PageHeader
         title={user.name || user.email}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span>{user.email}</span>
             <Badge>{tr(user.role)}</Badge>
-            <Badge tone={user.active ? "success" : "danger"} data-testid="user-status">
-              {user.active ? t("active") : t("inactive")}
-            </Badge>
+            <ActiveBadge
+              active={user.active}
+              labels={{ active: t("active"), inactive: t("inactive") }}
+              testId="user-status"
+            />
           </span>
         }
       />
@@ -111,6 +130,27 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               />
             ))}
             <AddMembership userId={user.id} organisations={organisations.filter((o) => !memberOf.has(o.id))} />
+          </CardContent>
+        </Card>
+      ) : null}
+      {scope.applies ? (
+        <Card className="mt-6" data-testid="officer-scope">
+          <CardHeader>
+            <CardTitle>{ts("scopeTitle")}</CardTitle>
+            <CardDescription>{ts("scopeDescription")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <OfficerScopeForm
+              userId={user.id}
+              programmes={scope.programmes.map((p) => ({
+                id: p.id,
+                label: `${p.code} — ${localized(p, "name", locale)}`,
+                depth: p.depth,
+                parentId: p.depth > 0 ? p.parentId : null,
+              }))}
+              assigned={scope.programmeIds}
+              outside={scope.outsideProgrammes}
+            />
           </CardContent>
         </Card>
       ) : null}

@@ -15,6 +15,7 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  RememberListState,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -43,6 +44,7 @@ export default async function ConferencesPage({ searchParams }: { searchParams: 
 
   return (
     <>
+      <RememberListState />
       <PageHeader
         title={staff ? t("title") : t("partnerTitle")}
         description={staff ? t("description") : t("partnerDescription")}

@@ -1,6 +1,7 @@
 import { fiscalYearLabel, formatPlace, localized } from "@portal/domain";
 import {
   Badge,
+  Breadcrumbs,
   Button,
   CardContent,
   Money,
@@ -31,11 +32,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function ConferencePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [api, t, tt, tl, locale, format] = await Promise.all([
+  const [api, t, tt, tl, tn, tw, locale, format] = await Promise.all([
     getApi(),
     getTranslations("conferences"),
     getTranslations("treaty"),
     getTranslations("ledger"),
+    getTranslations("nav"),
+    getTranslations("wayfinding"),
     getLocale(),
     getFormatter(),
   ]);
@@ -50,11 +53,13 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/conferences" className="text-sm link">
-          ← {t("backToList")}
-        </Link>
-      </div>
+      <Breadcrumbs
+        label={tw("breadcrumbs")}
+        items={[
+          { label: tn("conferences"), href: "/conferences", list: true },
+          { label: localized(conference, "title", locale) },
+        ]}
+      />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">

@@ -1,4 +1,4 @@
-import { can, fiscalYearLabel, GRANT_STATUSES, type GrantSort, localized } from "@portal/domain";
+import { can, fiscalYearLabel, GRANT_STATUSES, type GrantSort, localized, pageWindow } from "@portal/domain";
 import {
   Button,
   Card,
@@ -8,6 +8,7 @@ import {
   Money,
   PageHeader,
   ProvenanceBadge,
+  RememberListState,
   Select,
   Table,
   TableBody,
@@ -16,6 +17,7 @@ import {
   TableHeader,
   TableRow,
 } from "@portal/ui";
+import { PageBeyondEnd } from "@portal/ui/page-beyond-end";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ExportDownload } from "@/components/exports/export-download";
@@ -23,6 +25,7 @@ import { GrantStatusBadge } from "@/components/grant-status-badge";
 import { Pagination } from "@/components/grant-list/pagination";
 import {
   DEFAULT_PAGE_SIZE,
+  grantListHref,
   grantListQuery,
   grantListSearch,
   isFiltered,
@@ -54,12 +57,9 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
   const statusLabel = await getTranslations(isPartner ? "partnerGrantStatus" : "grantStatus");
   const query = grantListQuery(params);
   const [result, options] = await Promise.all([api.grants.list(query), api.dashboard.grantListOptions()]);
-  const page = result.page;
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const { page, pages, first, last, beyondEnd } = pageWindow(result);
   const filtered = isFiltered(params);
   const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
-  const first = result.total === 0 ? 0 : (page - 1) * result.pageSize + 1;
-  const last = Math.min(result.total, page * result.pageSize);
   const sortHeader = (column: GrantSort, label: string, numeric?: boolean) => (
     <SortHeader
       column={column}
@@ -72,6 +72,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
+      <RememberListState />
       <PageHeader
         title={isPartner ? t("partnerTitle") : t("title")}
         description={isPartner ? t("partnerDescription") : t("description")}
@@ -179,7 +180,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
 
       <div className="mb-2 flex flex-wrap items-start justify-between gap-3">
         <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="grants-count">
-          {result.total === 0 ? t("count", { count: 0 }) : t("showing", { first, last, count: result.total })}
+          {first === 0 ? t("count", { count: result.total }) : t("showing", { first, last, count: result.total })}
         </p>
         {result.total > 0 ? (
           <ExportDownload
@@ -187,7 +188,9 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
           />
         ) : null}
       </div>
-      {result.rows.length === 0 ? (
+      {beyondEnd ? (
+        <PageBeyondEnd page={page} pages={pages} lastPageHref={grantListHref(params, { page: pages })} />
+      ) : result.rows.length === 0 ? (
         <EmptyState
           title={filtered || !isPartner ? t("emptyTitle") : t("partnerEmptyTitle")}
           description={filtered || !isPartner ? t("emptyDescription") : t("partnerEmptyDescription")}
@@ -253,6 +256,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
       )}
       <Pagination
         params={params}
+        beyondEnd={beyondEnd}
         page={page}
         pages={pages}
         labels={{

@@ -31,6 +31,7 @@ import { SchedulePaymentForm } from "@/components/ledger/schedule-payment-form";
 import { UnscheduledPaymentForm } from "@/components/ledger/unscheduled-payment-form";
 import { AuditTrail } from "@/components/audit-trail";
 import { IatiPublication } from "@/components/iati/iati-publication";
+import { ReadOnlyNotice } from "@/components/officer-scope/read-only-notice";
 import { getApi, getSession } from "@/server/caller";
 import { loadGrant } from "@/server/records";
 
@@ -97,6 +98,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
           ) : null
         }
       />
+      <ReadOnlyNotice reason={grant.readOnlyReason} />
       <GrantTransitions grantId={grant.id} actions={grant.availableActions} />
 
       <p className="text-sm text-muted-foreground">

@@ -11,6 +11,7 @@ import {
   TableHead,
   TableHeader,
   TableRow,
+  RememberListState,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -44,6 +45,7 @@ export default async function OrganisationsPage() {
 
   return (
     <>
+      <RememberListState />
       <PageHeader title={t("title")} description={t("description")} />
       <p className="mb-2 text-sm text-muted-foreground">{t("count", { count: rows.length })}</p>
       {rows.length === 0 ? (

@@ -6,6 +6,7 @@ import {
   localized,
 } from "@portal/domain";
 import {
+  Breadcrumbs,
   CardContent,
   Money,
   PageHeader,
@@ -39,11 +40,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [api, session, t, tc, locale, format] = await Promise.all([
+  const [api, session, t, tc, tn, tw, locale, format] = await Promise.all([
     getApi(),
     getSession(),
     getTranslations("organisations"),
     getTranslations("conferences"),
+    getTranslations("nav"),
+    getTranslations("wayfinding"),
     getLocale(),
     getFormatter(),
   ]);
@@ -66,11 +69,13 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   return (
     <div className="flex flex-col gap-6">
       {isPartner ? null : (
-        <div>
-          <Link href="/organisations" className="text-sm link">
-            ← {t("backToList")}
-          </Link>
-        </div>
+        <Breadcrumbs
+          label={tw("breadcrumbs")}
+          items={[
+            { label: tn("organisations"), href: "/organisations", list: true },
+            { label: org.acronym ?? orgName },
+          ]}
+        />
       )}
       <PageHeader
         title={

@@ -1,10 +1,12 @@
-import { localized } from "@portal/domain";
+import { localized, pageWindow } from "@portal/domain";
 import {
-  Badge,
   Button,
   Card,
   EmptyState,
+  IsoDate,
   PageHeader,
+  RememberListState,
+  ReportStatusBadge,
   Table,
   TableBody,
   TableCell,
@@ -12,9 +14,9 @@ import {
   TableHeader,
   TableRow,
 } from "@portal/ui";
+import { PageBeyondEnd } from "@portal/ui/page-beyond-end";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { isoDateToDate } from "@/components/dashboard/dates";
 import { getApi, getSession } from "@/server/caller";
 
 export const dynamic = "force-dynamic";
@@ -49,15 +51,14 @@ export default async function ReportsPage({
     : isPartner
       ? "due"
       : "review";
-  const page = Math.max(1, Number.parseInt(raw.page ?? "1", 10) || 1);
-  const result = await api.dashboard.reports({ view, page, pageSize: PAGE_SIZE });
-  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-  const fr = locale === "fr";
-  const date = (iso: string) => format.dateTime(isoDateToDate(iso), { dateStyle: "medium", timeZone: "UTC" });
+  const requested = Math.max(1, Number.parseInt(raw.page ?? "1", 10) || 1);
+  const result = await api.dashboard.reports({ view, page: requested, pageSize: PAGE_SIZE });
+  const { page, pages, beyondEnd } = pageWindow({ page: requested, pageSize: PAGE_SIZE, total: result.total });
   const href = (v: View, p = 1) => `/reports?view=${v}${p > 1 ? `&page=${p}` : ""}`;
 
   return (
     <>
+      <RememberListState />
       <PageHeader title={t("listTitle")} description={isPartner ? t("listDescriptionPartner") : t("listDescription")} />
       <nav aria-label={t("viewsLabel")} className="mb-4">
         <ul className="flex flex-wrap gap-2">
@@ -75,7 +76,9 @@ export default async function ReportsPage({
       <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">
         {t("count", { count: result.total })}
       </p>
-      {result.rows.length === 0 ? (
+      {beyondEnd ? (
+        <PageBeyondEnd page={page} pages={pages} lastPageHref={href(view, pages)} />
+      ) : result.rows.length === 0 ? (
         <EmptyState title={t(`empty.${view}`)} />
       ) : (
         <Card>
@@ -103,27 +106,15 @@ export default async function ReportsPage({
                     </Link>
                     <div className="text-xs text-muted-foreground">
                       {isPartner
-                        ? fr
-                          ? r.titleFr
-                          : r.titleEn
+                        ? localized(r, "title", locale)
                         : (r.recipientAcronym ?? localized(r, "recipientName", locale))}
                     </div>
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">{date(r.dueOn)}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    <IsoDate value={r.dueOn} />
+                  </TableCell>
                   <TableCell>
-                    <Badge
-                      tone={
-                        r.overdue
-                          ? "danger"
-                          : r.status === "accepted"
-                            ? "success"
-                            : r.status === "changes_requested"
-                              ? "warning"
-                              : "neutral"
-                      }
-                    >
-                      {tg(`requirementStatus.${r.status}`)}
-                    </Badge>
+                    <ReportStatusBadge status={r.status} overdue={r.overdue} />
                     {r.overdue ? <span className="ml-2 text-xs text-destructive">{t("overdue")}</span> : null}
                   </TableCell>
                   <TableCell className="whitespace-nowrap">
@@ -135,7 +126,7 @@ export default async function ReportsPage({
           </Table>
         </Card>
       )}
-      {pages > 1 ? (
+      {pages > 1 && !beyondEnd ? (
         <nav aria-label={tc("pageOf", { page, pages })} className="mt-4 flex items-center justify-between text-sm">
           <span>{tc("pageOf", { page, pages })}</span>
           <div className="flex gap-2">

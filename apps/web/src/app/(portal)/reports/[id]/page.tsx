@@ -2,50 +2,46 @@ import { localized } from "@portal/domain";
 import {
   Alert,
   Badge,
+  Breadcrumbs,
   Card,
   CardContent,
   CardDescription,
   CardHeader,
   CardTitle,
   EmptyState,
+  IsoDate,
   PageHeader,
+  ReportStatusBadge,
 } from "@portal/ui";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ReportSubmissionForm } from "@/components/attachments/report-submission-form";
 import { SubmissionHistory } from "@/components/attachments/submission-history";
-import { isoDateToDate } from "@/components/dashboard/dates";
 import { RequirementActions } from "@/components/ledger/requirement-actions";
-import { getApi, getSession } from "@/server/caller";
-import { orNotFound } from "@/server/not-found";
+import { ReadOnlyNotice } from "@/components/officer-scope/read-only-notice";
+import { getSession } from "@/server/caller";
+import { loadReport } from "@/server/records";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata() {
-  const t = await getTranslations("attachments");
-  return { title: t("pageTitle") };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, t, tg] = await Promise.all([params, getTranslations("attachments"), getTranslations("grants")]);
+  const report = await loadReport(id);
+  const name = `${tg(`reportKind.${report.kind}`)} · ${tg(`reportStage.${report.stage}`)}`;
+  // Each report its own title (WCAG 2.4.2): the grant's reference tells two "final report" tabs apart.
+  return { title: `${t("reportTitle", { name })} · ${report.grant.reference}` };
 }
-
-const TONES = {
-  open: "neutral",
-  submitted: "info",
-  resubmitted: "info",
-  changes_requested: "warning",
-  accepted: "success",
-  waived: "neutral",
-} as const;
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [api, session, t, tg, locale, format] = await Promise.all([
-    getApi(),
+  const [session, t, tg, tn, tw, locale] = await Promise.all([
     getSession(),
     getTranslations("attachments"),
     getTranslations("grants"),
+    getTranslations("nav"),
+    getTranslations("wayfinding"),
     getLocale(),
-    getFormatter(),
   ]);
-  const report = await orNotFound(() => api.attachments.report({ requirementId: id }));
+  const report = await loadReport(id);
   const isPartner = session?.user.role === "partner";
   const canSubmit = report.availableActions.includes("submit");
   const reviewActions = report.availableActions.filter((a) => a !== "submit");
@@ -54,29 +50,27 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap gap-4 text-sm">
-        <Link href={`/grants/${report.grant.id}`} className="link">
-          ← {t("backToGrant", { reference: report.grant.reference })}
-        </Link>
-        <Link href="/reports" className="link">
-          {t("allReports")}
-        </Link>
-      </div>
+      <Breadcrumbs
+        label={tw("breadcrumbs")}
+        items={[
+          { label: tn("reports"), href: "/reports", list: true },
+          { label: t("backToGrant", { reference: report.grant.reference }), href: `/grants/${report.grant.id}` },
+          { label: name },
+        ]}
+      />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">
             {t("reportTitle", { name })}
-            <Badge tone={report.overdue ? "danger" : TONES[report.status]} data-testid="report-status">
-              {tg(`requirementStatus.${report.status}`)}
-            </Badge>
+            <ReportStatusBadge status={report.status} overdue={report.overdue} testId="report-status" />
             {report.overdue ? <Badge tone="danger">{t("overdue")}</Badge> : null}
           </span>
         }
         description={`${report.grant.reference} · ${localized(report.grant, "title", locale)}${isPartner ? "" : ` · ${recipient}`}`}
       />
+      <ReadOnlyNotice reason={report.readOnlyReason} />
       <p className="text-sm">
-        <span className="text-muted-foreground">{t("dueOn")}:</span>{" "}
-        {format.dateTime(isoDateToDate(report.dueOn), { dateStyle: "long", timeZone: "UTC" })}
+        <span className="text-muted-foreground">{t("dueOn")}:</span> <IsoDate value={report.dueOn} dateStyle="long" />
       </p>
       {report.status === "waived" && report.waivedReason ? (
         <Alert tone="info">{t("waived", { reason: report.waivedReason })}</Alert>

@@ -1,24 +1,40 @@
-import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, PageHeader } from "@portal/ui";
+import { Breadcrumbs, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, PageHeader } from "@portal/ui";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { cache } from "react";
 import { getApi } from "@/server/caller";
 import { orNotFound } from "@/server/not-found";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata() {
-  const t = await getTranslations("jobs");
+/** One read per request: the title and the body show the same message. */
+const loadMessage = cache(async (id: string) => {
+  const api = await getApi();
+  return orNotFound(() => api.jobs.message({ id }));
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, t] = await Promise.all([params, getTranslations("jobs")]);
+  const message = await loadMessage(id);
   // The message may hold a one-time link: keep it out of Referer headers.
-  return { title: t("outboxTitle"), referrer: "no-referrer" };
+  return { title: `${message.subject} · ${t("outboxTitle")}`, referrer: "no-referrer" };
 }
 
 /** One message as it is (or would be) sent: the HTML part in a sandboxed frame, and the plain-text part. */
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [api, t, format] = await Promise.all([getApi(), getTranslations("jobs"), getFormatter()]);
-  const message = await orNotFound(() => api.jobs.message({ id }));
+  const [message, t, tw, format] = await Promise.all([
+    loadMessage(id),
+    getTranslations("jobs"),
+    getTranslations("wayfinding"),
+    getFormatter(),
+  ]);
   return (
     <div className="flex flex-col gap-6">
+      <Breadcrumbs
+        label={tw("breadcrumbs")}
+        items={[{ label: t("outboxTitle"), href: "/jobs/outbox", list: true }, { label: message.subject }]}
+      />
       <PageHeader
         title={message.subject}
         description={`${t("to")}: ${message.toAddress} · ${format.dateTime(message.createdAt, { dateStyle: "medium", timeStyle: "short" })} · ${t(`statuses.${message.status}`)}`}

@@ -18,8 +18,8 @@ export default async function EditGrantPage({ params }: { params: Promise<{ id: 
   await requireCapability("grants.manage");
   const [{ id }, t, locale] = await Promise.all([params, getTranslations("grantForm"), getLocale()]);
   const grant = await loadGrant(id);
-  // Only drafts are edited; later changes go through the lifecycle (and its audit trail).
-  if (grant.status !== "draft") notFound();
+  // Only drafts are edited (later changes go through the lifecycle and its audit trail), by an officer who manages it.
+  if (!grant.permissions.edit) notFound();
   const amount = (cents: number, currency = grant.currency) => formatAmountInput(cents, currency, intlLocale(locale));
   return (
     <>
