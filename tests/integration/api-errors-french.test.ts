@@ -38,6 +38,6 @@ describe("refusals over HTTP", () => {
     expect(fr.status).toBe(404);
     expect(en.body.error.json.data.domainCode).toBe("NOT_FOUND");
     expect(en.body.error.json.message).toBe("No such grant.");
-    expect(fr.body.error.json.message).toBe("Cet enregistrement n'existe pas ou vous n'y avez pas accès.");
+    expect(fr.body.error.json.message).toBe("Cette subvention n'existe pas ou vous n'y avez pas accès.");
   });
 });

@@ -138,7 +138,7 @@ describe("acting on payments", () => {
     await officer2.payments.act({ id: p.id, action: "markDue" });
     const refused = await refusal(officer.payments.act({ id: p.id, action: "approve" }));
     expect(refused.code).toBe("PAYMENT_ON_HOLD");
-    expect(refused.message).toContain("interim narrative report that was due on 2002-01-15");
+    expect(refused.message).toContain("interim narrative report that was due on Jan 15, 2002");
     expect((await officer.grants.byId({ id: grantId })).scheduledPayments[0]).toMatchObject({
       blockedByReport: true,
       availableActions: ["hold", "cancel"],

@@ -1,5 +1,5 @@
 import { type Capability, can, type Role } from "@portal/domain";
-import { DomainError } from "./errors";
+import { refusal } from "./errors";
 
 /** Who is asking, as established by the session on this request (re-read from the database each time). */
 export interface Actor {
@@ -22,7 +22,7 @@ export interface Actor {
 
 export function requireCapability(actor: Actor, capability: Capability): void {
   if (!can(actor.role, capability)) {
-    throw new DomainError("FORBIDDEN", "You do not have permission to do this.");
+    throw refusal("FORBIDDEN", "noPermission");
   }
 }
 

@@ -1,3 +1,5 @@
+import type { MessageParams } from "@portal/domain";
+import { type RefusalKey, refusalText } from "@portal/ui/refusal-text";
 import { TRPCError } from "@trpc/server";
 
 /**
@@ -39,15 +41,46 @@ export const DOMAIN_ERROR_CODES = {
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
 
+/** The catalogue sentence of a refusal (`errors.reasons.<key>`) and its parameters: each language writes its own. */
+export interface RefusalDetail {
+  key: RefusalKey;
+  params: MessageParams;
+}
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly field?: string,
+    readonly detail?: RefusalDetail,
   ) {
     super(message);
     this.name = "DomainError";
   }
+}
+
+/**
+ * A refusal written from the catalogues: the English sentence becomes the error's message (logs, tests, API clients),
+ * and the key and parameters travel with it so French readers get the same amounts, names and dates in French.
+ */
+export function refusal(
+  code: DomainErrorCode,
+  key: RefusalKey,
+  params: MessageParams = {},
+  field?: string,
+): DomainError {
+  const message = refusalText("en", { code, key, params }) ?? key;
+  return new DomainError(code, message, field, { key, params });
+}
+
+/**
+ * A refusal in the reader's language: the catalogue's sentence with its parameters when the service gave one; else,
+ * for French readers, the code's general sentence; else the service's own English message.
+ */
+export function domainErrorMessage(error: DomainError, locale: "en" | "fr"): string {
+  if (error.detail) return refusalText(locale, { code: error.code, ...error.detail }) ?? error.message;
+  if (locale === "fr") return refusalText("fr", { code: error.code }) ?? error.message;
+  return error.message;
 }
 
 export function toTRPCError(error: DomainError): TRPCError {

@@ -4,9 +4,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { type Actor, requireCapability } from "./actor";
-import { FRENCH_ERROR_MESSAGES } from "./error-messages-fr";
-import { DomainError, toTRPCError } from "./errors";
+import { DomainError, domainErrorMessage, toTRPCError } from "./errors";
 import { internalErrorMessage, logger } from "./observability";
+import { inReaderLocale } from "./reader-locale";
 import { domainErrorFromDatabase } from "./services/db-errors";
 
 export interface Context {
@@ -37,21 +37,24 @@ const t = initTRPC.context<Context>().create({
           path: shape.data.path,
           requestId,
           domainCode: null,
+          refusal: null,
           field: null,
           fieldErrors: null,
         },
       };
     }
-    const french = ctx?.locale === "fr" && cause instanceof DomainError;
+    const locale = ctx?.locale ?? "en";
     const fieldErrors =
       cause instanceof ZodError ? Object.fromEntries(cause.issues.map((i) => [fieldOfIssue(i.path), i.message])) : null;
     return {
       ...shape,
-      message: french ? FRENCH_ERROR_MESSAGES[cause.code] : shape.message,
+      message: cause instanceof DomainError ? domainErrorMessage(cause, locale) : shape.message,
       data: {
         ...shape.data,
         requestId,
         domainCode: cause instanceof DomainError ? cause.code : null,
+        // The sentence's key and parameters, so the browser's formatter can write it in the page's language.
+        refusal: cause instanceof DomainError && cause.detail ? cause.detail : null,
         // The field at fault: the service's, or the first one zod refused.
         field:
           cause instanceof DomainError
@@ -75,7 +78,8 @@ export const router = t.router;
  * of the server: logged here with the request id, answered with a generic message by the error formatter.
  */
 const domainErrors = t.middleware(async ({ ctx, path, type, next }) => {
-  const result = await next();
+  // Everything below, zod parsing the input included, writes its messages in the reader's language.
+  const result = await inReaderLocale(ctx.locale, () => next());
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof DomainError) throw toTRPCError(cause);

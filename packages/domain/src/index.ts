@@ -9,5 +9,6 @@ export * from "./localized";
 export * from "./ledger-rules";
 export * from "./notifications";
 export * from "./amendments";
+export * from "./locale-format";
 export * from "./officer-scope";
 export * from "./paging";

@@ -1,11 +1,42 @@
+import type { MessageParams } from "@portal/domain";
 import { TRPCClientError } from "@trpc/client";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
 interface ErrorData {
   domainCode?: string | null;
+  refusal?: { key: string; params: MessageParams } | null;
   field?: string | null;
   fieldErrors?: Record<string, string> | null;
 }
+
+/** What the server said when it refused: the DomainError's code, its sentence's key and parameters, its field. */
+export interface ServerRefusal {
+  code: string | null;
+  key: string | null;
+  params: MessageParams | null;
+  field: string | null;
+  fieldErrors: Record<string, string> | null;
+  /** The server's own message, already in the reader's language. */
+  message: string;
+}
+
+export function refusalOf(error: unknown): ServerRefusal | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const data = (error.data ?? {}) as ErrorData;
+  return {
+    code: data.domainCode ?? null,
+    key: data.refusal?.key ?? null,
+    params: data.refusal?.params ?? null,
+    field: data.field ?? null,
+    fieldErrors: data.fieldErrors ?? null,
+    message: error.message,
+  };
+}
+
+/** Writes a refusal for the reader (see `useRefusalMessage`); without one, the server's own message is shown. */
+export type RefusalMessage = (error: unknown, fallback: string) => string;
+
+const serverMessage: RefusalMessage = (error, fallback) => refusalOf(error)?.message || fallback;
 
 /**
  * Puts a server error where the person will look for it: on the field it names (from a DomainError's `field` or
@@ -15,20 +46,21 @@ export function applyServerError<T extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<T>,
   fallback: string,
+  message: RefusalMessage = serverMessage,
 ): void {
-  if (!(error instanceof TRPCClientError)) {
+  const refusal = refusalOf(error);
+  if (!refusal) {
     setError("root.server", { message: fallback });
     return;
   }
-  const data = (error.data ?? {}) as ErrorData;
-  if (data.fieldErrors && Object.keys(data.fieldErrors).length > 0) {
-    for (const [field, message] of Object.entries(data.fieldErrors))
-      setError((field || "root.server") as Path<T>, { message });
+  if (refusal.fieldErrors && Object.keys(refusal.fieldErrors).length > 0) {
+    for (const [field, text] of Object.entries(refusal.fieldErrors))
+      setError((field || "root.server") as Path<T>, { message: text });
     return;
   }
-  if (data.field) {
-    setError(data.field as Path<T>, { message: error.message });
+  if (refusal.field) {
+    setError(refusal.field as Path<T>, { message: message(error, fallback) });
     return;
   }
-  setError("root.server", { message: error.message || fallback });
+  setError("root.server", { message: message(error, fallback) });
 }

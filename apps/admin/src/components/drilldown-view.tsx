@@ -1,5 +1,5 @@
 import type { AdminRouter } from "@portal/api";
-import { fiscalYearLabel, type GrantStatus, localized } from "@portal/domain";
+import { cityName, formatFiscalQuarter, type GrantStatus, localized } from "@portal/domain";
 import {
   Badge,
   type BadgeTone,
@@ -78,7 +78,7 @@ export async function DrilldownView({
     ) : null;
   const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const short = (o: { acronym: string | null; nameEn: string; nameFr: string }) => o.acronym ?? name(o);
-  const quarterLabel = (year: number, quarter: number) => t("quarterLabel", { quarter, label: fiscalYearLabel(year) });
+  const quarterLabel = (year: number, quarter: number) => formatFiscalQuarter(year, quarter, locale);
   const portal = process.env.PORTAL_URL?.replace(/\/+$/, "");
   const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const currentPeriod = data.period ? periodOf(data.period.fiscalYear, data.period.quarter) : "";
@@ -319,7 +319,7 @@ export async function DrilldownView({
                     <TableCell>
                       <span className="font-medium">{localized(cost, "title", locale)}</span>
                       <div className="text-xs text-muted-foreground">
-                        {cost.city}, {localized(cost, "countryName", locale)}
+                        {cityName(cost.city, locale)}, {localized(cost, "countryName", locale)}
                       </div>
                       <div className="mt-1">
                         <ProvenanceBadge provenance={cost.provenance} />

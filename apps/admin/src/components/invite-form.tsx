@@ -13,6 +13,7 @@ import { CapabilityCheckboxes } from "@/components/capability-checkboxes";
 import { describedBy, Field } from "@portal/ui/field";
 import { domainErrorOf } from "@/components/mutation-error";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 
 interface Values {
@@ -38,6 +39,7 @@ function InviteForm({
 }) {
   const t = useTranslations("adminUsers");
   const tr = useTranslations("common.roles");
+  const refusalText = useRefusalMessage();
   const router = useRouter();
   const trpc = useTRPC();
   const invite = useMutation(trpc.users.invite.mutationOptions());
@@ -91,7 +93,7 @@ function InviteForm({
     } catch (error) {
       const { code, field } = domainErrorOf(error);
       if (code === "CONFLICT" && field === "email") setError("email", { message: t("emailTaken") });
-      else applyServerError(error, setError, t("inviteFailed"));
+      else applyServerError(error, setError, t("inviteFailed"), refusalText);
     }
   });
 

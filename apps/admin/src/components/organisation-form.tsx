@@ -10,6 +10,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 
 export interface OrganisationValues {
@@ -34,6 +35,7 @@ function OrganisationForm({
   countries: { code: string; name: string }[];
 }) {
   const t = useTranslations("adminOrganisations");
+  const refusalText = useRefusalMessage();
   const router = useRouter();
   const trpc = useTRPC();
   const create = useMutation(trpc.organisations.create.mutationOptions());
@@ -99,7 +101,7 @@ function OrganisationForm({
         router.push(`/organisations/${created.id}`);
       }
     } catch (error) {
-      applyServerError(error, setError, t("saveFailed"));
+      applyServerError(error, setError, t("saveFailed"), refusalText);
     }
   });
   const e = formState.errors;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { ValidationMessages } from "@portal/ui/validation-messages";
 import { getLocale, getTranslations } from "next-intl/server";
 import { JitlessZod } from "@portal/ui/jitless-zod";
 import { headers } from "next/headers";
@@ -29,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           {children}
           <LazyToaster />
+          <ValidationMessages />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,6 +1,5 @@
 import { ZodError } from "zod";
-import { FRENCH_ERROR_MESSAGES } from "../error-messages-fr";
-import { DomainError, type DomainErrorCode } from "../errors";
+import { DomainError, type DomainErrorCode, domainErrorMessage, type RefusalDetail } from "../errors";
 import { internalErrorMessage, logger, REQUEST_ID_HEADER } from "../observability";
 import { domainErrorFromDatabase } from "../services/db-errors";
 import { isBodyTooLarge } from "./body-limit";
@@ -31,14 +30,20 @@ export function refusal(
   ctx: ResponseContext,
   code: DomainErrorCode,
   message: string,
-  options: { field?: string | null; fieldErrors?: Record<string, string> | null; status?: number } = {},
+  options: {
+    field?: string | null;
+    fieldErrors?: Record<string, string> | null;
+    status?: number;
+    detail?: RefusalDetail;
+  } = {},
 ): Response {
   return jsonResponse(
     options.status ?? httpStatusOf(code),
     {
       error: {
         code,
-        message: ctx.locale === "fr" ? FRENCH_ERROR_MESSAGES[code] : message,
+        message: domainErrorMessage(new DomainError(code, message, undefined, options.detail), ctx.locale),
+        refusal: options.detail ?? null,
         field: options.field ?? null,
         fieldErrors: options.fieldErrors ?? null,
         requestId: ctx.requestId,
@@ -56,7 +61,8 @@ const fieldOfPath = (path: readonly PropertyKey[]) => path.map(String).join(".")
  * the detail going to the server log under the same id.
  */
 export function errorResponse(error: unknown, ctx: ResponseContext & { route: string }): Response {
-  if (error instanceof DomainError) return refusal(ctx, error.code, error.message, { field: error.field });
+  if (error instanceof DomainError)
+    return refusal(ctx, error.code, error.message, { field: error.field, detail: error.detail });
   if (error instanceof ZodError) {
     const fieldErrors = Object.fromEntries(error.issues.map((issue) => [fieldOfPath(issue.path), issue.message]));
     const first = error.issues[0];

@@ -7,6 +7,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from "../observability";
 import type { Context } from "../trpc";
 import { bufferedWithin, withBodyLimit } from "./body-limit";
 import { errorResponse, refusal } from "./responses";
+import { inReaderLocale } from "../reader-locale";
 import { isCrossSiteWrite } from "./same-origin";
 
 /** tRPC bodies are forms and filters: a megabyte is far above the largest (a grant with fifty components). */
@@ -107,7 +108,9 @@ export function createRouteKit(options: RouteKitOptions) {
         const capped = withBodyLimit(request, routeOptions.maxBodyBytes ?? DEFAULT_ROUTE_BODY_BYTES);
         const ctx = await contextFor(requestId, locale);
         const params = ((await next?.params) ?? {}) as Params;
-        const response = await handle({ request: capped, url: new URL(request.url), params, ctx, requestId });
+        const response = await inReaderLocale(locale, () =>
+          handle({ request: capped, url: new URL(request.url), params, ctx, requestId }),
+        );
         response.headers.set(REQUEST_ID_HEADER, requestId);
         return response;
       } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "./messages";
 
 /** The first admin, created by `npm run admin:create` on a deployment's empty database. */
 export const createAdminAccountInput = z.object({
@@ -6,12 +7,16 @@ export const createAdminAccountInput = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .max(254, { error: "The email address is too long." })
-    .pipe(z.email({ error: "Enter a valid email address." })),
-  name: z.string().trim().min(1, { error: "Enter a name." }).max(200, { error: "The name is too long." }),
+    .max(254, { ...msg("theEmailAddressIsTooLong") })
+    .pipe(z.email({ ...msg("enterAValidEmailAddress") })),
+  name: z
+    .string()
+    .trim()
+    .min(1, { ...msg("enterAName") })
+    .max(200, { ...msg("theNameIsTooLong") }),
   password: z
     .string()
-    .min(12, { error: "The password must be at least 12 characters." })
-    .max(256, { error: "The password is too long." }),
+    .min(12, { ...msg("thePasswordMustBeAtLeast12") })
+    .max(256, { ...msg("thePasswordIsTooLong") }),
 });
 export type CreateAdminAccountInput = z.input<typeof createAdminAccountInput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "./messages";
 import { IATI_ORGANISATION_TYPES } from "../iati";
 import { ROLES } from "../roles";
 import { fiscalYear, isoDate, paging, uuid } from "./common";
@@ -14,17 +15,17 @@ export const organisationFields = z.object({
   legalNameFr: requiredLine(300, "the French legal name"),
   acronym: nullableLine(30, "the acronym"),
   iatiType: z.coerce
-    .number({ error: "Choose an organisation type." })
-    .int({ error: "Choose an organisation type from the IATI list." })
-    .refine((code) => IATI_CODES.includes(code), { error: "Choose an organisation type from the IATI list." }),
+    .number({ ...msg("chooseAnOrganisationType") })
+    .int({ ...msg("chooseAnOrganisationTypeFromTheIati") })
+    .refine((code) => IATI_CODES.includes(code), { ...msg("chooseAnOrganisationTypeFromTheIati") }),
   countryCode: z
     .string()
-    .max(10, { error: "Choose a country from the list." })
+    .max(10, { ...msg("chooseACountryFromTheList") })
     .trim()
     .toUpperCase()
     .nullish()
     .transform((value) => (value ? value : null))
-    .refine((value) => value === null || /^[A-Z]{2}$/.test(value), { error: "Choose a country from the list." }),
+    .refine((value) => value === null || /^[A-Z]{2}$/.test(value), { ...msg("chooseACountryFromTheList") }),
   website: z
     .union([z.literal(""), webUrl])
     .nullish()
@@ -39,7 +40,7 @@ export const listOrganisationsInput = paging.extend({
   iatiType: z.coerce
     .number()
     .int()
-    .refine((code) => IATI_CODES.includes(code), { error: "Choose an organisation type from the IATI list." })
+    .refine((code) => IATI_CODES.includes(code), { ...msg("chooseAnOrganisationTypeFromTheIati") })
     .optional(),
 });
 
@@ -56,14 +57,14 @@ export type ListUsersInput = z.input<typeof listUsersInput>;
 export const inviteUserInput = z.object({
   email: emailAddress,
   name: singleLine(200, "the name").default(""),
-  role: z.enum(ROLES, { error: "Choose a role." }),
+  role: z.enum(ROLES, { ...msg("chooseARole") }),
   organisationId: uuid.nullish(),
   capabilities: membershipCapabilities.default(["view"]),
 });
 
 export const changeRoleInput = z.object({
   userId: uuid,
-  role: z.enum(ROLES, { error: "Choose a role." }),
+  role: z.enum(ROLES, { ...msg("chooseARole") }),
   /** Needed when someone becomes a partner and belongs to no organisation yet. */
   organisationId: uuid.nullish(),
 });
@@ -83,8 +84,8 @@ export const budgetReviewInput = z.object({ fiscalYear });
 /** "2001-Q3": the fiscal year a disbursement was paid in and its quarter. */
 export const fiscalPeriod = z
   .string()
-  .max(10, { error: "Enter a fiscal quarter such as 2001-Q3." })
-  .regex(/^\d{4}-Q[1-4]$/, { error: "Enter a fiscal quarter such as 2001-Q3." })
+  .max(10, { ...msg("enterAFiscalQuarterSuchAs2001") })
+  .regex(/^\d{4}-Q[1-4]$/, { ...msg("enterAFiscalQuarterSuchAs2001") })
   .transform((value) => ({ fiscalYear: Number(value.slice(0, 4)), quarter: Number(value.slice(6)) }));
 
 /** What a drill-down is narrowed to: one allocation, or a fiscal year's allocations, by partner and/or quarter. */
@@ -96,7 +97,7 @@ export const budgetDrilldownInput = z
     period: fiscalPeriod.optional(),
   })
   .refine((input) => input.fiscalYear !== undefined || input.allocationId !== undefined, {
-    error: "Choose a fiscal year or an allocation.",
+    ...msg("chooseAFiscalYearOrAnAllocation"),
   });
 export type BudgetDrilldownInput = z.input<typeof budgetDrilldownInput>;
 export type BudgetDrilldownFilters = z.output<typeof budgetDrilldownInput>;
@@ -109,10 +110,12 @@ export const auditFilters = z
     action: singleLine(100, "the action").optional(),
     entityType: singleLine(50, "the kind of record").optional(),
     entityId: singleLine(100, "the record").optional(),
+    /** Free text: words of the action, the record's id or snapshot values, a grant's reference or title. */
+    q: searchText,
     from: dateFilter,
     to: dateFilter,
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], error: "The end date is before the start date." });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], ...msg("theEndDateIsBeforeTheStart") });
 export type AuditFilters = z.output<typeof auditFilters>;
 
 export const listAuditInput = z.object({

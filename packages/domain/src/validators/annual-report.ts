@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { msg } from "./messages";
 import { isIsoDate } from "../fiscal-year";
 
-const isoDate = (field: string) => z.string().refine(isIsoDate, { error: `${field}: give a date as YYYY-MM-DD.` });
+const isoDate = (field: string) => z.string().refine(isIsoDate, msg("fieldDate", { label: field }));
 
 /**
  * The annual report's three periods: money by fiscal year, treaty status at a report date, and the Landmine
@@ -16,7 +17,7 @@ export const annualReportInput = z
     monitorTo: isoDate("monitorTo").optional(),
   })
   .refine((v) => !v.monitorFrom || !v.monitorTo || v.monitorFrom <= v.monitorTo, {
-    error: "The monitoring period must start before it ends.",
+    ...msg("theMonitoringPeriodMustStartBeforeIt"),
     path: ["monitorTo"],
   });
 export type AnnualReportInput = z.infer<typeof annualReportInput>;

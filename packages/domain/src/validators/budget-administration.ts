@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "./messages";
 import { fiscalYear, positiveMinorUnits, uuid } from "./common";
 import { optionalText, requiredLine, requiredText } from "./text";
 
@@ -12,7 +13,7 @@ export const programmeFields = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z][A-Z0-9-]{1,19}$/, { error: "Use 2 to 20 capital letters, digits and hyphens, such as MAPP." }),
+    .regex(/^[A-Z][A-Z0-9-]{1,19}$/, { ...msg("use2To20CapitalLettersDigits") }),
   nameEn: requiredLine(200, "the English name"),
   nameFr: requiredLine(200, "the French name"),
   descriptionEn: optionalText(2000, "the English description"),
@@ -37,7 +38,7 @@ export const transferAllocationInput = z
   .object({ fromAllocationId: uuid, toAllocationId: uuid, amount: positiveMinorUnits, reason })
   .refine((t) => t.fromAllocationId !== t.toAllocationId, {
     path: ["toAllocationId"],
-    error: "Choose two different allocations.",
+    ...msg("chooseTwoDifferentAllocations"),
   });
 
 export const programmeBudgetInput = z.object({ programmeId: uuid });

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { msg, validationMessage } from "./messages";
 import { isIsoDate, parseFiscalYear } from "../fiscal-year";
 
-export const uuid = z.uuid({ error: "Not a valid identifier." });
+export const uuid = z.uuid({ ...msg("notAValidIdentifier") });
 
 /**
  * The dates the portal works with: from the first fiscal year it keeps (1990-1991, from 1 April 1990) to the end of
@@ -10,18 +11,18 @@ export const uuid = z.uuid({ error: "Not a valid identifier." });
 export const SUPPORTED_DATES = { first: "1990-04-01", last: "2100-12-31" } as const;
 
 export const isoDate = z
-  .string({ error: "Enter a date as YYYY-MM-DD." })
-  .max(10, { error: "Enter a date as YYYY-MM-DD." })
-  .refine(isIsoDate, { error: "Enter a date as YYYY-MM-DD." })
+  .string({ ...msg("enterADateAsYyyyMmDd") })
+  .max(10, { ...msg("enterADateAsYyyyMmDd") })
+  .refine(isIsoDate, { ...msg("enterADateAsYyyyMmDd") })
   .refine((date) => date >= SUPPORTED_DATES.first && date <= SUPPORTED_DATES.last, {
-    error: `Enter a date between ${SUPPORTED_DATES.first} and ${SUPPORTED_DATES.last}.`,
+    ...msg("dateOutOfRange", { first: SUPPORTED_DATES.first, last: SUPPORTED_DATES.last }),
   });
 
 /** Accepts 2001 or "2001-2002" (as in a URL) and yields the start year. */
 export const fiscalYear = z.union([z.number().int(), z.string().max(20)]).transform((value, ctx) => {
   const start = typeof value === "number" ? value : parseFiscalYear(value);
   if (start === null || start < 1990 || start > 2100) {
-    ctx.addIssue({ code: "custom", message: "Enter a fiscal year such as 2001-2002." });
+    ctx.addIssue({ code: "custom", message: validationMessage("enterAFiscalYearSuchAs2001") });
     return z.NEVER;
   }
   return start;
@@ -35,17 +36,17 @@ export const MAX_MINOR_UNITS = 10_000_000_000_000;
 
 /** Money in minor units: a whole, positive number of cents, bounded. */
 export const positiveMinorUnits = z
-  .number({ error: "Enter an amount." })
-  .int({ error: "Amounts are whole cents." })
-  .positive({ error: "The amount must be more than zero." })
-  .max(MAX_MINOR_UNITS, { error: "The amount is too large." });
+  .number({ ...msg("enterAnAmount") })
+  .int({ ...msg("amountsAreWholeCents") })
+  .positive({ ...msg("theAmountMustBeMoreThanZero") })
+  .max(MAX_MINOR_UNITS, { ...msg("theAmountIsTooLarge") });
 
 /** An optimistic-locking version (an integer column). */
 export const version = z
-  .number({ error: "Reload the page and try again." })
+  .number({ ...msg("reloadThePageAndTryAgain") })
   .int()
   .positive()
-  .max(2_147_483_647, { error: "Reload the page and try again." });
+  .max(2_147_483_647, { ...msg("reloadThePageAndTryAgain") });
 
 export const MAX_PAGE = 100_000;
 

@@ -1,20 +1,21 @@
 import { z } from "zod";
+import { msg, validationMessage } from "./messages";
 import { isoDate, positiveMinorUnits, uuid, version } from "./common";
 import { optionalLine, optionalText, requiredLine, requiredText, searchText, webUrl } from "./text";
 
 /** An ISO 3166-1 alpha-2 code; whether the country exists is checked against the countries table by the services. */
 export const iso2Code = z
-  .string({ error: "Choose a country from the list." })
-  .max(10, { error: "Choose a country from the list." })
+  .string({ ...msg("chooseACountryFromTheList") })
+  .max(10, { ...msg("chooseACountryFromTheList") })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, { error: "Choose a country from the list." });
+  .regex(/^[A-Z]{2}$/, { ...msg("chooseACountryFromTheList") });
 
 /** A co-host is a state or an organisation, never both. */
 export const coHostInput = z
   .object({ countryCode: iso2Code.nullish(), organisationId: uuid.nullish() })
   .refine((host) => (host.countryCode ? 1 : 0) + (host.organisationId ? 1 : 0) === 1, {
-    error: "Choose a state or an organisation.",
+    ...msg("chooseAStateOrAnOrganisation"),
   });
 
 export const conferenceSessionInput = z.object({
@@ -47,7 +48,10 @@ export const conferenceFields = z.object({
   countryCode: iso2Code,
   startsOn: isoDate,
   endsOn: isoDate,
-  coHosts: z.array(coHostInput).max(20, { error: "Keep it to 20 co-hosts." }).default([]),
+  coHosts: z
+    .array(coHostInput)
+    .max(20, { ...msg("keepItTo20CoHosts") })
+    .default([]),
   sessions: z.array(conferenceSessionInput).max(50).default([]),
   participants: z.array(iso2Code).max(250).default([]),
   organisationIds: z.array(uuid).max(100).default([]),
@@ -66,25 +70,34 @@ function duplicateIndex(values: readonly string[]): number {
 /** Shape-level rules only (fields agree with one another); budget and reference checks live in the services. */
 function refineConference(conference: z.infer<typeof conferenceFields>, ctx: z.RefinementCtx) {
   if (conference.endsOn < conference.startsOn)
-    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end date must be on or after the start date." });
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: validationMessage("theEndDateMustBeOnOr") });
   const hostKeys = conference.coHosts.map((h) => h.countryCode ?? h.organisationId ?? "");
   const host = duplicateIndex(hostKeys);
-  if (host >= 0) ctx.addIssue({ code: "custom", path: ["coHosts", host], message: "This co-host is listed twice." });
+  if (host >= 0)
+    ctx.addIssue({ code: "custom", path: ["coHosts", host], message: validationMessage("thisCoHostIsListedTwice") });
   if (duplicateIndex(conference.participants) >= 0)
-    ctx.addIssue({ code: "custom", path: ["participants"], message: "Each state may take part only once." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["participants"],
+      message: validationMessage("eachStateMayTakePartOnlyOnce"),
+    });
   if (duplicateIndex(conference.organisationIds) >= 0)
-    ctx.addIssue({ code: "custom", path: ["organisationIds"], message: "Each organisation may be listed only once." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["organisationIds"],
+      message: validationMessage("eachOrganisationMayBeListedOnlyOnce"),
+    });
   if (conference.fundingKind === "grant" && !conference.grantId)
-    ctx.addIssue({ code: "custom", path: ["grantId"], message: "Choose the grant that pays for the conference." });
+    ctx.addIssue({ code: "custom", path: ["grantId"], message: validationMessage("chooseTheGrantThatPaysForThe") });
   if (conference.fundingKind === "direct") {
     if (!conference.allocationId)
       ctx.addIssue({
         code: "custom",
         path: ["allocationId"],
-        message: "Choose the allocation the cost is charged to.",
+        message: validationMessage("chooseTheAllocationTheCostIsCharged"),
       });
     if (!conference.directCost)
-      ctx.addIssue({ code: "custom", path: ["directCost"], message: "Enter the ministry's cost." });
+      ctx.addIssue({ code: "custom", path: ["directCost"], message: validationMessage("enterTheMinistrysCost") });
   }
 }
 

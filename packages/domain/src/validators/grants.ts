@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "./messages";
 import { fiscalYear, paging, uuid } from "./common";
 import { searchText } from "./text";
 
@@ -30,9 +31,9 @@ export const grantFilters = z.object({
   /** The recipient organisation's country (ISO 3166-1 alpha-2). */
   countryCode: z
     .string()
-    .max(10, { error: "Choose a country." })
+    .max(10, { ...msg("chooseACountry") })
     .trim()
-    .regex(/^[A-Za-z]{2}$/, { error: "Choose a country." })
+    .regex(/^[A-Za-z]{2}$/, { ...msg("chooseACountry") })
     .transform((code) => code.toUpperCase())
     .optional(),
 });

@@ -15,4 +15,5 @@ export * from "./notifications";
 export * from "./iati";
 export * from "./annual-report";
 export * from "./amendments";
+export * from "./messages";
 export * from "./officer-scope";

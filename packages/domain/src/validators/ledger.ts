@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg, validationMessage } from "./messages";
 import { GRANT_ACTIONS, PAYMENT_USER_ACTIONS } from "../grant-lifecycle";
 import { isCurrencyCode } from "../money";
 import { isoDate, positiveMinorUnits, uuid, version } from "./common";
@@ -8,14 +9,14 @@ export const currency = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isCurrencyCode, { error: "Enter a three-letter ISO 4217 currency code, such as CAD." });
+  .refine(isCurrencyCode, { ...msg("enterAThreeLetterIso4217Currency") });
 
 /** CAD per unit of the grant's currency, as a decimal string (kept exact in a numeric column). */
 export const exchangeRate = z
   .string()
   .trim()
-  .regex(/^\d{1,10}(\.\d{1,8})?$/, { error: "Enter the exchange rate as a decimal number, such as 0.92." })
-  .refine((v) => Number(v) > 0, { error: "The exchange rate must be more than zero." });
+  .regex(/^\d{1,10}(\.\d{1,8})?$/, { ...msg("enterTheExchangeRateAsADecimal") })
+  .refine((v) => Number(v) > 0, { ...msg("theExchangeRateMustBeMoreThan") });
 
 export const componentInput = z.object({
   titleEn: requiredLine(200, "an English title"),
@@ -32,7 +33,7 @@ export const grantFields = z.object({
     .string()
     .trim()
     .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, {
-      error: "Use 3 to 40 capital letters, digits and hyphens, such as MAPP-2002-014.",
+      ...msg("use3To40CapitalLettersDigits"),
     }),
   recipientId: uuid,
   titleEn: requiredLine(300, "an English title"),
@@ -45,28 +46,42 @@ export const grantFields = z.object({
   startsOn: isoDate,
   endsOn: isoDate,
   leadOfficerId: uuid.nullish(),
-  components: z.array(componentInput).min(1, { error: "Add at least one component." }).max(50),
-  fundingLines: z.array(fundingLineInput).min(1, { error: "Add at least one funding line." }).max(20),
+  components: z
+    .array(componentInput)
+    .min(1, { ...msg("addAtLeastOneComponent") })
+    .max(50),
+  fundingLines: z
+    .array(fundingLineInput)
+    .min(1, { ...msg("addAtLeastOneFundingLine") })
+    .max(20),
 });
 
 /** Shape-level rules only (fields agree with one another); budget and state rules live in the services. */
 function refineGrant(grant: z.infer<typeof grantFields>, ctx: z.RefinementCtx) {
   if (grant.endsOn < grant.startsOn)
-    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end date must be on or after the start date." });
+    ctx.addIssue({ code: "custom", path: ["endsOn"], message: validationMessage("theEndDateMustBeOnOr") });
   if (grant.currency === "CAD" && Number(grant.exchangeRateToCad) !== 1) {
-    ctx.addIssue({ code: "custom", path: ["exchangeRateToCad"], message: "A CAD grant has an exchange rate of 1." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["exchangeRateToCad"],
+      message: validationMessage("aCadGrantHasAnExchangeRate"),
+    });
   }
   const componentsTotal = grant.components.reduce((sum, c) => sum + c.amount, 0);
   if (componentsTotal !== grant.totalAmount) {
     ctx.addIssue({
       code: "custom",
       path: ["components"],
-      message: "The components must add up exactly to the total amount.",
+      message: validationMessage("theComponentsMustAddUpExactlyTo"),
     });
   }
   const allocations = grant.fundingLines.map((l) => l.allocationId);
   if (new Set(allocations).size !== allocations.length) {
-    ctx.addIssue({ code: "custom", path: ["fundingLines"], message: "Each allocation may appear only once." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["fundingLines"],
+      message: validationMessage("eachAllocationMayAppearOnlyOnce"),
+    });
   }
 }
 
@@ -116,10 +131,10 @@ export const refreshPaymentHoldsInput = z.object({ grantId: uuid });
 
 /** Chosen by the form (a UUID); printable ASCII only, so it is safe in the unique index and the log. */
 export const idempotencyKey = z
-  .string({ error: "Reload the page and try again." })
-  .max(100, { error: "The idempotency key is too long." })
-  .regex(/^[\x21-\x7e]*$/, { error: "Reload the page and try again." })
-  .min(8, { error: "The idempotency key is too short." });
+  .string({ ...msg("reloadThePageAndTryAgain") })
+  .max(100, { ...msg("theIdempotencyKeyIsTooLong") })
+  .regex(/^[\x21-\x7e]*$/, { ...msg("reloadThePageAndTryAgain") })
+  .min(8, { ...msg("theIdempotencyKeyIsTooShort") });
 
 export const recordDisbursementInput = z.object({
   grantId: uuid,
@@ -154,7 +169,7 @@ export const reviewReportInput = z
   })
   .superRefine((review, ctx) => {
     if (review.decision === "changes_requested" && review.response === "") {
-      ctx.addIssue({ code: "custom", path: ["response"], message: "Tell the partner what to change." });
+      ctx.addIssue({ code: "custom", path: ["response"], message: validationMessage("tellThePartnerWhatToChange") });
     }
   });
 export const waiveRequirementInput = z.object({

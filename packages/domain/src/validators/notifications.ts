@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "./messages";
 import { NOTIFICATION_CATEGORIES, NOTIFICATION_DELIVERIES } from "../notifications";
 
 export const notificationListInput = z.object({
@@ -8,7 +9,7 @@ export const notificationListInput = z.object({
 
 export const markNotificationsReadInput = z.object({
   ids: z
-    .array(z.uuid({ error: "Not a notification." }))
+    .array(z.uuid({ ...msg("notANotification") }))
     .max(200)
     .optional(),
   all: z.boolean().optional(),
@@ -18,39 +19,45 @@ export const notificationPreferencesInput = z.object({
   preferences: z
     .array(
       z.object({
-        category: z.enum(NOTIFICATION_CATEGORIES, { error: "Choose a category." }),
-        delivery: z.enum(NOTIFICATION_DELIVERIES, { error: "Choose immediately, daily digest or off." }),
+        category: z.enum(NOTIFICATION_CATEGORIES, { ...msg("chooseACategory") }),
+        delivery: z.enum(NOTIFICATION_DELIVERIES, { ...msg("chooseImmediatelyDailyDigestOrOff") }),
       }),
     )
     .max(NOTIFICATION_CATEGORIES.length),
 });
 export type NotificationPreferencesData = z.infer<typeof notificationPreferencesInput>;
 
-export const profileLocaleInput = z.object({ locale: z.enum(["en", "fr"], { error: "Choose English or French." }) });
+export const profileLocaleInput = z.object({ locale: z.enum(["en", "fr"], { ...msg("chooseEnglishOrFrench") }) });
 
 export const requestPasswordResetInput = z.object({
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .max(320, { error: "The e-mail address is too long." })
-    .pipe(z.email({ error: "Enter an email address such as name@example.org." })),
+    .max(320, { ...msg("theEMailAddressIsTooLong") })
+    .pipe(z.email({ ...msg("enterAnEmailAddressSuchAsName") })),
 });
 
 export const MIN_RESET_PASSWORD_LENGTH = 12;
 export const resetPasswordInput = z.object({
-  token: z.string().min(1, { error: "This link is incomplete." }).max(200, { error: "This link is not valid." }),
+  token: z
+    .string()
+    .min(1, { ...msg("thisLinkIsIncomplete") })
+    .max(200, { ...msg("thisLinkIsNotValid") }),
   password: z
     .string()
     .min(MIN_RESET_PASSWORD_LENGTH, {
-      error: `Choose a password of at least ${MIN_RESET_PASSWORD_LENGTH} characters.`,
+      ...msg("passwordAtLeast", { min: MIN_RESET_PASSWORD_LENGTH }),
     })
-    .max(1024, { error: "The password is too long." }),
+    .max(1024, { ...msg("thePasswordIsTooLong") }),
 });
 
 export const unsubscribeInput = z.object({
-  token: z.string().min(1, { error: "This link is incomplete." }).max(500, { error: "This link is not valid." }),
+  token: z
+    .string()
+    .min(1, { ...msg("thisLinkIsIncomplete") })
+    .max(500, { ...msg("thisLinkIsNotValid") }),
 });
 
 export const outboxListInput = z.object({ limit: z.number().int().min(1).max(200).default(100) });
-export const outboxMessageInput = z.object({ id: z.uuid({ error: "Not a message." }) });
+export const outboxMessageInput = z.object({ id: z.uuid({ ...msg("notAMessage") }) });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "./messages";
 import { isoDate, uuid } from "./common";
 import { optionalText } from "./text";
 
@@ -22,7 +23,7 @@ export const organisationByIdInput = z.object({ id: uuid });
 /** Creates the organisation's partnership, or edits it when it has one. */
 export const savePartnershipInput = z.object({
   organisationId: uuid,
-  kind: z.enum(PARTNERSHIP_KINDS, { error: "Choose the kind of partnership." }),
+  kind: z.enum(PARTNERSHIP_KINDS, { ...msg("chooseTheKindOfPartnership") }),
   since: isoDate.nullish(),
   descriptionEn: optionalText(5000, "the description"),
   descriptionFr: optionalText(5000, "the description"),
@@ -30,7 +31,7 @@ export const savePartnershipInput = z.object({
 export type SavePartnershipInput = z.input<typeof savePartnershipInput>;
 
 const relationFields = {
-  kind: z.enum(ORGANISATION_RELATION_KINDS, { error: "Choose the kind of link." }),
+  kind: z.enum(ORGANISATION_RELATION_KINDS, { ...msg("chooseTheKindOfLink") }),
   noteEn: optionalText(1000, "the note"),
   noteFr: optionalText(1000, "the note"),
   since: isoDate.nullish(),
@@ -40,7 +41,7 @@ export const createRelationInput = z
   .object({ fromOrganisationId: uuid, toOrganisationId: uuid, ...relationFields })
   .refine((link) => link.fromOrganisationId !== link.toOrganisationId, {
     path: ["toOrganisationId"],
-    error: "An organisation cannot be linked to itself.",
+    ...msg("anOrganisationCannotBeLinkedToItself"),
   });
 export type CreateRelationInput = z.input<typeof createRelationInput>;
 

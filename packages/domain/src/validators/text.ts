@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "./messages";
 
 /**
  * Characters no text field accepts: C0 and C1 controls (NUL among them, which PostgreSQL cannot store), DEL, and
@@ -7,16 +8,14 @@ import { z } from "zod";
 const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F]|\p{Cs}/u;
 const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
 
-export const CONTROL_CHARACTERS_MESSAGE = "Remove the control characters from this text.";
-
 /** The longest search text any list accepts. */
 export const MAX_SEARCH_LENGTH = 200;
 
 function bounded(max: number, label: string | undefined, forbidden: RegExp) {
   return z
-    .string({ error: label ? `Enter ${label}.` : "Enter some text." })
-    .max(max, { error: label ? `Keep ${label} under ${max} characters.` : `Keep it under ${max} characters.` })
-    .refine((value) => !forbidden.test(value), { error: CONTROL_CHARACTERS_MESSAGE })
+    .string(label ? msg("enterField", { label }) : msg("enterText"))
+    .max(max, label ? msg("fieldTooLong", { label, max }) : msg("textTooLong", { max }))
+    .refine((value) => !forbidden.test(value), msg("removeTheControlCharactersFromThisText"))
     .trim();
 }
 
@@ -27,10 +26,10 @@ export const singleLine = (max: number, label?: string) => bounded(max, label, S
 export const multiLine = (max: number, label?: string) => bounded(max, label, MULTI_LINE_FORBIDDEN);
 
 /** A line of text that must not be empty once trimmed. */
-export const requiredLine = (max: number, label: string) => singleLine(max, label).min(1, { error: `Enter ${label}.` });
+export const requiredLine = (max: number, label: string) => singleLine(max, label).min(1, msg("enterField", { label }));
 
 /** Multi-line text that must not be empty once trimmed. */
-export const requiredText = (max: number, label: string) => multiLine(max, label).min(1, { error: `Enter ${label}.` });
+export const requiredText = (max: number, label: string) => multiLine(max, label).min(1, msg("enterField", { label }));
 
 /** Optional multi-line text: absent means empty. */
 export const optionalText = (max: number, label?: string) => multiLine(max, label).default("");
@@ -52,19 +51,17 @@ export const MAX_EMAIL_LENGTH = 254;
 
 /** An e-mail address, lower-cased (accounts and invitations are keyed by it). */
 export const emailAddress = z
-  .string({ error: "Enter an email address such as name@example.org." })
-  .max(MAX_EMAIL_LENGTH, { error: "Enter an email address such as name@example.org." })
+  .string({ ...msg("enterAnEmailAddressSuchAsName") })
+  .max(MAX_EMAIL_LENGTH, { ...msg("enterAnEmailAddressSuchAsName") })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: "Enter an email address such as name@example.org." }));
+  .pipe(z.email({ ...msg("enterAnEmailAddressSuchAsName") }));
 
 export const MAX_URL_LENGTH = 2000;
 
 /** A web address people can open: http or https, a real host name, bounded. */
 export const webUrl = z
-  .string({ error: "Enter a web address starting with https://." })
-  .max(MAX_URL_LENGTH, { error: `Keep the web address under ${MAX_URL_LENGTH} characters.` })
+  .string({ ...msg("enterAWebAddressStartingWithHttps") })
+  .max(MAX_URL_LENGTH, msg("urlTooLong", { max: MAX_URL_LENGTH }))
   .trim()
-  .pipe(
-    z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "Enter a web address starting with https://." }),
-  );
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, ...msg("enterAWebAddressStartingWithHttps") }));

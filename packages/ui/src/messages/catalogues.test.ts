@@ -1,3 +1,4 @@
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { messages as en } from "./en";
 import { messages as fr } from "./fr";
@@ -14,8 +15,23 @@ function leaves(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** ICU arguments such as {count} or {amount}, which both languages must use alike. */
-const argumentsOf = (message: string) => [...new Set([...message.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
+/** The names of the ICU arguments in parsed elements, inside plural and select cases and tags too. */
+function argumentNames(elements: MessageFormatElement[], into: Set<string>): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    if (element.type === TYPE.tag) {
+      argumentNames(element.children, into);
+      continue;
+    }
+    into.add(element.value);
+    if (element.type === TYPE.select || element.type === TYPE.plural)
+      for (const option of Object.values(element.options)) argumentNames(option.value, into);
+  }
+  return into;
+}
+
+/** ICU arguments such as {count} or {amount}, which both languages must use alike (select cases are not arguments). */
+const argumentsOf = (message: string) => [...argumentNames(parse(message), new Set())].sort();
 
 describe("the English and French catalogues", () => {
   const english = leaves(en);

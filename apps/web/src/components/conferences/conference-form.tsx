@@ -28,6 +28,7 @@ import { type ComponentProps, type ReactNode, useMemo } from "react";
 import { Controller, type FieldErrors, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 import { CountryPicker } from "./country-picker";
 import {
@@ -99,6 +100,7 @@ function ConferenceForm({
   const t = useTranslations("conferences.form");
   const tc = useTranslations("conferences");
   const tcommon = useTranslations("common");
+  const refusalText = useRefusalMessage();
   const locale = useLocale();
   const intl = intlLocale(locale);
   const fr = locale === "fr";
@@ -160,7 +162,7 @@ function ConferenceForm({
       router.push(`/conferences/${saved.id}`);
       router.refresh();
     } catch (error) {
-      applyServerError(error, setError, t("saveFailed"));
+      applyServerError(error, setError, t("saveFailed"), refusalText);
     }
   });
 

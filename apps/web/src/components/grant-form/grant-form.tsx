@@ -21,6 +21,7 @@ import { useMemo } from "react";
 import { type FieldErrors, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 import { type GrantFormOutput, grantFormSchema, type GrantFormValues } from "./form-schema";
 
@@ -36,6 +37,7 @@ function errorAt(errors: FieldErrors<GrantFormValues>, path: string): string | u
 
 function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; grantId?: string; version?: number }) {
   const t = useTranslations("grantForm");
+  const refusalText = useRefusalMessage();
   const locale = useLocale();
   const intl = intlLocale(locale);
   const router = useRouter();
@@ -90,7 +92,7 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
       router.push(`/grants/${saved.id}`);
       router.refresh();
     } catch (error) {
-      applyServerError(error, setError, t("saveFailed"));
+      applyServerError(error, setError, t("saveFailed"), refusalText);
     }
   });
 

@@ -19,6 +19,7 @@ import { z } from "zod";
 import { toast } from "@portal/ui/toaster";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 import { todayIso, typedAmount } from "./amount-schema";
 
@@ -50,6 +51,7 @@ function DisbursementForm({
 }) {
   const t = useTranslations("ledger");
   const tf = useTranslations("feedback");
+  const refusalText = useRefusalMessage();
   const fieldId = useFieldIds();
   const locale = intlLocale(useLocale());
   const router = useRouter();
@@ -98,7 +100,7 @@ function DisbursementForm({
       router.refresh();
       onDone?.();
     } catch (error) {
-      applyServerError(error, setError, t("failed"));
+      applyServerError(error, setError, t("failed"), refusalText);
     }
   });
   const e = formState.errors;

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { toast } from "@portal/ui/toaster";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 import { typedAmount } from "./amount-schema";
 
@@ -27,6 +28,7 @@ function SchedulePaymentForm({
 }) {
   const t = useTranslations("ledger");
   const tf = useTranslations("feedback");
+  const refusalText = useRefusalMessage();
   const fieldId = useFieldIds();
   const locale = intlLocale(useLocale());
   const router = useRouter();
@@ -59,7 +61,7 @@ function SchedulePaymentForm({
       reset();
       router.refresh();
     } catch (error) {
-      applyServerError(error, setError, t("failed"));
+      applyServerError(error, setError, t("failed"), refusalText);
     }
   });
   const e = formState.errors;

@@ -11,6 +11,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 import { todayIso, typedAmount } from "./amount-schema";
 
@@ -21,6 +22,7 @@ import { todayIso, typedAmount } from "./amount-schema";
 function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; currency: string }) {
   const t = useTranslations("ledgerRules.unscheduled");
   const tl = useTranslations("ledger");
+  const refusalText = useRefusalMessage();
   const locale = intlLocale(useLocale());
   const router = useRouter();
   const trpc = useTRPC();
@@ -55,7 +57,7 @@ function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; curren
       reset({ dueOn: todayIso(), amount: "", reason: "" });
       router.refresh();
     } catch (error) {
-      applyServerError(error, setError, tl("failed"));
+      applyServerError(error, setError, tl("failed"), refusalText);
     }
   });
   const e = formState.errors;

@@ -11,6 +11,7 @@ import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 import { type Capability, CapabilityCheckboxes } from "./capability-checkboxes";
 
@@ -32,6 +33,7 @@ function InviteColleagueForm({
   myCapabilities: Capability[];
 }) {
   const t = useTranslations("members");
+  const refusalText = useRefusalMessage();
   const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
@@ -75,7 +77,7 @@ function InviteColleagueForm({
       form.reset({ email: "", name: "", capabilities: values.capabilities });
       startTransition(() => router.refresh());
     } catch (error) {
-      applyServerError(error, form.setError, t("inviteFailed"));
+      applyServerError(error, form.setError, t("inviteFailed"), refusalText);
     }
   });
 

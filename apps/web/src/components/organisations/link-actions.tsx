@@ -11,6 +11,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 import { translatedResolver } from "./translated-resolver";
 
@@ -42,6 +43,7 @@ function LinkActions({
   const t = useTranslations("organisations.linkForm");
   const te = useTranslations("organisations.errors");
   const tk = useTranslations("organisations.relationKind");
+  const refusalText = useRefusalMessage();
   const router = useRouter();
   const trpc = useTRPC();
   const [mode, setMode] = useState<"idle" | "edit" | "remove">("idle");
@@ -123,7 +125,7 @@ function LinkActions({
       setMode("idle");
       router.refresh();
     } catch (error) {
-      applyServerError(error, setError, t("saveFailed"));
+      applyServerError(error, setError, t("saveFailed"), refusalText);
     }
   });
   return (

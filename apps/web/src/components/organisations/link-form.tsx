@@ -10,6 +10,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 import { translatedResolver } from "./translated-resolver";
 
@@ -47,6 +48,7 @@ function LinkForm({
   const t = useTranslations("organisations.linkForm");
   const te = useTranslations("organisations.errors");
   const tk = useTranslations("organisations.relationKind");
+  const refusalText = useRefusalMessage();
   const router = useRouter();
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
@@ -78,7 +80,7 @@ function LinkForm({
       setOpen(false);
       router.refresh();
     } catch (error) {
-      applyServerError(error, setError, t("saveFailed"));
+      applyServerError(error, setError, t("saveFailed"), refusalText);
     }
   });
   const organisationSelect = (name: "fromOrganisationId" | "toOrganisationId") => (

@@ -10,6 +10,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
+import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 import { translatedResolver } from "./translated-resolver";
 
@@ -45,6 +46,7 @@ function PartnershipForm({
   const t = useTranslations("organisations.partnershipForm");
   const te = useTranslations("organisations.errors");
   const tk = useTranslations("organisations.kind");
+  const refusalText = useRefusalMessage();
   const router = useRouter();
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
@@ -73,7 +75,7 @@ function PartnershipForm({
       setOpen(false);
       router.refresh();
     } catch (error) {
-      applyServerError(error, setError, t("saveFailed"));
+      applyServerError(error, setError, t("saveFailed"), refusalText);
     }
   });
   return (

@@ -13,7 +13,7 @@ import {
 import { fiscalQuarterOf, fiscalYearOf } from "@portal/domain";
 import { and, asc, eq, exists, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { budgetDrilldownInput, type BudgetDrilldownInput } from "./inputs";
 
 const recipientColumns = {
@@ -66,7 +66,7 @@ export async function drilldownScope(db: DbOrTx, actor: Actor, rawInput: BudgetD
       .select(recipientColumns)
       .from(organisations)
       .where(eq(organisations.id, input.organisationId));
-    if (!row) throw new DomainError("NOT_FOUND", "No such organisation.");
+    if (!row) throw refusal("NOT_FOUND", "noSuchOrganisation");
     organisation = row;
   }
 

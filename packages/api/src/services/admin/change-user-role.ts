@@ -2,7 +2,7 @@ import { type DbOrTx, memberships, organisations, users } from "@portal/db";
 import type { Role } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
 import { AUDIT_ENTITY } from "../audit/write-audit";
 import { LAST_ADMIN_MESSAGE, lockActiveAdmins, lockUserOrThrow, userSnapshot } from "./user-snapshot";
@@ -38,7 +38,7 @@ export async function changeUserRole(
         .select({ id: organisations.id })
         .from(organisations)
         .where(eq(organisations.id, input.organisationId));
-      if (!organisation) throw new DomainError("NOT_FOUND", "No such organisation.", "organisationId");
+      if (!organisation) throw refusal("NOT_FOUND", "noSuchOrganisation", {}, "organisationId");
       await tx.insert(memberships).values({ userId: user.id, organisationId: organisation.id, capabilities: ["view"] });
     }
     if (input.role !== "partner") await tx.delete(memberships).where(eq(memberships.userId, user.id));

@@ -2,7 +2,7 @@ import { auditEvents, type DbOrTx, users } from "@portal/db";
 import { createAdminAccountInput, type CreateAdminAccountInput } from "@portal/domain";
 import { hashPassword } from "@portal/domain/password";
 import { eq } from "drizzle-orm";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY } from "../audit/write-audit";
 
 /**
@@ -19,7 +19,7 @@ export async function createAdminAccount(db: DbOrTx, raw: CreateAdminAccountInpu
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (existing) throw new DomainError("CONFLICT", `An account for ${input.email} exists already.`, "email");
+    if (existing) throw refusal("CONFLICT", "accountExists", { email: input.email }, "email");
     const [created] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, role: "admin", passwordHash })

@@ -2,7 +2,7 @@ import type { DbOrTx } from "@portal/db";
 import type { Actor } from "../../actor";
 import { type ExportColumn, exportFileName, type ExportFormat, type ExportTable } from "../exports";
 import { todayInOttawa } from "../today";
-import { auditChanges } from "./audit-changes";
+import { auditChanges, valueText } from "../audit/audit-changes";
 import { auditFilters, type AuditFilters } from "./inputs";
 import { auditEventBatches, countAuditEvents } from "./list-audit-events";
 
@@ -65,7 +65,7 @@ export async function auditExport(
       width: 60,
       value: (r) =>
         auditChanges(r.before, r.after)
-          .map((c) => `${c.field ? `${c.field}: ` : ""}${c.before ?? "∅"} → ${c.after ?? "∅"}`)
+          .map((c) => `${c.field ? `${c.field}: ` : ""}${valueText(c.before) ?? "∅"} → ${valueText(c.after) ?? "∅"}`)
           .join("; "),
     },
     { key: "before", header: h.before, width: 40, value: (r) => json(r.before) },

@@ -1,7 +1,7 @@
 import { countries, type DbOrTx, grants, memberships, organisations, users } from "@portal/db";
 import { asc, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 /** One organisation with its country's names, its members (users and capabilities) and its grants. */
 export async function getOrganisationForAdmin(db: DbOrTx, actor: Actor, id: string) {
@@ -24,7 +24,7 @@ export async function getOrganisationForAdmin(db: DbOrTx, actor: Actor, id: stri
     .from(organisations)
     .leftJoin(countries, eq(countries.iso2, organisations.countryCode))
     .where(eq(organisations.id, id));
-  if (!organisation) throw new DomainError("NOT_FOUND", "No such organisation.");
+  if (!organisation) throw refusal("NOT_FOUND", "noSuchOrganisation");
   const [members, grantRows] = await Promise.all([
     db
       .select({

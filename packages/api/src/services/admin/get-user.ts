@@ -1,7 +1,7 @@
 import { type DbOrTx, memberships, organisations, users } from "@portal/db";
 import { asc, eq, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 /** One user with their memberships, and whether this admin may deactivate or demote them (for the buttons). */
 export async function getUserForAdmin(db: DbOrTx, actor: Actor, userId: string) {
@@ -19,7 +19,7 @@ export async function getUserForAdmin(db: DbOrTx, actor: Actor, userId: string) 
     })
     .from(users)
     .where(eq(users.id, userId));
-  if (!user) throw new DomainError("NOT_FOUND", "No such user.");
+  if (!user) throw refusal("NOT_FOUND", "noSuchUser");
   const [membershipRows, [{ activeAdmins } = { activeAdmins: 0 }]] = await Promise.all([
     db
       .select({

@@ -1,6 +1,7 @@
 import { auditEvents, type DbOrTx, users } from "@portal/db";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
+import { withAuditViews } from "../audit/audit-records";
 import { auditConditions } from "./audit-conditions";
 import { type AuditFilters, listAuditInput, type ListAuditInput } from "./inputs";
 
@@ -34,7 +35,7 @@ export async function listAuditEvents(db: DbOrTx, actor: Actor, rawInput: ListAu
       .from(auditEvents)
       .where(where),
   ]);
-  return { rows, total, page: input.page, pageSize: input.pageSize };
+  return { rows: await withAuditViews(db, rows), total, page: input.page, pageSize: input.pageSize };
 }
 
 function auditBatch(db: DbOrTx, filters: AuditFilters, cursor: { at: string; id: number } | null, size: number) {

@@ -1,7 +1,7 @@
 import { type DbOrTx, memberships, organisations } from "@portal/db";
 import { and, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
 import { type MembershipCapability, normaliseCapabilities } from "../invitations/capabilities";
 import { AUDIT_ENTITY } from "../audit/write-audit";
@@ -24,7 +24,7 @@ export async function saveMembership(
       .select({ id: organisations.id })
       .from(organisations)
       .where(eq(organisations.id, input.organisationId));
-    if (!organisation) throw new DomainError("NOT_FOUND", "No such organisation.", "organisationId");
+    if (!organisation) throw refusal("NOT_FOUND", "noSuchOrganisation", {}, "organisationId");
     const where = and(eq(memberships.userId, user.id), eq(memberships.organisationId, organisation.id));
     const [existing] = await tx.select().from(memberships).where(where);
     const [saved] = existing

@@ -1,7 +1,7 @@
 import { type DbOrTx, organisations } from "@portal/db";
 import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
 import { AUDIT_ENTITY } from "../audit/write-audit";
 import type { OrganisationData } from "./inputs";
@@ -16,7 +16,7 @@ export async function updateOrganisation(db: DbOrTx, actor: Actor, input: { id: 
       .from(organisations)
       .where(eq(organisations.id, input.id))
       .for("update");
-    if (!locked) throw new DomainError("NOT_FOUND", "No such organisation.");
+    if (!locked) throw refusal("NOT_FOUND", "noSuchOrganisation");
     await assertCountry(tx, input.data.countryCode);
     const before = await snapshot(tx, input.id);
     await tx.update(organisations).set(input.data).where(eq(organisations.id, input.id));

@@ -1,6 +1,6 @@
 import { type DbOrTx, memberships, users } from "@portal/db";
 import { asc, eq, sql } from "drizzle-orm";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 /** What the audit log records of a user: never the password hash. */
 export async function userSnapshot(db: DbOrTx, userId: string) {
@@ -20,7 +20,7 @@ export async function userSnapshot(db: DbOrTx, userId: string) {
 /** Locks the user's row for the rest of the transaction (so two admins' changes to one user apply one after the other). */
 export async function lockUserOrThrow(tx: DbOrTx, userId: string) {
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-  if (!user) throw new DomainError("NOT_FOUND", "No such user.");
+  if (!user) throw refusal("NOT_FOUND", "noSuchUser");
   return user;
 }
 

@@ -12,7 +12,7 @@ import { fiscalYearLabel } from "@portal/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { DomainError } from "../../errors";
 import { lockAllocationsOrThrow } from "../budget-administration/lock-allocations";
-import { money } from "../messages";
+import { money } from "./refusal-words";
 import type { AmendmentPlan } from "./plan-amendment";
 
 /** committed_amount (migration 0002, THE definition of committed) of a line after minus before the amendment. */

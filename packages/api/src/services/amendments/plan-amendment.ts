@@ -22,7 +22,7 @@ import { asc, eq, inArray, max, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { DomainError } from "../../errors";
 import { allocationsInScope } from "../grants/grant-scope";
-import { grantStatusWords, money, reportName } from "../messages";
+import { grantStatusWords, money, reportName } from "./refusal-words";
 
 export type AmendmentRequest = Omit<ProposeAmendmentData, "grantId" | "reason">;
 

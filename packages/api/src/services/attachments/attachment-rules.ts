@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 /** 10 MB, the same limit the database's CHECK on report_attachments.size_bytes holds. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -110,30 +110,22 @@ const ALLOWED_LIST = "PDF, DOCX, XLSX, ODT, PNG, JPEG, TXT or CSV";
  */
 export function checkAttachments(files: readonly UploadedFile[]): CheckedAttachment[] {
   if (files.length > MAX_ATTACHMENTS_PER_SUBMISSION) {
-    throw new DomainError(
-      "VALIDATION",
-      `Attach at most ${MAX_ATTACHMENTS_PER_SUBMISSION} files to one report.`,
-      "files",
-    );
+    throw refusal("VALIDATION", "tooManyAttachments", { max: MAX_ATTACHMENTS_PER_SUBMISSION }, "files");
   }
   return files.map((file, index) => {
     const field = `files.${index}`;
     const fileName = cleanFileName(file.name);
     const size = file.bytes.byteLength;
-    if (size === 0) throw new DomainError("VALIDATION", `“${fileName}” is empty.`, field);
+    if (size === 0) throw refusal("VALIDATION", "attachmentEmpty", { file: fileName }, field);
     if (size > MAX_ATTACHMENT_BYTES) {
-      throw new DomainError("VALIDATION", `“${fileName}” is larger than 10 MB.`, field);
+      throw refusal("VALIDATION", "attachmentTooLarge", { file: fileName }, field);
     }
     const kind = kindFromExtension(fileName);
     if (!kind) {
-      throw new DomainError("VALIDATION", `“${fileName}” is not a file type reports accept (${ALLOWED_LIST}).`, field);
+      throw refusal("VALIDATION", "attachmentTypeRefused", { file: fileName, allowed: ALLOWED_LIST }, field);
     }
     if (!bytesMatch(kind, file.bytes)) {
-      throw new DomainError(
-        "VALIDATION",
-        `“${fileName}” does not contain what its name says (${kind.toUpperCase()}).`,
-        field,
-      );
+      throw refusal("VALIDATION", "attachmentContentMismatch", { file: fileName, kind: kind.toUpperCase() }, field);
     }
     const content = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
     return {

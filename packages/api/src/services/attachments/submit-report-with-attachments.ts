@@ -8,9 +8,8 @@ import {
 import { requirementTransitionFor, submitReportInput } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
-import { requirementStatusWords } from "../messages";
 import { lockRequirementOrThrow } from "../requirements/lock-requirement";
 import { maySubmitReports, mightSubmitReports } from "../requirements/report-submitters";
 import { checkAttachments, type UploadedFile } from "./attachment-rules";
@@ -27,7 +26,7 @@ export interface SubmitReportWithAttachmentsInput {
  * of the recipient organisation with submit_reports, or an officer on the partner's behalf.
  */
 export async function submitReportWithAttachments(db: DbOrTx, actor: Actor, input: SubmitReportWithAttachmentsInput) {
-  if (!mightSubmitReports(actor)) throw new DomainError("FORBIDDEN", "You do not have permission to do this.");
+  if (!mightSubmitReports(actor)) throw refusal("FORBIDDEN", "noPermission");
   const parsed = submitReportInput.safeParse({ requirementId: input.requirementId, body: input.body });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -43,10 +42,7 @@ export async function submitReportWithAttachments(db: DbOrTx, actor: Actor, inpu
     }
     const to = requirementTransitionFor("submit", requirement.status);
     if (!to) {
-      throw new DomainError(
-        "INVALID_TRANSITION",
-        `This report is ${requirementStatusWords(requirement.status)}, so it cannot be submitted now.`,
-      );
+      throw refusal("INVALID_TRANSITION", "reportCannotBeSubmitted", { status: requirement.status });
     }
     const [submission] = await tx
       .insert(reportSubmissions)

@@ -10,6 +10,7 @@ import {
 import { and, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { assertGrantVisible } from "../grants/grant-scope";
+import { withAuditViews } from "./audit-records";
 import { AUDIT_ENTITY } from "./write-audit";
 
 const TRAIL_LIMIT = 500;
@@ -27,7 +28,7 @@ export async function grantAuditTrail(db: DbOrTx, actor: Actor, grantId: string)
   await assertGrantVisible(db, actor, grantId);
   const childrenOf = (type: string, ids: SQL) =>
     and(eq(auditEvents.entityType, type), sql`${auditEvents.entityId} in (${ids})`);
-  return db
+  const events = await db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -63,4 +64,5 @@ export async function grantAuditTrail(db: DbOrTx, actor: Actor, grantId: string)
     )
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(TRAIL_LIMIT);
+  return withAuditViews(db, events);
 }

@@ -1,9 +1,8 @@
 import { allocationMovements, allocations, type DbOrTx } from "@portal/db";
-import { fiscalYearLabel } from "@portal/domain";
+import { fiscalYearLabel, param } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
-import { money } from "../messages";
+import { refusal } from "../../errors";
 
 type Kind = (typeof allocationMovements.$inferInsert)["kind"];
 
@@ -14,10 +13,15 @@ export function assertCoversCommitted(
   field = "amount",
 ): void {
   if (amount >= allocation.committed && amount > 0) return;
-  throw new DomainError(
+  throw refusal(
     "ALLOCATION_BELOW_COMMITTED",
-    `The ${allocation.programme} allocation for FY ${fiscalYearLabel(allocation.fiscalYear)} has ${money(allocation.committed)} committed; ` +
-      `it cannot go down to ${money(amount)}.`,
+    "allocationBelowCommitted",
+    {
+      programme: allocation.programme,
+      fiscalYear: fiscalYearLabel(allocation.fiscalYear),
+      committed: param.money(allocation.committed),
+      amount: param.money(amount),
+    },
     field,
   );
 }

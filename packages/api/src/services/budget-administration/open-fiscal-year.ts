@@ -1,7 +1,7 @@
 import { type DbOrTx, fiscalYears } from "@portal/db";
 import { fiscalYearBounds, fiscalYearLabel, type OpenFiscalYearData } from "@portal/domain";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 
 /** Opens a fiscal year so programmes can be allocated budget in it; CONFLICT if it is already open. */
@@ -14,7 +14,7 @@ export async function openFiscalYear(db: DbOrTx, actor: Actor, { fiscalYear }: O
       .onConflictDoNothing()
       .returning();
     if (!opened) {
-      throw new DomainError("CONFLICT", `FY ${fiscalYearLabel(fiscalYear)} is already open.`, "fiscalYear");
+      throw refusal("CONFLICT", "fiscalYearAlreadyOpen", { fiscalYear: fiscalYearLabel(fiscalYear) }, "fiscalYear");
     }
     await writeAudit(tx, actor, {
       action: "fiscal_year.open",

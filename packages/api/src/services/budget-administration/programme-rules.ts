@@ -1,6 +1,6 @@
 import { allocations, type DbOrTx, programmes } from "@portal/db";
 import { eq } from "drizzle-orm";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 
 /**
  * Programmes form a two-level tree: a fund (no parent) holds programmes that hold allocations. A parent must be a
@@ -15,7 +15,7 @@ export async function assertValidParent(tx: DbOrTx, parentId: string | null, pro
   const [parent] = await tx.select().from(programmes).where(eq(programmes.id, parentId));
   if (!parent) throw new DomainError("VALIDATION", "Choose an existing programme as the parent.", "parentId");
   if (parent.parentId !== null) {
-    throw new DomainError("VALIDATION", `${parent.code} is itself under another programme; choose a fund.`, "parentId");
+    throw refusal("VALIDATION", "parentUnderAnother", { programme: parent.code }, "parentId");
   }
   const [allocated] = await tx
     .select({ id: allocations.id })
@@ -23,11 +23,7 @@ export async function assertValidParent(tx: DbOrTx, parentId: string | null, pro
     .where(eq(allocations.programmeId, parentId))
     .limit(1);
   if (allocated) {
-    throw new DomainError(
-      "VALIDATION",
-      `${parent.code} holds allocations of its own, so it cannot hold sub-programmes.`,
-      "parentId",
-    );
+    throw refusal("VALIDATION", "parentHoldsAllocations", { programme: parent.code }, "parentId");
   }
   if (programmeId) {
     const [child] = await tx

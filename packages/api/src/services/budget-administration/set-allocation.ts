@@ -2,7 +2,7 @@ import { allocations, type DbOrTx, fiscalYears, programmes } from "@portal/db";
 import { fiscalYearLabel, type SetAllocationData } from "@portal/domain";
 import { and, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { isUniqueViolation } from "../db-errors";
 import { lockAllocationsOrThrow } from "./lock-allocations";
@@ -25,17 +25,14 @@ export async function setAllocation(db: DbOrTx, actor: Actor, data: SetAllocatio
         .where(eq(programmes.parentId, programme.id))
         .limit(1);
       if (child) {
-        throw new DomainError(
-          "VALIDATION",
-          `${programme.code} holds sub-programmes; allocate to them (its figures are their sums).`,
-          "programmeId",
-        );
+        throw refusal("VALIDATION", "programmeHoldsSubprogrammes", { programme: programme.code }, "programmeId");
       }
       const [year] = await tx.select().from(fiscalYears).where(eq(fiscalYears.startYear, data.fiscalYear));
       if (!year) {
-        throw new DomainError(
+        throw refusal(
           "VALIDATION",
-          `FY ${fiscalYearLabel(data.fiscalYear)} is not open yet; open it first.`,
+          "fiscalYearNotOpen",
+          { fiscalYear: fiscalYearLabel(data.fiscalYear) },
           "fiscalYear",
         );
       }

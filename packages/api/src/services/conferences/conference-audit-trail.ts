@@ -1,6 +1,7 @@
 import { auditEvents, type DbOrTx, users } from "@portal/db";
 import { and, desc, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
+import { withAuditViews } from "../audit/audit-records";
 import { AUDIT_ENTITY } from "../audit/write-audit";
 import { assertConferenceVisible } from "./conference-scope";
 
@@ -8,7 +9,7 @@ import { assertConferenceVisible } from "./conference-scope";
 export async function conferenceAuditTrail(db: DbOrTx, actor: Actor, id: string) {
   requireCapability(actor, "grants.view.all");
   await assertConferenceVisible(db, actor, id);
-  return db
+  const events = await db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -24,4 +25,5 @@ export async function conferenceAuditTrail(db: DbOrTx, actor: Actor, id: string)
     .where(and(eq(auditEvents.entityType, AUDIT_ENTITY.conference), eq(auditEvents.entityId, id)))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(200);
+  return withAuditViews(db, events);
 }

@@ -1,7 +1,7 @@
 import { allocations, countries, type DbOrTx, grants, organisations } from "@portal/db";
-import { type ConferenceData, fiscalYearLabel, fiscalYearOf } from "@portal/domain";
+import { type ConferenceData, fiscalYearLabel, fiscalYearOf, param } from "@portal/domain";
 import { eq, inArray } from "drizzle-orm";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import type { DirectCharge } from "./direct-cost";
 
 /** The conference row's own columns from a form; funding fields the chosen kind does not use are cleared. */
@@ -64,7 +64,7 @@ export async function checkConferenceReferences(tx: DbOrTx, data: ConferenceData
   if (badHost >= 0)
     throw new DomainError("VALIDATION", "Choose a co-host state or organisation from the list.", `coHosts.${badHost}`);
   const badState = data.participants.find((iso2) => !country.has(iso2));
-  if (badState) throw new DomainError("VALIDATION", `There is no country with the code ${badState}.`, "participants");
+  if (badState) throw refusal("VALIDATION", "unknownCountry", { code: badState }, "participants");
   if (data.organisationIds.some((id) => !organisation.has(id)))
     throw new DomainError("VALIDATION", "Choose participating organisations from the list.", "organisationIds");
   if (grant) {
@@ -76,10 +76,10 @@ export async function checkConferenceReferences(tx: DbOrTx, data: ConferenceData
     if (!allocation[0]) throw new DomainError("VALIDATION", "Choose an allocation from the list.", "allocationId");
     const year = fiscalYearOf(data.startsOn);
     if (allocation[0].fiscalYear !== year) {
-      throw new DomainError(
+      throw refusal(
         "VALIDATION",
-        `A conference starting on ${data.startsOn} is paid from FY ${fiscalYearLabel(year)}: ` +
-          "choose an allocation of that fiscal year.",
+        "conferenceAllocationYear",
+        { startsOn: param.date(data.startsOn), fiscalYear: fiscalYearLabel(year) },
         "allocationId",
       );
     }

@@ -1,8 +1,7 @@
 import { allocations, type DbOrTx, programmes } from "@portal/db";
-import { fiscalYearLabel } from "@portal/domain";
+import { fiscalYearLabel, param } from "@portal/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { DomainError } from "../../errors";
-import { money } from "../messages";
+import { refusal } from "../../errors";
 
 /** A conference's direct cost as charged to one allocation (in CAD cents). */
 export interface DirectCharge {
@@ -53,10 +52,15 @@ export async function moveDirectCost(tx: DbOrTx, before: DirectCharge | null, af
         .select({ available: sql<number>`${allocations.amount} - ${allocations.committed}`.mapWith(Number) })
         .from(allocations)
         .where(eq(allocations.id, allocation.id));
-      throw new DomainError(
+      throw refusal(
         "ALLOCATION_EXCEEDED",
-        `The ${allocation.programme} allocation for FY ${fiscalYearLabel(allocation.fiscalYear)} has ` +
-          `${money(current?.available ?? 0)} available, but this conference needs ${money(delta)} from it.`,
+        "allocationExceededByConference",
+        {
+          programme: allocation.programme,
+          fiscalYear: fiscalYearLabel(allocation.fiscalYear),
+          available: param.money(current?.available ?? 0),
+          needed: param.money(delta),
+        },
         "directCost",
       );
     }

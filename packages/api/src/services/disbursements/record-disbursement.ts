@@ -8,13 +8,19 @@ import {
   scheduledPayments,
   type Tx,
 } from "@portal/db";
-import { convertToCad, fiscalYearLabel, paymentTransitionFor, type RecordDisbursementData } from "@portal/domain";
+import {
+  convertToCad,
+  fiscalYearLabel,
+  formatAmount,
+  paymentTransitionFor,
+  type RecordDisbursementData,
+  param,
+} from "@portal/domain";
 import { and, asc, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockGrantOrThrow } from "../grants/lock-grant";
-import { money } from "../messages";
 import { assertPaymentAllowed, loadPaymentFacts } from "../payments/payment-rules";
 import { todayInOttawa } from "../today";
 import { fiscalPeriodOf } from "./fiscal-period";
@@ -41,7 +47,22 @@ async function lockFundingLines(tx: Tx, grantId: string) {
 }
 
 type LineWithRoom = Awaited<ReturnType<typeof lockFundingLines>>[number];
-const lineName = (line: LineWithRoom) => `${line.programme} FY ${fiscalYearLabel(line.fiscalYear)}`;
+const lineName = (line: LineWithRoom) =>
+  param.names(
+    `${line.programme} FY ${fiscalYearLabel(line.fiscalYear)}`,
+    `${line.programme} exercice ${fiscalYearLabel(line.fiscalYear)}`,
+  );
+/** Each line with what is left on it, written in both languages (the list goes into one sentence). */
+const roomList = (lines: readonly LineWithRoom[], room: (line: LineWithRoom) => number) => {
+  const list = (locale: "en" | "fr") =>
+    lines
+      .map((l) => {
+        const name = lineName(l) as { en: string; fr: string };
+        return `${name[locale]}${locale === "fr" ? " : " : ": "}${formatAmount(room(l), "CAD", locale)}`;
+      })
+      .join(" ; ".slice(locale === "fr" ? 0 : 1));
+  return param.names(list("en"), list("fr"));
+};
 
 /**
  * The CAD equivalent of a payment. The one that completes the grant takes exactly the CAD still undisbursed, so the
@@ -61,11 +82,12 @@ function pickLine(
   const room = (line: LineWithRoom) => line.amount - line.disbursed;
   if (requestedId) {
     const line = lines.find((l) => l.id === requestedId);
-    if (!line) throw new DomainError("VALIDATION", "Choose one of this grant's funding lines.", "fundingLineId");
+    if (!line) throw refusal("VALIDATION", "chooseFundingLine", {}, "fundingLineId");
     if (room(line) < amountCad) {
-      throw new DomainError(
+      throw refusal(
         "FUNDING_LINE_EXCEEDED",
-        `Only ${money(room(line))} is left on the ${lineName(line)} funding line.`,
+        "fundingLineRoom",
+        { room: param.money(room(line)), line: lineName(line) },
         "fundingLineId",
       );
     }
@@ -73,10 +95,10 @@ function pickLine(
   }
   const line = lines.find((l) => room(l) >= amountCad);
   if (!line) {
-    throw new DomainError(
+    throw refusal(
       "FUNDING_LINE_EXCEEDED",
-      `No single funding line has ${money(amountCad)} left (${lines.map((l) => `${lineName(l)}: ${money(room(l))}`).join("; ")}). ` +
-        "Record the payment in parts, one per funding line.",
+      "noSingleFundingLine",
+      { amount: param.money(amountCad), lines: roomList(lines, room) },
       "amount",
     );
   }
@@ -103,20 +125,17 @@ export async function recordDisbursement(db: DbOrTx, actor: Actor, input: Record
     // Every payment is an instalment approved by a second officer: an unscheduled one is requested first
     // (payments.requestUnscheduled), approved like any other, then paid here.
     if (!input.scheduledPaymentId) {
-      throw new DomainError(
-        "FOUR_EYES_REQUIRED",
-        "Every payment needs a second officer's approval: request an unscheduled payment, have it approved, then pay it.",
-        "scheduledPaymentId",
-      );
+      throw refusal("FOUR_EYES_REQUIRED", "paymentNeedsSecondOfficer", {}, "scheduledPaymentId");
     }
     const today = todayInOttawa();
     const payment = await lockPayableInstalment(tx, actor, grant, input.scheduledPaymentId, input.amount, today);
     assertPaymentDate(grant, input.paidOn, today);
     const remaining = grant.totalAmount - grant.disbursed;
     if (input.amount > remaining) {
-      throw new DomainError(
+      throw refusal(
         "DISBURSEMENT_EXCEEDS_REMAINING",
-        `This payment of ${money(input.amount, grant.currency)} is more than the ${money(remaining, grant.currency)} that remains to be paid on this grant.`,
+        "disbursementExceedsRemaining",
+        { amount: param.money(input.amount, grant.currency), remaining: param.money(remaining, grant.currency) },
         "amount",
       );
     }
@@ -173,13 +192,13 @@ async function lockPayableInstalment(
     .from(scheduledPayments)
     .where(and(eq(scheduledPayments.id, paymentId), eq(scheduledPayments.grantId, grant.id)))
     .for("update");
-  if (!payment)
-    throw new DomainError("VALIDATION", "Choose one of this grant's scheduled payments.", "scheduledPaymentId");
+  if (!payment) throw refusal("VALIDATION", "chooseScheduledPayment", {}, "scheduledPaymentId");
   assertPaymentAllowed(actor, await loadPaymentFacts(tx, grant, payment, today), "pay");
   if (payment.amount !== amount) {
-    throw new DomainError(
+    throw refusal(
       "VALIDATION",
-      `This instalment is ${money(payment.amount, grant.currency)}; record exactly that amount.`,
+      "instalmentExactAmount",
+      { amount: param.money(payment.amount, grant.currency) },
       "amount",
     );
   }

@@ -1,19 +1,18 @@
 import { type DbOrTx, disbursements, scheduledPayments } from "@portal/db";
-import { paymentTransitionFor, REVERSIBLE_STATUSES, type ReverseDisbursementData } from "@portal/domain";
+import { paymentTransitionFor, REVERSIBLE_STATUSES, type ReverseDisbursementData, param } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { type DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { isUniqueViolation } from "../db-errors";
 import { lockOwningGrantOrThrow } from "../grants/lock-grant";
-import { grantStatusWords } from "../messages";
 import { todayInOttawa } from "../today";
 import { fiscalPeriodOf } from "./fiscal-period";
 import { recordOnce } from "./idempotent-entry";
 import { applyDisbursedDelta } from "./ledger-counters";
 
 function alreadyReversed(): DomainError {
-  return new DomainError("ALREADY_REVERSED", "This disbursement has already been reversed.", "disbursementId");
+  return refusal("ALREADY_REVERSED", "alreadyReversed", {}, "disbursementId");
 }
 
 /**
@@ -24,7 +23,7 @@ export async function reverseDisbursement(db: DbOrTx, actor: Actor, input: Rever
   requireCapability(actor, "disbursements.record");
   const [original] = await db.select().from(disbursements).where(eq(disbursements.id, input.disbursementId));
   const notFound = "No such disbursement.";
-  if (!original) throw new DomainError("NOT_FOUND", notFound);
+  if (!original) throw refusal("NOT_FOUND", "noSuchDisbursement");
   const isSameRequest = (row: { reversesId: string | null }) => row.reversesId === original.id;
 
   try {
@@ -37,24 +36,18 @@ export async function reverseDisbursement(db: DbOrTx, actor: Actor, input: Rever
         const replayed = await alreadyRecorded();
         if (replayed) return replayed;
         if (original.reversesId !== null) {
-          throw new DomainError(
-            "VALIDATION",
-            "This entry is itself a reversal; record a new disbursement instead.",
-            "disbursementId",
-          );
+          throw refusal("VALIDATION", "reversalOfReversal", {}, "disbursementId");
         }
         // A closed grant's books are closed: its payments are reopened by an amendment first, or not at all.
         if (!REVERSIBLE_STATUSES.includes(grant.status)) {
-          throw new DomainError(
-            "GRANT_NOT_REVERSIBLE",
-            `This grant is ${grantStatusWords(grant.status)}; its payments can no longer be reversed.`,
-          );
+          throw refusal("GRANT_NOT_REVERSIBLE", "grantNotReversible", { status: grant.status });
         }
         const today = todayInOttawa();
         if (input.paidOn > today || input.paidOn < original.paidOn) {
-          throw new DomainError(
+          throw refusal(
             "PAYMENT_DATE_OUT_OF_RANGE",
-            `Date the reversal between the payment it corrects (${original.paidOn}) and today (${today}).`,
+            "reversalDateOutOfRange",
+            { paidOn: param.date(original.paidOn), today: param.date(today) },
             "paidOn",
           );
         }

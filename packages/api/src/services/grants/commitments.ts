@@ -1,8 +1,7 @@
 import { allocations, type DbOrTx, fundingLines, type Grant, programmes } from "@portal/db";
-import { fiscalYearLabel, type GrantStatus } from "@portal/domain";
+import { fiscalYearLabel, type GrantStatus, param } from "@portal/domain";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { DomainError } from "../../errors";
-import { money } from "../messages";
+import { refusal } from "../../errors";
 
 /** committed_amount(status, amount, disbursed): THE definition of committed (migration 0002_ledger_views). */
 export function committedAmount(status: unknown, amount: unknown, disbursed: unknown): SQL<number> {
@@ -55,11 +54,12 @@ export async function moveCommitments(tx: DbOrTx, grant: Grant, to: GrantStatus)
     if (row.delta === 0) continue;
     const available = row.amount - row.committed;
     if (row.delta > available) {
-      throw new DomainError(
-        "ALLOCATION_EXCEEDED",
-        `The ${row.programme} allocation for FY ${fiscalYearLabel(row.fiscalYear)} has ${money(available)} available, ` +
-          `but this grant needs ${money(row.delta)} from it.`,
-      );
+      throw refusal("ALLOCATION_EXCEEDED", "allocationExceededByGrant", {
+        programme: row.programme,
+        fiscalYear: fiscalYearLabel(row.fiscalYear),
+        available: param.money(available),
+        needed: param.money(row.delta),
+      });
     }
     await tx
       .update(allocations)

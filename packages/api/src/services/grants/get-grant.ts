@@ -27,7 +27,7 @@ import {
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { maySubmitReports } from "../requirements/report-submitters";
 import { todayInOttawa } from "../today";
 import { committedAmount } from "./commitments";
@@ -59,7 +59,7 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
     .innerJoin(organisations, eq(organisations.id, grants.recipientId))
     .leftJoin(leadOfficer, eq(leadOfficer.id, grants.leadOfficerId))
     .where(and(eq(grants.id, id), visibleGrants(actor)));
-  if (!grant) throw new DomainError("NOT_FOUND", "No such grant.");
+  if (!grant) throw refusal("NOT_FOUND", "noSuchGrant");
   const status = grant.grant.status;
 
   const [components, lines, payments, ledger, requirements, submissions, maySubmit, assigned] = await Promise.all([

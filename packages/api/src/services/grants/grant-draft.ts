@@ -1,7 +1,7 @@
 import { allocations, type DbOrTx, fundingLines, grantComponents, grants, organisations, users } from "@portal/db";
 import { convertToCad, type GrantData } from "@portal/domain";
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { isUniqueViolation } from "../db-errors";
 import { assertGrantAddsUp } from "./grant-sums";
 
@@ -25,7 +25,7 @@ export function grantColumns(data: GrantData) {
 }
 
 function referenceTaken(reference: string): DomainError {
-  return new DomainError("CONFLICT", `Another grant already has the reference ${reference}.`, "reference");
+  return refusal("CONFLICT", "referenceTaken", { reference }, "reference");
 }
 
 /**

@@ -2,7 +2,7 @@ import { allocations, type DbOrTx, grants, officerProgrammes, users } from "@por
 import { can } from "@portal/domain";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Actor, seesAllGrants } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 
 /*
  * Authorization as WHERE conditions. Two questions, two conditions on `grants`:
@@ -118,5 +118,5 @@ export async function assertGrantVisible(db: DbOrTx, actor: Actor, grantId: stri
     .select({ id: grants.id })
     .from(grants)
     .where(and(eq(grants.id, grantId), visibleGrants(actor)));
-  if (!row) throw new DomainError("NOT_FOUND", "No such grant.");
+  if (!row) throw refusal("NOT_FOUND", "noSuchGrant");
 }

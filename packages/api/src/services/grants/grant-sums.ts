@@ -1,6 +1,5 @@
-import { sumMinor } from "@portal/domain";
-import { DomainError } from "../../errors";
-import { money } from "../messages";
+import { sumMinor, param } from "@portal/domain";
+import { refusal } from "../../errors";
 
 /**
  * The two sums every grant must meet before it goes anywhere: components add up to the total (in the grant's
@@ -16,22 +15,24 @@ export function assertGrantAddsUp(grant: {
 }): void {
   const componentsTotal = sumMinor(grant.components.map((c) => c.amount));
   if (grant.components.length === 0 || componentsTotal !== grant.totalAmount) {
-    throw new DomainError(
-      "COMPONENTS_DO_NOT_ADD_UP",
-      grant.components.length === 0
-        ? "Add at least one component."
-        : `The components add up to ${money(componentsTotal, grant.currency)}, but the total is ${money(grant.totalAmount, grant.currency)}.`,
-      "components",
-    );
+    throw grant.components.length === 0
+      ? refusal("COMPONENTS_DO_NOT_ADD_UP", "componentsMissing", {}, "components")
+      : refusal(
+          "COMPONENTS_DO_NOT_ADD_UP",
+          "componentsDoNotAddUp",
+          { sum: param.money(componentsTotal, grant.currency), total: param.money(grant.totalAmount, grant.currency) },
+          "components",
+        );
   }
   const fundingTotal = sumMinor(grant.fundingLines.map((l) => l.amount));
   if (grant.fundingLines.length === 0 || fundingTotal !== grant.totalAmountCad) {
-    throw new DomainError(
-      "FUNDING_DOES_NOT_ADD_UP",
-      grant.fundingLines.length === 0
-        ? "Add at least one funding line."
-        : `The funding lines add up to ${money(fundingTotal)}, but the grant comes to ${money(grant.totalAmountCad)} in CAD.`,
-      "fundingLines",
-    );
+    throw grant.fundingLines.length === 0
+      ? refusal("FUNDING_DOES_NOT_ADD_UP", "fundingLinesMissing", {}, "fundingLines")
+      : refusal(
+          "FUNDING_DOES_NOT_ADD_UP",
+          "fundingDoesNotAddUp",
+          { sum: param.money(fundingTotal), total: param.money(grant.totalAmountCad) },
+          "fundingLines",
+        );
   }
 }

@@ -1,7 +1,7 @@
 import { type DbOrTx, type Grant, grants } from "@portal/db";
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { manageableGrants, OUTSIDE_PROGRAMMES_MESSAGE, visibleGrants } from "./grant-scope";
 
 /**
@@ -18,7 +18,7 @@ export async function lockGrantOrThrow(tx: DbOrTx, actor: Actor, grantId: string
     .from(grants)
     .where(and(eq(grants.id, grantId), visibleGrants(actor)))
     .for("update", { of: grants });
-  if (!row) throw new DomainError("NOT_FOUND", "No such grant.");
+  if (!row) throw refusal("NOT_FOUND", "noSuchGrant");
   if (!row.manageable) throw new DomainError("FORBIDDEN", OUTSIDE_PROGRAMMES_MESSAGE);
   return row.grant;
 }

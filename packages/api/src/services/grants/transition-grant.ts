@@ -10,9 +10,8 @@ import {
 } from "@portal/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
-import { grantTransitionRefused } from "../messages";
 import { moveCommitments } from "./commitments";
 import { assertGrantAddsUp } from "./grant-sums";
 import { lockGrantOrThrow } from "./lock-grant";
@@ -31,9 +30,9 @@ export async function transitionGrant(db: DbOrTx, actor: Actor, { id, action, re
   return db.transaction(async (tx) => {
     const grant = await lockGrantOrThrow(tx, actor, id);
     const to = transitionFor(action, grant.status);
-    if (!to) throw new DomainError("INVALID_TRANSITION", grantTransitionRefused(grant.status, action));
+    if (!to) throw refusal("INVALID_TRANSITION", "grantTransitionRefused", { status: grant.status, action });
     if (action === "approve" && isOwnCreation(actor, grant.createdById)) {
-      throw new DomainError("FOUR_EYES_REQUIRED", "You created this grant, so another officer has to approve it.");
+      throw refusal("FOUR_EYES_REQUIRED", "ownGrant");
     }
     if (action === "submit" || action === "approve") {
       const [components, lines] = await Promise.all([

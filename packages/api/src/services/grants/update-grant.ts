@@ -2,9 +2,8 @@ import { type DbOrTx, grants } from "@portal/db";
 import type { UpdateGrantData } from "@portal/domain";
 import { eq, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
-import { grantStatusWords } from "../messages";
 import { checkGrantDraft, grantColumns, rethrowReferenceTaken, writeGrantParts } from "./grant-draft";
 import { assertAllocationsInScope } from "./grant-scope";
 import { grantSnapshot } from "./grant-snapshot";
@@ -20,10 +19,7 @@ export async function updateGrant(db: DbOrTx, actor: Actor, { id, version, data 
     .transaction(async (tx) => {
       const grant = await lockGrantOrThrow(tx, actor, id);
       if (grant.status !== "draft") {
-        throw new DomainError(
-          "GRANT_NOT_EDITABLE",
-          `Only a draft can be edited; this grant is ${grantStatusWords(grant.status)}.`,
-        );
+        throw refusal("GRANT_NOT_EDITABLE", "grantNotEditable", { status: grant.status });
       }
       if (grant.version !== version) {
         throw new DomainError(

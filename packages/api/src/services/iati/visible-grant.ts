@@ -1,7 +1,7 @@
 import { type DbOrTx, grants } from "@portal/db";
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { manageableGrants, visibleGrants } from "../grants/grant-scope";
 
 /** A grant the actor may see (no lock: for reading), with whether they may act on it, or NOT_FOUND. */
@@ -14,6 +14,6 @@ export async function visibleGrantOrThrow(db: DbOrTx, actor: Actor, grantId: str
     })
     .from(grants)
     .where(and(eq(grants.id, grantId), visibleGrants(actor)));
-  if (!grant) throw new DomainError("NOT_FOUND", "No such grant.");
+  if (!grant) throw refusal("NOT_FOUND", "noSuchGrant");
   return grant;
 }

@@ -2,7 +2,7 @@ import { type DbOrTx, invitations, organisations, users } from "@portal/db";
 import type { Role } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { queueInvitationEmail } from "../notifications/invitation-email";
 import { type MembershipCapability, membershipCapabilitiesOf, normaliseCapabilities } from "./capabilities";
@@ -71,7 +71,7 @@ export async function createInvitation(
       );
     }
   } else {
-    throw new DomainError("FORBIDDEN", "You do not have permission to do this.");
+    throw refusal("FORBIDDEN", "noPermission");
   }
 
   return db.transaction(async (tx) => {
@@ -80,7 +80,7 @@ export async function createInvitation(
         .select({ id: organisations.id })
         .from(organisations)
         .where(eq(organisations.id, organisationId));
-      if (!organisation) throw new DomainError("NOT_FOUND", "No such organisation.", "organisationId");
+      if (!organisation) throw refusal("NOT_FOUND", "noSuchOrganisation", {}, "organisationId");
     }
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing) {

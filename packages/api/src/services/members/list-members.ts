@@ -2,7 +2,7 @@ import { type DbOrTx, invitations, memberships, organisations, users } from "@po
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { invitationState } from "../invitations/accept-invitation";
 
 import { listMembersInput } from "@portal/domain";
@@ -15,7 +15,7 @@ export function memberOrganisationOf(actor: Actor, organisationId?: string): str
   if (actor.role !== "partner") throw new DomainError("FORBIDDEN", "The members page is for partner organisations.");
   const chosen = organisationId ?? actor.organisationIds[0];
   // Another organisation's id is answered exactly like an unknown one.
-  if (!chosen || !actor.organisationIds.includes(chosen)) throw new DomainError("NOT_FOUND", "No such organisation.");
+  if (!chosen || !actor.organisationIds.includes(chosen)) throw refusal("NOT_FOUND", "noSuchOrganisation");
   return chosen;
 }
 
@@ -34,7 +34,7 @@ export async function listMembers(db: DbOrTx, actor: Actor, raw: ListMembersInpu
     })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  if (!organisation) throw new DomainError("NOT_FOUND", "No such organisation.");
+  if (!organisation) throw refusal("NOT_FOUND", "noSuchOrganisation");
 
   const members = await db
     .select({

@@ -2,7 +2,7 @@ import { type DbOrTx, memberships } from "@portal/db";
 import { eq } from "drizzle-orm";
 import { updateMemberCapabilitiesInput, type UpdateMemberCapabilitiesInput } from "@portal/domain";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { membershipCapabilitiesOf } from "../invitations/capabilities";
 
@@ -19,7 +19,7 @@ export async function updateMemberCapabilities(db: DbOrTx, actor: Actor, raw: Up
     throw new DomainError("VALIDATION", issue.message, issue.path.join(".") || undefined);
   }
   const { membershipId, capabilities } = parsed.data;
-  if (actor.role !== "partner") throw new DomainError("FORBIDDEN", "You do not have permission to do this.");
+  if (actor.role !== "partner") throw refusal("FORBIDDEN", "noPermission");
 
   return db.transaction(async (tx) => {
     const [membership] = await tx.select().from(memberships).where(eq(memberships.id, membershipId)).for("update");
@@ -36,11 +36,7 @@ export async function updateMemberCapabilities(db: DbOrTx, actor: Actor, raw: Up
     }
     const wider = capabilities.filter((c) => !own.includes(c));
     if (wider.length > 0) {
-      throw new DomainError(
-        "FORBIDDEN",
-        `You cannot give a colleague rights you do not have yourself (${wider.join(", ")}).`,
-        "capabilities",
-      );
+      throw refusal("FORBIDDEN", "widerRights", { rights: wider.join(", ") }, "capabilities");
     }
     const [updated] = await tx
       .update(memberships)

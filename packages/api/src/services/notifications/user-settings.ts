@@ -2,7 +2,7 @@ import { type DbOrTx, users } from "@portal/db";
 import type { NotificationCategory, NotificationDelivery } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { preferencesOf, setPreference } from "./preferences";
 import { readUnsubscribeToken } from "./unsubscribe-link";
@@ -41,7 +41,7 @@ export async function setProfileLocale(db: DbOrTx, actor: Actor, { locale }: { l
       .from(users)
       .where(eq(users.id, actor.userId))
       .for("update");
-    if (!user) throw new DomainError("NOT_FOUND", "No such user.");
+    if (!user) throw refusal("NOT_FOUND", "noSuchUser");
     await tx.update(users).set({ locale }).where(eq(users.id, actor.userId));
     await writeAudit(tx, actor, {
       action: "user.setLocale",

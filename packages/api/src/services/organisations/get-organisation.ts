@@ -2,7 +2,7 @@ import { countries, type DbOrTx, grants, organisationRelations, organisations, p
 import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Actor, seesAllGrants } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { visibleGrants } from "../grants/grant-scope";
 import { canManagePartnerships } from "../partnerships/partnership-access";
 import { organisationConferences } from "./organisation-conferences";
@@ -52,7 +52,7 @@ export async function getOrganisationOrThrow(db: DbOrTx, actor: Actor, id: strin
     .from(organisations)
     .leftJoin(countries, eq(countries.iso2, organisations.countryCode))
     .where(and(eq(organisations.id, id), visibleOrganisations(actor)));
-  if (!row) throw new DomainError("NOT_FOUND", "No such organisation.");
+  if (!row) throw refusal("NOT_FOUND", "noSuchOrganisation");
 
   const [[partnership], links, grantRows, funding, conferenceRows] = await Promise.all([
     db.select().from(partnerships).where(eq(partnerships.organisationId, id)),

@@ -1,7 +1,7 @@
 import { type DbOrTx, organisations } from "@portal/db";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Actor, seesAllGrants } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 /**
  * The organisations whose page an actor may open, as a WHERE condition: staff see every organisation; a partner sees
@@ -18,5 +18,5 @@ export async function assertOrganisationVisible(db: DbOrTx, actor: Actor, id: st
     .select({ id: organisations.id })
     .from(organisations)
     .where(and(eq(organisations.id, id), visibleOrganisations(actor)));
-  if (!row) throw new DomainError("NOT_FOUND", "No such organisation.");
+  if (!row) throw refusal("NOT_FOUND", "noSuchOrganisation");
 }

@@ -1,6 +1,6 @@
 import { can } from "@portal/domain";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 /**
  * Partnerships and the links between organisations are kept by program officers (who manage the ministry's grants
@@ -11,5 +11,5 @@ export function canManagePartnerships(actor: Actor): boolean {
 }
 
 export function requirePartnershipManager(actor: Actor): void {
-  if (!canManagePartnerships(actor)) throw new DomainError("FORBIDDEN", "You do not have permission to do this.");
+  if (!canManagePartnerships(actor)) throw refusal("FORBIDDEN", "noPermission");
 }

@@ -5,11 +5,11 @@ import {
   type PaymentRule,
   type PaymentRuleAction,
   paymentRules,
+  param,
 } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
-import { grantStatusWords, paymentStatusWords, paymentTransitionRefused, reportName } from "../messages";
+import { type DomainError, refusal } from "../../errors";
 
 export interface LoadedPaymentFacts extends PaymentFacts {
   report:
@@ -41,30 +41,21 @@ function refusalFor(block: PaymentBlock, facts: LoadedPaymentFacts): DomainError
   const report = facts.report;
   switch (block) {
     case "fourEyes":
-      return new DomainError(
-        "FOUR_EYES_REQUIRED",
-        "You scheduled this instalment, so another officer has to approve it.",
-      );
+      return refusal("FOUR_EYES_REQUIRED", "ownInstalment");
     case "grantNotApproved":
-      return new DomainError(
-        "INVALID_TRANSITION",
-        `Instalments can be approved once the grant is approved; this grant is ${grantStatusWords(facts.grantStatus)}.`,
-      );
+      return refusal("INVALID_TRANSITION", "instalmentsWaitForApproval", { status: facts.grantStatus });
     case "grantNotDisbursable":
-      return new DomainError(
-        "GRANT_NOT_DISBURSABLE",
-        `Money is paid only on an active or closing grant; this grant is ${grantStatusWords(facts.grantStatus)}.`,
-      );
+      return refusal("GRANT_NOT_DISBURSABLE", "grantNotDisbursable", { status: facts.grantStatus });
     case "reportOverdue":
-      return new DomainError(
-        "PAYMENT_ON_HOLD",
-        `This instalment waits for the ${reportName(report!)} that was due on ${report!.dueOn}; it stays on hold until the report is accepted or waived.`,
-      );
+      return refusal("PAYMENT_ON_HOLD", "paymentOnHoldForReport", {
+        report: `${report!.kind}_${report!.stage}`,
+        dueOn: param.date(report!.dueOn),
+      });
     case "reportNotAccepted":
-      return new DomainError(
-        "REPORT_NOT_ACCEPTED",
-        `This instalment waits for the ${reportName(report!)} (due ${report!.dueOn}), which is not accepted yet; it can be approved and paid once the report is accepted or waived.`,
-      );
+      return refusal("REPORT_NOT_ACCEPTED", "paymentWaitsForReport", {
+        report: `${report!.kind}_${report!.stage}`,
+        dueOn: param.date(report!.dueOn),
+      });
   }
 }
 
@@ -76,13 +67,14 @@ export function assertPaymentAllowed(actor: Actor, facts: LoadedPaymentFacts, ac
   const rule: PaymentRule | undefined = paymentRules(actor, facts).find((r) => r.action === action);
   if (!rule) {
     if (action === "pay") {
-      throw new DomainError(
+      throw refusal(
         "PAYMENT_NOT_APPROVED",
-        `This instalment is ${paymentStatusWords(facts.payment.status)}; only an approved instalment can be paid.`,
+        "paymentNotApproved",
+        { status: facts.payment.status },
         "scheduledPaymentId",
       );
     }
-    throw new DomainError("INVALID_TRANSITION", paymentTransitionRefused(facts.payment.status, action));
+    throw refusal("INVALID_TRANSITION", "paymentTransitionRefused", { status: facts.payment.status, action });
   }
   if (!rule.allowed) throw refusalFor(rule.block, facts);
 }

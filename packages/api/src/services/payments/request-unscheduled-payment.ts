@@ -1,10 +1,9 @@
 import { type DbOrTx, scheduledPayments } from "@portal/db";
 import { DISBURSABLE_STATUSES, type RequestUnscheduledPaymentData } from "@portal/domain";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockGrantOrThrow } from "../grants/lock-grant";
-import { grantStatusWords } from "../messages";
 import { assertScheduleRoom } from "./schedule-room";
 
 /**
@@ -17,10 +16,7 @@ export async function requestUnscheduledPayment(db: DbOrTx, actor: Actor, data: 
   return db.transaction(async (tx) => {
     const grant = await lockGrantOrThrow(tx, actor, data.grantId);
     if (!DISBURSABLE_STATUSES.includes(grant.status)) {
-      throw new DomainError(
-        "GRANT_NOT_DISBURSABLE",
-        `Money is paid only on an active or closing grant; this grant is ${grantStatusWords(grant.status)}.`,
-      );
+      throw refusal("GRANT_NOT_DISBURSABLE", "grantNotDisbursable", { status: grant.status });
     }
     const { highest } = await assertScheduleRoom(tx, grant, data.amount);
     const [payment] = await tx

@@ -2,10 +2,9 @@ import { type DbOrTx, reportingRequirements, scheduledPayments } from "@portal/d
 import { FINISHED_STATUSES, type SchedulePaymentData } from "@portal/domain";
 import { and, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockGrantOrThrow } from "../grants/lock-grant";
-import { grantStatusWords } from "../messages";
 import { assertScheduleRoom } from "./schedule-room";
 
 /** Adds a planned instalment at the end of a grant's schedule; the schedule never comes to more than the grant. */
@@ -15,10 +14,7 @@ export async function schedulePayment(db: DbOrTx, actor: Actor, data: SchedulePa
     // The grant lock also serialises concurrent scheduling, so the sum below and the next sequence number hold.
     const grant = await lockGrantOrThrow(tx, actor, data.grantId);
     if (FINISHED_STATUSES.includes(grant.status)) {
-      throw new DomainError(
-        "GRANT_NOT_OPEN",
-        `This grant is ${grantStatusWords(grant.status)}; no more payments can be scheduled on it.`,
-      );
+      throw refusal("GRANT_NOT_OPEN", "grantClosedToPayments", { status: grant.status });
     }
     if (data.requirementId) {
       const [requirement] = await tx

@@ -1,7 +1,7 @@
+import { param } from "@portal/domain";
 import { type DbOrTx, type Grant, scheduledPayments } from "@portal/db";
 import { eq, ne, sql } from "drizzle-orm";
-import { DomainError } from "../../errors";
-import { money } from "../messages";
+import { refusal } from "../../errors";
 
 /**
  * Refuses an instalment that would take the grant's schedule above its total, and returns the highest sequence used.
@@ -24,10 +24,14 @@ export async function assertScheduleRoom(
     .from(scheduledPayments)
     .where(eq(scheduledPayments.grantId, grant.id))) as [{ scheduled: number; highest: number }];
   if (scheduled + amount > grant.totalAmount) {
-    throw new DomainError(
+    throw refusal(
       "SCHEDULE_EXCEEDS_TOTAL",
-      `The schedule would come to ${money(scheduled + amount, grant.currency)}, more than the grant's ${money(grant.totalAmount, grant.currency)}; ` +
-        `at most ${money(grant.totalAmount - scheduled, grant.currency)} can still be scheduled.`,
+      "scheduleExceedsTotal",
+      {
+        scheduled: param.money(scheduled + amount, grant.currency),
+        total: param.money(grant.totalAmount, grant.currency),
+        room: param.money(grant.totalAmount - scheduled, grant.currency),
+      },
       "amount",
     );
   }

@@ -1,10 +1,9 @@
 import { type DbOrTx, reportingRequirements } from "@portal/db";
 import { type AddRequirementData, FINISHED_STATUSES } from "@portal/domain";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockGrantOrThrow } from "../grants/lock-grant";
-import { grantStatusWords } from "../messages";
 
 /** A report the partner owes on a grant (narrative or financial, interim or final) with its due date. */
 export async function addRequirement(db: DbOrTx, actor: Actor, data: AddRequirementData) {
@@ -12,10 +11,7 @@ export async function addRequirement(db: DbOrTx, actor: Actor, data: AddRequirem
   return db.transaction(async (tx) => {
     const grant = await lockGrantOrThrow(tx, actor, data.grantId);
     if (FINISHED_STATUSES.includes(grant.status)) {
-      throw new DomainError(
-        "GRANT_NOT_OPEN",
-        `This grant is ${grantStatusWords(grant.status)}; no more reports can be required on it.`,
-      );
+      throw refusal("GRANT_NOT_OPEN", "grantClosedToReports", { status: grant.status });
     }
     const [requirement] = await tx
       .insert(reportingRequirements)

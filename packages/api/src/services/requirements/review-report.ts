@@ -2,9 +2,8 @@ import { type DbOrTx, reportingRequirements, reportSubmissions } from "@portal/d
 import { requirementTransitionFor, type ReviewReportData } from "@portal/domain";
 import { desc, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
-import { requirementStatusWords } from "../messages";
 import { syncPaymentHolds } from "../payments/payment-holds";
 import { todayInOttawa } from "../today";
 import { lockRequirementOrThrow } from "./lock-requirement";
@@ -22,11 +21,7 @@ export async function reviewReport(db: DbOrTx, actor: Actor, { requirementId, de
   return db.transaction(async (tx) => {
     const { grant, requirement } = await lockRequirementOrThrow(tx, actor, requirementId);
     const to = requirementTransitionFor(action, requirement.status);
-    if (!to)
-      throw new DomainError(
-        "INVALID_TRANSITION",
-        `This report is ${requirementStatusWords(requirement.status)}; there is no submission to review.`,
-      );
+    if (!to) throw refusal("INVALID_TRANSITION", "reportNothingToReview", { status: requirement.status });
 
     const [latest] = await tx
       .select({ id: reportSubmissions.id })

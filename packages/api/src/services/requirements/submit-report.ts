@@ -2,26 +2,21 @@ import { type DbOrTx, reportingRequirements, reportSubmissions } from "@portal/d
 import { requirementTransitionFor, type SubmitReportData } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
-import { requirementStatusWords } from "../messages";
 import { lockRequirementOrThrow } from "./lock-requirement";
 import { maySubmitReports, mightSubmitReports } from "./report-submitters";
 
 /** Hands in a report: open becomes submitted, changes requested becomes resubmitted. */
 export async function submitReport(db: DbOrTx, actor: Actor, { requirementId, body }: SubmitReportData) {
-  if (!mightSubmitReports(actor)) throw new DomainError("FORBIDDEN", "You do not have permission to do this.");
+  if (!mightSubmitReports(actor)) throw refusal("FORBIDDEN", "noPermission");
   return db.transaction(async (tx) => {
     const { grant, requirement } = await lockRequirementOrThrow(tx, actor, requirementId);
     if (!(await maySubmitReports(tx, actor, grant.recipientId))) {
       throw new DomainError("FORBIDDEN", "Your organisation has not given you permission to submit reports.");
     }
     const to = requirementTransitionFor("submit", requirement.status);
-    if (!to)
-      throw new DomainError(
-        "INVALID_TRANSITION",
-        `This report is ${requirementStatusWords(requirement.status)}, so it cannot be submitted now.`,
-      );
+    if (!to) throw refusal("INVALID_TRANSITION", "reportCannotBeSubmitted", { status: requirement.status });
 
     const [submission] = await tx
       .insert(reportSubmissions)

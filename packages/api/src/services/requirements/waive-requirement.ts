@@ -2,9 +2,8 @@ import { type DbOrTx, reportingRequirements } from "@portal/db";
 import { requirementTransitionFor, type WaiveRequirementData } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
-import { requirementStatusWords } from "../messages";
 import { syncPaymentHolds } from "../payments/payment-holds";
 import { todayInOttawa } from "../today";
 import { lockRequirementOrThrow } from "./lock-requirement";
@@ -16,11 +15,7 @@ export async function waiveRequirement(db: DbOrTx, actor: Actor, { requirementId
   return db.transaction(async (tx) => {
     const { grant, requirement } = await lockRequirementOrThrow(tx, actor, requirementId);
     const to = requirementTransitionFor("waive", requirement.status);
-    if (!to)
-      throw new DomainError(
-        "INVALID_TRANSITION",
-        `This report is ${requirementStatusWords(requirement.status)}, so it cannot be waived.`,
-      );
+    if (!to) throw refusal("INVALID_TRANSITION", "reportCannotBeWaived", { status: requirement.status });
     await tx
       .update(reportingRequirements)
       .set({ status: to, waivedReason: reason })

@@ -4,7 +4,7 @@ import { consumeTotp, newTotpSecret, sealSecret, totpUri } from "@portal/auth/to
 import { and, eq, ne, sql } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { DomainError, refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { passwordIsStrong } from "./password-strength";
 import { approvalsRequireSecondFactor } from "./settings";
@@ -18,7 +18,7 @@ function requireStaff(actor: Actor): void {
 
 async function userOrThrow(db: DbOrTx, userId: string) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw new DomainError("NOT_FOUND", "No such user.");
+  if (!user) throw refusal("NOT_FOUND", "noSuchUser");
   return user;
 }
 

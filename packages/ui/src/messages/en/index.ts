@@ -1,15 +1,15 @@
-// One file per namespace, so separate features never edit the same catalogue file. The import attributes let
-// the catalogues load as native ES modules too (scripts and Playwright under Node), not only through a bundler.
+// One file per namespace, so separate features never edit the same catalogue file.
 import account from "./account.json" with { type: "json" };
 import actionDigest from "./actionDigest.json" with { type: "json" };
-import amendments from "./amendments.json" with { type: "json" };
 import adminAudit from "./adminAudit.json" with { type: "json" };
 import adminBudgets from "./adminBudgets.json" with { type: "json" };
 import adminIati from "./adminIati.json" with { type: "json" };
 import adminOrganisations from "./adminOrganisations.json" with { type: "json" };
 import adminUsers from "./adminUsers.json" with { type: "json" };
+import amendments from "./amendments.json" with { type: "json" };
 import annualReport from "./annualReport.json" with { type: "json" };
 import attachments from "./attachments.json" with { type: "json" };
+import auditLog from "./auditLog.json" with { type: "json" };
 import auth from "./auth.json" with { type: "json" };
 import availability from "./availability.json" with { type: "json" };
 import budgetAdministration from "./budgetAdministration.json" with { type: "json" };
@@ -17,6 +17,7 @@ import budgets from "./budgets.json" with { type: "json" };
 import common from "./common.json" with { type: "json" };
 import conferences from "./conferences.json" with { type: "json" };
 import dashboard from "./dashboard.json" with { type: "json" };
+import errors from "./errors.json" with { type: "json" };
 import exportMessages from "./exports.json" with { type: "json" };
 import feedback from "./feedback.json" with { type: "json" };
 import grantForm from "./grantForm.json" with { type: "json" };
@@ -37,19 +38,21 @@ import partner from "./partner.json" with { type: "json" };
 import partnerGrantStatus from "./partnerGrantStatus.json" with { type: "json" };
 import provenance from "./provenance.json" with { type: "json" };
 import treaty from "./treaty.json" with { type: "json" };
+import validation from "./validation.json" with { type: "json" };
 import wayfinding from "./wayfinding.json" with { type: "json" };
 
 export const messages = {
   account,
   actionDigest,
-  amendments,
   adminAudit,
   adminBudgets,
   adminIati,
   adminOrganisations,
   adminUsers,
+  amendments,
   annualReport,
   attachments,
+  auditLog,
   auth,
   availability,
   budgetAdministration,
@@ -57,6 +60,7 @@ export const messages = {
   common,
   conferences,
   dashboard,
+  errors,
   exports: exportMessages,
   feedback,
   grantForm,
@@ -77,5 +81,6 @@ export const messages = {
   partnerGrantStatus,
   provenance,
   treaty,
+  validation,
   wayfinding,
 };

@@ -1,4 +1,3 @@
-import { auditChanges } from "@portal/api/admin";
 import {
   Button,
   Card,
@@ -14,6 +13,7 @@ import {
   TableHeader,
   TableRow,
 } from "@portal/ui";
+import { AuditAction, AuditRecord, type AuditRecordLink, AuditValue } from "@portal/ui/audit-log";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ExportButtons } from "@/components/export-buttons";
@@ -33,6 +33,7 @@ type Search = {
   action?: string;
   entityType?: string;
   entityId?: string;
+  q?: string;
   from?: string;
   to?: string;
   page?: string;
@@ -41,14 +42,11 @@ type Search = {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Where an audited record lives in the consoles, when it has a page. */
-function recordHref(entityType: string, entityId: string): string | null {
-  if (!UUID.test(entityId)) return null;
-  if (entityType === "user") return `/users/${entityId}`;
-  if (entityType === "organisation") return `/organisations/${entityId}`;
+/** Where an audited record lives: console pages here, portal pages at PORTAL_URL when it is configured. */
+function recordHref(href: NonNullable<AuditRecordLink["href"]>): string | null {
+  if (href.app === "admin") return href.path;
   const portal = process.env.PORTAL_URL?.replace(/\/+$/, "");
-  if (entityType === "grant" && portal) return `${portal}/grants/${entityId}`;
-  return null;
+  return portal ? `${portal}${href.path}` : null;
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -59,11 +57,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     getTranslations("common.roles"),
     getFormatter(),
   ]);
+  const tl = await getTranslations("auditLog");
   const filters = {
     actorId: params.actor && UUID.test(params.actor) ? params.actor : undefined,
     action: params.action || undefined,
     entityType: params.entityType || undefined,
     entityId: params.entityId?.trim() || undefined,
+    q: params.q?.trim().slice(0, 200) || undefined,
     from: params.from && ISO_DATE.test(params.from) ? params.from : undefined,
     to: params.to && ISO_DATE.test(params.to) ? params.to : undefined,
   };
@@ -77,6 +77,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     action: filters.action,
     entityType: filters.entityType,
     entityId: filters.entityId,
+    q: filters.q,
     from: filters.from,
     to: filters.to,
   };
@@ -112,7 +113,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="">{t("anyAction")}</option>
             {options.actions.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {tl.has(`actions.${action}`) ? tl(`actions.${action}` as "actions.grant.create") : action}
               </option>
             ))}
           </Select>
@@ -131,6 +132,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="entityId">{t("entityId")}</Label>
           <Input id="entityId" name="entityId" defaultValue={filters.entityId ?? ""} spellCheck={false} />
+        </div>
+        <div className="flex flex-col gap-1.5 md:col-span-2">
+          <Label htmlFor="q">{tl("search")}</Label>
+          <Input id="q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="q-hint" />
+          <p id="q-hint" className="text-xs text-muted-foreground">
+            {tl("searchHint")}
+          </p>
         </div>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="from">{t("from")}</Label>
@@ -168,8 +176,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </TableHeader>
             <TableBody>
               {result.rows.map((event) => {
-                const changes = auditChanges(event.before, event.after);
-                const href = recordHref(event.entityType, event.entityId);
+                const changes = event.changes;
                 return (
                   <TableRow key={event.id} className="align-top" data-testid="audit-row">
                     <TableCell className="whitespace-nowrap align-top text-sm">
@@ -194,17 +201,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       ) : null}
                     </TableCell>
                     <TableCell className="align-top">
-                      <code className="text-xs">{event.action}</code>
+                      <AuditAction action={event.action} />
                     </TableCell>
                     <TableCell className="align-top">
-                      <div className="text-xs text-muted-foreground">{event.entityType}</div>
-                      {href ? (
-                        <a href={href} className="font-mono text-xs link">
-                          {event.entityId}
-                        </a>
-                      ) : (
-                        <span className="font-mono text-xs">{event.entityId}</span>
-                      )}
+                      <AuditRecord
+                        entityType={event.entityType}
+                        entityId={event.entityId}
+                        record={event.record}
+                        hrefFor={recordHref}
+                      />
                       <div>
                         <Link
                           href={withQuery("/audit", { entityType: event.entityType, entityId: event.entityId })}
@@ -243,10 +248,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                                     {change.field || "—"}
                                   </th>
                                   <td className="break-all py-1 pr-2 text-red-800">
-                                    {change.before === null ? <span aria-label={t("empty")}>∅</span> : change.before}
+                                    <AuditValue value={change.before} emptyLabel={t("empty")} />
                                   </td>
                                   <td className="break-all py-1 text-emerald-800">
-                                    {change.after === null ? <span aria-label={t("empty")}>∅</span> : change.after}
+                                    <AuditValue value={change.after} emptyLabel={t("empty")} />
                                   </td>
                                 </tr>
                               ))}

@@ -1,4 +1,4 @@
-import { fiscalYearLabel, localized } from "@portal/domain";
+import { fiscalYearLabel, formatFiscalQuarter, localized } from "@portal/domain";
 import {
   Button,
   Card,
@@ -71,7 +71,7 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
     </Link>
   );
   const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
-  const quarterLabel = (year: number, quarter: number) => ta("quarterLabel", { quarter, label: fiscalYearLabel(year) });
+  const quarterLabel = (year: number, quarter: number) => formatFiscalQuarter(year, quarter, locale);
   const measureNames = { allocated: t("allocated"), committed: t("committed"), disbursed: t("disbursed") };
   const quarterTotal = review.byQuarter.reduce((sum, q) => sum + q.total, 0);
   const partnerTotals = review.byPartner.reduce(

@@ -23,6 +23,7 @@ export const GET = http.route(
         action: param("action"),
         entityType: param("entityType"),
         entityId: param("entityId"),
+        q: param("q"),
         from: param("from"),
         to: param("to"),
       },

@@ -1,4 +1,4 @@
-import { can, localized } from "@portal/domain";
+import { can, formatPlace, localized } from "@portal/domain";
 import {
   Badge,
   Button,
@@ -101,7 +101,7 @@ export default async function ConferencesPage({ searchParams }: { searchParams: 
                       {localized(c, "title", locale)}
                     </Link>
                     <div className="text-xs text-muted-foreground">
-                      {t("placeValue", { city: c.city, country: name(c.country) })}
+                      {formatPlace({ city: c.city, countryCode: c.country.iso2 }, locale)}
                     </div>
                     <div className="mt-1">
                       <ProvenanceBadge provenance={c.provenance} />

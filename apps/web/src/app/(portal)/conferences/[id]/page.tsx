@@ -1,4 +1,4 @@
-import { fiscalYearLabel, localized } from "@portal/domain";
+import { fiscalYearLabel, formatPlace, localized } from "@portal/domain";
 import {
   Badge,
   Breadcrumbs,
@@ -67,7 +67,7 @@ export default async function ConferencePage({ params }: { params: Promise<{ id:
             <ProvenanceBadge provenance={conference.provenance} />
           </span>
         }
-        description={`${t("placeValue", { city: conference.city, country: name(conference.country) })} · ${formatIsoDateRange(format, conference.startsOn, conference.endsOn)} · ${t("fiscalYear", { fy: fiscalYearLabel(conference.fiscalYear) })}`}
+        description={`${formatPlace({ city: conference.city, countryCode: conference.country.iso2 }, locale)} · ${formatIsoDateRange(format, conference.startsOn, conference.endsOn)} · ${t("fiscalYear", { fy: fiscalYearLabel(conference.fiscalYear) })}`}
         actions={
           conference.permissions.edit ? (
             <Button asChild variant="outline">

@@ -1,4 +1,10 @@
-import { fiscalYearLabel, IATI_ORGANISATION_TYPES, type IatiOrganisationType, localized } from "@portal/domain";
+import {
+  fiscalYearLabel,
+  IATI_ORGANISATION_TYPES,
+  type IatiOrganisationType,
+  formatPlace,
+  localized,
+} from "@portal/domain";
 import {
   Breadcrumbs,
   CardContent,
@@ -292,7 +298,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                   <TableCell className="whitespace-nowrap">
                     {formatIsoDateRange(format, c.startsOn, c.endsOn)}
                   </TableCell>
-                  <TableCell>{tc("placeValue", { city: c.city, country: name(c.country) })}</TableCell>
+                  <TableCell>{formatPlace({ city: c.city, countryCode: c.country.iso2 }, locale)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,0 +1,22 @@
+/**
+ * Who writes validation messages; no zod here, so the root layouts can install the writer without shipping zod to
+ * pages that validate nothing.
+ *
+ * Validation messages come from the `validation` catalogue, in the reader's language. Validators name a message by its
+ * key; who writes the sentence is installed by the runtime: the API (the request's language, from the catalogues) and
+ * the browser (the page's language). Each message is written when zod reports the issue, so one schema serves both
+ * languages. Without a writer installed (pure unit tests), the key itself is the message.
+ */
+export type ValidationParams = Record<string, string | number>;
+export type ValidationWriter = (key: string, params: ValidationParams) => string;
+
+let writer: ValidationWriter = (key) => key;
+
+export function setValidationWriter(write: ValidationWriter): void {
+  writer = write;
+}
+
+/** The message for a catalogue key, written now, in the current reader's language. */
+export function validationMessage(key: string, params: ValidationParams = {}): string {
+  return writer(key, params);
+}
