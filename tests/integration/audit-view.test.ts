@@ -77,11 +77,7 @@ describe("the audit log as people read it", () => {
       const words = messagesFor(locale).auditLog.actions as Record<string, Record<string, string>>;
       for (const action of actions) {
         const [entity, verb] = action.split(".") as [string, string];
-        expect({ action, locale, words: words[entity]?.[verb] }).toEqual({
-          action,
-          locale,
-          words: expect.any(String),
-        });
+        expect(typeof words[entity]?.[verb], `words for ${action} in ${locale}`).toBe("string");
       }
     }
   });

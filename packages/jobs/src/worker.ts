@@ -4,6 +4,7 @@ import PgBoss from "pg-boss";
 import { HANDLERS, type JobContext, type JobData } from "./handlers";
 import type { Mailer } from "./mailer";
 import { QUEUES, RETRY } from "./queues";
+import { grantRuntimeReadOfJobs } from "./runtime-access";
 import { tickSchedules } from "./scheduler";
 
 export interface WorkerOptions {
@@ -40,6 +41,12 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   boss.on("error", (error) => log(`job queue error: ${error.message}`));
   await boss.start();
   for (const name of QUEUES) await boss.createQueue(name, { name, ...RETRY });
+  // Two workers starting together may race on the same GRANT ("tuple concurrently updated"); one of them suffices.
+  await grantRuntimeReadOfJobs(options.db).catch((error: unknown) =>
+    log(
+      `could not grant the apps read access to the job tables: ${error instanceof Error ? error.message : String(error)}`,
+    ),
+  );
 
   const ctx: JobContext = {
     db: options.db,

@@ -22,7 +22,7 @@ for (const language of ["en", "fr"] as const) {
       );
       const paths = [
         "/budgets",
-        "/budgets/breakdown",
+        "/budgets/breakdown?fy=2001-2002",
         allocation,
         "/budget-administration",
         "/organisations",

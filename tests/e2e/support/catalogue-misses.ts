@@ -13,8 +13,8 @@ function leaves(tree: Tree, prefix = "", out = new Map<string, string>()): Map<s
   return out;
 }
 
-const english = leaves(en as unknown as Tree);
-const french = leaves(fr as unknown as Tree);
+const english = leaves(en);
+const french = leaves(fr);
 
 /**
  * Sentences of the English catalogue that French pages must never show: the literal text between a message's

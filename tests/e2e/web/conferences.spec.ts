@@ -99,7 +99,7 @@ test("an officer records a conference with two co-hosts and five states; its cos
   // Colombia (deposited 2000-09-06) had already joined; Poland, Angola and Afghanistan had not. Angola (2002-07-05)
   // and Afghanistan (2002-09-11) joined within 24 months.
   await expect(page.getByTestId("outcome-value")).toHaveText("2 of 3");
-  await expect(page.getByTestId("audit-trail")).toContainText("conference.create");
+  await expect(page.getByTestId("audit-trail")).toContainText("Added a conference");
 
   await switchToFrench(page);
   await expect(standing("PL")).toContainText("Signataire");

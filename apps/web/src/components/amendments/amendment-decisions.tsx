@@ -8,13 +8,7 @@ import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutati
 import { useTRPC, withTRPC } from "@/trpc/client";
 
 /** Approve, reject or withdraw a pending amendment: the buttons the server offers this person (it checks again). */
-function AmendmentDecisions({
-  amendmentId,
-  actions,
-}: {
-  amendmentId: string;
-  actions: AmendmentDecisionAction[];
-}) {
+function AmendmentDecisions({ amendmentId, actions }: { amendmentId: string; actions: AmendmentDecisionAction[] }) {
   const t = useTranslations("amendments");
   const trpc = useTRPC();
   const approve = useMutation(trpc.amendments.approve.mutationOptions());
