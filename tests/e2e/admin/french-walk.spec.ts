@@ -50,7 +50,8 @@ test("every console page in French shows no catalogue misses, and the audit log 
   await page.goto("/audit");
   const rows = page.getByTestId("audit-row");
   await expect(rows.first()).toBeVisible();
-  const text = await page.getByTestId("audit-table").innerText();
+  // E-mail addresses (a user's, an invitation's) are data, not codes: "partner@icbl.example.org" is left out.
+  const text = (await page.getByTestId("audit-table").innerText()).replace(/\S+@\S+/g, "");
   expect(text).not.toMatch(/\b[a-z_]+\.[a-z][A-Za-z_]+\b/);
   expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
 });

@@ -28,6 +28,11 @@ async function probe(): Promise<boolean> {
   }
 }
 
+/** A query just failed: stop trusting the last success, so every gate sees the outage from the next request on. */
+export function distrustDatabase(): void {
+  lastSuccess = 0;
+}
+
 /** Whether the database answers; concurrent callers share one probe. */
 export function databaseReachable(): Promise<boolean> {
   if (Date.now() - lastSuccess < TRUST_SUCCESS_MS) return Promise.resolve(true);

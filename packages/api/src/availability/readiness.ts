@@ -1,6 +1,6 @@
 import { migrationStatus, type MigrationStatus } from "@portal/db/migration-status";
 import { getDb } from "@portal/db/runtime";
-import { databaseReachable } from "./database-probe";
+import { databaseReachable, distrustDatabase } from "./database-probe";
 
 export interface Readiness {
   ready: boolean;
@@ -15,6 +15,8 @@ export async function readiness(): Promise<Readiness> {
     const migrations = await migrationStatus(getDb());
     return { ready: migrations.current, database: "ok", migrations };
   } catch {
+    // The probe's success may be up to a second old: without this, pages would pass the gate for that second.
+    distrustDatabase();
     return { ready: false, database: "unreachable", migrations: null };
   }
 }
