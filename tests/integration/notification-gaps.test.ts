@@ -374,6 +374,14 @@ describe("job failures reach the admins after the last retry", () => {
     ).requirements.add({ grantId, kind: "narrative", stage: "final", dueOn: "2099-01-01" });
     await (await web("partnerIcbl")).requirements.submit({ requirementId, body: "Final." });
     await dispatchAuditEvents(db);
+    // A delivery asked for by an earlier test (the morning digest's) would take one of the refusals and leave this
+    // job's last attempt to succeed: wait until no other delivery is queued or running.
+    await eventually(async () => {
+      const rows = (await db.execute(
+        sql`select 1 from pgboss.job where name = 'deliver-emails' and state in ('created', 'retry', 'active')`,
+      )) as unknown as unknown[];
+      return rows.length === 0;
+    });
     sink.rejectNext(3); // the relay refuses the first attempt and both retries
     // Retries an hour apart: the test moves each retry's start time to now rather than waiting an hour.
     const jobId = (await worker.boss.send("deliver-emails", {}, { retryLimit: 2, retryDelay: 3600 }))!;
