@@ -1,3 +1,5 @@
+import type { Role } from "./roles";
+
 /**
  * Notification categories, what each user may choose for them, and the schedules of background jobs: one home for
  * the constants that the services, the worker, the pages and the validators share.
@@ -42,16 +44,42 @@ export const NOTIFICATION_KINDS = {
 } as const satisfies Record<string, NotificationCategory>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
-/** Kinds a partner may receive: what concerns their own organisation's reports and money, never internal steps. */
-export const PARTNER_NOTIFICATION_KINDS: readonly NotificationKind[] = [
-  "reportDue",
-  "reportOverdue",
-  "reportAccepted",
-  "reportChangesRequested",
-  "paymentApproved",
-  "paymentPaid",
-  "amendmentApproved",
-];
+/**
+ * What each role may receive. Partners: what concerns their own organisation's reports and money, never internal
+ * steps. Officers: what waits for them on the grants they manage. Admins: the budget and the system's health.
+ */
+export const ROLE_NOTIFICATION_KINDS = {
+  partner: [
+    "reportDue",
+    "reportOverdue",
+    "reportAccepted",
+    "reportChangesRequested",
+    "paymentApproved",
+    "paymentPaid",
+    "amendmentApproved",
+  ],
+  officer: [
+    "reportSubmitted",
+    "paymentOnHold",
+    "grantAwaitingApproval",
+    "paymentAwaitingApproval",
+    "amendmentAwaitingApproval",
+  ],
+  admin: ["allocationNearlyExhausted", "jobFailed"],
+} as const satisfies Record<Role, readonly NotificationKind[]>;
+
+export const PARTNER_NOTIFICATION_KINDS: readonly NotificationKind[] = ROLE_NOTIFICATION_KINDS.partner;
+
+/**
+ * The categories a role's preferences page offers, in the catalogue's order: those of the kinds it may receive, and
+ * for officers their morning list of actions. A category nobody of the role ever receives is not a choice to offer.
+ */
+export function notificationCategoriesFor(role: Role): NotificationCategory[] {
+  const kinds: readonly NotificationKind[] = ROLE_NOTIFICATION_KINDS[role];
+  const received = new Set<NotificationCategory>(kinds.map((kind) => NOTIFICATION_KINDS[kind]));
+  if (role === "officer") received.add("actions");
+  return NOTIFICATION_CATEGORIES.filter((category) => received.has(category));
+}
 
 /** Background jobs that run on a schedule (cron in Ottawa time, where the fiscal calendar lives). */
 export const JOB_SCHEDULES = {

@@ -1,6 +1,6 @@
 import { allocations, type DbOrTx, grants, officerProgrammes, users } from "@portal/db";
 import { can } from "@portal/domain";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Actor, seesAllGrants } from "../../actor";
 import { DomainError, refusal } from "../../errors";
 
@@ -15,7 +15,7 @@ import { DomainError, refusal } from "../../errors";
  */
 
 /** The programmes an officer works on: those assigned to them, and the programmes of an assigned fund. */
-export function officerProgrammeIds(userId: string): SQL {
+export function officerProgrammeIds(userId: string | AnyColumn): SQL {
   return sql`(select ${officerProgrammes.programmeId} from ${officerProgrammes} where ${officerProgrammes.userId} = ${userId}
     union all
     select p.id from programmes p inner join ${officerProgrammes} on ${officerProgrammes.programmeId} = p.parent_id
@@ -39,11 +39,19 @@ export function manageableGrants(actor: Actor): SQL {
   if (!seesAllGrants(actor)) return visibleGrants(actor);
   if (!can(actor.role, "grants.manage")) return sql`false`;
   if (actor.actsOnAllProgrammes) return sql`true`;
-  // Every funding line in scope, for an officer who has a programme (so a draft not yet funded from any allocation is
-  // open to every assigned officer, and to nobody without a programme). The first test runs once per query.
-  return sql`(exists (select 1 from ${officerProgrammes} where ${officerProgrammes.userId} = ${actor.userId})
+  return officerManages(actor.userId, grants.id);
+}
+
+/**
+ * Whether an officer manages a grant: every funding line in scope, for an officer who has a programme (so a draft not
+ * yet funded from any allocation is open to every assigned officer, and to nobody without a programme). Either side
+ * may be a column: `grants.id` for the grants an officer manages, `users.id` for the officers who manage a grant
+ * (whom its notifications reach).
+ */
+export function officerManages(userId: string | AnyColumn, grantId: string | AnyColumn): SQL {
+  return sql`(exists (select 1 from ${officerProgrammes} where ${officerProgrammes.userId} = ${userId})
     and not exists (select 1 from funding_lines fl inner join allocations a on a.id = fl.allocation_id
-      where fl.grant_id = ${grants.id} and a.programme_id not in ${officerProgrammeIds(actor.userId)}))`;
+      where fl.grant_id = ${grantId} and a.programme_id not in ${officerProgrammeIds(userId)}))`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { auditEvents, DbOrTx } from "@portal/db";
-import { activeWithRole, officersOfGrant, partnersOf } from "./recipients";
+import { activeWithRole, officersManaging, officersOfGrant, partnersOf } from "./recipients";
 import {
   type AllocationFacts,
   allocationsById,
@@ -39,7 +39,7 @@ const reviewed: Handler = async (tx, event) => {
 const submitted: Handler = async (tx, event) => {
   const facts = await requirementFacts(tx, event.entityId);
   if (!facts) return;
-  await notify(tx, await officersOfGrant(tx, facts.grant.leadOfficerId), {
+  await notify(tx, await officersOfGrant(tx, facts.grant), {
     kind: "reportSubmitted",
     params: facts.params,
     path: `/reports/${facts.requirement.id}`,
@@ -51,7 +51,7 @@ const submitted: Handler = async (tx, event) => {
 const grantSubmitted: Handler = async (tx, event) => {
   const facts = await grantFacts(tx, event.entityId);
   if (!facts) return;
-  await notify(tx, await activeWithRole(tx, "officer", [event.actorId, facts.grant.createdById]), {
+  await notify(tx, await officersManaging(tx, facts.grant.id, [event.actorId, facts.grant.createdById]), {
     kind: "grantAwaitingApproval",
     params: { ...facts.params, amountCents: facts.grant.totalAmount, actor: await userName(tx, event.actorId) },
     path: `/grants/${facts.grant.id}`,
@@ -64,7 +64,7 @@ const grantSubmitted: Handler = async (tx, event) => {
 const paymentDue: Handler = async (tx, event) => {
   const facts = await paymentFacts(tx, event.entityId);
   if (!facts) return;
-  await notify(tx, await activeWithRole(tx, "officer", [event.actorId, facts.payment.createdById]), {
+  await notify(tx, await officersManaging(tx, facts.grant.id, [event.actorId, facts.payment.createdById]), {
     kind: "paymentAwaitingApproval",
     params: { ...facts.params, actor: await userName(tx, facts.payment.createdById) },
     path: `/grants/${facts.grant.id}`,
@@ -88,7 +88,7 @@ const paymentApproved: Handler = async (tx, event) => {
 async function notifyHold(tx: DbOrTx, event: AuditEventRow, paymentId: string) {
   const facts = await paymentFacts(tx, paymentId);
   if (!facts) return;
-  await notify(tx, await officersOfGrant(tx, facts.grant.leadOfficerId), {
+  await notify(tx, await officersOfGrant(tx, facts.grant), {
     kind: "paymentOnHold",
     params: facts.params,
     path: `/grants/${facts.grant.id}`,
@@ -190,7 +190,7 @@ const amendmentProposed: Handler = async (tx, event) => {
   if (!grantId) return;
   const facts = await grantFacts(tx, grantId);
   if (!facts) return;
-  await notify(tx, await activeWithRole(tx, "officer", [event.actorId]), {
+  await notify(tx, await officersManaging(tx, facts.grant.id, [event.actorId]), {
     kind: "amendmentAwaitingApproval",
     params: { ...facts.params, actor: await userName(tx, event.actorId) },
     path: `/grants/${facts.grant.id}`,

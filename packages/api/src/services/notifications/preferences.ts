@@ -1,9 +1,10 @@
 import { type DbOrTx, notificationPreferences } from "@portal/db";
 import {
   DEFAULT_DELIVERY,
-  NOTIFICATION_CATEGORIES,
+  notificationCategoriesFor,
   type NotificationCategory,
   type NotificationDelivery,
+  type Role,
 } from "@portal/domain";
 import { and, eq, inArray } from "drizzle-orm";
 
@@ -23,14 +24,14 @@ export async function deliveriesFor(
   return result;
 }
 
-/** One user's choices for every category, in the catalogue's order. */
-export async function preferencesOf(db: DbOrTx, userId: string) {
+/** One user's choices for every category their role receives, in the catalogue's order. */
+export async function preferencesOf(db: DbOrTx, userId: string, role: Role) {
   const rows = await db
     .select({ category: notificationPreferences.category, delivery: notificationPreferences.delivery })
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userId));
   const chosen = new Map(rows.map((row) => [row.category, row.delivery]));
-  return NOTIFICATION_CATEGORIES.map((category) => ({
+  return notificationCategoriesFor(role).map((category) => ({
     category,
     delivery: chosen.get(category) ?? DEFAULT_DELIVERY,
   }));

@@ -1,5 +1,6 @@
 import { type DbOrTx, memberships, users } from "@portal/db";
-import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { and, eq, notInArray } from "drizzle-orm";
+import { officerManages } from "../grants/grant-scope";
 
 export interface Recipient {
   id: string;
@@ -32,27 +33,41 @@ export function activeWithRole(
   role: "admin" | "officer",
   except: readonly (string | null | undefined)[] = [],
 ): Promise<Recipient[]> {
-  const excluded = except.filter((id): id is string => typeof id === "string");
+  return db
+    .select(recipientColumns)
+    .from(users)
+    .where(and(eq(users.role, role), eq(users.active, true), notAmong(except)));
+}
+
+/**
+ * Active officers who manage the grant (its every funding line in their programmes), leaving out some (four eyes).
+ * An officer outside the grant's programmes cannot act on it, and one an admin hid it from cannot even read it: neither
+ * hears of it.
+ */
+export function officersManaging(
+  db: DbOrTx,
+  grantId: string,
+  except: readonly (string | null | undefined)[] = [],
+): Promise<Recipient[]> {
   return db
     .select(recipientColumns)
     .from(users)
     .where(
-      and(
-        eq(users.role, role),
-        eq(users.active, true),
-        excluded.length > 0 ? notInArray(users.id, excluded) : undefined,
-      ),
+      and(eq(users.role, "officer"), eq(users.active, true), officerManages(users.id, grantId), notAmong(except)),
     );
 }
 
-/** The grant's lead officer when there is an active one, otherwise every active officer. */
-export async function officersOfGrant(db: DbOrTx, leadOfficerId: string | null): Promise<Recipient[]> {
-  if (leadOfficerId) {
-    const lead = await db
-      .select(recipientColumns)
-      .from(users)
-      .where(and(inArray(users.id, [leadOfficerId]), eq(users.active, true), eq(users.role, "officer")));
-    if (lead.length > 0) return lead;
-  }
-  return activeWithRole(db, "officer");
+/** The grant's lead officer when they are active and still manage it, otherwise every officer who manages it. */
+export async function officersOfGrant(
+  db: DbOrTx,
+  grant: { id: string; leadOfficerId: string | null },
+): Promise<Recipient[]> {
+  const managing = await officersManaging(db, grant.id);
+  const lead = managing.filter((officer) => officer.id === grant.leadOfficerId);
+  return lead.length > 0 ? lead : managing;
+}
+
+function notAmong(except: readonly (string | null | undefined)[]) {
+  const excluded = except.filter((id): id is string => typeof id === "string");
+  return excluded.length > 0 ? notInArray(users.id, excluded) : undefined;
 }

@@ -1,5 +1,5 @@
 import { type DbOrTx, users } from "@portal/db";
-import type { NotificationCategory, NotificationDelivery } from "@portal/domain";
+import { type NotificationCategory, type NotificationDelivery, notificationCategoriesFor } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { DomainError, refusal } from "../../errors";
@@ -9,7 +9,7 @@ import { readUnsubscribeToken } from "./unsubscribe-link";
 
 export async function notificationSettingsOf(db: DbOrTx, actor: Actor) {
   const [user] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, actor.userId));
-  return { locale: user?.locale ?? "en", preferences: await preferencesOf(db, actor.userId) };
+  return { locale: user?.locale ?? "en", preferences: await preferencesOf(db, actor.userId, actor.role) };
 }
 
 /** Saves one's choices per category (the ones given; others keep theirs). */
@@ -18,10 +18,13 @@ export async function saveNotificationPreferences(
   actor: Actor,
   { preferences }: { preferences: { category: NotificationCategory; delivery: NotificationDelivery }[] },
 ) {
+  const offered = notificationCategoriesFor(actor.role);
+  const foreign = preferences.findIndex(({ category }) => !offered.includes(category));
+  if (foreign >= 0) throw refusal("VALIDATION", "categoryNotForRole", {}, `preferences.${foreign}.category`);
   return db.transaction(async (tx) => {
-    const before = await preferencesOf(tx, actor.userId);
+    const before = await preferencesOf(tx, actor.userId, actor.role);
     for (const { category, delivery } of preferences) await setPreference(tx, actor.userId, category, delivery);
-    const after = await preferencesOf(tx, actor.userId);
+    const after = await preferencesOf(tx, actor.userId, actor.role);
     await writeAudit(tx, actor, {
       action: "user.setNotificationPreferences",
       entityType: AUDIT_ENTITY.user,
@@ -71,7 +74,7 @@ export async function unsubscribe(db: DbOrTx, { token }: { token: string }) {
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, target.userId));
     if (!user) throw new DomainError("VALIDATION", "This unsubscribe link is not valid.", "token");
-    const before = await preferencesOf(tx, user.id);
+    const before = await preferencesOf(tx, user.id, user.role);
     const turnedOff =
       target.category === "digest"
         ? before.filter((p) => p.delivery === "digest").map((p) => p.category)
