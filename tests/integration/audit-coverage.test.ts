@@ -1103,14 +1103,15 @@ const ROWS: AuditRow[] = [
     procedure: "notifications.savePreferences",
     as: "partnerIcbl",
     setup: async () => (await actorIdentity("partnerIcbl")).id,
-    call: ({ web }) => web.notifications.savePreferences({ preferences: [{ category: "budget", delivery: "digest" }] }),
+    call: ({ web }) =>
+      web.notifications.savePreferences({ preferences: [{ category: "payments", delivery: "digest" }] }),
     events: (userId) => [
       {
         action: "user.setNotificationPreferences",
         entityType: "user",
         entityId: userId,
-        before: expect.arrayContaining([expect.objectContaining({ category: "budget" })]),
-        after: expect.arrayContaining([{ category: "budget", delivery: "digest" }]),
+        before: expect.arrayContaining([expect.objectContaining({ category: "payments" })]),
+        after: expect.arrayContaining([{ category: "payments", delivery: "digest" }]),
       },
     ],
     refused: { as: "anonymous", code: "UNAUTHORIZED" },
@@ -1196,7 +1197,7 @@ const ROWS: AuditRow[] = [
     // The target is "userId token".
     setup: async () => {
       const userId = await throwawayUser("partner");
-      return `${userId} ${tokenOf(unsubscribeLink(userId, "budget"))}`;
+      return `${userId} ${tokenOf(unsubscribeLink(userId, "payments"))}`;
     },
     call: ({ web }, target) => web.publicAccount.unsubscribe({ token: target.split(" ")[1]! }),
     actor: (_, target) => userIdentity(target.split(" ")[0]!),
@@ -1205,8 +1206,8 @@ const ROWS: AuditRow[] = [
         action: "user.unsubscribe",
         entityType: "user",
         entityId: target.split(" ")[0]!,
-        before: { category: "budget" },
-        after: { category: "budget", delivery: "off" },
+        before: { category: "payments" },
+        after: { category: "payments", delivery: "off" },
       },
     ],
     // A token that is not signed.

@@ -64,7 +64,9 @@ describe("officers hear only of the grants they manage", () => {
     const grantId = await grantIn(db, "draft", grantInput(icbl, [allocation]));
     await (await web("officer")).grants.transition({ id: grantId, action: "submit" });
     await flush();
-    expect(sink.to(OFFICER2).map((mail) => mail.subject)).toEqual(["Grant awaiting your approval · Mine Action Grants"]);
+    expect(sink.to(OFFICER2).map((mail) => mail.subject)).toEqual([
+      "Grant awaiting your approval · Mine Action Grants",
+    ]);
     expect(sink.to(OFFICER)).toEqual([]); // its creator: four eyes
     expect(sink.to(OFFICER3)).toEqual([]);
   });

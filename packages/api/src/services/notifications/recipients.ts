@@ -52,9 +52,7 @@ export function officersManaging(
   return db
     .select(recipientColumns)
     .from(users)
-    .where(
-      and(eq(users.role, "officer"), eq(users.active, true), officerManages(users.id, grantId), notAmong(except)),
-    );
+    .where(and(eq(users.role, "officer"), eq(users.active, true), officerManages(users.id, grantId), notAmong(except)));
 }
 
 /** The grant's lead officer when they are active and still manage it, otherwise every officer who manages it. */
