@@ -28,3 +28,4 @@ export {
   ReportStatusBadge,
 } from "./status-badges";
 export { IsoDate, isoDateToDate } from "./iso-date";
+export { FilterSelect, ListFilters } from "./list-filters";

@@ -3,11 +3,8 @@ import {
   Button,
   Card,
   EmptyState,
-  Input,
-  Label,
   PageHeader,
   ProvenanceBadge,
-  Select,
   Table,
   TableBody,
   TableCell,
@@ -15,6 +12,8 @@ import {
   TableHeader,
   TableRow,
   RememberListState,
+  ListFilters,
+  FilterSelect,
 } from "@portal/ui";
 import { PageBeyondEnd } from "@portal/ui/page-beyond-end";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -61,29 +60,28 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           </Button>
         }
       />
-      <form method="get" action="/organisations" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-        <div className="flex min-w-64 flex-1 flex-col gap-1.5">
-          <Label htmlFor="q">{t("search")}</Label>
-          <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("searchPlaceholder")} />
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="type">{t("iatiType")}</Label>
-          <Select id="type" name="type" defaultValue={type ? String(type) : ""}>
-            <option value="">{t("allTypes")}</option>
-            {options.iatiTypes.map((option) => (
-              <option key={option.code} value={String(option.code)}>
-                {option.code} · {t(`iati.${option.key}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <Button type="submit">{t("apply")}</Button>
-        {filtered ? (
-          <Button asChild variant="ghost">
-            <Link href="/organisations">{t("clear")}</Link>
-          </Button>
-        ) : null}
-      </form>
+      <ListFilters
+        action="/organisations"
+        query={params.q}
+        filtered={filtered}
+        labels={{
+          search: t("search"),
+          searchPlaceholder: t("searchPlaceholder"),
+          apply: t("apply"),
+          clear: t("clear"),
+        }}
+      >
+        <FilterSelect
+          name="type"
+          label={t("iatiType")}
+          value={type ? String(type) : undefined}
+          allLabel={t("allTypes")}
+          options={options.iatiTypes.map((option) => ({
+            value: String(option.code),
+            label: `${option.code} · ${t(`iati.${option.key}`)}`,
+          }))}
+        />
+      </ListFilters>
       <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">
         {t("count", { count: result.total })}
       </p>

@@ -7,10 +7,7 @@ import {
   CardHeader,
   CardTitle,
   EmptyState,
-  Input,
-  Label,
   PageHeader,
-  Select,
   Table,
   TableBody,
   TableCell,
@@ -18,6 +15,8 @@ import {
   TableHeader,
   TableRow,
   RememberListState,
+  ListFilters,
+  FilterSelect,
 } from "@portal/ui";
 import { PageBeyondEnd } from "@portal/ui/page-beyond-end";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -73,37 +72,35 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Button>
         }
       />
-      <form method="get" action="/users" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-        <div className="flex min-w-64 flex-1 flex-col gap-1.5">
-          <Label htmlFor="q">{t("search")}</Label>
-          <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("searchPlaceholder")} />
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="role">{t("role")}</Label>
-          <Select id="role" name="role" defaultValue={role ?? ""}>
-            <option value="">{t("allRoles")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tr(r)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="status">{t("status")}</Label>
-          <Select id="status" name="status" defaultValue={status ?? ""}>
-            <option value="">{t("allStatuses")}</option>
-            <option value="active">{t("active")}</option>
-            <option value="inactive">{t("inactive")}</option>
-          </Select>
-        </div>
-        <Button type="submit">{t("apply")}</Button>
-        {filtered ? (
-          <Button asChild variant="ghost">
-            <Link href="/users">{t("clear")}</Link>
-          </Button>
-        ) : null}
-      </form>
+      <ListFilters
+        action="/users"
+        query={params.q}
+        filtered={filtered}
+        labels={{
+          search: t("search"),
+          searchPlaceholder: t("searchPlaceholder"),
+          apply: t("apply"),
+          clear: t("clear"),
+        }}
+      >
+        <FilterSelect
+          name="role"
+          label={t("role")}
+          value={role}
+          allLabel={t("allRoles")}
+          options={ROLES.map((r) => ({ value: r, label: tr(r) }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("status")}
+          value={status}
+          allLabel={t("allStatuses")}
+          options={[
+            { value: "active", label: t("active") },
+            { value: "inactive", label: t("inactive") },
+          ]}
+        />
+      </ListFilters>
       <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">
         {t("count", { count: result.total })}
       </p>

@@ -4,8 +4,6 @@ import {
   Button,
   Card,
   EmptyState,
-  Input,
-  Label,
   Money,
   PageHeader,
   ProvenanceBadge,
@@ -16,6 +14,7 @@ import {
   TableHeader,
   TableRow,
   RememberListState,
+  ListFilters,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -56,18 +55,17 @@ export default async function ConferencesPage({ searchParams }: { searchParams: 
           ) : null
         }
       />
-      <form method="get" action="/conferences" className="mb-4 flex flex-wrap items-end gap-3" role="search">
-        <div className="flex min-w-64 flex-1 flex-col gap-1.5">
-          <Label htmlFor="q">{t("search")}</Label>
-          <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("searchPlaceholder")} />
-        </div>
-        <Button type="submit">{t("apply")}</Button>
-        {params.q ? (
-          <Button asChild variant="ghost">
-            <Link href="/conferences">{t("clear")}</Link>
-          </Button>
-        ) : null}
-      </form>
+      <ListFilters
+        action="/conferences"
+        query={params.q}
+        filtered={Boolean(params.q)}
+        labels={{
+          search: t("search"),
+          searchPlaceholder: t("searchPlaceholder"),
+          apply: t("apply"),
+          clear: t("clear"),
+        }}
+      />
       <p className="mb-2 text-sm text-muted-foreground" aria-live="polite">
         {t("count", { count: rows.length })}
       </p>
