@@ -124,3 +124,36 @@ test("invitation by e-mail, forgotten password, and a submitted report lighting 
   await item.first().getByRole("link").first().click();
   await expect(officer).toHaveURL(new RegExp(`${reportPath}$`));
 });
+
+test("each person's e-mail preferences offer only what their role receives, and a choice is kept", async ({
+  browser,
+}) => {
+  const offered = {
+    officer3: ["Reports", "Payments", "Approvals waiting for you", "Daily list of what needs your action"],
+    partnerMac: ["Reports", "Payments", "Grant changes"],
+  } as const;
+  for (const [who, labels] of Object.entries(offered) as [keyof typeof offered, readonly string[]][]) {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, who);
+    await page.goto("/notifications");
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save preferences" }) });
+    const choices = form.getByRole("combobox");
+    await expect(choices).toHaveCount(labels.length);
+    for (const [index, label] of labels.entries()) {
+      await expect(form.locator("label").nth(index)).toContainText(label);
+    }
+    await expect(form).not.toContainText("Budget");
+    await expect(form).not.toContainText("Operations");
+
+    const payments = form.getByLabel(/^Payments/);
+    await payments.selectOption("digest");
+    await form.getByRole("button", { name: "Save preferences" }).click();
+    await expect(form.getByText("Preferences saved.")).toBeVisible();
+    await page.reload();
+    await expect(form.getByLabel(/^Payments/)).toHaveValue("digest");
+    await form.getByLabel(/^Payments/).selectOption("immediate"); // leave the demo account as it was
+    await form.getByRole("button", { name: "Save preferences" }).click();
+    await expect(form.getByText("Preferences saved.")).toBeVisible();
+    await page.context().close();
+  }
+});
