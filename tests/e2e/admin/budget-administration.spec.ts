@@ -57,6 +57,9 @@ test("the admin adds a programme to the Fund, opens a year, allocates, adjusts a
   await open.getByLabel("Fiscal year").fill(String(YEAR));
   await open.getByRole("button").click();
   await expect(page.getByTestId("open-fiscal-year-form-error")).toHaveText(`Fiscal year: FY ${LABEL} is already open.`);
+  // The field at fault is marked and described by the refusal, for a screen reader landing on it.
+  await expect(open.getByLabel("Fiscal year")).toHaveAttribute("aria-invalid", "true");
+  await expect(open.getByLabel("Fiscal year")).toHaveAccessibleDescription(`Fiscal year: FY ${LABEL} is already open.`);
 
   // Allocations for the new programme and for MAPP in that year, each with a reason.
   await submit(await setAllocation(page, programmeOption, "250,000", "Opening budget for mine risk education"));

@@ -5,7 +5,8 @@ import { Alert, Button, Input, Label, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type ComponentProps, createContext, type FormEvent, type ReactNode, useContext, useState } from "react";
+import { useFieldIds } from "@portal/ui/field";
 import { domainErrorOf } from "@/components/mutation-error";
 import { useTRPC, withTRPC } from "@/trpc/client";
 
@@ -14,7 +15,17 @@ interface Option {
   label: string;
 }
 
-/** One small form: labelled fields, the server's refusal (naming the field at fault) above the button. */
+/** What an ActionForm tells its fields: their ids (unique on the page) and which one the server refused. */
+const FormFields = createContext<{ idOf: (name: string) => string; errorId: string; refused: string | null }>({
+  idOf: (name) => name,
+  errorId: "",
+  refused: null,
+});
+
+/**
+ * One small form: labelled fields, the server's refusal above the button naming the field at fault, and that field
+ * marked invalid and described by the refusal.
+ */
 function ActionForm({
   testId,
   title,
@@ -30,7 +41,8 @@ function ActionForm({
 }) {
   const t = useTranslations("budgetAdministration");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const idOf = useFieldIds();
+  const [error, setError] = useState<{ field: string | null; text: string } | null>(null);
   const [done, setDone] = useState(false);
   const [pending, setPending] = useState(false);
   const handle = async (event: FormEvent<HTMLFormElement>) => {
@@ -46,21 +58,31 @@ function ActionForm({
       router.refresh();
     } catch (failure) {
       const { field, message } = domainErrorOf(failure);
-      setError(field ? `${t(`fields.${field}` as never)}: ${message}` : message || t("failed"));
+      setError({
+        field: field ?? null,
+        text: field ? `${t(`fields.${field}` as never)}: ${message}` : message || t("failed"),
+      });
     } finally {
       setPending(false);
     }
   };
+  const errorId = idOf("error");
   return (
     <form onSubmit={handle} noValidate className="flex flex-col gap-3" data-testid={testId}>
       <h3 className="text-sm font-semibold">{title}</h3>
-      {error ? <Alert data-testid={`${testId}-error`}>{error}</Alert> : null}
+      {error ? (
+        <Alert id={errorId} data-testid={`${testId}-error`}>
+          {error.text}
+        </Alert>
+      ) : null}
       {done ? (
         <p className="text-sm" role="status">
           {t("saved")}
         </p>
       ) : null}
-      <div className="grid gap-3 md:grid-cols-2">{children}</div>
+      <FormFields.Provider value={{ idOf, errorId, refused: error?.field ?? null }}>
+        <div className="grid gap-3 md:grid-cols-2">{children}</div>
+      </FormFields.Provider>
       <div>
         <Button type="submit" disabled={pending}>
           {submit}
@@ -70,11 +92,52 @@ function ActionForm({
   );
 }
 
-function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+/** The id, label and error wiring of one named field of the enclosing ActionForm. */
+function useField(name: string) {
+  const { idOf, errorId, refused } = useContext(FormFields);
+  const invalid = refused === name;
+  return {
+    id: idOf(name),
+    name,
+    "aria-invalid": invalid ? true : undefined,
+    "aria-describedby": invalid ? errorId : undefined,
+  };
+}
+
+function TextField({ name, label, ...input }: { name: string; label: string } & ComponentProps<typeof Input>) {
+  const field = useField(name);
   return (
     <div className="flex flex-col gap-1">
-      <Label htmlFor={id}>{label}</Label>
-      {children}
+      <Label htmlFor={field.id}>{label}</Label>
+      <Input {...input} {...field} />
+    </div>
+  );
+}
+
+function ChoiceField({
+  name,
+  label,
+  options,
+  none,
+}: {
+  name: string;
+  label: string;
+  options: readonly Option[];
+  /** The label of an empty first choice, when choosing nothing is allowed. */
+  none?: string;
+}) {
+  const field = useField(name);
+  return (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={field.id}>{label}</Label>
+      <Select {...field}>
+        {none !== undefined ? <option value="">{none}</option> : null}
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.label}
+          </option>
+        ))}
+      </Select>
     </div>
   );
 }
@@ -115,9 +178,12 @@ function BudgetAdministrationForms({
         submit={t("openSubmit")}
         onSubmit={(form) => open.mutateAsync({ fiscalYear: Number(text(form, "fiscalYear")) })}
       >
-        <Field id="ofy-year" label={t("fields.fiscalYear")}>
-          <Input id="ofy-year" name="fiscalYear" inputMode="numeric" defaultValue={String(nextFiscalYear)} />
-        </Field>
+        <TextField
+          name="fiscalYear"
+          label={t("fields.fiscalYear")}
+          inputMode="numeric"
+          defaultValue={String(nextFiscalYear)}
+        />
       </ActionForm>
 
       <ActionForm
@@ -133,30 +199,14 @@ function BudgetAdministrationForms({
           })
         }
       >
-        <Field id="sa-programme" label={t("fields.programmeId")}>
-          <Select id="sa-programme" name="programmeId">
-            {leaves.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="sa-year" label={t("fields.fiscalYear")}>
-          <Select id="sa-year" name="fiscalYear">
-            {fiscalYears.map((y) => (
-              <option key={y.startYear} value={y.startYear}>
-                {y.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="sa-amount" label={t("fields.amount")}>
-          <Input id="sa-amount" name="amount" inputMode="decimal" />
-        </Field>
-        <Field id="sa-reason" label={t("fields.reason")}>
-          <Input id="sa-reason" name="reason" />
-        </Field>
+        <ChoiceField name="programmeId" label={t("fields.programmeId")} options={leaves} />
+        <ChoiceField
+          name="fiscalYear"
+          label={t("fields.fiscalYear")}
+          options={fiscalYears.map((y) => ({ id: String(y.startYear), label: y.label }))}
+        />
+        <TextField name="amount" label={t("fields.amount")} inputMode="decimal" />
+        <TextField name="reason" label={t("fields.reason")} />
       </ActionForm>
 
       <ActionForm
@@ -172,30 +222,10 @@ function BudgetAdministrationForms({
           })
         }
       >
-        <Field id="tr-from" label={t("fields.fromAllocationId")}>
-          <Select id="tr-from" name="fromAllocationId">
-            {allocations.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="tr-to" label={t("fields.toAllocationId")}>
-          <Select id="tr-to" name="toAllocationId">
-            {allocations.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="tr-amount" label={t("fields.amount")}>
-          <Input id="tr-amount" name="amount" inputMode="decimal" />
-        </Field>
-        <Field id="tr-reason" label={t("fields.reason")}>
-          <Input id="tr-reason" name="reason" />
-        </Field>
+        <ChoiceField name="fromAllocationId" label={t("fields.fromAllocationId")} options={allocations} />
+        <ChoiceField name="toAllocationId" label={t("fields.toAllocationId")} options={allocations} />
+        <TextField name="amount" label={t("fields.amount")} inputMode="decimal" />
+        <TextField name="reason" label={t("fields.reason")} />
       </ActionForm>
 
       <ActionForm
@@ -211,25 +241,10 @@ function BudgetAdministrationForms({
           })
         }
       >
-        <Field id="pr-code" label={t("fields.code")}>
-          <Input id="pr-code" name="code" />
-        </Field>
-        <Field id="pr-parent" label={t("fields.parentId")}>
-          <Select id="pr-parent" name="parentId">
-            <option value="">{t("noParent")}</option>
-            {funds.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="pr-nameEn" label={t("fields.nameEn")}>
-          <Input id="pr-nameEn" name="nameEn" lang="en" />
-        </Field>
-        <Field id="pr-nameFr" label={t("fields.nameFr")}>
-          <Input id="pr-nameFr" name="nameFr" lang="fr" />
-        </Field>
+        <TextField name="code" label={t("fields.code")} />
+        <ChoiceField name="parentId" label={t("fields.parentId")} options={funds} none={t("noParent")} />
+        <TextField name="nameEn" label={t("fields.nameEn")} lang="en" />
+        <TextField name="nameFr" label={t("fields.nameFr")} lang="fr" />
       </ActionForm>
     </div>
   );
