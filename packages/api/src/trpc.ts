@@ -1,10 +1,10 @@
 import type { Database } from "@portal/db";
 import type { Capability } from "@portal/domain";
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { type Actor, requireCapability } from "./actor";
-import { DomainError, domainErrorMessage, toTRPCError } from "./errors";
+import { DomainError, domainErrorMessage, refusal, toTRPCError } from "./errors";
 import { internalErrorMessage, logger } from "./observability";
 import { inReaderLocale } from "./reader-locale";
 import { domainErrorFromDatabase } from "./services/db-errors";
@@ -83,10 +83,10 @@ const domainErrors = t.middleware(async ({ ctx, path, type, next }) => {
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof DomainError) throw toTRPCError(cause);
-  const refusal = domainErrorFromDatabase(cause);
-  if (refusal) {
-    logger().warn({ requestId: ctx.requestId, path, type, err: cause, code: refusal.code }, "database refused input");
-    throw toTRPCError(refusal);
+  const fromDatabase = domainErrorFromDatabase(cause);
+  if (fromDatabase) {
+    logger().warn({ requestId: ctx.requestId, path, type, err: cause, code: fromDatabase.code }, "database refused input");
+    throw toTRPCError(fromDatabase);
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
     logger().error({ requestId: ctx.requestId, path, type, err: cause ?? result.error }, "procedure failed");
@@ -97,7 +97,7 @@ const domainErrors = t.middleware(async ({ ctx, path, type, next }) => {
 export const publicProcedure = t.procedure.use(domainErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  if (!ctx.actor) throw toTRPCError(refusal("UNAUTHENTICATED", "signIn"));
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
@@ -116,6 +116,6 @@ export function procedureWith(capability: Capability) {
 /** Only for the admin console's router: admins, and nobody else, whatever the capability table says. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.actor.role !== "admin")
-    throw new TRPCError({ code: "FORBIDDEN", message: "The admin console is for administrators." });
+    throw toTRPCError(refusal("FORBIDDEN", "adminConsoleOnly"));
   return next();
 });

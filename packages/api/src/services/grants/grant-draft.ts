@@ -51,13 +51,13 @@ export async function checkGrantDraft(tx: DbOrTx, data: GrantData, editingGrantI
     tx.select({ id: allocations.id }).from(allocations).where(inArray(allocations.id, allocationIds)),
   ]);
   if (taken.length > 0) throw referenceTaken(data.reference);
-  if (!recipient) throw new DomainError("VALIDATION", "Choose a recipient organisation from the list.", "recipientId");
+  if (!recipient) throw refusal("VALIDATION", "chooseRecipient", {}, "recipientId");
   if (officer.length === 0)
-    throw new DomainError("VALIDATION", "The lead officer must be an active program officer.", "leadOfficerId");
+    throw refusal("VALIDATION", "leadOfficerNotActive", {}, "leadOfficerId");
   const knownIds = new Set(known.map((row) => row.id));
   const missing = allocationIds.findIndex((id) => !knownIds.has(id));
   if (missing >= 0)
-    throw new DomainError("VALIDATION", "Choose an allocation from the list.", `fundingLines.${missing}.allocationId`);
+    throw refusal("VALIDATION", "chooseAllocation", {}, `fundingLines.${missing}.allocationId`);
 }
 
 /** Writes a draft's components and funding lines (replacing any it had). */
