@@ -7,15 +7,16 @@ export const fieldOfIssuePath = (path: readonly PropertyKey[]) => path.map(Strin
 
 /**
  * A service's own parse of its input: the data, or a VALIDATION refusal at the first field at fault. The validators'
- * messages are written when zod reports them, in the reader's language; the schema is run once more in each language
- * so the refusal carries the sentence in both, like every other refusal.
+ * messages come from the catalogues in the reader's language; the schema is run once more in each language so the
+ * refusal carries the sentence in both, like every other refusal.
  */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
+  // zod writes an issue's message when it is first read, so each language's is read inside its own run.
   const written = (locale: "en" | "fr") =>
-    inReaderLocale(locale, () => schema.safeParse(input)).error?.issues[0]?.message ?? issue?.message ?? "";
+    inReaderLocale(locale, () => schema.safeParse(input).error?.issues[0]?.message) ?? "";
   throw refusal(
     "VALIDATION",
     "invalidValue",

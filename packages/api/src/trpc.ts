@@ -85,7 +85,10 @@ const domainErrors = t.middleware(async ({ ctx, path, type, next }) => {
   if (cause instanceof DomainError) throw toTRPCError(cause);
   const fromDatabase = domainErrorFromDatabase(cause);
   if (fromDatabase) {
-    logger().warn({ requestId: ctx.requestId, path, type, err: cause, code: fromDatabase.code }, "database refused input");
+    logger().warn(
+      { requestId: ctx.requestId, path, type, err: cause, code: fromDatabase.code },
+      "database refused input",
+    );
     throw toTRPCError(fromDatabase);
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
@@ -115,7 +118,6 @@ export function procedureWith(capability: Capability) {
 
 /** Only for the admin console's router: admins, and nobody else, whatever the capability table says. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "admin")
-    throw toTRPCError(refusal("FORBIDDEN", "adminConsoleOnly"));
+  if (ctx.actor.role !== "admin") throw toTRPCError(refusal("FORBIDDEN", "adminConsoleOnly"));
   return next();
 });

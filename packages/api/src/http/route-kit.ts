@@ -127,7 +127,10 @@ export function createRouteKit(options: RouteKitOptions) {
   ) {
     return handled<Params>(routeOptions, async ({ ctx, requestId, ...input }) => {
       if (!ctx.actor)
-        return refusalResponse({ requestId, locale: ctx.locale }, refusal("UNAUTHENTICATED", SIGN_IN[options.audience]));
+        return refusalResponse(
+          { requestId, locale: ctx.locale },
+          refusal("UNAUTHENTICATED", SIGN_IN[options.audience]),
+        );
       return handle({ ...input, ctx: { ...ctx, actor: ctx.actor } });
     });
   }

@@ -1,4 +1,4 @@
-import { DomainError, refusal } from "../errors";
+import { type DomainError, refusal } from "../errors";
 
 interface PostgresErrorFields {
   code?: string;

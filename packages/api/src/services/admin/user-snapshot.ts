@@ -38,4 +38,3 @@ export async function lockActiveAdmins(tx: DbOrTx): Promise<string[]> {
     .for("update");
   return rows.map((row) => row.id);
 }
-

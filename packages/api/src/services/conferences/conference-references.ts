@@ -56,21 +56,18 @@ export async function checkConferenceReferences(tx: DbOrTx, data: ConferenceData
   ]);
   const country = new Set(knownCountries.map((c) => c.iso2));
   const organisation = new Set(knownOrganisations.map((o) => o.id));
-  if (!country.has(data.countryCode))
-    throw refusal("VALIDATION", "chooseHostCountry", {}, "countryCode");
+  if (!country.has(data.countryCode)) throw refusal("VALIDATION", "chooseHostCountry", {}, "countryCode");
   const badHost = data.coHosts.findIndex((h) =>
     h.countryCode ? !country.has(h.countryCode) : !organisation.has(h.organisationId ?? ""),
   );
-  if (badHost >= 0)
-    throw refusal("VALIDATION", "chooseCoHost", {}, `coHosts.${badHost}`);
+  if (badHost >= 0) throw refusal("VALIDATION", "chooseCoHost", {}, `coHosts.${badHost}`);
   const badState = data.participants.find((iso2) => !country.has(iso2));
   if (badState) throw refusal("VALIDATION", "unknownCountry", { code: badState }, "participants");
   if (data.organisationIds.some((id) => !organisation.has(id)))
     throw refusal("VALIDATION", "chooseOrganisations", {}, "organisationIds");
   if (grant) {
     if (!grant[0]) throw refusal("VALIDATION", "chooseGrant", {}, "grantId");
-    if (grant[0].status === "cancelled")
-      throw refusal("VALIDATION", "cancelledGrantCannotPay", {}, "grantId");
+    if (grant[0].status === "cancelled") throw refusal("VALIDATION", "cancelledGrantCannotPay", {}, "grantId");
   }
   if (allocation) {
     if (!allocation[0]) throw refusal("VALIDATION", "chooseAllocation", {}, "allocationId");

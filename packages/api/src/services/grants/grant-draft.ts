@@ -1,7 +1,7 @@
 import { allocations, type DbOrTx, fundingLines, grantComponents, grants, organisations, users } from "@portal/db";
 import { convertToCad, type GrantData } from "@portal/domain";
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { DomainError, refusal } from "../../errors";
+import { type DomainError, refusal } from "../../errors";
 import { isUniqueViolation } from "../db-errors";
 import { assertGrantAddsUp } from "./grant-sums";
 
@@ -52,12 +52,10 @@ export async function checkGrantDraft(tx: DbOrTx, data: GrantData, editingGrantI
   ]);
   if (taken.length > 0) throw referenceTaken(data.reference);
   if (!recipient) throw refusal("VALIDATION", "chooseRecipient", {}, "recipientId");
-  if (officer.length === 0)
-    throw refusal("VALIDATION", "leadOfficerNotActive", {}, "leadOfficerId");
+  if (officer.length === 0) throw refusal("VALIDATION", "leadOfficerNotActive", {}, "leadOfficerId");
   const knownIds = new Set(known.map((row) => row.id));
   const missing = allocationIds.findIndex((id) => !knownIds.has(id));
-  if (missing >= 0)
-    throw refusal("VALIDATION", "chooseAllocation", {}, `fundingLines.${missing}.allocationId`);
+  if (missing >= 0) throw refusal("VALIDATION", "chooseAllocation", {}, `fundingLines.${missing}.allocationId`);
 }
 
 /** Writes a draft's components and funding lines (replacing any it had). */

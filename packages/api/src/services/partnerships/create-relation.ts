@@ -20,8 +20,7 @@ export async function createRelation(db: DbOrTx, actor: Actor, input: CreateRela
       const ids = new Set(known.map((o) => o.id));
       if (!ids.has(data.fromOrganisationId))
         throw refusal("VALIDATION", "chooseOrganisation", {}, "fromOrganisationId");
-      if (!ids.has(data.toOrganisationId))
-        throw refusal("VALIDATION", "chooseOrganisation", {}, "toOrganisationId");
+      if (!ids.has(data.toOrganisationId)) throw refusal("VALIDATION", "chooseOrganisation", {}, "toOrganisationId");
       const [created] = await tx
         .insert(organisationRelations)
         .values({

@@ -10,8 +10,7 @@ export const relationSnapshot = (row: typeof organisationRelations.$inferSelect)
 
 /** Two officers adding the same link at once: the unique constraint decides, and the loser hears why. */
 export function rethrowDuplicateRelation(error: unknown): never {
-  if (isUniqueViolation(error, "organisation_relations_unique"))
-    throw refusal("CONFLICT", "linkExists", {}, "kind");
+  if (isUniqueViolation(error, "organisation_relations_unique")) throw refusal("CONFLICT", "linkExists", {}, "kind");
   throw error;
 }
 

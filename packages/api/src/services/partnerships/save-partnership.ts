@@ -26,8 +26,7 @@ export async function savePartnership(db: DbOrTx, actor: Actor, input: SavePartn
       .where(eq(organisations.id, data.organisationId))
       .for("update");
     if (!organisation) throw refusal("NOT_FOUND", "noSuchOrganisation");
-    if (organisation.isFunder)
-      throw refusal("VALIDATION", "noPartnershipWithItself", {}, "organisationId");
+    if (organisation.isFunder) throw refusal("VALIDATION", "noPartnershipWithItself", {}, "organisationId");
     const fields = {
       kind: data.kind,
       since: data.since ?? null,

@@ -21,8 +21,7 @@ export async function schedulePayment(db: DbOrTx, actor: Actor, data: SchedulePa
         .select({ id: reportingRequirements.id })
         .from(reportingRequirements)
         .where(and(eq(reportingRequirements.id, data.requirementId), eq(reportingRequirements.grantId, grant.id)));
-      if (!requirement)
-        throw refusal("VALIDATION", "chooseRequirement", {}, "requirementId");
+      if (!requirement) throw refusal("VALIDATION", "chooseRequirement", {}, "requirementId");
     }
     const { highest } = await assertScheduleRoom(tx, grant, data.amount);
     const [payment] = await tx
