@@ -25,7 +25,7 @@ test("a French officer's invalid grant form gets French messages: the validators
   // A complete grant but for a malformed reference and no English title: the form's zod schema (the API's own)
   // writes its messages from the French validation catalogue, each under its field.
   await page.getByLabel("Référence").fill("mauvaise référence");
-  await choose(page, "Organisation bénéficiaire", /Mines Action Canada/);
+  await choose(page, "Organisation bénéficiaire", /^MAC — Action Mines Canada$/);
   await page.getByLabel("Titre (français)").first().fill("Sensibilisation des jeunes à la Convention");
   await page.getByLabel("Montant total (CAD)").fill("10 000,00");
   await page.getByLabel("Date de début").fill("2002-04-01");
