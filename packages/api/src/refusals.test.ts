@@ -30,7 +30,9 @@ describe("refusals are written from the catalogues", () => {
         readFileSync(join(source, file), "utf8")
           .split("\n")
           .flatMap((line, index) =>
-            /new DomainError\(|new TRPCError\(.*message:/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [],
+            /new DomainError\(|new TRPCError\(.*message: ["'`]/.test(line)
+              ? [`${file}:${index + 1}: ${line.trim()}`]
+              : [],
           ),
       );
     expect(offenders).toEqual([]);

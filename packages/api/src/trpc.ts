@@ -1,11 +1,12 @@
 import type { Database } from "@portal/db";
 import type { Capability } from "@portal/domain";
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { type Actor, requireCapability } from "./actor";
-import { DomainError, domainErrorMessage, refusal, toTRPCError } from "./errors";
+import { DomainError, domainErrorMessage, type RefusalKey, toTRPCError } from "./errors";
 import { internalErrorMessage, logger } from "./observability";
+import { refusalText } from "@portal/ui/refusal-text";
 import { inReaderLocale } from "./reader-locale";
 import { domainErrorFromDatabase } from "./services/db-errors";
 
@@ -99,8 +100,14 @@ const domainErrors = t.middleware(async ({ ctx, path, type, next }) => {
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
+/** A refusal of the transport itself (signed out, not an admin): tRPC's code, the catalogue's sentence. */
+function transportRefusal(locale: "en" | "fr", code: TRPCError["code"], key: RefusalKey): TRPCError {
+  return new TRPCError({ code, message: refusalText(locale, { code, key }) ?? key });
+}
+
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw toTRPCError(refusal("UNAUTHENTICATED", "signIn"));
+  // The transport's own codes (no domain code), as callers of every procedure expect, in the reader's language.
+  if (!ctx.actor) throw transportRefusal(ctx.locale, "UNAUTHORIZED", "signIn");
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
@@ -118,6 +125,6 @@ export function procedureWith(capability: Capability) {
 
 /** Only for the admin console's router: admins, and nobody else, whatever the capability table says. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "admin") throw toTRPCError(refusal("FORBIDDEN", "adminConsoleOnly"));
+  if (ctx.actor.role !== "admin") throw transportRefusal(ctx.locale, "FORBIDDEN", "adminConsoleOnly");
   return next();
 });
