@@ -40,4 +40,36 @@ describe("refusals over HTTP", () => {
     expect(en.body.error.json.message).toBe("No such grant.");
     expect(fr.body.error.json.message).toBe("Cette subvention n'existe pas ou vous n'y avez pas accès.");
   });
+
+  it("name the record that is missing, in both languages (formerly English-only refusals)", async () => {
+    const id = "00000000-0000-4000-8000-000000000000";
+    const cases = [
+      {
+        path: "conferences.byId",
+        input: { id },
+        en: "No such conference.",
+        fr: "Cette conférence n'existe pas ou vous n'y avez pas accès.",
+      },
+      {
+        path: "attachments.report",
+        input: { requirementId: id },
+        en: "No such reporting requirement.",
+        fr: "Cette exigence de rapport n'existe pas ou vous n'y avez pas accès.",
+      },
+    ];
+    for (const { path, input, en, fr } of cases) {
+      const english = await httpQuery("en", path, input);
+      const french = await httpQuery("fr", path, input);
+      expect({ path, status: french.status, code: french.body.error.json.data.domainCode }).toEqual({
+        path,
+        status: 404,
+        code: "NOT_FOUND",
+      });
+      expect({ path, en: english.body.error.json.message, fr: french.body.error.json.message }).toEqual({
+        path,
+        en,
+        fr,
+      });
+    }
+  });
 });

@@ -265,16 +265,16 @@ describe("recording disbursements", () => {
     expect(await attempt("2002-03-31")).toEqual({
       code: "PAYMENT_DATE_OUT_OF_RANGE",
       field: "paidOn",
-      message: "This grant starts on 2002-04-01; a payment cannot be dated before it.",
+      message: "This grant starts on Apr 1, 2002; a payment cannot be dated before it.",
     });
     expect(await attempt("2003-06-30")).toEqual({
       code: "PAYMENT_DATE_OUT_OF_RANGE",
       field: "paidOn",
       message:
-        "This grant ended on 2003-03-31; payments may be dated up to 2003-06-29 (90 days after its end), not later.",
+        "This grant ended on Mar 31, 2003; payments may be dated up to Jun 29, 2003 (90 days after its end), not later.",
     });
     expect((await attempt("2099-01-01")).message).toMatch(
-      /^A payment cannot be dated in the future \(today is \d{4}-\d{2}-\d{2}\)\.$/,
+      /^A payment cannot be dated in the future \(today is [A-Z][a-z]+\.? \d{1,2}, \d{4}\)\.$/,
     );
     expect(await auditCount(db)).toBe(before);
 

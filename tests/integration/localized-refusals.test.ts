@@ -1,6 +1,7 @@
 import { webRouter } from "@portal/api";
+import { acceptInvitation } from "@portal/api/services";
 import type { Database } from "@portal/db";
-import { formatAmount } from "@portal/domain";
+import { formatAmount, formatCalendarDate } from "@portal/domain";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, type Persona } from "./support/actors";
@@ -37,8 +38,8 @@ interface ErrorBody {
 }
 
 /** Calls a mutation over HTTP as the browser does, so the error formatter writes the reader's language. */
-async function httpMutation(persona: Persona, locale: "en" | "fr", path: string, input: unknown) {
-  const actor = await actorFor(db, persona);
+async function httpMutation(persona: Persona | null, locale: "en" | "fr", path: string, input: unknown) {
+  const actor = persona ? await actorFor(db, persona) : null;
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req: new Request(`http://localhost/api/trpc/${path}`, {
@@ -125,5 +126,88 @@ describe("a refusal with amounts, in both languages", () => {
     const { body } = await httpMutation("officer", "fr", "grants.transition", { id: grantId, action: "approve" });
     expect(body.error.json.data.domainCode).toBe("INVALID_TRANSITION");
     expect(body.error.json.message).toBe("Cette subvention est active ; elle ne peut donc pas être approuvée.");
+  });
+});
+
+describe("refusals that were English-only, now in both languages with their parameters", () => {
+  let grantId: string;
+  let scheduledPaymentId: string;
+  const frDate = (iso: string) => formatCalendarDate(iso, "fr");
+
+  beforeAll(async () => {
+    const allocation = await freshAllocation(db, 50_000_000, 2002);
+    grantId = await grantIn(db, "active", grantInput(await organisationIdOf(db, "icbl"), [allocation], 6_000_000));
+    scheduledPaymentId = await approvedUnscheduled(db, grantId, 1_000_000);
+  });
+
+  // The grant runs 2002-04-01 to 2003-03-31, and payments may be dated up to 90 days after its end.
+  const payOn = (locale: "en" | "fr", paidOn: string) =>
+    httpMutation("officer", locale, "disbursements.record", {
+      grantId,
+      paidOn,
+      amount: 1_000_000,
+      reference: "EFT-DATED",
+      idempotencyKey: newKey(),
+      scheduledPaymentId,
+    });
+
+  it("dates a payment before the grant's start in French, on paidOn, the date written the French way", async () => {
+    const { status, body } = await payOn("fr", "2002-03-31");
+    expect(status).toBe(400);
+    expect(body.error.json.data).toMatchObject({
+      domainCode: "PAYMENT_DATE_OUT_OF_RANGE",
+      field: "paidOn",
+      refusal: { key: "paymentDateBeforeStart", params: { startsOn: { date: "2002-04-01" } } },
+    });
+    expect(body.error.json.message).toBe(
+      `Cette subvention commence le ${frDate("2002-04-01")} ; un versement ne peut pas être daté d'avant.`,
+    );
+    expect(body.error.json.message).toContain("1 avr. 2002");
+  });
+
+  it("names the grant's end, the last payable day and the grace in French", async () => {
+    const { body } = await payOn("fr", "2003-06-30");
+    expect(body.error.json.message).toBe(
+      `Cette subvention a pris fin le ${frDate("2003-03-31")} ; un versement peut être daté au plus tard du ${frDate("2003-06-29")} (90 jours après sa fin).`,
+    );
+    const en = await payOn("en", "2003-06-30");
+    expect(en.body.error.json.message).toBe(
+      "This grant ended on Mar 31, 2003; payments may be dated up to Jun 29, 2003 (90 days after its end), not later.",
+    );
+  });
+
+  it("refuses an unknown recipient in French, at its field", async () => {
+    const allocation = await freshAllocation(db, 10_000_000, 2002);
+    const input = grantInput("00000000-0000-4000-8000-000000000000", [allocation], 1_000_000);
+    const { status, body } = await httpMutation("officer", "fr", "grants.create", input);
+    expect(status).toBe(400);
+    expect(body.error.json.data).toMatchObject({ domainCode: "VALIDATION", field: "recipientId" });
+    expect(body.error.json.message).toBe("Choisissez l'organisation bénéficiaire dans la liste.");
+  });
+
+  it("asks a signed-out reader to sign in, in French", async () => {
+    const { status, body } = await httpMutation(null, "fr", "grants.create", {});
+    expect(status).toBe(401);
+    expect(body.error.json.message).toBe("Veuillez vous connecter.");
+  });
+
+  it("keeps a service's own validation message in both languages (zod's, from the catalogues)", async () => {
+    const refused = await acceptInvitation(db, { token: "abc123", name: "Casey", password: "short" }).then(
+      () => null,
+      (error: unknown) => error as { code: string; field?: string; detail?: { key: string; params: unknown } },
+    );
+    expect(refused).toMatchObject({
+      code: "VALIDATION",
+      field: "password",
+      detail: {
+        key: "invalidValue",
+        params: {
+          message: {
+            en: "Choose a password of at least 12 characters.",
+            fr: "Choisissez un mot de passe d'au moins 12 caractères.",
+          },
+        },
+      },
+    });
   });
 });

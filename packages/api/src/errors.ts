@@ -1,6 +1,8 @@
 import type { MessageParams } from "@portal/domain";
-import { type RefusalKey, refusalText } from "@portal/ui/refusal-text";
+import { errorTranslator, type RefusalKey, refusalText } from "@portal/ui/refusal-text";
 import { TRPCError } from "@trpc/server";
+
+export type { RefusalKey };
 
 /**
  * The one error type services throw. `code` is stable and machine-readable (tests and the UI key on it);
@@ -47,6 +49,10 @@ export interface RefusalDetail {
   params: MessageParams;
 }
 
+/**
+ * Services never build one directly: they throw `refusal(...)`, so every refusal has a catalogue sentence in both
+ * languages (refusals.test.ts holds the line).
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
@@ -71,6 +77,11 @@ export function refusal(
 ): DomainError {
   const message = refusalText("en", { code, key, params }) ?? key;
   return new DomainError(code, message, field, { key, params });
+}
+
+/** Whether a text is a key of the `errors.reasons` catalogue (and not, say, a sentence written in English). */
+export function isRefusalKey(text: string): text is RefusalKey {
+  return errorTranslator("en").has(`reasons.${text}`);
 }
 
 /**

@@ -4,8 +4,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { type Actor, requireCapability } from "./actor";
-import { DomainError, domainErrorMessage, toTRPCError } from "./errors";
+import { DomainError, domainErrorMessage, type RefusalKey, toTRPCError } from "./errors";
 import { internalErrorMessage, logger } from "./observability";
+import { refusalText } from "@portal/ui/refusal-text";
 import { inReaderLocale } from "./reader-locale";
 import { domainErrorFromDatabase } from "./services/db-errors";
 
@@ -83,10 +84,13 @@ const domainErrors = t.middleware(async ({ ctx, path, type, next }) => {
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof DomainError) throw toTRPCError(cause);
-  const refusal = domainErrorFromDatabase(cause);
-  if (refusal) {
-    logger().warn({ requestId: ctx.requestId, path, type, err: cause, code: refusal.code }, "database refused input");
-    throw toTRPCError(refusal);
+  const fromDatabase = domainErrorFromDatabase(cause);
+  if (fromDatabase) {
+    logger().warn(
+      { requestId: ctx.requestId, path, type, err: cause, code: fromDatabase.code },
+      "database refused input",
+    );
+    throw toTRPCError(fromDatabase);
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
     logger().error({ requestId: ctx.requestId, path, type, err: cause ?? result.error }, "procedure failed");
@@ -96,8 +100,14 @@ const domainErrors = t.middleware(async ({ ctx, path, type, next }) => {
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
+/** A refusal of the transport itself (signed out, not an admin): tRPC's code, the catalogue's sentence. */
+function transportRefusal(locale: "en" | "fr", code: TRPCError["code"], key: RefusalKey): TRPCError {
+  return new TRPCError({ code, message: refusalText(locale, { code, key }) ?? key });
+}
+
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  // The transport's own codes (no domain code), as callers of every procedure expect, in the reader's language.
+  if (!ctx.actor) throw transportRefusal(ctx.locale, "UNAUTHORIZED", "signIn");
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
@@ -115,7 +125,6 @@ export function procedureWith(capability: Capability) {
 
 /** Only for the admin console's router: admins, and nobody else, whatever the capability table says. */
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "admin")
-    throw new TRPCError({ code: "FORBIDDEN", message: "The admin console is for administrators." });
+  if (ctx.actor.role !== "admin") throw transportRefusal(ctx.locale, "FORBIDDEN", "adminConsoleOnly");
   return next();
 });

@@ -1,6 +1,6 @@
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_SUBMISSION } from "../services/attachments/attachment-rules";
 import { submitReportWithAttachments } from "../services/attachments/submit-report-with-attachments";
-import { DomainError } from "../errors";
+import { refusal } from "../errors";
 import { isBodyTooLarge } from "./body-limit";
 import { jsonResponse } from "./responses";
 import type { RouteRequest } from "./route-kit";
@@ -18,13 +18,9 @@ export async function reportUpload({ request, ctx }: RouteRequest<unknown>): Pro
     form = await request.formData();
   } catch (error) {
     if (isBodyTooLarge(error)) {
-      throw new DomainError(
-        "VALIDATION",
-        "The files are too large to send together. Each may be at most 10 MB.",
-        "files",
-      );
+      throw refusal("VALIDATION", "uploadTooLarge", {}, "files");
     }
-    throw new DomainError("VALIDATION", "The upload could not be read; send it as multipart/form-data.", "files");
+    throw refusal("VALIDATION", "uploadUnreadable", {}, "files");
   }
   const text = (name: string) => {
     const value = form.get(name);

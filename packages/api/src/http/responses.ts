@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { DomainError, type DomainErrorCode, domainErrorMessage, type RefusalDetail } from "../errors";
+import { DomainError, domainErrorMessage, refusal } from "../errors";
 import { internalErrorMessage, logger, REQUEST_ID_HEADER } from "../observability";
 import { domainErrorFromDatabase } from "../services/db-errors";
 import { isBodyTooLarge } from "./body-limit";
@@ -26,25 +26,19 @@ export function jsonResponse(status: number, body: unknown, ctx?: { requestId?: 
 }
 
 /** The body of every refusal a route handler gives, the same shape as a form reads from tRPC's error data. */
-export function refusal(
+export function refusalResponse(
   ctx: ResponseContext,
-  code: DomainErrorCode,
-  message: string,
-  options: {
-    field?: string | null;
-    fieldErrors?: Record<string, string> | null;
-    status?: number;
-    detail?: RefusalDetail;
-  } = {},
+  error: DomainError,
+  options: { fieldErrors?: Record<string, string> | null; status?: number } = {},
 ): Response {
   return jsonResponse(
-    options.status ?? httpStatusOf(code),
+    options.status ?? httpStatusOf(error.code),
     {
       error: {
-        code,
-        message: domainErrorMessage(new DomainError(code, message, undefined, options.detail), ctx.locale),
-        refusal: options.detail ?? null,
-        field: options.field ?? null,
+        code: error.code,
+        message: domainErrorMessage(error, ctx.locale),
+        refusal: error.detail ?? null,
+        field: error.field ?? null,
         fieldErrors: options.fieldErrors ?? null,
         requestId: ctx.requestId,
       },
@@ -61,23 +55,25 @@ const fieldOfPath = (path: readonly PropertyKey[]) => path.map(String).join(".")
  * the detail going to the server log under the same id.
  */
 export function errorResponse(error: unknown, ctx: ResponseContext & { route: string }): Response {
-  if (error instanceof DomainError)
-    return refusal(ctx, error.code, error.message, { field: error.field, detail: error.detail });
+  if (error instanceof DomainError) return refusalResponse(ctx, error);
   if (error instanceof ZodError) {
+    // zod wrote its messages in the reader's language as it parsed (inside the route kit's inReaderLocale).
     const fieldErrors = Object.fromEntries(error.issues.map((issue) => [fieldOfPath(issue.path), issue.message]));
     const first = error.issues[0];
-    return refusal(ctx, "VALIDATION", first?.message ?? "A value is not valid.", {
-      field: first ? fieldOfPath(first.path) : "input",
-      fieldErrors,
-    });
+    const message = first?.message ?? "";
+    return refusalResponse(
+      ctx,
+      refusal("VALIDATION", "invalidValue", { message }, first ? fieldOfPath(first.path) : "input"),
+      { fieldErrors },
+    );
   }
   if (isBodyTooLarge(error)) {
-    return refusal(ctx, "VALIDATION", "The request is too large.", { field: "body", status: 413 });
+    return refusalResponse(ctx, refusal("VALIDATION", "requestTooLarge", {}, "body"), { status: 413 });
   }
   const fromDatabase = domainErrorFromDatabase(error);
   if (fromDatabase) {
     logger().warn({ requestId: ctx.requestId, route: ctx.route, err: error }, "database refused input");
-    return refusal(ctx, fromDatabase.code, fromDatabase.message, { field: fromDatabase.field });
+    return refusalResponse(ctx, fromDatabase);
   }
   logger().error({ requestId: ctx.requestId, route: ctx.route, err: error }, "route handler failed");
   return jsonResponse(

@@ -6,7 +6,8 @@ import { createContext, type SessionLike } from "../context";
 import { REQUEST_ID_HEADER, requestIdOf } from "../observability";
 import type { Context } from "../trpc";
 import { bufferedWithin, withBodyLimit } from "./body-limit";
-import { errorResponse, refusal } from "./responses";
+import { refusal } from "../errors";
+import { errorResponse, refusalResponse } from "./responses";
 import { inReaderLocale } from "../reader-locale";
 import { isCrossSiteWrite } from "./same-origin";
 
@@ -43,7 +44,7 @@ interface RouteOptions {
 
 type NextRouteContext<Params> = { params: Promise<Params> };
 
-const SIGN_IN_MESSAGE = { web: "Please sign in.", admin: "Please sign in as an administrator." };
+const SIGN_IN = { web: "signIn", admin: "signInAsAdmin" } as const;
 
 /**
  * The one HTTP layer of an app: tRPC and route handlers alike get a request id (in the response header, the log and
@@ -64,7 +65,7 @@ export function createRouteKit(options: RouteKitOptions) {
   }
 
   function crossSite(requestId: string, locale: "en" | "fr"): Response {
-    return refusal({ requestId, locale }, "FORBIDDEN", "Cross-site requests are refused.", { field: "origin" });
+    return refusalResponse({ requestId, locale }, refusal("FORBIDDEN", "crossSiteRefused", {}, "origin"));
   }
 
   /** `/api/trpc/[trpc]`: GET for queries, POST for mutations (and batches). */
@@ -126,7 +127,10 @@ export function createRouteKit(options: RouteKitOptions) {
   ) {
     return handled<Params>(routeOptions, async ({ ctx, requestId, ...input }) => {
       if (!ctx.actor)
-        return refusal({ requestId, locale: ctx.locale }, "UNAUTHENTICATED", SIGN_IN_MESSAGE[options.audience]);
+        return refusalResponse(
+          { requestId, locale: ctx.locale },
+          refusal("UNAUTHENTICATED", SIGN_IN[options.audience]),
+        );
       return handle({ ...input, ctx: { ...ctx, actor: ctx.actor } });
     });
   }

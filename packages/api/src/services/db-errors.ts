@@ -1,4 +1,4 @@
-import { DomainError } from "../errors";
+import { type DomainError, refusal } from "../errors";
 
 interface PostgresErrorFields {
   code?: string;
@@ -78,38 +78,34 @@ export function domainErrorFromDatabase(error: unknown): DomainError | null {
   const { code } = pg;
   switch (code) {
     case "23514":
-      return new DomainError(
-        "VALIDATION",
-        "A value breaks one of the ledger's rules; check the field indicated.",
-        CHECK_FIELDS[pg.constraint_name ?? ""],
-      );
+      return refusal("VALIDATION", "dbRuleBroken", {}, CHECK_FIELDS[pg.constraint_name ?? ""]);
     case "23505":
-      return new DomainError("CONFLICT", "This already exists.", columnOf(pg));
+      return refusal("CONFLICT", "dbAlreadyExists", {}, columnOf(pg));
     case "23503":
       return /is still referenced/.test(pg.detail ?? "")
-        ? new DomainError("CONFLICT", "Other records still depend on this one.")
-        : new DomainError("VALIDATION", "This refers to a record that does not exist.", columnOf(pg));
+        ? refusal("CONFLICT", "dbStillReferenced")
+        : refusal("VALIDATION", "dbMissingReference", {}, columnOf(pg));
     case "23502":
-      return new DomainError("VALIDATION", "A required value is missing.", columnOf(pg));
+      return refusal("VALIDATION", "dbRequiredMissing", {}, columnOf(pg));
     case "22001":
-      return new DomainError("VALIDATION", "A value is too long.");
+      return refusal("VALIDATION", "dbTooLong");
     case "22003":
-      return new DomainError("VALIDATION", "A number is out of range.");
+      return refusal("VALIDATION", "dbOutOfRange");
     case "22007":
     case "22008":
-      return new DomainError("VALIDATION", "A date is not valid or out of range.");
+      return refusal("VALIDATION", "dbBadDate");
     case "22021":
     case "22P05":
-      return new DomainError("VALIDATION", "A text contains characters that cannot be stored.");
+      return refusal("VALIDATION", "dbBadCharacters");
     case "22P02":
-      return new DomainError("VALIDATION", "A value is not in the expected format.");
+      return refusal("VALIDATION", "dbBadFormat");
     case "22023":
     case "2201B":
     case "22025":
-      return new DomainError("VALIDATION", "A search contains characters that are not allowed.");
+      return refusal("VALIDATION", "dbBadSearch");
     case "40001":
     case "40P01":
-      return new DomainError("CONFLICT", "Someone else changed this at the same time; try again.");
+      return refusal("CONFLICT", "dbConcurrentChange");
     default:
       return null;
   }

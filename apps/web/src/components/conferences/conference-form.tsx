@@ -32,7 +32,6 @@ import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 import { CountryPicker } from "./country-picker";
 import {
-  API_MESSAGE_KEYS,
   conferenceFormIssues,
   conferenceFormSchema,
   type ConferenceFormOutput,
@@ -59,16 +58,6 @@ function setErrorAt(tree: Record<string, unknown>, path: string, message: string
     node = child;
   }
   node[keys.at(-1)!] = { type: "custom", message };
-}
-
-/** Rewrites, in place, every error message the API schema wrote in English into the reader's language. */
-function translateMessages(tree: Record<string, unknown>, translate: (message: string) => string): void {
-  for (const [key, node] of Object.entries(tree)) {
-    if (key === "ref" || typeof node !== "object" || node === null) continue;
-    const entry = node as Record<string, unknown>;
-    if (typeof entry.message === "string") entry.message = translate(entry.message);
-    translateMessages(entry, translate);
-  }
 }
 
 const textareaClass =
@@ -107,17 +96,13 @@ function ConferenceForm({
   const router = useRouter();
   const trpc = useTRPC();
   const options = useQuery(trpc.conferences.formOptions.queryOptions());
-  // The API's schema, plus the form's own checks in the reader's language; every field's error shows at once.
+  // The API's schema (its messages come from the validation catalogue, already in the reader's language), plus the
+  // form's own checks; every field's error shows at once.
   const resolver = useMemo<Resolver<ConferenceFormValues, unknown, ConferenceFormOutput>>(() => {
     const api = zodResolver(conferenceFormSchema(intl));
     const messages = { invalidAmount: t("invalidAmount"), chooseCoHost: t("chooseCoHost") };
-    const translate = (message: string) => {
-      const key = API_MESSAGE_KEYS[message];
-      return key ? t(`errors.${key}` as "errors.city") : message;
-    };
     return async (values, context, options) => {
       const result = await api(values, context, options);
-      translateMessages(result.errors, translate);
       const issues = conferenceFormIssues(values, intl, messages);
       if (Object.keys(issues).length === 0) return result;
       const errors: Record<string, unknown> = { ...result.errors };

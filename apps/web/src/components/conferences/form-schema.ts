@@ -98,26 +98,3 @@ export function conferenceFormIssues(
 }
 
 export type ConferenceFormOutput = z.output<typeof createConferenceInput>;
-
-/**
- * The API schema's messages are written in English (the server's language); the form shows the same rules in the
- * reader's language. Keys are the messages' keys under conferences.form.errors.
- */
-export const API_MESSAGE_KEYS: Readonly<Record<string, string>> = {
-  "Enter an English title.": "titleEn",
-  "Enter a French title.": "titleFr",
-  "Enter the city.": "city",
-  "Choose a country from the list.": "country",
-  "Enter a date as YYYY-MM-DD.": "date",
-  "The end date must be on or after the start date.": "endBeforeStart",
-  "This co-host is listed twice.": "coHostTwice",
-  "Each state may take part only once.": "stateTwice",
-  "Enter the outcome in English.": "outcomeEn",
-  "Enter the outcome in French.": "outcomeFr",
-  "Enter a title.": "documentTitle",
-  "Enter a web address starting with https://.": "url",
-  "Choose the grant that pays for the conference.": "grant",
-  "Choose the allocation the cost is charged to.": "allocation",
-  "Enter the ministry's cost.": "cost",
-  "Enter an amount.": "cost",
-};

@@ -13,7 +13,7 @@ import {
 import { fiscalQuarterOf, fiscalYearOf } from "@portal/domain";
 import { and, asc, eq, exists, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { budgetDrilldownInput, type BudgetDrilldownInput } from "./inputs";
 
 const recipientColumns = {
@@ -54,11 +54,11 @@ export async function drilldownScope(db: DbOrTx, actor: Actor, rawInput: BudgetD
       .from(allocations)
       .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
       .where(eq(allocations.id, input.allocationId));
-    if (!row) throw new DomainError("NOT_FOUND", "No such allocation.");
+    if (!row) throw refusal("NOT_FOUND", "noSuchAllocation");
     allocation = row;
   }
   const fiscalYear = allocation?.fiscalYear ?? input.fiscalYear;
-  if (fiscalYear === undefined) throw new DomainError("VALIDATION", "Choose a fiscal year or an allocation.");
+  if (fiscalYear === undefined) throw refusal("VALIDATION", "chooseFiscalYearOrAllocation");
 
   let organisation: { id: string; acronym: string | null; nameEn: string; nameFr: string } | null = null;
   if (input.organisationId) {

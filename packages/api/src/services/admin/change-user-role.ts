@@ -2,10 +2,10 @@ import { type DbOrTx, memberships, organisations, users } from "@portal/db";
 import type { Role } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
 import { AUDIT_ENTITY } from "../audit/write-audit";
-import { LAST_ADMIN_MESSAGE, lockActiveAdmins, lockUserOrThrow, userSnapshot } from "./user-snapshot";
+import { lockActiveAdmins, lockUserOrThrow, userSnapshot } from "./user-snapshot";
 
 /**
  * Changes a user's role; it takes effect on their next request (the session is re-read every time).
@@ -20,19 +20,19 @@ export async function changeUserRole(
 ) {
   requireCapability(actor, "users.manage");
   if (input.userId === actor.userId) {
-    throw new DomainError("FORBIDDEN", "You cannot change your own role; ask another administrator.", "role");
+    throw refusal("FORBIDDEN", "ownRole", {}, "role");
   }
   return db.transaction(async (tx) => {
     const admins = await lockActiveAdmins(tx);
     const user = await lockUserOrThrow(tx, input.userId);
     if (user.role === input.role) return { id: user.id, role: user.role, changed: false };
     if (user.role === "admin" && user.active && admins.length === 1 && admins[0] === user.id) {
-      throw new DomainError("CONFLICT", LAST_ADMIN_MESSAGE, "role");
+      throw refusal("CONFLICT", "lastAdmin", {}, "role");
     }
     const before = await userSnapshot(tx, user.id);
     if (input.role === "partner" && before?.memberships.length === 0) {
       if (!input.organisationId) {
-        throw new DomainError("VALIDATION", "Choose the organisation this partner acts for.", "organisationId");
+        throw refusal("VALIDATION", "choosePartnerOrganisation", {}, "organisationId");
       }
       const [organisation] = await tx
         .select({ id: organisations.id })

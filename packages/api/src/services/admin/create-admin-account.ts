@@ -2,7 +2,8 @@ import { auditEvents, type DbOrTx, users } from "@portal/db";
 import { createAdminAccountInput, type CreateAdminAccountInput } from "@portal/domain";
 import { hashPassword } from "@portal/domain/password";
 import { eq } from "drizzle-orm";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
+import { parseInput } from "../../parse-input";
 import { AUDIT_ENTITY } from "../audit/write-audit";
 
 /**
@@ -10,12 +11,7 @@ import { AUDIT_ENTITY } from "../audit/write-audit";
  * line, so the audit event has no actor: `via: "admin:create"` says where it came from.
  */
 export async function createAdminAccount(db: DbOrTx, raw: CreateAdminAccountInput) {
-  const parsed = createAdminAccountInput.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DomainError("VALIDATION", issue?.message ?? "Invalid input.", issue?.path.join("."));
-  }
-  const input = parsed.data;
+  const input = parseInput(createAdminAccountInput, raw);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));

@@ -1,7 +1,7 @@
 import { type DbOrTx, officerProgrammes, programmes, users } from "@portal/db";
 import { asc, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 /** What the audit log records of an officer's scope: their programmes (by id and code) and the outside setting. */
 export async function officerScopeSnapshot(db: DbOrTx, userId: string) {
@@ -29,7 +29,7 @@ export async function officerScopeForAdmin(db: DbOrTx, actor: Actor, userId: str
     .select({ role: users.role, outsideProgrammes: users.outsideProgrammeAccess })
     .from(users)
     .where(eq(users.id, userId));
-  if (!user) throw new DomainError("NOT_FOUND", "No such user.");
+  if (!user) throw refusal("NOT_FOUND", "noSuchUser");
   const [all, assigned] = await Promise.all([
     db
       .select({

@@ -1,6 +1,6 @@
 import { countries, type DbOrTx, organisations } from "@portal/db";
 import { eq, like, or } from "drizzle-orm";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import type { OrganisationData } from "./inputs";
 
 const AUDITED_COLUMNS = {
@@ -22,7 +22,7 @@ export async function organisationSnapshot(db: DbOrTx, id: string) {
 export async function assertCountry(db: DbOrTx, code: string | null) {
   if (code === null) return;
   const [country] = await db.select({ iso2: countries.iso2 }).from(countries).where(eq(countries.iso2, code));
-  if (!country) throw new DomainError("VALIDATION", "Choose a country from the list.", "countryCode");
+  if (!country) throw refusal("VALIDATION", "chooseCountry", {}, "countryCode");
 }
 
 /** A URL-safe slug from the acronym or the English name ("Mines Action Canada" -> "mines-action-canada"). */

@@ -1,7 +1,7 @@
 import { type DbOrTx, memberships } from "@portal/db";
 import { and, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
 import { AUDIT_ENTITY } from "../audit/write-audit";
 import { lockUserOrThrow } from "./user-snapshot";
@@ -16,13 +16,9 @@ export async function removeMembership(db: DbOrTx, actor: Actor, input: { userId
     const user = await lockUserOrThrow(tx, input.userId);
     const rows = await tx.select().from(memberships).where(eq(memberships.userId, user.id));
     const membership = rows.find((row) => row.organisationId === input.organisationId);
-    if (!membership) throw new DomainError("NOT_FOUND", "This user is not a member of that organisation.");
+    if (!membership) throw refusal("NOT_FOUND", "notAMember");
     if (user.role === "partner" && rows.length === 1) {
-      throw new DomainError(
-        "CONFLICT",
-        "A partner needs at least one organisation: add another first, or deactivate the user.",
-        "organisationId",
-      );
+      throw refusal("CONFLICT", "partnerNeedsOrganisation", {}, "organisationId");
     }
     await tx
       .delete(memberships)

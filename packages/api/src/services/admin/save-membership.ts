@@ -1,7 +1,7 @@
 import { type DbOrTx, memberships, organisations } from "@portal/db";
 import { and, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
 import { type MembershipCapability, normaliseCapabilities } from "../invitations/capabilities";
 import { AUDIT_ENTITY } from "../audit/write-audit";
@@ -18,7 +18,7 @@ export async function saveMembership(
   return db.transaction(async (tx) => {
     const user = await lockUserOrThrow(tx, input.userId);
     if (user.role !== "partner") {
-      throw new DomainError("VALIDATION", "Only partners belong to organisations; change the role first.", "role");
+      throw refusal("VALIDATION", "onlyPartnersBelong", {}, "role");
     }
     const [organisation] = await tx
       .select({ id: organisations.id })

@@ -2,7 +2,7 @@ import { type DbOrTx, officerProgrammes, programmes, users } from "@portal/db";
 import type { OutsideProgrammeAccess } from "@portal/domain";
 import { eq, inArray } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { officerScopeSnapshot } from "./officer-scope";
 import { lockUserOrThrow } from "./user-snapshot";
@@ -22,13 +22,13 @@ export async function setOfficerScope(
     // The user's row lock makes two admins' changes to one officer apply one after the other.
     const user = await lockUserOrThrow(tx, input.userId);
     if (user.role !== "officer") {
-      throw new DomainError("VALIDATION", "Only program officers are assigned to programmes.", "userId");
+      throw refusal("VALIDATION", "onlyOfficersHaveProgrammes", {}, "userId");
     }
     const wanted = [...new Set(input.programmeIds)];
     if (wanted.length > 0) {
       const known = await tx.select({ id: programmes.id }).from(programmes).where(inArray(programmes.id, wanted));
       if (known.length !== wanted.length) {
-        throw new DomainError("NOT_FOUND", "Choose programmes from the list.", "programmeIds");
+        throw refusal("NOT_FOUND", "chooseProgrammes", {}, "programmeIds");
       }
     }
     const before = await officerScopeSnapshot(tx, user.id);

@@ -1,10 +1,10 @@
 import { type DbOrTx, users } from "@portal/db";
 import { eq, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { writeAudit } from "../audit/write-audit";
 import { AUDIT_ENTITY } from "../audit/write-audit";
-import { LAST_ADMIN_MESSAGE, lockActiveAdmins, lockUserOrThrow, userSnapshot } from "./user-snapshot";
+import { lockActiveAdmins, lockUserOrThrow, userSnapshot } from "./user-snapshot";
 
 /**
  * Deactivates or reactivates a user. The auth layer re-reads the user on every request, so a deactivated user's
@@ -13,14 +13,14 @@ import { LAST_ADMIN_MESSAGE, lockActiveAdmins, lockUserOrThrow, userSnapshot } f
 export async function setUserActive(db: DbOrTx, actor: Actor, input: { userId: string; active: boolean }) {
   requireCapability(actor, "users.manage");
   if (!input.active && input.userId === actor.userId) {
-    throw new DomainError("FORBIDDEN", "You cannot deactivate your own account.", "active");
+    throw refusal("FORBIDDEN", "ownDeactivation", {}, "active");
   }
   return db.transaction(async (tx) => {
     const admins = await lockActiveAdmins(tx);
     const user = await lockUserOrThrow(tx, input.userId);
     if (user.active === input.active) return { id: user.id, active: user.active, changed: false };
     if (!input.active && admins.length === 1 && admins[0] === user.id) {
-      throw new DomainError("CONFLICT", LAST_ADMIN_MESSAGE, "active");
+      throw refusal("CONFLICT", "lastAdmin", {}, "active");
     }
     const before = await userSnapshot(tx, user.id);
     await tx

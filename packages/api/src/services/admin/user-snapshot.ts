@@ -38,6 +38,3 @@ export async function lockActiveAdmins(tx: DbOrTx): Promise<string[]> {
     .for("update");
   return rows.map((row) => row.id);
 }
-
-export const LAST_ADMIN_MESSAGE =
-  "This is the last active administrator: make someone else an administrator first, so the console keeps one.";

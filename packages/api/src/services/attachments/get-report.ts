@@ -11,7 +11,7 @@ import { can, isRequirementOverdue, readOnlyReason, requirementActionsFor } from
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { assignedProgrammeCount, manageableGrants, visibleGrants } from "../grants/grant-scope";
 import { maySubmitReports } from "../requirements/report-submitters";
 import { todayInOttawa } from "../today";
@@ -72,7 +72,7 @@ export async function getReport(db: DbOrTx, actor: Actor, requirementId: string)
     .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
     .innerJoin(organisations, eq(organisations.id, grants.recipientId))
     .where(and(eq(reportingRequirements.id, requirementId), visibleGrants(actor)));
-  if (!row) throw new DomainError("NOT_FOUND", "No such reporting requirement.");
+  if (!row) throw refusal("NOT_FOUND", "noSuchRequirement");
 
   const submitter = alias(users, "submitter");
   const responder = alias(users, "responder");

@@ -9,7 +9,7 @@ import {
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { visibleGrants } from "../grants/grant-scope";
 
 const attachmentId = z.uuid();
@@ -19,7 +19,7 @@ const attachmentId = z.uuid();
  * organisation, through visibleGrants). Anyone else, and any malformed id, gets NOT_FOUND.
  */
 export async function openAttachment(db: DbOrTx, actor: Actor, id: string) {
-  if (!attachmentId.safeParse(id).success) throw new DomainError("NOT_FOUND", "No such attachment.");
+  if (!attachmentId.safeParse(id).success) throw refusal("NOT_FOUND", "noSuchAttachment");
   const [row] = await db
     .select({
       id: reportAttachments.id,
@@ -35,6 +35,6 @@ export async function openAttachment(db: DbOrTx, actor: Actor, id: string) {
     .innerJoin(reportingRequirements, eq(reportingRequirements.id, reportSubmissions.requirementId))
     .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
     .where(and(eq(reportAttachments.id, id), visibleGrants(actor)));
-  if (!row) throw new DomainError("NOT_FOUND", "No such attachment.");
+  if (!row) throw refusal("NOT_FOUND", "noSuchAttachment");
   return row;
 }

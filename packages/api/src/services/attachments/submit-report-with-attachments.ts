@@ -8,7 +8,8 @@ import {
 import { requirementTransitionFor, submitReportInput } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
+import { parseInput } from "../../parse-input";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockRequirementOrThrow } from "../requirements/lock-requirement";
 import { maySubmitReports, mightSubmitReports } from "../requirements/report-submitters";
@@ -27,18 +28,16 @@ export interface SubmitReportWithAttachmentsInput {
  */
 export async function submitReportWithAttachments(db: DbOrTx, actor: Actor, input: SubmitReportWithAttachmentsInput) {
   if (!mightSubmitReports(actor)) throw refusal("FORBIDDEN", "noPermission");
-  const parsed = submitReportInput.safeParse({ requirementId: input.requirementId, body: input.body });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError("VALIDATION", issue.message, issue.path.join(".") || undefined);
-  }
-  const { requirementId, body } = parsed.data;
+  const { requirementId, body } = parseInput(submitReportInput, {
+    requirementId: input.requirementId,
+    body: input.body,
+  });
   const files = checkAttachments(input.files);
 
   return db.transaction(async (tx) => {
     const { grant, requirement } = await lockRequirementOrThrow(tx, actor, requirementId);
     if (!(await maySubmitReports(tx, actor, grant.recipientId))) {
-      throw new DomainError("FORBIDDEN", "Your organisation has not given you permission to submit reports.");
+      throw refusal("FORBIDDEN", "noReportPermission");
     }
     const to = requirementTransitionFor("submit", requirement.status);
     if (!to) {

@@ -1,6 +1,6 @@
 import { allocations, type DbOrTx, programmes } from "@portal/db";
 import { asc, eq, inArray } from "drizzle-orm";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 /**
  * Locks allocation rows in id order, the same order the ledger uses when it moves commitments (grants/commitments.ts),
@@ -25,7 +25,7 @@ export async function lockAllocationsOrThrow(tx: DbOrTx, ids: readonly string[])
     .for("update", { of: allocations });
   return ids.map((id) => {
     const row = rows.find((r) => r.id === id);
-    if (!row) throw new DomainError("NOT_FOUND", "No such allocation.");
+    if (!row) throw refusal("NOT_FOUND", "noSuchAllocation");
     return row;
   });
 }

@@ -2,7 +2,7 @@ import { allocations, type DbOrTx, programmes } from "@portal/db";
 import { fiscalYearBounds, fiscalYearLabel } from "@portal/domain";
 import { asc, eq, or } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 export interface YearFigures {
   fiscalYear: number;
@@ -38,7 +38,7 @@ function withinPeriod(fiscalYear: number, startsOn: string | null, endsOn: strin
 export async function programmeBudget(db: DbOrTx, actor: Actor, programmeId: string) {
   requireCapability(actor, "budgets.review");
   const [programme] = await db.select().from(programmes).where(eq(programmes.id, programmeId));
-  if (!programme) throw new DomainError("NOT_FOUND", "No such programme.");
+  if (!programme) throw refusal("NOT_FOUND", "noSuchProgramme");
   const rows = await db
     .select({
       programmeId: programmes.id,

@@ -1,6 +1,6 @@
 import { allocations, type DbOrTx, programmes } from "@portal/db";
 import { eq } from "drizzle-orm";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 
 /**
  * Programmes form a two-level tree: a fund (no parent) holds programmes that hold allocations. A parent must be a
@@ -10,10 +10,10 @@ import { DomainError, refusal } from "../../errors";
 export async function assertValidParent(tx: DbOrTx, parentId: string | null, programmeId?: string): Promise<void> {
   if (parentId === null) return;
   if (parentId === programmeId) {
-    throw new DomainError("VALIDATION", "A programme cannot be its own parent.", "parentId");
+    throw refusal("VALIDATION", "ownParent", {}, "parentId");
   }
   const [parent] = await tx.select().from(programmes).where(eq(programmes.id, parentId));
-  if (!parent) throw new DomainError("VALIDATION", "Choose an existing programme as the parent.", "parentId");
+  if (!parent) throw refusal("VALIDATION", "chooseParent", {}, "parentId");
   if (parent.parentId !== null) {
     throw refusal("VALIDATION", "parentUnderAnother", { programme: parent.code }, "parentId");
   }
@@ -32,11 +32,7 @@ export async function assertValidParent(tx: DbOrTx, parentId: string | null, pro
       .where(eq(programmes.parentId, programmeId))
       .limit(1);
     if (child) {
-      throw new DomainError(
-        "VALIDATION",
-        "This programme holds sub-programmes; it cannot go under another.",
-        "parentId",
-      );
+      throw refusal("VALIDATION", "programmeCannotMoveUnder", {}, "parentId");
     }
   }
 }

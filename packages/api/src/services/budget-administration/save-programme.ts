@@ -2,14 +2,14 @@ import { type DbOrTx, programmes } from "@portal/db";
 import type { ProgrammeData, UpdateProgrammeData } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { isUniqueViolation } from "../db-errors";
 import { assertValidParent } from "./programme-rules";
 
 function codeTaken(error: unknown): never {
   if (isUniqueViolation(error, "programmes_code_unique")) {
-    throw new DomainError("CONFLICT", "Another programme already uses this code.", "code");
+    throw refusal("CONFLICT", "programmeCodeTaken", {}, "code");
   }
   throw error;
 }
@@ -39,7 +39,7 @@ export async function updateProgramme(db: DbOrTx, actor: Actor, { id, data }: Up
   try {
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(programmes).where(eq(programmes.id, id)).for("update");
-      if (!before) throw new DomainError("NOT_FOUND", "No such programme.");
+      if (!before) throw refusal("NOT_FOUND", "noSuchProgramme");
       await assertValidParent(tx, data.parentId, id);
       const [updated] = await tx.update(programmes).set(data).where(eq(programmes.id, id)).returning();
       await writeAudit(tx, actor, {

@@ -2,7 +2,7 @@ import { allocations, type DbOrTx, fiscalYears, programmes } from "@portal/db";
 import { fiscalYearLabel, type SetAllocationData } from "@portal/domain";
 import { and, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { isUniqueViolation } from "../db-errors";
 import { lockAllocationsOrThrow } from "./lock-allocations";
@@ -18,7 +18,7 @@ export async function setAllocation(db: DbOrTx, actor: Actor, data: SetAllocatio
   try {
     return await db.transaction(async (tx) => {
       const [programme] = await tx.select().from(programmes).where(eq(programmes.id, data.programmeId));
-      if (!programme) throw new DomainError("NOT_FOUND", "No such programme.");
+      if (!programme) throw refusal("NOT_FOUND", "noSuchProgramme");
       const [child] = await tx
         .select({ id: programmes.id })
         .from(programmes)
@@ -80,7 +80,7 @@ export async function setAllocation(db: DbOrTx, actor: Actor, data: SetAllocatio
   } catch (error) {
     // Two admins opening the same allocation at once: the unique (programme, year) lets one through.
     if (isUniqueViolation(error, "allocations_programme_year_unique")) {
-      throw new DomainError("CONFLICT", "This allocation was just created by someone else; reload and adjust it.");
+      throw refusal("CONFLICT", "allocationJustCreated");
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import { allocations, countries, type DbOrTx, grants, organisations } from "@portal/db";
 import { type ConferenceData, fiscalYearLabel, fiscalYearOf, param } from "@portal/domain";
 import { eq, inArray } from "drizzle-orm";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import type { DirectCharge } from "./direct-cost";
 
 /** The conference row's own columns from a form; funding fields the chosen kind does not use are cleared. */
@@ -56,24 +56,21 @@ export async function checkConferenceReferences(tx: DbOrTx, data: ConferenceData
   ]);
   const country = new Set(knownCountries.map((c) => c.iso2));
   const organisation = new Set(knownOrganisations.map((o) => o.id));
-  if (!country.has(data.countryCode))
-    throw new DomainError("VALIDATION", "Choose the host country from the list.", "countryCode");
+  if (!country.has(data.countryCode)) throw refusal("VALIDATION", "chooseHostCountry", {}, "countryCode");
   const badHost = data.coHosts.findIndex((h) =>
     h.countryCode ? !country.has(h.countryCode) : !organisation.has(h.organisationId ?? ""),
   );
-  if (badHost >= 0)
-    throw new DomainError("VALIDATION", "Choose a co-host state or organisation from the list.", `coHosts.${badHost}`);
+  if (badHost >= 0) throw refusal("VALIDATION", "chooseCoHost", {}, `coHosts.${badHost}`);
   const badState = data.participants.find((iso2) => !country.has(iso2));
   if (badState) throw refusal("VALIDATION", "unknownCountry", { code: badState }, "participants");
   if (data.organisationIds.some((id) => !organisation.has(id)))
-    throw new DomainError("VALIDATION", "Choose participating organisations from the list.", "organisationIds");
+    throw refusal("VALIDATION", "chooseOrganisations", {}, "organisationIds");
   if (grant) {
-    if (!grant[0]) throw new DomainError("VALIDATION", "Choose a grant from the list.", "grantId");
-    if (grant[0].status === "cancelled")
-      throw new DomainError("VALIDATION", "A cancelled grant cannot pay for a conference.", "grantId");
+    if (!grant[0]) throw refusal("VALIDATION", "chooseGrant", {}, "grantId");
+    if (grant[0].status === "cancelled") throw refusal("VALIDATION", "cancelledGrantCannotPay", {}, "grantId");
   }
   if (allocation) {
-    if (!allocation[0]) throw new DomainError("VALIDATION", "Choose an allocation from the list.", "allocationId");
+    if (!allocation[0]) throw refusal("VALIDATION", "chooseAllocation", {}, "allocationId");
     const year = fiscalYearOf(data.startsOn);
     if (allocation[0].fiscalYear !== year) {
       throw refusal(

@@ -1,7 +1,7 @@
 import { conferenceCoHosts, conferenceOrganisations, conferences, type DbOrTx } from "@portal/db";
 import { and, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
 import { type Actor, seesAllGrants } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 /**
  * The conferences an actor may see, as a WHERE condition every conference query includes: staff see all; a partner
@@ -29,5 +29,5 @@ export async function assertConferenceVisible(db: DbOrTx, actor: Actor, id: stri
     .select({ id: conferences.id })
     .from(conferences)
     .where(and(eq(conferences.id, id), visibleConferences(actor)));
-  if (!row) throw new DomainError("NOT_FOUND", "No such conference.");
+  if (!row) throw refusal("NOT_FOUND", "noSuchConference");
 }

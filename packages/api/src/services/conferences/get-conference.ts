@@ -16,7 +16,7 @@ import {
 import { can, fiscalYearOf } from "@portal/domain";
 import { and, asc, eq } from "drizzle-orm";
 import { type Actor, seesAllGrants } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { visibleConferences } from "./conference-scope";
 import { standingsAt } from "./participant-standings";
 
@@ -80,7 +80,7 @@ export async function getConferenceOrThrow(db: DbOrTx, actor: Actor, id: string)
     .from(conferences)
     .innerJoin(countries, eq(countries.iso2, conferences.countryCode))
     .where(and(eq(conferences.id, id), visibleConferences(actor)));
-  if (!row) throw new DomainError("NOT_FOUND", "No such conference.");
+  if (!row) throw refusal("NOT_FOUND", "noSuchConference");
   const { conference } = row;
 
   const [hostRows, sessions, participantRows, organisationRows, outcomes, documents] = await Promise.all([

@@ -2,7 +2,7 @@ import { conferences, type DbOrTx } from "@portal/db";
 import { updateConferenceInput, type UpdateConferenceInput } from "@portal/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { checkConferenceReferences, conferenceColumns, directChargeOf } from "./conference-references";
 import { writeConferenceParts } from "./conference-parts";
@@ -25,13 +25,9 @@ export async function updateConference(db: DbOrTx, actor: Actor, input: UpdateCo
       .from(conferences)
       .where(and(eq(conferences.id, id), visibleConferences(actor)))
       .for("update");
-    if (!current) throw new DomainError("NOT_FOUND", "No such conference.");
+    if (!current) throw refusal("NOT_FOUND", "noSuchConference");
     if (current.version !== version) {
-      throw new DomainError(
-        "CONFLICT",
-        "Someone else changed this conference after you opened it. Reload it to see their changes, then edit again.",
-        "version",
-      );
+      throw refusal("CONFLICT", "conferenceChangedMeanwhile", {}, "version");
     }
     await checkConferenceReferences(tx, data);
     const before = await conferenceSnapshot(tx, id);

@@ -12,7 +12,7 @@ import { isRequirementOverdue, OUTSTANDING_PAYMENT_STATUSES } from "@portal/doma
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { visibleGrants } from "../grants/grant-scope";
 import { todayInOttawa } from "../today";
 import { cappedCount, countFigure } from "./capped-count";
@@ -31,7 +31,7 @@ export const WORKSPACE_LIMIT = 50;
  * database, so the page costs the same for five grants or five hundred (the payments export has every row).
  */
 export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string = todayInOttawa()) {
-  if (actor.role !== "partner") throw new DomainError("FORBIDDEN", "The partner workspace is for partners.");
+  if (actor.role !== "partner") throw refusal("FORBIDDEN", "partnerWorkspaceOnly");
   const scope = and(visibleGrants(actor), ne(grants.status, "draft"));
 
   const outstanding = inArray(scheduledPayments.status, [...OUTSTANDING_PAYMENT_STATUSES]);

@@ -1,6 +1,6 @@
 import { type DbOrTx, type Disbursement, disbursements, type Tx } from "@portal/db";
 import { and, eq } from "drizzle-orm";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { isUniqueViolation } from "../db-errors";
 
 export interface LedgerEntryResult {
@@ -19,11 +19,7 @@ async function findByKey(db: DbOrTx, grantId: string, idempotencyKey: string): P
 
 function replay(existing: Disbursement, isSameRequest: (row: Disbursement) => boolean): LedgerEntryResult {
   if (!isSameRequest(existing)) {
-    throw new DomainError(
-      "IDEMPOTENCY_KEY_REUSED",
-      "This request key was already used for a different ledger entry; start a new entry.",
-      "idempotencyKey",
-    );
+    throw refusal("IDEMPOTENCY_KEY_REUSED", "idempotencyKeyReused", {}, "idempotencyKey");
   }
   return { disbursement: existing, replayed: true };
 }

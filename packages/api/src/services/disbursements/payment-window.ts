@@ -1,6 +1,6 @@
 import type { Grant } from "@portal/db";
-import { addDays, DEFAULT_PAYMENT_GRACE_DAYS, paymentDateProblem } from "@portal/domain";
-import { DomainError } from "../../errors";
+import { addDays, DEFAULT_PAYMENT_GRACE_DAYS, param, paymentDateProblem } from "@portal/domain";
+import { refusal } from "../../errors";
 
 /**
  * Days after a grant's end in which a payment may still be dated: PORTAL_PAYMENT_GRACE_DAYS (0 to 730), else 90.
@@ -25,11 +25,10 @@ export function assertPaymentDate(
 ): void {
   const problem = paymentDateProblem(paidOn, grant, today, graceDays);
   if (!problem) return;
+  const refuse = (key: "paymentDateInFuture" | "paymentDateBeforeStart" | "paymentDateAfterGrace", params = {}) =>
+    refusal("PAYMENT_DATE_OUT_OF_RANGE", key, params, "paidOn");
+  if (problem === "future") throw refuse("paymentDateInFuture", { today: param.date(today) });
+  if (problem === "beforeStart") throw refuse("paymentDateBeforeStart", { startsOn: param.date(grant.startsOn) });
   const latest = addDays(grant.endsOn, graceDays);
-  const message = {
-    future: `A payment cannot be dated in the future (today is ${today}).`,
-    beforeStart: `This grant starts on ${grant.startsOn}; a payment cannot be dated before it.`,
-    afterGrace: `This grant ended on ${grant.endsOn}; payments may be dated up to ${latest} (${graceDays} days after its end), not later.`,
-  }[problem];
-  throw new DomainError("PAYMENT_DATE_OUT_OF_RANGE", message, "paidOn");
+  throw refuse("paymentDateAfterGrace", { endsOn: param.date(grant.endsOn), latest: param.date(latest), graceDays });
 }

@@ -22,7 +22,6 @@ function alreadyReversed(): DomainError {
 export async function reverseDisbursement(db: DbOrTx, actor: Actor, input: ReverseDisbursementData) {
   requireCapability(actor, "disbursements.record");
   const [original] = await db.select().from(disbursements).where(eq(disbursements.id, input.disbursementId));
-  const notFound = "No such disbursement.";
   if (!original) throw refusal("NOT_FOUND", "noSuchDisbursement");
   const isSameRequest = (row: { reversesId: string | null }) => row.reversesId === original.id;
 
@@ -32,7 +31,7 @@ export async function reverseDisbursement(db: DbOrTx, actor: Actor, input: Rever
       { grantId: original.grantId, idempotencyKey: input.idempotencyKey },
       isSameRequest,
       async (tx, alreadyRecorded) => {
-        const grant = await lockOwningGrantOrThrow(tx, actor, original.grantId, notFound);
+        const grant = await lockOwningGrantOrThrow(tx, actor, original.grantId, "noSuchDisbursement");
         const replayed = await alreadyRecorded();
         if (replayed) return replayed;
         if (original.reversesId !== null) {

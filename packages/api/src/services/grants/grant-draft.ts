@@ -1,7 +1,7 @@
 import { allocations, type DbOrTx, fundingLines, grantComponents, grants, organisations, users } from "@portal/db";
 import { convertToCad, type GrantData } from "@portal/domain";
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { DomainError, refusal } from "../../errors";
+import { type DomainError, refusal } from "../../errors";
 import { isUniqueViolation } from "../db-errors";
 import { assertGrantAddsUp } from "./grant-sums";
 
@@ -51,13 +51,11 @@ export async function checkGrantDraft(tx: DbOrTx, data: GrantData, editingGrantI
     tx.select({ id: allocations.id }).from(allocations).where(inArray(allocations.id, allocationIds)),
   ]);
   if (taken.length > 0) throw referenceTaken(data.reference);
-  if (!recipient) throw new DomainError("VALIDATION", "Choose a recipient organisation from the list.", "recipientId");
-  if (officer.length === 0)
-    throw new DomainError("VALIDATION", "The lead officer must be an active program officer.", "leadOfficerId");
+  if (!recipient) throw refusal("VALIDATION", "chooseRecipient", {}, "recipientId");
+  if (officer.length === 0) throw refusal("VALIDATION", "leadOfficerNotActive", {}, "leadOfficerId");
   const knownIds = new Set(known.map((row) => row.id));
   const missing = allocationIds.findIndex((id) => !knownIds.has(id));
-  if (missing >= 0)
-    throw new DomainError("VALIDATION", "Choose an allocation from the list.", `fundingLines.${missing}.allocationId`);
+  if (missing >= 0) throw refusal("VALIDATION", "chooseAllocation", {}, `fundingLines.${missing}.allocationId`);
 }
 
 /** Writes a draft's components and funding lines (replacing any it had). */

@@ -2,7 +2,7 @@ import { allocations, type DbOrTx, grants, officerProgrammes, users } from "@por
 import { can } from "@portal/domain";
 import { type AnyColumn, and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Actor, seesAllGrants } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 
 /*
  * Authorization as WHERE conditions. Two questions, two conditions on `grants`:
@@ -92,9 +92,6 @@ export async function assignedProgrammeCount(db: DbOrTx, actor: Actor): Promise<
   return row?.count ?? 0;
 }
 
-export const OUTSIDE_PROGRAMMES_MESSAGE =
-  "This grant is funded outside your programmes: you may read it but not act on it. An administrator assigns programmes.";
-
 /**
  * Refuses funding lines on allocations outside the actor's programmes (creating or editing a grant), naming the
  * first line at fault.
@@ -112,11 +109,7 @@ export async function assertAllocationsInScope(
   const inScope = new Set(rows.map((row) => row.id));
   const outside = allocationIds.findIndex((id) => !inScope.has(id));
   if (outside >= 0) {
-    throw new DomainError(
-      "FORBIDDEN",
-      "This allocation belongs to a programme you are not assigned to; choose one of your programmes' allocations.",
-      `fundingLines.${outside}.allocationId`,
-    );
+    throw refusal("FORBIDDEN", "allocationOutsideProgrammes", {}, `fundingLines.${outside}.allocationId`);
   }
 }
 

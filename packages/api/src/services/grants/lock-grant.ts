@@ -1,8 +1,8 @@
 import { type DbOrTx, type Grant, grants } from "@portal/db";
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError, refusal } from "../../errors";
-import { manageableGrants, OUTSIDE_PROGRAMMES_MESSAGE, visibleGrants } from "./grant-scope";
+import { DomainError, isRefusalKey, type RefusalKey, refusal } from "../../errors";
+import { manageableGrants, visibleGrants } from "./grant-scope";
 
 /**
  * Loads a grant the actor may act on and locks its row until the transaction ends. Every ledger mutation on a grant or
@@ -19,26 +19,28 @@ export async function lockGrantOrThrow(tx: DbOrTx, actor: Actor, grantId: string
     .where(and(eq(grants.id, grantId), visibleGrants(actor)))
     .for("update", { of: grants });
   if (!row) throw refusal("NOT_FOUND", "noSuchGrant");
-  if (!row.manageable) throw new DomainError("FORBIDDEN", OUTSIDE_PROGRAMMES_MESSAGE);
+  if (!row.manageable) throw refusal("FORBIDDEN", "grantOutsideProgrammes");
   return row.grant;
 }
 
 /**
  * Locks the grant that owns a child row (payment, disbursement, requirement) given the grant id read from that row;
- * NOT_FOUND with the child's own message when there is no such row or the actor may not see its grant.
+ * NOT_FOUND with the child's own sentence (`notFound`, a catalogue key) when there is no such row or the actor may not
+ * see its grant. A caller still passing an English sentence gets the general "no such record" in both languages.
  */
 export async function lockOwningGrantOrThrow(
   tx: DbOrTx,
   actor: Actor,
   grantId: string | undefined,
-  notFound: string,
+  notFound: RefusalKey | (string & {}),
 ): Promise<Grant> {
-  if (grantId === undefined) throw new DomainError("NOT_FOUND", notFound);
+  const unknown = () => refusal("NOT_FOUND", isRefusalKey(notFound) ? notFound : "noSuchRecord");
+  if (grantId === undefined) throw unknown();
   try {
     return await lockGrantOrThrow(tx, actor, grantId);
   } catch (error) {
     // A partner asking about another organisation's payment or report learns nothing, not even that its grant exists.
-    if (error instanceof DomainError && error.code === "NOT_FOUND") throw new DomainError("NOT_FOUND", notFound);
+    if (error instanceof DomainError && error.code === "NOT_FOUND") throw unknown();
     throw error;
   }
 }

@@ -10,7 +10,7 @@ import {
 } from "@portal/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { moveCommitments } from "./commitments";
 import { assertGrantAddsUp } from "./grant-sums";
@@ -25,7 +25,7 @@ export async function transitionGrant(db: DbOrTx, actor: Actor, { id, action, re
   const rule = GRANT_TRANSITIONS[action];
   requireCapability(actor, rule.capability);
   if (ACTIONS_NEEDING_REASON.includes(action) && !reason) {
-    throw new DomainError("VALIDATION", "Give a reason; it is kept in the grant's history.", "reason");
+    throw refusal("VALIDATION", "giveReason", {}, "reason");
   }
   return db.transaction(async (tx) => {
     const grant = await lockGrantOrThrow(tx, actor, id);

@@ -2,7 +2,7 @@ import { type DbOrTx, grants } from "@portal/db";
 import type { UpdateGrantData } from "@portal/domain";
 import { eq, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { checkGrantDraft, grantColumns, rethrowReferenceTaken, writeGrantParts } from "./grant-draft";
 import { assertAllocationsInScope } from "./grant-scope";
@@ -22,11 +22,7 @@ export async function updateGrant(db: DbOrTx, actor: Actor, { id, version, data 
         throw refusal("GRANT_NOT_EDITABLE", "grantNotEditable", { status: grant.status });
       }
       if (grant.version !== version) {
-        throw new DomainError(
-          "CONFLICT",
-          "Someone else changed this grant after you opened it. Reload it to see their changes, then edit again.",
-          "version",
-        );
+        throw refusal("CONFLICT", "grantChangedMeanwhile", {}, "version");
       }
       await checkGrantDraft(tx, data, id);
       // The draft stays within the officer's programmes (the lock above checked the lines it had).

@@ -1,7 +1,7 @@
 import { type DbOrTx, iatiPublications } from "@portal/db";
 import { eq, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockGrantOrThrow } from "../grants/lock-grant";
 import { grantActivityRecords } from "./activity-records";
@@ -20,14 +20,12 @@ export async function publishGrant(db: DbOrTx, actor: Actor, { grantId }: { gran
     const org = await reportingOrganisation(tx);
     const [record] = await grantActivityRecords(tx, org, { grantIds: [grant.id] });
     if (!record) {
-      throw new DomainError("IATI_INVALID", "A draft is not an activity yet: submit the grant before publishing it.");
+      throw refusal("IATI_INVALID", "iatiDraftNotActivity");
     }
     const problems = await activityProblems(record, org);
     if (problems.length > 0) {
-      throw new DomainError(
-        "IATI_INVALID",
-        `This grant would not validate as IATI 2.03, so it is not published: ${problems.map((p) => p.message).join(" ")}`,
-      );
+      // The validator's own findings, as it writes them (English): the standard's rules and schema are in English too.
+      throw refusal("IATI_INVALID", "iatiNotValid", { problems: problems.map((p) => p.message).join(" ") });
     }
     const [before] = await tx.select().from(iatiPublications).where(eq(iatiPublications.grantId, grant.id));
     const [publication] = await tx

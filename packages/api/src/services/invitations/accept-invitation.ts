@@ -2,7 +2,8 @@ import { type DbOrTx, invitations, memberships, organisations, users } from "@po
 import { hashPassword } from "@portal/domain/password";
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal, type RefusalKey } from "../../errors";
+import { parseInput } from "../../parse-input";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { hashInvitationToken } from "./invitation-token";
 
@@ -20,10 +21,10 @@ export function invitationState(invitation: InvitationRow, now: Date = new Date(
   return "pending";
 }
 
-const REFUSALS: Record<Exclude<InvitationState, "pending">, string> = {
-  accepted: "This invitation has already been used. Sign in with the account it created.",
-  revoked: "This invitation has been withdrawn. Ask the person who invited you for a new one.",
-  expired: "This invitation has expired. Ask the person who invited you for a new one.",
+const REFUSALS: Record<Exclude<InvitationState, "pending">, RefusalKey> = {
+  accepted: "invitationUsed",
+  revoked: "invitationWithdrawn",
+  expired: "invitationExpired",
 };
 
 /** What the invitation page shows before the form: who is invited, where, and whether the link still works. */
@@ -56,12 +57,7 @@ export async function describeInvitation(db: DbOrTx, token: string) {
  * accepted, and writes one audit event, all in one transaction. Expired, used or withdrawn links are refused.
  */
 export async function acceptInvitation(db: DbOrTx, args: AcceptInvitationInput) {
-  const parsed = acceptInvitationInput.safeParse(args);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError("VALIDATION", issue.message, issue.path.join(".") || undefined);
-  }
-  const { token, name, password } = parsed.data;
+  const { token, name, password } = parseInput(acceptInvitationInput, args);
   // Hashing is slow on purpose: do it before taking any lock.
   const passwordHash = await hashPassword(password);
 
@@ -71,13 +67,13 @@ export async function acceptInvitation(db: DbOrTx, args: AcceptInvitationInput) 
       .from(invitations)
       .where(eq(invitations.tokenHash, hashInvitationToken(token)))
       .for("update");
-    if (!invitation) throw new DomainError("NOT_FOUND", "This invitation link is not valid.", "token");
+    if (!invitation) throw refusal("NOT_FOUND", "invitationLinkNotValid", {}, "token");
     const state = invitationState(invitation);
-    if (state !== "pending") throw new DomainError("CONFLICT", REFUSALS[state], "token");
+    if (state !== "pending") throw refusal("CONFLICT", REFUSALS[state], {}, "token");
 
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
     if (existing) {
-      throw new DomainError("CONFLICT", "Someone with this email address already has an account. Sign in instead.");
+      throw refusal("CONFLICT", "emailHasAccountSignIn");
     }
     const [user] = await tx
       .insert(users)

@@ -2,7 +2,8 @@ import { type DbOrTx, invitations, organisations, users } from "@portal/db";
 import type { Role } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
+import { parseInput } from "../../parse-input";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { queueInvitationEmail } from "../notifications/invitation-email";
 import { type MembershipCapability, membershipCapabilitiesOf, normaliseCapabilities } from "./capabilities";
@@ -37,38 +38,29 @@ export async function createInvitation(
   actor: Actor,
   args: CreateInvitationArgs,
 ): Promise<{ invitation: Invitation; token: string; acceptUrl: string }> {
-  const parsed = createInvitationInput.safeParse(args);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError("VALIDATION", issue.message, issue.path.join(".") || undefined);
-  }
-  const input = parsed.data;
+  const input = parseInput(createInvitationInput, args);
   const organisationId = input.organisationId ?? null;
   let capabilities = normaliseCapabilities(input.capabilities);
 
   if (actor.role === "admin") {
     if (input.role === "partner" && !organisationId) {
-      throw new DomainError("VALIDATION", "A partner must be invited to an organisation.", "organisationId");
+      throw refusal("VALIDATION", "partnerInvitationNeedsOrganisation", {}, "organisationId");
     }
     if (input.role !== "partner") capabilities = ["view"];
   } else if (actor.role === "partner") {
     if (input.role !== "partner") {
-      throw new DomainError("FORBIDDEN", "You may only invite colleagues as partners.", "role");
+      throw refusal("FORBIDDEN", "invitePartnersOnly", {}, "role");
     }
     if (!organisationId || !actor.organisationIds.includes(organisationId)) {
-      throw new DomainError("FORBIDDEN", "You may only invite colleagues to your own organisation.", "organisationId");
+      throw refusal("FORBIDDEN", "inviteOwnOrganisationOnly", {}, "organisationId");
     }
     const own = await membershipCapabilitiesOf(db, actor.userId, organisationId);
     if (!own?.includes("manage_members")) {
-      throw new DomainError("FORBIDDEN", "Your organisation has not given you permission to invite colleagues.");
+      throw refusal("FORBIDDEN", "noInvitePermission");
     }
     const wider = capabilities.filter((c) => !own.includes(c));
     if (wider.length > 0) {
-      throw new DomainError(
-        "FORBIDDEN",
-        `You cannot give a colleague rights you do not have yourself (${wider.join(", ")}).`,
-        "capabilities",
-      );
+      throw refusal("FORBIDDEN", "widerRights", { rights: wider.join(", ") }, "capabilities");
     }
   } else {
     throw refusal("FORBIDDEN", "noPermission");
@@ -84,7 +76,7 @@ export async function createInvitation(
     }
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing) {
-      throw new DomainError("CONFLICT", "Someone with this email address already has an account.", "email");
+      throw refusal("CONFLICT", "emailHasAccount", {}, "email");
     }
 
     const token = newInvitationToken();

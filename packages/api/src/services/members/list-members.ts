@@ -2,7 +2,7 @@ import { type DbOrTx, invitations, memberships, organisations, users } from "@po
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { invitationState } from "../invitations/accept-invitation";
 
 import { listMembersInput } from "@portal/domain";
@@ -12,7 +12,7 @@ export type ListMembersInput = z.input<typeof listMembersInput>;
 
 /** The organisation a partner's members page is about: the one asked for if theirs, else their first. */
 export function memberOrganisationOf(actor: Actor, organisationId?: string): string {
-  if (actor.role !== "partner") throw new DomainError("FORBIDDEN", "The members page is for partner organisations.");
+  if (actor.role !== "partner") throw refusal("FORBIDDEN", "membersPageOnly");
   const chosen = organisationId ?? actor.organisationIds[0];
   // Another organisation's id is answered exactly like an unknown one.
   if (!chosen || !actor.organisationIds.includes(chosen)) throw refusal("NOT_FOUND", "noSuchOrganisation");

@@ -2,7 +2,8 @@ import { type DbOrTx, memberships } from "@portal/db";
 import { eq } from "drizzle-orm";
 import { updateMemberCapabilitiesInput, type UpdateMemberCapabilitiesInput } from "@portal/domain";
 import type { Actor } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
+import { parseInput } from "../../parse-input";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { membershipCapabilitiesOf } from "../invitations/capabilities";
 
@@ -13,26 +14,21 @@ export { updateMemberCapabilitiesInput, type UpdateMemberCapabilitiesInput } fro
  * cannot lose its last manager by a slip), and never beyond the manager's own.
  */
 export async function updateMemberCapabilities(db: DbOrTx, actor: Actor, raw: UpdateMemberCapabilitiesInput) {
-  const parsed = updateMemberCapabilitiesInput.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError("VALIDATION", issue.message, issue.path.join(".") || undefined);
-  }
-  const { membershipId, capabilities } = parsed.data;
+  const { membershipId, capabilities } = parseInput(updateMemberCapabilitiesInput, raw);
   if (actor.role !== "partner") throw refusal("FORBIDDEN", "noPermission");
 
   return db.transaction(async (tx) => {
     const [membership] = await tx.select().from(memberships).where(eq(memberships.id, membershipId)).for("update");
     // Someone else's organisation looks exactly like a missing membership.
     if (!membership || !actor.organisationIds.includes(membership.organisationId)) {
-      throw new DomainError("NOT_FOUND", "No such colleague.");
+      throw refusal("NOT_FOUND", "noSuchColleague");
     }
     const own = await membershipCapabilitiesOf(tx, actor.userId, membership.organisationId);
     if (!own?.includes("manage_members")) {
-      throw new DomainError("FORBIDDEN", "Your organisation has not given you permission to manage its members.");
+      throw refusal("FORBIDDEN", "noManageMembersPermission");
     }
     if (membership.userId === actor.userId) {
-      throw new DomainError("FORBIDDEN", "You cannot change your own rights; ask another manager.", "capabilities");
+      throw refusal("FORBIDDEN", "ownRights", {}, "capabilities");
     }
     const wider = capabilities.filter((c) => !own.includes(c));
     if (wider.length > 0) {

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@portal/db";
 import { unsubscribeInput } from "@portal/domain";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { unsubscribe } from "./user-settings";
 
 /** What RFC 8058 says a one-click POST carries, so a stray POST (a scanner, a form elsewhere) unsubscribes no one. */
@@ -17,9 +17,9 @@ export async function oneClickUnsubscribe(
   { token, form }: { token: string | null; form: FormData | null },
 ) {
   const parsed = unsubscribeInput.safeParse({ token: token ?? "" });
-  if (!parsed.success) throw new DomainError("VALIDATION", "This unsubscribe link is not valid.", "token");
+  if (!parsed.success) throw refusal("VALIDATION", "unsubscribeLinkNotValid", {}, "token");
   if (form?.get(ONE_CLICK_FIELD) !== ONE_CLICK_VALUE) {
-    throw new DomainError("VALIDATION", "A one-click unsubscribe sends List-Unsubscribe=One-Click.", ONE_CLICK_FIELD);
+    throw refusal("VALIDATION", "oneClickExpected", {}, ONE_CLICK_FIELD);
   }
   return unsubscribe(db, parsed.data);
 }

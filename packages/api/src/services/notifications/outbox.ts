@@ -1,7 +1,7 @@
 import { type DbOrTx, emailMessages } from "@portal/db";
 import { desc, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 
 /** Every e-mail the portal wrote, newest first (with no SMTP configured, this is where they are read). */
 export async function listOutbox(db: DbOrTx, actor: Actor, { limit = 100 }: { limit?: number }) {
@@ -25,6 +25,6 @@ export async function listOutbox(db: DbOrTx, actor: Actor, { limit = 100 }: { li
 export async function getOutboxMessage(db: DbOrTx, actor: Actor, { id }: { id: string }) {
   requireCapability(actor, "audit.read");
   const [message] = await db.select().from(emailMessages).where(eq(emailMessages.id, id));
-  if (!message) throw new DomainError("NOT_FOUND", "No such message.");
+  if (!message) throw refusal("NOT_FOUND", "noSuchMessage");
   return message;
 }

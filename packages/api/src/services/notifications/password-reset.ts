@@ -3,7 +3,7 @@ import { type DbOrTx, passwordResetTokens, users } from "@portal/db";
 import { SECURITY_CATEGORY } from "@portal/domain";
 import { hashPassword } from "@portal/domain/password";
 import { and, count, eq, gt, isNull } from "drizzle-orm";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { queueEmail } from "./queue-email";
 import { layoutEmail, portalNameIn, translatorFor } from "./render";
@@ -100,19 +100,11 @@ export async function resetPassword(
       .where(eq(passwordResetTokens.tokenHash, hashToken(token)))
       .for("update");
     if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) {
-      throw new DomainError(
-        "VALIDATION",
-        "This link has expired or has already been used: ask for a new one.",
-        "token",
-      );
+      throw refusal("VALIDATION", "resetLinkExpired", {}, "token");
     }
     const [user] = await tx.select().from(users).where(eq(users.id, row.userId));
     if (!user || !user.active) {
-      throw new DomainError(
-        "VALIDATION",
-        "This link has expired or has already been used: ask for a new one.",
-        "token",
-      );
+      throw refusal("VALIDATION", "resetLinkExpired", {}, "token");
     }
     await tx
       .update(passwordResetTokens)

@@ -3,7 +3,7 @@ import type { NotificationKind } from "@portal/domain";
 import type { Locale } from "@portal/ui/i18n";
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { type NotificationParams, renderNotification } from "./render";
 
 /** The signed-in person's notifications, newest first, written in the reader's language. */
@@ -43,7 +43,7 @@ export async function unreadNotificationCount(db: DbOrTx, actor: Actor): Promise
  * no audit event, like opening a page.
  */
 export async function markNotificationsRead(db: DbOrTx, actor: Actor, { ids, all }: { ids?: string[]; all?: boolean }) {
-  if (!all && (!ids || ids.length === 0)) throw new DomainError("VALIDATION", "Choose notifications to mark.", "ids");
+  if (!all && (!ids || ids.length === 0)) throw refusal("VALIDATION", "chooseNotifications", {}, "ids");
   const updated = await db
     .update(notifications)
     .set({ readAt: new Date() })

@@ -2,7 +2,7 @@ import { type DbOrTx, users } from "@portal/db";
 import { type NotificationCategory, type NotificationDelivery, notificationCategoriesFor } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { preferencesOf, setPreference } from "./preferences";
 import { readUnsubscribeToken } from "./unsubscribe-link";
@@ -60,7 +60,7 @@ export async function setProfileLocale(db: DbOrTx, actor: Actor, { locale }: { l
 /** What an unsubscribe link would turn off, for the confirmation page (no sign-in needed). */
 export function describeUnsubscribe({ token }: { token: string }) {
   const target = readUnsubscribeToken(token);
-  if (!target) throw new DomainError("VALIDATION", "This unsubscribe link is not valid.", "token");
+  if (!target) throw refusal("VALIDATION", "unsubscribeLinkNotValid", {}, "token");
   return { category: target.category };
 }
 
@@ -70,10 +70,10 @@ export function describeUnsubscribe({ token }: { token: string }) {
  */
 export async function unsubscribe(db: DbOrTx, { token }: { token: string }) {
   const target = readUnsubscribeToken(token);
-  if (!target) throw new DomainError("VALIDATION", "This unsubscribe link is not valid.", "token");
+  if (!target) throw refusal("VALIDATION", "unsubscribeLinkNotValid", {}, "token");
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, target.userId));
-    if (!user) throw new DomainError("VALIDATION", "This unsubscribe link is not valid.", "token");
+    if (!user) throw refusal("VALIDATION", "unsubscribeLinkNotValid", {}, "token");
     const before = await preferencesOf(tx, user.id, user.role);
     const turnedOff =
       target.category === "digest"

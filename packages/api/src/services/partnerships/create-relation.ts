@@ -2,7 +2,7 @@ import { type DbOrTx, organisationRelations, organisations } from "@portal/db";
 import { createRelationInput, type CreateRelationInput } from "@portal/domain";
 import { inArray } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { requirePartnershipManager } from "./partnership-access";
 import { relationSnapshot, rethrowDuplicateRelation } from "./relation-helpers";
@@ -19,9 +19,8 @@ export async function createRelation(db: DbOrTx, actor: Actor, input: CreateRela
         .where(inArray(organisations.id, [data.fromOrganisationId, data.toOrganisationId]));
       const ids = new Set(known.map((o) => o.id));
       if (!ids.has(data.fromOrganisationId))
-        throw new DomainError("VALIDATION", "Choose an organisation from the list.", "fromOrganisationId");
-      if (!ids.has(data.toOrganisationId))
-        throw new DomainError("VALIDATION", "Choose an organisation from the list.", "toOrganisationId");
+        throw refusal("VALIDATION", "chooseOrganisation", {}, "fromOrganisationId");
+      if (!ids.has(data.toOrganisationId)) throw refusal("VALIDATION", "chooseOrganisation", {}, "toOrganisationId");
       const [created] = await tx
         .insert(organisationRelations)
         .values({

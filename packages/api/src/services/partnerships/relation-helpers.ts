@@ -1,6 +1,6 @@
 import { type DbOrTx, organisationRelations } from "@portal/db";
 import { eq } from "drizzle-orm";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { isUniqueViolation } from "../db-errors";
 
 export const relationSnapshot = (row: typeof organisationRelations.$inferSelect) => {
@@ -10,13 +10,12 @@ export const relationSnapshot = (row: typeof organisationRelations.$inferSelect)
 
 /** Two officers adding the same link at once: the unique constraint decides, and the loser hears why. */
 export function rethrowDuplicateRelation(error: unknown): never {
-  if (isUniqueViolation(error, "organisation_relations_unique"))
-    throw new DomainError("CONFLICT", "These two organisations already have this link.", "kind");
+  if (isUniqueViolation(error, "organisation_relations_unique")) throw refusal("CONFLICT", "linkExists", {}, "kind");
   throw error;
 }
 
 export async function lockRelationOrThrow(tx: DbOrTx, id: string) {
   const [row] = await tx.select().from(organisationRelations).where(eq(organisationRelations.id, id)).for("update");
-  if (!row) throw new DomainError("NOT_FOUND", "No such link.");
+  if (!row) throw refusal("NOT_FOUND", "noSuchLink");
   return row;
 }

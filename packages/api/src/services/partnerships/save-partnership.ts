@@ -2,7 +2,7 @@ import { type DbOrTx, organisations, partnerships } from "@portal/db";
 import { savePartnershipInput, type SavePartnershipInput } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { requirePartnershipManager } from "./partnership-access";
 
@@ -26,8 +26,7 @@ export async function savePartnership(db: DbOrTx, actor: Actor, input: SavePartn
       .where(eq(organisations.id, data.organisationId))
       .for("update");
     if (!organisation) throw refusal("NOT_FOUND", "noSuchOrganisation");
-    if (organisation.isFunder)
-      throw new DomainError("VALIDATION", "The ministry has no partnership with itself.", "organisationId");
+    if (organisation.isFunder) throw refusal("VALIDATION", "noPartnershipWithItself", {}, "organisationId");
     const fields = {
       kind: data.kind,
       since: data.since ?? null,

@@ -9,7 +9,7 @@ export async function lockPaymentOrThrow(tx: DbOrTx, actor: Actor, paymentId: st
     .select({ grantId: scheduledPayments.grantId })
     .from(scheduledPayments)
     .where(eq(scheduledPayments.id, paymentId));
-  const grant = await lockOwningGrantOrThrow(tx, actor, owner?.grantId, "No such scheduled payment.");
+  const grant = await lockOwningGrantOrThrow(tx, actor, owner?.grantId, "noSuchScheduledPayment");
   const [payment] = await tx.select().from(scheduledPayments).where(eq(scheduledPayments.id, paymentId)).for("update");
   return { grant, payment: payment! };
 }

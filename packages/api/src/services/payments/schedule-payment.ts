@@ -2,7 +2,7 @@ import { type DbOrTx, reportingRequirements, scheduledPayments } from "@portal/d
 import { FINISHED_STATUSES, type SchedulePaymentData } from "@portal/domain";
 import { and, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockGrantOrThrow } from "../grants/lock-grant";
 import { assertScheduleRoom } from "./schedule-room";
@@ -21,8 +21,7 @@ export async function schedulePayment(db: DbOrTx, actor: Actor, data: SchedulePa
         .select({ id: reportingRequirements.id })
         .from(reportingRequirements)
         .where(and(eq(reportingRequirements.id, data.requirementId), eq(reportingRequirements.grantId, grant.id)));
-      if (!requirement)
-        throw new DomainError("VALIDATION", "Choose one of this grant's reporting requirements.", "requirementId");
+      if (!requirement) throw refusal("VALIDATION", "chooseRequirement", {}, "requirementId");
     }
     const { highest } = await assertScheduleRoom(tx, grant, data.amount);
     const [payment] = await tx

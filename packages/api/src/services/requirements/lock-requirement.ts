@@ -9,7 +9,7 @@ export async function lockRequirementOrThrow(tx: DbOrTx, actor: Actor, requireme
     .select({ grantId: reportingRequirements.grantId })
     .from(reportingRequirements)
     .where(eq(reportingRequirements.id, requirementId));
-  const grant = await lockOwningGrantOrThrow(tx, actor, owner?.grantId, "No such reporting requirement.");
+  const grant = await lockOwningGrantOrThrow(tx, actor, owner?.grantId, "noSuchRequirement");
   const [requirement] = await tx
     .select()
     .from(reportingRequirements)

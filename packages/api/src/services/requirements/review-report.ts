@@ -2,7 +2,7 @@ import { type DbOrTx, reportingRequirements, reportSubmissions } from "@portal/d
 import { requirementTransitionFor, type ReviewReportData } from "@portal/domain";
 import { desc, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { syncPaymentHolds } from "../payments/payment-holds";
 import { todayInOttawa } from "../today";
@@ -15,7 +15,7 @@ import { lockRequirementOrThrow } from "./lock-requirement";
 export async function reviewReport(db: DbOrTx, actor: Actor, { requirementId, decision, response }: ReviewReportData) {
   requireCapability(actor, "reports.review");
   if (decision === "changes_requested" && response.trim() === "") {
-    throw new DomainError("VALIDATION", "Tell the partner what to change.", "response");
+    throw refusal("VALIDATION", "tellPartnerWhatToChange", {}, "response");
   }
   const action = decision === "accepted" ? "accept" : "requestChanges";
   return db.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { type DbOrTx, reportingRequirements, reportSubmissions } from "@portal/d
 import { requirementTransitionFor, type SubmitReportData } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockRequirementOrThrow } from "./lock-requirement";
 import { maySubmitReports, mightSubmitReports } from "./report-submitters";
@@ -13,7 +13,7 @@ export async function submitReport(db: DbOrTx, actor: Actor, { requirementId, bo
   return db.transaction(async (tx) => {
     const { grant, requirement } = await lockRequirementOrThrow(tx, actor, requirementId);
     if (!(await maySubmitReports(tx, actor, grant.recipientId))) {
-      throw new DomainError("FORBIDDEN", "Your organisation has not given you permission to submit reports.");
+      throw refusal("FORBIDDEN", "noReportPermission");
     }
     const to = requirementTransitionFor("submit", requirement.status);
     if (!to) throw refusal("INVALID_TRANSITION", "reportCannotBeSubmitted", { status: requirement.status });

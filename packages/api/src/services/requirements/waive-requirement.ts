@@ -2,7 +2,7 @@ import { type DbOrTx, reportingRequirements } from "@portal/db";
 import { requirementTransitionFor, type WaiveRequirementData } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { syncPaymentHolds } from "../payments/payment-holds";
 import { todayInOttawa } from "../today";
@@ -11,7 +11,7 @@ import { lockRequirementOrThrow } from "./lock-requirement";
 /** Drops a report the partner no longer owes, with the reason on record; payments held for it become due again. */
 export async function waiveRequirement(db: DbOrTx, actor: Actor, { requirementId, reason }: WaiveRequirementData) {
   requireCapability(actor, "reports.review");
-  if (reason.trim() === "") throw new DomainError("VALIDATION", "Give the reason for the waiver.", "reason");
+  if (reason.trim() === "") throw refusal("VALIDATION", "giveWaiverReason", {}, "reason");
   return db.transaction(async (tx) => {
     const { grant, requirement } = await lockRequirementOrThrow(tx, actor, requirementId);
     const to = requirementTransitionFor("waive", requirement.status);

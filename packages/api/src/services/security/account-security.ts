@@ -4,7 +4,7 @@ import { consumeTotp, newTotpSecret, sealSecret, totpUri } from "@portal/auth/to
 import { and, eq, ne, sql } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Actor } from "../../actor";
-import { DomainError, refusal } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { passwordIsStrong } from "./password-strength";
 import { approvalsRequireSecondFactor } from "./settings";
@@ -12,7 +12,7 @@ import { approvalsRequireSecondFactor } from "./settings";
 /** Authenticators are for the people who approve money: officers and admins. */
 function requireStaff(actor: Actor): void {
   if (actor.role === "partner") {
-    throw new DomainError("FORBIDDEN", "Authenticator apps are for ministry officers and administrators.");
+    throw refusal("FORBIDDEN", "authenticatorForStaff");
   }
 }
 
@@ -25,7 +25,7 @@ async function userOrThrow(db: DbOrTx, userId: string) {
 async function requireCurrentPassword(db: DbOrTx, userId: string, password: string): Promise<void> {
   const user = await userOrThrow(db, userId);
   if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash))) {
-    throw new DomainError("VALIDATION", "The current password is not correct.", "currentPassword");
+    throw refusal("VALIDATION", "currentPasswordWrong", {}, "currentPassword");
   }
 }
 
@@ -53,7 +53,7 @@ export async function startTotpEnrolment(db: DbOrTx, actor: Actor) {
   await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(userTotp).where(eq(userTotp.userId, actor.userId)).for("update");
     if (existing?.confirmedAt) {
-      throw new DomainError("CONFLICT", "An authenticator is already set up. Remove it first to set up another.");
+      throw refusal("CONFLICT", "authenticatorExists");
     }
     await tx
       .insert(userTotp)
@@ -79,7 +79,7 @@ export async function confirmTotpEnrolment(db: DbOrTx, actor: Actor, input: { co
   requireStaff(actor);
   return db.transaction(async (tx) => {
     if (!(await consumeTotp(tx, actor.userId, input.code, "pending"))) {
-      throw new DomainError("VALIDATION", "That code is not valid. Enter the current code from your app.", "code");
+      throw refusal("VALIDATION", "codeNotValid", {}, "code");
     }
     if (actor.sessionId) {
       await tx
@@ -103,7 +103,7 @@ export async function removeTotp(db: DbOrTx, actor: Actor, input: { currentPassw
   await requireCurrentPassword(db, actor.userId, input.currentPassword);
   return db.transaction(async (tx) => {
     const removed = await tx.delete(userTotp).where(eq(userTotp.userId, actor.userId)).returning();
-    if (removed.length === 0) throw new DomainError("NOT_FOUND", "No authenticator is set up.");
+    if (removed.length === 0) throw refusal("NOT_FOUND", "noAuthenticator");
     await tx.update(userSessions).set({ secondFactor: false }).where(eq(userSessions.userId, actor.userId));
     await writeAudit(tx, actor, {
       action: "user.totp_remove",
@@ -128,14 +128,10 @@ export async function changePassword(
   await requireCurrentPassword(db, actor.userId, input.currentPassword);
   const user = await userOrThrow(db, actor.userId);
   if (input.newPassword === input.currentPassword) {
-    throw new DomainError("VALIDATION", "Choose a password different from the current one.", "newPassword");
+    throw refusal("VALIDATION", "passwordUnchanged", {}, "newPassword");
   }
   if (!passwordIsStrong(input.newPassword, [user.name, user.email, ...user.email.split(/[@.]/)])) {
-    throw new DomainError(
-      "WEAK_PASSWORD",
-      "This password is too easy to guess. Use a longer phrase of unrelated words, not a common password or your name.",
-      "newPassword",
-    );
+    throw refusal("WEAK_PASSWORD", "weakPassword", {}, "newPassword");
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction(async (tx) => {

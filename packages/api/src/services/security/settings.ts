@@ -1,7 +1,7 @@
 import { type DbOrTx, portalSettings } from "@portal/db";
 import { eq, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 
 const APPROVALS_REQUIRE_SECOND_FACTOR = "approvals_require_second_factor";
@@ -56,8 +56,5 @@ export async function updateSecuritySettings(
 export async function requireSecondFactorForApproval(db: DbOrTx, actor: Actor): Promise<void> {
   if (actor.secondFactor === true) return;
   if (!(await approvalsRequireSecondFactor(db))) return;
-  throw new DomainError(
-    "SECOND_FACTOR_REQUIRED",
-    "Approving grants and payments requires a second factor: set up an authenticator app under Account security, then sign out and sign in again with its code.",
-  );
+  throw refusal("SECOND_FACTOR_REQUIRED", "secondFactorRequired");
 }
