@@ -2,7 +2,7 @@ import { localized } from "@portal/domain";
 import { Money, ProvenanceBadge, SectionCard, Table, TableBody, TableCell, TableFooter, TableRow } from "@portal/ui";
 import { useLocale, useTranslations } from "next-intl";
 import type { GrantView } from "./grant-view";
-import { NoneYet } from "./none-row";
+import { NoneYet } from "./none-yet";
 
 /** What the grant pays for, part by part, with the parts' sum beneath. */
 export function ComponentsCard({ grant }: { grant: GrantView }) {

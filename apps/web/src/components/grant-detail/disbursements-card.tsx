@@ -16,7 +16,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { ReverseDisbursement } from "@/components/ledger/reverse-disbursement";
 import { UnscheduledPaymentForm } from "@/components/ledger/unscheduled-payment-form";
 import type { GrantView } from "./grant-view";
-import { NoneYet } from "./none-row";
+import { NoneYet } from "./none-yet";
 
 /** Money paid on the grant, each entry reversible when the service says so, and the request for an unscheduled one. */
 export function DisbursementsCard({ grant }: { grant: GrantView }) {

@@ -2,7 +2,7 @@ import { fiscalYearLabel, localized } from "@portal/domain";
 import { Money, SectionCard, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@portal/ui";
 import { useLocale, useTranslations } from "next-intl";
 import type { GrantView } from "./grant-view";
-import { NoneYet } from "./none-row";
+import { NoneYet } from "./none-yet";
 
 /** The allocations the grant draws on (CAD, as the allocations count them). */
 export function FundingLinesCard({ grant }: { grant: GrantView }) {

@@ -16,7 +16,7 @@ import { RequirementReportLink } from "@/components/attachments/requirement-repo
 import { AddRequirementForm } from "@/components/ledger/add-requirement-form";
 import { RequirementActions } from "@/components/ledger/requirement-actions";
 import type { GrantView } from "./grant-view";
-import { NoneYet } from "./none-row";
+import { NoneYet } from "./none-yet";
 
 /** The grant's reporting requirements with their status, files and the actions the service allows on each. */
 export function ReportsCard({

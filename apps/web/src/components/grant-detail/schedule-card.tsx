@@ -18,7 +18,7 @@ import { PaymentActions } from "@/components/ledger/payment-actions";
 import { SchedulePaymentForm } from "@/components/ledger/schedule-payment-form";
 import { formatIsoDate } from "@/components/treaty/dates";
 import type { GrantView } from "./grant-view";
-import { NoneYet } from "./none-row";
+import { NoneYet } from "./none-yet";
 
 /**
  * The grant's instalments, each with the actions the payment rule allows this person now and why the others are
