@@ -104,6 +104,18 @@ describe("every seeded fiscal year", () => {
         ...context,
         partners: review.totals.disbursed,
       });
+      // The tables' footers, from the service: the quarters' and the partners' own sums, the year's totals.
+      expect({ ...context, ...review.quarterTotals }).toEqual({
+        ...context,
+        grants: sum(review.byQuarter.map((q) => q.grants)),
+        directCosts: review.directCosts,
+        total: review.totals.disbursed,
+      });
+      expect({ ...context, ...review.partnerTotals }).toEqual({
+        ...context,
+        committed: review.totals.committed,
+        disbursed: review.totals.disbursed,
+      });
       // Each quarter's drill-down lists exactly that quarter's money.
       for (const quarter of review.byQuarter) {
         const drill = await admin.budgetReview.drilldown({ fiscalYear, period: quarter.period });

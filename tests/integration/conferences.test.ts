@@ -153,7 +153,20 @@ describe("recording a conference", () => {
     expect(detail.participants.every((p) => p.provenance === "entered")).toBe(true);
     expect(detail.documents).toEqual([expect.objectContaining({ title: "Programme" })]);
     expect(detail.outcome.notYetParties.sort()).toEqual(["PL", "RU"]);
+    expect(detail.outcome.measure).toBe("joinedWithinWindow");
     expect(detail.funding).toEqual({ kind: "none" });
+  });
+
+  it("says what its outcome measures: joins within the window, or that there was no one left to join, or no states", async () => {
+    const officer = await web("officer");
+    const measureOf = async (participants: string[]) => {
+      const created = await officer.conferences.create(conferenceInput({ participants }));
+      return (await officer.conferences.byId({ id: created.id })).outcome.measure;
+    };
+    // Canada was a state party and Angola had deposited before the start: neither is still to join.
+    expect(await measureOf(["CA", "AO"])).toBe("allParties");
+    expect(await measureOf([])).toBe("noStates");
+    expect(await measureOf(["CA", "PL"])).toBe("joinedWithinWindow");
   });
 
   it("charges a direct cost to the allocation's committed and disbursed, as allocation_ledger counts it", async () => {

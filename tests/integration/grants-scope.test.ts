@@ -82,6 +82,17 @@ describe("grant visibility by persona", () => {
     });
   }
 
+  it("the list offers a new grant to officers, who may create one, and not to partners", async () => {
+    for (const [persona, create] of [
+      ["officer", true],
+      ["partnerIcbl", false],
+      ["partnerMac", false],
+    ] as const) {
+      const { web } = await callers(db, persona);
+      expect({ persona, create: (await web.grants.list({})).permissions.create }).toEqual({ persona, create });
+    }
+  });
+
   it("a partner's search for another organisation's grant finds nothing", async () => {
     const { web } = await callers(db, "partnerMac");
     const result = await web.grants.list({ q: "ICBL" });

@@ -362,6 +362,43 @@ describe("reversing disbursements", () => {
     expect(await db.$count(disbursements, eq(disbursements.grantId, grantId))).toBe(2);
   });
 
+  it("the grant page offers reversing an entry exactly when the service would reverse it", async () => {
+    const alloc = await freshAllocation(db, 50_000_000);
+    const grantId = await grantIn(db, "active", grantInput(icbl, [alloc], 10_000_000));
+    const officer = await web("officer");
+    const first = await officer.disbursements.record(await pay(grantId, 3_000_000));
+    const second = await officer.disbursements.record(await pay(grantId, 2_000_000));
+    const reversibleOf = async (persona: Persona) =>
+      Object.fromEntries(
+        (await (await web(persona)).grants.byId({ id: grantId })).disbursements.map((d) => [d.id, d.reversible]),
+      );
+    expect(await reversibleOf("officer")).toEqual({ [first.disbursement.id]: true, [second.disbursement.id]: true });
+    // Partners read the ledger but never reverse it.
+    expect(await reversibleOf("partnerIcbl")).toEqual({
+      [first.disbursement.id]: false,
+      [second.disbursement.id]: false,
+    });
+
+    const { disbursement: reversal } = await officer.disbursements.reverse({
+      disbursementId: first.disbursement.id,
+      reason: "Duplicate.",
+      paidOn: "2002-08-01",
+      idempotencyKey: newKey(),
+    });
+    // Neither the reversed entry (ALREADY_REVERSED) nor the reversal itself (reversal of a reversal) is offered.
+    expect(await reversibleOf("officer")).toEqual({
+      [first.disbursement.id]: false,
+      [second.disbursement.id]: true,
+      [reversal.id]: false,
+    });
+    // What remains to pay (the ceiling recordDisbursement enforces) is the total less what was paid and not given back.
+    expect((await officer.grants.byId({ id: grantId })).remainingToPay).toBe(8_000_000);
+
+    await officer.grants.transition({ id: grantId, action: "beginClosing" });
+    await officer.grants.transition({ id: grantId, action: "close" });
+    expect(Object.values(await reversibleOf("officer"))).toEqual([false, false, false]);
+  });
+
   it("reversing a payment of a terminated grant also gives its commitment back", async () => {
     const alloc = await freshAllocation(db, 50_000_000);
     const grantId = await grantIn(db, "active", grantInput(icbl, [alloc], 10_000_000));

@@ -37,6 +37,7 @@ describe("creating and editing a draft", () => {
     const grant = await officer.grants.byId({ id: created.id });
     expect(grant.status).toBe("draft");
     expect(grant.components.map((c) => c.amount)).toEqual([22_500_000, 7_500_000]);
+    expect(grant.componentsTotal).toBe(30_000_000);
     expect(grant.fundingLines.map((l) => l.amount).sort()).toEqual([15_000_000, 15_000_000]);
     expect(grant.budget).toMatchObject({ committed: 0, disbursed: 0, remaining: 0 });
     expect((await allocationRow(db, a)).committed).toBe(0);

@@ -143,6 +143,9 @@ describe("acting on payments", () => {
       blockedByReport: true,
       availableActions: ["hold", "cancel"],
     });
+    // The page offers the refresh for the instalments it would hold, and only to those who may refresh.
+    expect((await officer.grants.byId({ id: grantId })).holdsToApply).toBe(1);
+    expect((await partner.grants.byId({ id: grantId })).holdsToApply).toBe(0);
 
     // The refresh puts it on hold (one audit event), and a second refresh changes nothing and writes nothing.
     let before = await auditCount(db);
@@ -153,6 +156,7 @@ describe("acting on payments", () => {
     before = await auditCount(db);
     expect((await officer.payments.refreshHolds({ grantId })).changes).toEqual([]);
     expect(await auditCount(db)).toBe(before);
+    expect((await officer.grants.byId({ id: grantId })).holdsToApply).toBe(0);
     expect(await codeOf(officer.payments.act({ id: p.id, action: "release" }))).toBe("PAYMENT_ON_HOLD");
 
     // Submitting is not enough (no longer overdue, but not accepted); accepting releases it in the same step.

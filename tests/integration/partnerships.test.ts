@@ -74,6 +74,13 @@ describe("an organisation's page", () => {
         .map((l) => l.other.acronym)
         .sort(),
     ).toEqual(["CRC", "DFAIT", "MAC"]);
+    // The page lists both directions as one: YMAAP's own links first, then those to it, each saying which it is.
+    expect(ymaap.links.all.map((l) => `${l.direction} ${l.kind} ${l.other.acronym}`)).toEqual([
+      ...ymaap.links.outgoing.map((l) => `outgoing ${l.kind} ${l.other.acronym}`),
+      ...ymaap.links.incoming.map((l) => `incoming ${l.kind} ${l.other.acronym}`),
+    ]);
+    expect(ymaap.links.all.filter((l) => l.direction === "incoming")).toHaveLength(ymaap.links.incoming.length);
+    expect(icbl.iatiTypeName).toBe("international-ngo");
   });
 
   it("sums each fiscal year's funding from the grants' funding lines", async () => {

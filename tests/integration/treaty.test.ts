@@ -2,7 +2,8 @@ import { type Database, treatyStatus } from "@portal/db";
 import { CONVENTION_ENTRY_INTO_FORCE, entryIntoForce, stockpileDeadline } from "@portal/domain";
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callers, type Persona } from "./support/actors";
+import { createWebCaller } from "@portal/api";
+import { actorFor, callers, type Persona } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
 import { codeOf } from "./support/ledger-fixtures";
 
@@ -163,6 +164,57 @@ describe("the source document's figures, reproduced from the seeded data", () =>
     });
     expect(tracker.states.filter((s) => s.treaty !== null)).toHaveLength(166);
     expect(tracker.states.find((s) => s.iso2 === "FI")?.treaty?.withdrawalEffectiveOn).toBe("2026-01-10");
+  });
+});
+
+describe("narrowing the tracker", () => {
+  it("narrows to a standing and a search (names in the reader's language, accents aside, or an ISO code)", async () => {
+    const web = await officer();
+    const all = await web.treaty.tracker({ on: "2002-12-31" });
+    const signatories = await web.treaty.tracker({ on: "2002-12-31", standing: "signatory" });
+    expect(signatories.states.length).toBeGreaterThan(0);
+    expect(signatories.states.map((s) => s.iso2).sort()).toEqual(
+      all.states
+        .filter((s) => s.standing === "signatory")
+        .map((s) => s.iso2)
+        .sort(),
+    );
+    // The totals count every state whatever the list shows.
+    expect(signatories.totals).toEqual(all.totals);
+    expect((await web.treaty.tracker({ q: "cote" })).states.map((s) => s.iso2)).toContain("CI");
+    expect((await web.treaty.tracker({ q: " cn " })).states.map((s) => s.iso2)).toContain("CN");
+    expect((await web.treaty.tracker({ q: "no such state" })).states).toEqual([]);
+  });
+
+  it("lists the states in the reader's alphabetical order, and searches the reader's names", async () => {
+    const actor = await actorFor(db, "officer");
+    const french = createWebCaller({ db, actor, locale: "fr" });
+    const fr = await french.treaty.tracker({});
+    const names = fr.states.map((s) => s.nameFr);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "fr")));
+    const en = (await officer()).treaty.tracker({});
+    expect((await en).states.map((s) => s.nameEn)).toEqual(
+      (await en).states.map((s) => s.nameEn).sort((a, b) => a.localeCompare(b, "en")),
+    );
+    // "Allemagne" is Germany's name in French only.
+    expect((await french.treaty.tracker({ q: "allemagne" })).states.map((s) => s.iso2)).toEqual(["DE"]);
+    expect((await (await officer()).treaty.tracker({ q: "allemagne" })).states).toEqual([]);
+  });
+
+  it("says what each producer's status is: still producing in 2002, stopped, or likely stopped since", async () => {
+    const tracker = await (await officer()).treaty.tracker({});
+    const producers = tracker.states.flatMap((s) => (s.producer ? [s.producer] : []));
+    expect(tracker.states.find((s) => s.iso2 === "CN")!.producer!.status).toBe("still");
+    for (const p of producers) {
+      expect(p.status).toBe(p.likelyStopped ? "likelyStopped" : p.stillProducing2002 ? "still" : "stopped");
+    }
+    expect(new Set(producers.map((p) => p.status))).toEqual(new Set(["still", "stopped", "likelyStopped"]));
+  });
+
+  it("refuses an unknown standing, naming the field", async () => {
+    const error = await (await officer()).treaty.tracker({ standing: "ally" as "signatory" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "BAD_REQUEST" });
+    expect((error as { message: string }).message).toContain("standing");
   });
 });
 

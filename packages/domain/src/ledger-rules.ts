@@ -92,6 +92,11 @@ export function allowedPaymentActions(rules: readonly PaymentRule[]): PaymentUse
   return rules.filter((r) => r.allowed && r.action !== "pay").map((r) => r.action as PaymentUserAction);
 }
 
+/** What a grant may still pay out: its total less what it has paid (reversals give back). Payments never exceed it. */
+export function remainingToPay(grant: { totalAmount: number; disbursed: number }): number {
+  return grant.totalAmount - grant.disbursed;
+}
+
 /** Statuses in which a payment may be reversed: money is still moving, or is being recovered after a termination. */
 export const REVERSIBLE_STATUSES: readonly GrantStatus[] = ["active", "closing", "suspended", "terminated"];
 

@@ -14,7 +14,7 @@ export { ProvenanceBadge } from "./provenance-badge";
 export { LanguageSwitch } from "./language-switch";
 export { LOCALES, LOCALE_COOKIE, type Locale, messagesFor, resolveLocale } from "./i18n";
 export { UserMenu } from "./user-menu";
-export { SectionCard } from "./section-card";
+export { SectionCard, SectionEmpty } from "./section-card";
 export { FigureCards, type Figure } from "./figure-cards";
 export { Breadcrumbs, type Crumb } from "./breadcrumbs";
 export { ListLink, RememberListState } from "./list-state";

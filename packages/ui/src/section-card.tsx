@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Card, CardDescription, CardHeader, CardTitle } from "./card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "./card";
 
 /** A titled card for one part of a detail page, with an optional description and actions on the right. */
 export function SectionCard({
@@ -30,4 +30,9 @@ export function SectionCard({
       {children}
     </Card>
   );
+}
+
+/** What a section card says in place of its content when it has nothing to show ("No reports yet."). */
+export function SectionEmpty({ children }: { children: ReactNode }) {
+  return <CardContent className="text-sm text-muted-foreground">{children}</CardContent>;
 }

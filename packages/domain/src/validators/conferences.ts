@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TREATY_STANDINGS } from "../treaty";
 import { msg, validationMessage } from "./messages";
 import { isoDate, positiveMinorUnits, uuid, version } from "./common";
 import { optionalLine, optionalText, requiredLine, requiredText, searchText, webUrl } from "./text";
@@ -118,5 +119,13 @@ export const conferenceByIdInput = z.object({ id: uuid });
 export const listConferencesInput = z.object({ q: searchText });
 export type ListConferencesInput = z.input<typeof listConferencesInput>;
 
-/** The universalisation tracker: every state's standing on a date (today when absent). */
-export const treatyTrackerInput = z.object({ on: isoDate.optional() });
+/**
+ * The universalisation tracker: every state's standing on a date (today when absent), narrowed to one standing and
+ * to a search on the names in the reader's language or an ISO code when given.
+ */
+export const treatyTrackerInput = z.object({
+  on: isoDate.optional(),
+  standing: z.enum(TREATY_STANDINGS).optional(),
+  q: searchText,
+});
+export type TreatyTrackerInput = z.output<typeof treatyTrackerInput>;

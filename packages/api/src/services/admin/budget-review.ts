@@ -7,7 +7,7 @@ import {
   grants,
   organisations,
 } from "@portal/db";
-import { fiscalQuarterOf, fiscalYearOf } from "@portal/domain";
+import { fiscalQuarterOf, fiscalYearOf, sumMinor } from "@portal/domain";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { budgetOverview } from "../budgets/budget-overview";
@@ -116,7 +116,23 @@ export async function budgetReview(db: DbOrTx, actor: Actor, fiscalYear: number)
     }))
     .filter((row) => row.committed !== 0 || row.disbursed !== 0)
     .sort((a, b) => b.committed - a.committed || a.organisation.nameEn.localeCompare(b.organisation.nameEn));
-  const directCosts = costs.reduce((sum, cost) => sum + (cost.directCost ?? 0), 0);
+  const directCosts = sumMinor(costs.map((cost) => cost.directCost ?? 0));
 
-  return { ...overview, byQuarter, byPartner, directCosts };
+  return {
+    ...overview,
+    byQuarter,
+    /** What the quarters add up to: paid to grants, direct costs, and in all the year's disbursed total. */
+    quarterTotals: {
+      grants: sumMinor(byQuarter.map((q) => q.grants)),
+      directCosts: sumMinor(byQuarter.map((q) => q.directCosts)),
+      total: sumMinor(byQuarter.map((q) => q.total)),
+    },
+    byPartner,
+    /** Partners plus direct costs (a row of their own): the year's committed and disbursed totals. */
+    partnerTotals: {
+      committed: sumMinor(byPartner.map((p) => p.committed)) + directCosts,
+      disbursed: sumMinor(byPartner.map((p) => p.disbursed)) + directCosts,
+    },
+    directCosts,
+  };
 }

@@ -175,7 +175,19 @@ export async function getConferenceOrThrow(db: DbOrTx, actor: Actor, id: string)
     organisations: organisationRows,
     outcomes,
     documents,
-    outcome,
+    outcome: {
+      ...outcome,
+      /**
+       * What the outcome card can say: nothing without participating states, that all were parties already, or how
+       * many of those not yet parties joined within the window.
+       */
+      measure:
+        participantRows.length === 0
+          ? ("noStates" as const)
+          : outcome.notYetParties.length === 0
+            ? ("allParties" as const)
+            : ("joinedWithinWindow" as const),
+    },
     funding: staff ? await fundingOf(db, conference) : null,
     permissions: {
       edit: can(actor.role, "conferences.manage"),

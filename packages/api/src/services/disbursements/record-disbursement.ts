@@ -15,6 +15,7 @@ import {
   paymentTransitionFor,
   type RecordDisbursementData,
   param,
+  remainingToPay,
 } from "@portal/domain";
 import { and, asc, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
@@ -130,7 +131,7 @@ export async function recordDisbursement(db: DbOrTx, actor: Actor, input: Record
     const today = todayInOttawa();
     const payment = await lockPayableInstalment(tx, actor, grant, input.scheduledPaymentId, input.amount, today);
     assertPaymentDate(grant, input.paidOn, today);
-    const remaining = grant.totalAmount - grant.disbursed;
+    const remaining = remainingToPay(grant);
     if (input.amount > remaining) {
       throw refusal(
         "DISBURSEMENT_EXCEEDS_REMAINING",

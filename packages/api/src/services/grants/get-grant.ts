@@ -22,12 +22,15 @@ import {
   paymentRules,
   readOnlyReason,
   requirementActionsFor,
+  remainingToPay,
   REVERSIBLE_STATUSES,
+  sumMinor,
 } from "@portal/domain";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../actor";
 import { refusal } from "../../errors";
+import { awaitsHold } from "../payments/payment-holds";
 import { maySubmitReports } from "../requirements/report-submitters";
 import { todayInOttawa } from "../today";
 import { committedAmount } from "./commitments";
@@ -126,12 +129,35 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
   const staff = can(actor.role, "grants.view.all");
   const acts = grant.manageable;
   const manages = (capability: Parameters<typeof can>[1]) => acts && can(actor.role, capability);
+  const permissions = {
+    edit: status === "draft" && manages("grants.manage"),
+    schedulePayment: !finished && manages("grants.manage"),
+    addRequirement: !finished && manages("grants.manage"),
+    refreshHolds: manages("grants.manage"),
+    requestUnscheduledPayment: DISBURSABLE_STATUSES.includes(status) && manages("disbursements.record"),
+    reverseDisbursement: REVERSIBLE_STATUSES.includes(status) && manages("disbursements.record"),
+    /** Why reversals are not offered on a grant whose payments may be read by this person (closed grants). */
+    reversalsClosed: !REVERSIBLE_STATUSES.includes(status) && manages("disbursements.record"),
+    auditTrail: can(actor.role, "grants.view.all"),
+  };
+  const awaitingHold = payments.filter(
+    (p) => p.requirementId !== null && awaitsHold(p.status, overdue.has(p.requirementId)),
+  ).length;
 
   return {
     ...shapedFor(grant.grant, staff),
     recipient: grant.recipient,
     leadOfficerName: grant.leadOfficerName,
     components,
+    /** What the components add up to (equal to the total once the grant is submitted). */
+    componentsTotal: sumMinor(components.map((c) => c.amount)),
+    /** What the grant may still pay out: the ceiling recordDisbursement enforces on every payment. */
+    remainingToPay: remainingToPay(grant.grant),
+    /**
+     * Instalments tied to an overdue report that a refresh of holds would put on hold, for those who may refresh
+     * (0 for anyone else): the page offers the refresh when there are any.
+     */
+    holdsToApply: permissions.refreshHolds ? awaitingHold : 0,
     fundingLines: lines.map((line) => ({ ...line, remaining: line.amount - line.disbursed })),
     scheduledPayments: payments.map((payment) => {
       const report = requirements.find((r) => r.id === payment.requirementId) ?? null;
@@ -149,6 +175,8 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
     disbursements: ledger.map((entry) => ({
       ...shapedFor(entry, staff),
       reversedById: reversedBy.get(entry.id) ?? null,
+      /** What reverseDisbursement allows: an original entry (not itself a reversal), not yet reversed. */
+      reversible: permissions.reverseDisbursement && entry.reversesId === null && !reversedBy.has(entry.id),
     })),
     reportingRequirements: requirements.map((requirement) => ({
       ...shapedFor(requirement, staff),
@@ -175,16 +203,6 @@ export async function getGrantOrThrow(db: DbOrTx, actor: Actor, id: string) {
       manageable: grant.manageable,
       assignedProgrammes: assigned,
     }),
-    permissions: {
-      edit: status === "draft" && manages("grants.manage"),
-      schedulePayment: !finished && manages("grants.manage"),
-      addRequirement: !finished && manages("grants.manage"),
-      refreshHolds: manages("grants.manage"),
-      requestUnscheduledPayment: DISBURSABLE_STATUSES.includes(status) && manages("disbursements.record"),
-      reverseDisbursement: REVERSIBLE_STATUSES.includes(status) && manages("disbursements.record"),
-      /** Why reversals are not offered on a grant whose payments may be read by this person (closed grants). */
-      reversalsClosed: !REVERSIBLE_STATUSES.includes(status) && manages("disbursements.record"),
-      auditTrail: can(actor.role, "grants.view.all"),
-    },
+    permissions,
   };
 }

@@ -1,5 +1,5 @@
 import { allocations, type DbOrTx, fundingLines, grants, organisations, programmes } from "@portal/db";
-import { type GrantListQuery, listGrantsInput, type ListGrantsInput } from "@portal/domain";
+import { can, type GrantListQuery, listGrantsInput, type ListGrantsInput } from "@portal/domain";
 import { and, asc, eq, exists, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { visibleGrants } from "./grant-scope";
@@ -193,5 +193,12 @@ export async function listGrants(db: DbOrTx, actor: Actor, rawInput: ListGrantsI
     selectGrantListRows(db, where, grantListOrder(input), input.pageSize, (input.page - 1) * input.pageSize),
     countGrantListRows(db, where),
   ]);
-  return { rows, total, page: input.page, pageSize: input.pageSize };
+  return {
+    rows,
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    /** Whether the list offers "New grant": the capability createGrant requires. */
+    permissions: { create: can(actor.role, "grants.manage") },
+  };
 }

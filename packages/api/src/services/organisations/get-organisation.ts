@@ -1,4 +1,5 @@
 import { countries, type DbOrTx, grants, organisationRelations, organisations, partnerships } from "@portal/db";
+import { IATI_ORGANISATION_TYPES, type IatiOrganisationType } from "@portal/domain";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Actor, seesAllGrants } from "../../actor";
@@ -35,7 +36,15 @@ async function linksOf(db: DbOrTx, id: string) {
       .where(eq(organisationRelations.toOrganisationId, id))
       .orderBy(asc(organisationRelations.kind), asc(other.legalNameEn)),
   ]);
-  return { outgoing, incoming };
+  return {
+    outgoing,
+    incoming,
+    /** Both directions as one list, as the page shows them: the organisation's own links first. */
+    all: [
+      ...outgoing.map((link) => ({ ...link, direction: "outgoing" as const })),
+      ...incoming.map((link) => ({ ...link, direction: "incoming" as const })),
+    ],
+  };
 }
 
 /**
@@ -81,6 +90,8 @@ export async function getOrganisationOrThrow(db: DbOrTx, actor: Actor, id: strin
   return {
     ...organisation,
     country: row.country,
+    /** The IATI organisation type's name ("international-ngo"), null for a code IATI does not list. */
+    iatiTypeName: IATI_ORGANISATION_TYPES[organisation.iatiType as IatiOrganisationType] ?? null,
     partnership: partnership ?? null,
     links,
     grants: grantRows,

@@ -10,6 +10,14 @@ export interface HoldChange {
 }
 
 /**
+ * Whether a refresh would put this payment on hold: its report is overdue and it is in a status that may be held.
+ * The grant page counts these to offer the refresh; syncPaymentHolds applies them.
+ */
+export function awaitsHold(status: ScheduledPayment["status"], reportOverdue: boolean): boolean {
+  return reportOverdue && paymentTransitionFor("hold", status) !== null;
+}
+
+/**
  * Brings a grant's payments in line with their reports: a payment whose report is overdue goes on hold; a held
  * payment whose report has been accepted or waived is due again. Limited to one requirement's payments when given.
  * The caller holds the grant lock and writes the one audit event of its mutation, listing these changes.
@@ -37,12 +45,11 @@ export async function syncPaymentHolds(
   const changes: HoldChange[] = [];
   for (const { payment, requirement } of rows) {
     const overdue = isRequirementOverdue(requirement.status, requirement.dueOn, today);
-    const to =
-      overdue && payment.status !== "on_hold"
-        ? paymentTransitionFor("hold", payment.status)
-        : payment.status === "on_hold" && requirementReleasesPayments(requirement.status)
-          ? paymentTransitionFor("release", payment.status)
-          : null;
+    const to = awaitsHold(payment.status, overdue)
+      ? paymentTransitionFor("hold", payment.status)
+      : payment.status === "on_hold" && requirementReleasesPayments(requirement.status)
+        ? paymentTransitionFor("release", payment.status)
+        : null;
     if (!to) continue;
     await tx.update(scheduledPayments).set({ status: to }).where(eq(scheduledPayments.id, payment.id));
     changes.push({ paymentId: payment.id, sequence: payment.sequence, from: payment.status, to });

@@ -1,8 +1,9 @@
 import { countries, type DbOrTx, mineProducers, stockpileDestructions, treatyStatus } from "@portal/db";
-import { countInForceOn, countJoinedBy, standingOn, type TreatyRecord } from "@portal/domain";
+import { countInForceOn, countJoinedBy, standingOn, type TreatyRecord, type TreatyTrackerInput } from "@portal/domain";
 import { asc, eq, isNotNull, or } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { todayInOttawa } from "../today";
+import { filterStates } from "./filter-states";
 
 /**
  * Every state the treaty data knows: any that deposited, completed stockpile destruction or produced AP mines. Flat
@@ -71,6 +72,12 @@ async function trackedStates(db: DbOrTx) {
         ? {
             stillProducing2002: row.stillProducing2002,
             likelyStopped: row.likelyStopped ?? false,
+            /** What the table says of it: likely stopped (since 2002), still producing in 2002, or stopped before. */
+            status: row.likelyStopped
+              ? ("likelyStopped" as const)
+              : row.stillProducing2002
+                ? ("still" as const)
+                : ("stopped" as const),
             source: row.producerSource,
             provenance: row.producerProvenance,
           }
@@ -109,9 +116,15 @@ export function partiesTimeline(records: readonly TreatyRecord[], until: string)
 /**
  * The universalisation tracker: each state's instruments, entry into force, stockpile deadline and completion,
  * producer status and withdrawal, with its standing on the date asked for (today by default), and the timeline.
- * Everything is read from the treaty data; nothing here is a typed-in count.
+ * `states` are those of the standing and search asked for, in the reader's (`locale`) alphabetical order; the totals
+ * count every state. Everything is read from the treaty data; nothing here is a typed-in count.
  */
-export async function treatyTracker(db: DbOrTx, actor: Actor, input: { on?: string | undefined }) {
+export async function treatyTracker(
+  db: DbOrTx,
+  actor: Actor,
+  input: Pick<TreatyTrackerInput, "on" | "standing" | "q">,
+  locale = "en",
+) {
   requireCapability(actor, "grants.view.all");
   const today = todayInOttawa();
   const on = input.on ?? today;
@@ -131,7 +144,7 @@ export async function treatyTracker(db: DbOrTx, actor: Actor, input: { on?: stri
   return {
     on,
     today,
-    states,
+    states: filterStates(states, { standing: input.standing, q: input.q, locale }),
     totals: { joined: countJoinedBy(records, on), inForce: countInForceOn(records, on) },
     // The whole history to today, whatever date the table is for.
     timeline: partiesTimeline(records, today),

@@ -9,11 +9,11 @@ const fold = (text: string) =>
 
 /**
  * The tracker's states narrowed to a standing and a search (a name in the reader's language, or an ISO code), in the
- * reader's alphabetical order. The search runs on the names as the reader sees them, so it stays beside the page.
+ * reader's alphabetical order: the search runs on the names as the reader sees them.
  */
 export function filterStates<S extends { nameEn: string; nameFr: string; iso2: string; standing: TreatyStanding }>(
   states: readonly S[],
-  { standing, q, locale }: { standing?: TreatyStanding; q?: string; locale: string },
+  { standing, q, locale }: { standing?: TreatyStanding | undefined; q?: string | undefined; locale: string },
 ): S[] {
   const name = (s: S) => localized(s, "name", locale);
   const query = fold(q?.trim() ?? "");
