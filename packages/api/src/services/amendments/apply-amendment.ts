@@ -86,15 +86,13 @@ export async function applyAmendment(tx: DbOrTx, grant: Grant, plan: AmendmentPl
   }
   const added = plan.components.filter((c) => c.id === null);
   if (added.length > 0) {
-    await tx
-      .insert(grantComponents)
-      .values(
-        added.map(({ id: _new, ...component }) => ({
-          ...component,
-          grantId: grant.id,
-          provenance: "entered" as const,
-        })),
-      );
+    await tx.insert(grantComponents).values(
+      added.map(({ id: _new, ...component }) => ({
+        ...component,
+        grantId: grant.id,
+        provenance: "entered" as const,
+      })),
+    );
   }
   for (const line of plan.lines) {
     if (line.before === line.after) continue;
