@@ -1,3 +1,4 @@
+import { webRouter } from "@portal/api";
 import { dispatchAuditEvents } from "@portal/api/notifications";
 import {
   allocations,
@@ -14,9 +15,11 @@ import {
   scheduledPayments,
   users,
 } from "@portal/db";
+import { formatAmount } from "@portal/domain";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { and, asc, eq, gt, inArray, max, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callers, type Persona } from "./support/actors";
+import { actorFor, callers, type Persona } from "./support/actors";
 import { seededTestDatabase } from "./support/db";
 import {
   allocationRow,
@@ -549,5 +552,169 @@ describe("officer programme scope", () => {
         }),
       ),
     ).toMatchObject({ code: "FORBIDDEN", field: "fundingLines.1.allocationId" });
+  });
+});
+
+describe("adding and removing components and funding lines", () => {
+  it("adds a component and a funding line on a new allocation, removes a component: applied at once, history before/after", async () => {
+    const { grantId, allocation } = await activeGrant(10_000_000, 2_000_000);
+    const nextYear = await freshAllocation(db, 20_000_000, 2003);
+    const officer = await web("officer");
+    // The form offers the officer's allocations the grant does not draw on yet, with what each has available.
+    const offered = (await officer.amendments.forGrant({ grantId })).proposal!.newAllocations;
+    expect(offered).toEqual(
+      expect.arrayContaining([expect.objectContaining({ allocationId: nextYear, available: 20_000_000 })]),
+    );
+    expect(offered.map((a) => a.allocationId)).not.toContain(allocation);
+
+    const [first, second] = await componentsOf(grantId);
+    const proposal = await officer.amendments.propose({
+      grantId,
+      reason: "Survey is dropped; a mine risk education phase is added next year.",
+      endsOn: "2004-03-31",
+      totalAmount: 12_000_000,
+      // Paid money is booked on funding lines and the grant, never on a component: the first one can go.
+      components: [
+        { id: first!.id, amount: 0 },
+        { id: second!.id, amount: 2_500_000 },
+      ],
+      newComponents: [{ titleEn: "Mine risk education", titleFr: "Éducation au risque des mines", amount: 9_500_000 }],
+      fundingLines: [
+        { allocationId: allocation, amount: 10_000_000 },
+        { allocationId: nextYear, amount: 2_000_000 },
+      ],
+    });
+    // Nothing changes until it is approved.
+    expect(await componentsOf(grantId)).toHaveLength(2);
+    await (await web("officer2")).amendments.approve({ id: proposal.id });
+
+    const components = await db
+      .select()
+      .from(grantComponents)
+      .where(eq(grantComponents.grantId, grantId))
+      .orderBy(asc(grantComponents.position));
+    expect(components.map((c) => [c.titleEn, c.amount, c.position])).toEqual([
+      ["Second part", 2_500_000, 2],
+      ["Mine risk education", 9_500_000, 3],
+    ]);
+    expect(components[1]!.titleFr).toBe("Éducation au risque des mines");
+    expect((await allocationRow(db, allocation)).committed).toBe(10_000_000);
+    expect((await allocationRow(db, nextYear)).committed).toBe(2_000_000);
+    expect(await db.$count(fundingLines, eq(fundingLines.grantId, grantId))).toBe(2);
+    await expectLedgerConsistent();
+
+    const [amendment] = (await officer.amendments.forGrant({ grantId })).amendments;
+    expect(amendment!.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: "component",
+          id: first!.id,
+          titleEn: "First part",
+          before: 7_500_000,
+          after: 0,
+        }),
+        expect.objectContaining({
+          field: "component",
+          id: null,
+          titleEn: "Mine risk education",
+          before: 0,
+          after: 9_500_000,
+        }),
+        expect.objectContaining({ field: "fundingLine", allocationId: nextYear, before: 0, after: 2_000_000 }),
+      ]),
+    );
+  });
+
+  it("removes a funding line nothing was paid from: its allocation is released", async () => {
+    const first = await freshAllocation(db, 50_000_000);
+    const second = await freshAllocation(db, 50_000_000);
+    const grantId = await grantIn(db, "active", grantInput(icbl, [first, second], 10_000_000));
+    const officer = await web("officer");
+    const proposal = await officer.amendments.propose({
+      grantId,
+      reason: "One allocation funds it all.",
+      fundingLines: [{ allocationId: first, amount: 10_000_000 }],
+    });
+    await (await web("officer2")).amendments.approve({ id: proposal.id });
+    expect(await db.$count(fundingLines, eq(fundingLines.grantId, grantId))).toBe(1);
+    expect((await allocationRow(db, second)).committed).toBe(0);
+    const [amendment] = (await officer.amendments.forGrant({ grantId })).amendments;
+    expect(amendment!.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "fundingLine", allocationId: second, before: 5_000_000, after: 0 }),
+      ]),
+    );
+    await expectLedgerConsistent();
+  });
+
+  it("keeps at least one component, and names a component that is not the grant's", async () => {
+    const { grantId } = await activeGrant(10_000_000);
+    const officer = await web("officer");
+    const [first, second] = await componentsOf(grantId);
+    expect(
+      await refusal(
+        officer.amendments.propose({
+          grantId,
+          reason: "Remove everything.",
+          components: [
+            { id: first!.id, amount: 0 },
+            { id: second!.id, amount: 0 },
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: "VALIDATION", field: "components" });
+    const { grantId: other } = await activeGrant(10_000_000);
+    const [foreign] = await componentsOf(other);
+    expect(
+      await refusal(
+        officer.amendments.propose({ grantId, reason: "Wrong one.", components: [{ id: foreign!.id, amount: 1 }] }),
+      ),
+    ).toMatchObject({
+      code: "VALIDATION",
+      field: "components.0.id",
+      message: "Choose one of this grant's components.",
+    });
+    // An added component must be titled in both languages (the input's own check, naming the field).
+    const untitled = await refusal(
+      officer.amendments.propose({
+        grantId,
+        reason: "Untitled.",
+        totalAmount: 10_000_100,
+        components: [{ id: first!.id, amount: 7_500_000 }],
+        newComponents: [{ titleEn: "Extra", titleFr: "", amount: 100 }],
+      }),
+    );
+    expect(untitled.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("refusals in the reader's language", () => {
+  /** A proposal over HTTP as the browser sends it, so the error formatter writes the reader's language. */
+  async function proposeOverHttp(locale: "en" | "fr", input: unknown) {
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request("http://localhost/api/trpc/amendments.propose", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: input }),
+      }),
+      router: webRouter,
+      createContext: async () => ({ db, actor: await actorFor(db, "officer"), locale }),
+    });
+    return (await response.json()) as {
+      error: { json: { message: string; data: { field: string | null; refusal: { key: string } | null } } };
+    };
+  }
+
+  it("says what is already paid in English and in French, from the catalogue", async () => {
+    const { grantId } = await activeGrant(10_000_000, 4_000_000);
+    const input = { grantId, reason: "Too low.", totalAmount: 3_000_000 };
+    const en = await proposeOverHttp("en", input);
+    expect(en.error.json.message).toBe("$40,000.00 has already been paid on this grant; the total cannot be less.");
+    expect(en.error.json.data).toMatchObject({ field: "totalAmount", refusal: { key: "amendmentTotalBelowPaid" } });
+    const fr = await proposeOverHttp("fr", input);
+    expect(fr.error.json.message).toBe(
+      `${formatAmount(4_000_000, "CAD", "fr")} ont déjà été versés sur cette subvention ; le total ne peut pas être inférieur.`,
+    );
   });
 });

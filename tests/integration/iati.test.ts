@@ -6,6 +6,7 @@ import {
   disbursements,
   fiscalYears,
   fundingLines,
+  grantComponents,
   grants,
   iatiPublications,
 } from "@portal/db";
@@ -315,5 +316,80 @@ describe("publication", () => {
     const row = overview.rows.find((r) => r.reference === "CLF-2001-MAC")!;
     expect(row.served).toBe(false);
     expect(row.problems.join(" ")).toMatch(/future/);
+  });
+});
+
+describe("approved amendments", () => {
+  it("move the planned end and the budgets with the grant; the commitment is revised by the amended difference", async () => {
+    const thisYear = await freshAllocation(db, 50_000_000, 2002);
+    const nextYear = await freshAllocation(db, 50_000_000, 2003);
+    const grantId = await grantIn(db, "active", grantInput(await organisationIdOf(db, "icbl"), [thisYear], 10_000_000));
+    const components = await db
+      .select({ id: grantComponents.id, amount: grantComponents.amount })
+      .from(grantComponents)
+      .where(eq(grantComponents.grantId, grantId))
+      .orderBy(grantComponents.position);
+    const org = await reportingOrganisation(db);
+    const [signed] = await grantActivityRecords(db, org, { grantIds: [grantId] });
+
+    const proposal = await (
+      await officer()
+    ).amendments.propose({
+      grantId,
+      reason: "A second year of work, funded from next year's allocation.",
+      endsOn: "2004-03-31",
+      totalAmount: 12_000_000,
+      components: [{ id: components[0]!.id, amount: components[0]!.amount + 2_000_000 }],
+      fundingLines: [
+        { allocationId: thisYear, amount: 10_000_000 },
+        { allocationId: nextYear, amount: 2_000_000 },
+      ],
+    });
+    await (await callers(db, "officer2")).web.amendments.approve({ id: proposal.id });
+    const [record] = await grantActivityRecords(db, org, { grantIds: [grantId] });
+
+    expect(record!.dates.find((d) => d.type === "3")?.isoDate).toBe("2004-03-31");
+    expect(record!.budgets.map((b) => [b.fiscalYear, b.periodStart, b.periodEnd, b.value])).toEqual([
+      [2002, "2002-04-01", "2003-03-31", 10_000_000],
+      [2003, "2003-04-01", "2004-03-31", 2_000_000],
+    ]);
+    // The signed commitment stays as it was, on its date; the amendment adds its $20,000 on the day it was approved.
+    const commitments = record!.transactions.filter((t) => t.type === "2");
+    expect(commitments.map((t) => [t.date, t.value])).toEqual([
+      [signed!.transactions.find((t) => t.type === "2")!.date, 10_000_000],
+      [today(), 2_000_000],
+    ]);
+    expect(commitments[1]!.description.en).toContain("Amendment 1");
+    expect(commitments[1]!.description.fr).toContain("Modification 1");
+    const xml = activitiesFile([record!], org, record!.lastUpdated);
+    expect(await schemaProblems(xml)).toEqual([]);
+    expect(iatiRuleProblems(record!, today())).toEqual([]);
+    expect(
+      transactionsOf(xml)
+        .get(record!.identifier)!
+        .filter(([type]) => type === "2")
+        .map(([, , v]) => v),
+    ).toEqual([10_000_000, 2_000_000]);
+
+    // A cut is a negative revision: the commitments still add up to the amended total.
+    const cut = await (
+      await callers(db, "officer2")
+    ).web.amendments.propose({
+      grantId,
+      reason: "The second year is smaller.",
+      totalAmount: 11_000_000,
+      components: [{ id: components[0]!.id, amount: components[0]!.amount + 1_000_000 }],
+      fundingLines: [
+        { allocationId: thisYear, amount: 10_000_000 },
+        { allocationId: nextYear, amount: 1_000_000 },
+      ],
+    });
+    await (await officer()).amendments.approve({ id: cut.id });
+    const [after] = await grantActivityRecords(db, org, { grantIds: [grantId] });
+    expect(after!.transactions.filter((t) => t.type === "2").map((t) => t.value)).toEqual([
+      10_000_000, 2_000_000, -1_000_000,
+    ]);
+    expect(after!.budgets.map((b) => b.value)).toEqual([10_000_000, 1_000_000]);
+    expect(await schemaProblems(activitiesFile([after!], org, after!.lastUpdated))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { officerActionItems } from "@portal/api/notifications";
 import { officerDashboard, partnerWorkspace } from "@portal/api/services";
 import {
   allocationLedger,
@@ -5,6 +6,7 @@ import {
   type Database,
   disbursements,
   fundingLines,
+  grantAmendments,
   grantComponents,
   grants,
   programmes,
@@ -87,6 +89,7 @@ describe.each(DATES.map((today, index) => ({ today, index })))("the living demo 
     const dashboard = await officerDashboard(at(), officer, today);
     const lists = [
       dashboard.approvals,
+      dashboard.amendmentsToApprove,
       dashboard.payments,
       dashboard.overdueReports,
       dashboard.reportsToReview,
@@ -115,6 +118,36 @@ describe.each(DATES.map((today, index) => ({ today, index })))("the living demo 
     expect(dashboard.approvals.rows.map((row) => row.reference)).toEqual([`DEMO-${year}-HI`]);
     expect(dashboard.reportsToReview.rows.map((row) => row.reference)).toEqual([`DEMO-${year}-ICBL-LM`]);
     expect(dashboard.endingSoon.rows.map((row) => row.reference)).toEqual([`DEMO-${year}-CMAC`]);
+  });
+
+  it("has an amendment awaiting approval: proposed by the second officer, for the first to approve, figures untouched", async () => {
+    const officer = (await actorFor(at(), "officer"))!;
+    const dashboard = await officerDashboard(at(), officer, today);
+    expect(dashboard.amendmentsToApprove.total).toBe(1);
+    const [row] = dashboard.amendmentsToApprove.rows;
+    expect(row).toMatchObject({
+      reference: `DEMO-${year}-CMAC`,
+      proposedBy: "Omar Officer",
+      changedFields: ["endsOn", "paymentDueOn", "requirementDueOn"],
+      path: `/grants/${row!.grantId}#amendments-title`,
+    });
+    // Its proposer is not asked to approve it (four eyes), on the dashboard or in the morning e-mail.
+    const proposer = (await actorFor(at(), "officer2"))!;
+    expect((await officerDashboard(at(), proposer, today)).amendmentsToApprove.total).toBe(0);
+    const digest = await officerActionItems(at(), officer, today);
+    expect(digest.filter((i) => i.section === "approveAmendment").map((i) => [i.grant.reference, i.path])).toEqual([
+      [`DEMO-${year}-CMAC`, row!.path],
+    ]);
+    expect((await officerActionItems(at(), proposer, today)).some((i) => i.section === "approveAmendment")).toBe(false);
+
+    // Pending, it changes nothing yet: the grant still ends within 60 days.
+    const [grant] = await at().select().from(grants).where(eq(grants.id, row!.grantId));
+    expect(grant!.endsOn).toBe(addDays(today, 40));
+    const [amendment] = await at().select().from(grantAmendments).where(eq(grantAmendments.grantId, grant!.id));
+    expect(amendment).toMatchObject({ status: "pending", number: null });
+    expect(amendment!.changes).toEqual(
+      expect.arrayContaining([{ field: "endsOn", before: addDays(today, 40), after: addDays(today, 131) }]),
+    );
   });
 
   it("gives each partner reports due soon and payments to come", async () => {
@@ -247,5 +280,26 @@ describe("what the living demo offers is what the ledger does", () => {
     expect(await codeOf(officer.payments.act({ id: halo.id, action: "approve" }))).toBe("FOUR_EYES_REQUIRED");
     const approved = await (await callers(on(), "officer2")).web.payments.act({ id: halo.id, action: "approve" });
     expect(approved).toMatchObject({ status: "approved" });
+  });
+
+  it("the first officer approves the amendment awaiting them, by the service's rule, which finds the seeded changes", async () => {
+    const [grant] = await on().select().from(grants).where(eq(grants.reference, "DEMO-2026-CMAC"));
+    const [seeded] = await on().select().from(grantAmendments).where(eq(grantAmendments.grantId, grant!.id));
+    const committed = async () =>
+      (await on().select({ committed: allocations.committed }).from(allocations).orderBy(asc(allocations.id))).map(
+        (a) => a.committed,
+      );
+    const before = await committed();
+    expect(await codeOf((await callers(on(), "officer2")).web.amendments.approve({ id: seeded!.id }))).toBe(
+      "FOUR_EYES_REQUIRED",
+    );
+    const approved = await (await callers(on(), "officer")).web.amendments.approve({ id: seeded!.id });
+    // Approval plans the request again against the grant (planAmendment): the same changes the seed wrote.
+    expect(approved).toMatchObject({ status: "approved", number: 1 });
+    expect(approved.changes).toEqual(seeded!.changes);
+    const [extended] = await on().select().from(grants).where(eq(grants.id, grant!.id));
+    expect(extended!.endsOn).toBe(addDays(DATES[0], 131));
+    // An extension moves no money.
+    expect(await committed()).toEqual(before);
   });
 });

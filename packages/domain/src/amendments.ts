@@ -37,10 +37,12 @@ export type AmendmentChange =
   | { field: "totalAmount"; before: number; after: number }
   | {
       field: "component";
-      id: string;
+      /** Null for a component the amendment adds. */
+      id: string | null;
       position: number;
       titleEn: string;
       titleFr: string;
+      /** 0 before: a new component; 0 after: the component is removed. */
       before: number;
       after: number;
     }

@@ -3,9 +3,9 @@ import { type ACCOUNTS, signIn } from "../support/sign-in";
 
 // Issue 10's journey, in the browser: the admin opens FY 2027-2028 and allocates MAPP; officer 1 creates and submits
 // a grant on it, officer 2 approves it; an instalment tied to the interim report is refused until the partner's report
-// is accepted, then paid; officer 1 proposes an amendment extending the grant and cutting its total, officer 2
-// approves it, and the admin's budget figures move by exactly the amended amounts. An officer not assigned to MAPP is
-// refused.
+// is accepted, then paid; officer 1 proposes an amendment extending the grant into FY 2028-2029 (a new funding line
+// there), cutting its total and replacing a component; officer 2 finds it on their dashboard and approves it, and the
+// admin's budget figures move by exactly the amended amounts. An officer not assigned to MAPP is refused.
 
 const adminUrl = () => `http://localhost:${process.env.E2E_ADMIN_PORT ?? "3101"}`;
 
@@ -23,11 +23,12 @@ async function as(browser: Browser, who: keyof typeof ACCOUNTS, path: string, ba
   return page;
 }
 
-/** MAPP's FY 2027-2028 row in the admin's budget review, in cents: allocated, committed, disbursed, available. */
+/** MAPP's row of a fiscal year in the admin's budget review, in cents: allocated, committed, disbursed, available. */
 async function mappFigures(
   admin: Page,
+  fiscalYear = "2027-2028",
 ): Promise<Record<"allocated" | "committed" | "disbursed" | "available", number>> {
-  await admin.goto("/budgets?fy=2027-2028");
+  await admin.goto(`/budgets?fy=${fiscalYear}`);
   const row = admin.getByTestId("budget-row-MAPP");
   const cell = async (name: string) =>
     Number(await row.getByTestId(name).locator("[data-amount]").first().getAttribute("data-amount"));
@@ -50,19 +51,11 @@ async function optionValue(page: Page, select: string, text: string | RegExp): P
   return value!;
 }
 
-test("a fiscal year run end to end: budget, grant, report-tied instalment, amendment, budget figures", async ({
-  page,
-  browser,
-}) => {
-  test.setTimeout(240_000);
-  const reference = `FY27-${Date.now().toString(36).toUpperCase()}`;
-  const startsOn = isoDaysFromToday(-7);
-  const paidOn = isoDaysFromToday(-1);
-
-  // 1. The admin opens FY 2027-2028 (unless the seed's present-day portfolio already did) and allocates MAPP.
-  const admin = await as(browser, "admin", "/budget-administration", adminUrl());
+/** The admin opens a fiscal year (it may be open already) and sets MAPP's allocation in it. */
+async function openAndAllocateMapp(admin: Page, year: number, amount: string) {
+  await admin.goto("/budget-administration");
   const open = admin.getByTestId("open-fiscal-year-form");
-  await open.getByLabel("Fiscal year").fill("2027");
+  await open.getByLabel("Fiscal year").fill(String(year));
   await open.getByRole("button", { name: "Open the fiscal year" }).click();
   await expect(open.getByRole("status").or(open.getByTestId("open-fiscal-year-form-error"))).toBeVisible();
   if (await open.getByTestId("open-fiscal-year-form-error").isVisible()) {
@@ -73,11 +66,27 @@ test("a fiscal year run end to end: budget, grant, report-tied instalment, amend
   await allocate
     .getByLabel("Programme")
     .selectOption(await optionValue(admin, "Programme", /MAPP|Mine Action Partnership/));
-  await allocate.getByLabel("Fiscal year").selectOption("2027");
-  await allocate.getByLabel("Amount (CAD)").fill("5,000,000.00");
-  await allocate.getByLabel("Reason").fill("MAPP budget for FY 2027-2028.");
+  await allocate.getByLabel("Fiscal year").selectOption(String(year));
+  await allocate.getByLabel("Amount (CAD)").fill(amount);
+  await allocate.getByLabel("Reason").fill(`MAPP budget for FY ${year}-${year + 1}.`);
   await allocate.getByRole("button", { name: "Save the allocation" }).click();
   await expect(allocate.getByRole("status")).toHaveText("Saved.");
+}
+
+test("a fiscal year run end to end: budget, grant, report-tied instalment, amendment, budget figures", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const reference = `FY27-${Date.now().toString(36).toUpperCase()}`;
+  const startsOn = isoDaysFromToday(-7);
+  const paidOn = isoDaysFromToday(-1);
+
+  // 1. The admin opens FY 2027-2028 and FY 2028-2029 (unless the seed's present-day portfolio already did) and
+  // allocates MAPP in both (the second for the amendment's extension).
+  const admin = await as(browser, "admin", "/budget-administration", adminUrl());
+  await openAndAllocateMapp(admin, 2027, "5,000,000.00");
+  await openAndAllocateMapp(admin, 2028, "1,000,000.00");
   const opened = await mappFigures(admin);
   expect(opened.allocated).toBe(500_000_000);
 
@@ -185,14 +194,27 @@ test("a fiscal year run end to end: budget, grant, report-tied instalment, amend
   await expect(page.getByTestId("payment-row-1")).toContainText("Paid");
   await expect(page.getByTestId("grant-disbursed")).toHaveText("$60,000.00");
   const beforeAmendment = await mappFigures(admin);
+  const nextYearBefore = await mappFigures(admin, "2028-2029");
 
-  // 8. Officer 1 proposes an amendment: six more months, the total cut to $90,000 (field work and the final 40%).
+  // 8. Officer 1 proposes an amendment: six more months, the total cut to $90,000 (field work and the final 40%);
+  // monitoring gives way to mine risk education, and $10,000 of it is funded from MAPP 2028-2029, a new line.
   await page.getByTestId("amendment-open").click();
   const form = page.getByTestId("amendment-form");
   await form.getByLabel("End date").fill("2028-09-30");
   await form.getByLabel("Total amount (CAD)").fill("90,000.00");
-  await form.getByLabel("Field work").fill("80,000.00");
-  await form.getByLabel(/^MAPP 2027-2028/).fill("90,000.00");
+  await form.getByLabel("Field work").fill("70,000.00");
+  await form.getByLabel("Monitoring").fill("0");
+  await form.getByTestId("amendment-add-component").click();
+  const added = form.getByTestId("amendment-new-component-0");
+  await added.getByLabel("Title (English)").fill("Mine risk education");
+  await added.getByLabel("Title (French)").fill("Éducation au risque des mines");
+  await added.getByLabel("Amount (CAD)").fill("20,000.00");
+  await form.getByLabel(/^MAPP 2027-2028/).fill("80,000.00");
+  await form.getByTestId("amendment-add-line").click();
+  const newLine = form.getByTestId("amendment-new-line-0");
+  const nextYearOption = newLine.getByLabel("Allocation").locator("option", { hasText: "MAPP 2028-2029" });
+  await newLine.getByLabel("Allocation").selectOption((await nextYearOption.getAttribute("value")) ?? "");
+  await newLine.getByLabel("Amount (CAD)").fill("10,000.00");
   await form.getByLabel("Instalment 2 · Amount (CAD)").fill("30,000.00");
   await form.getByLabel("Reason for the amendment").fill("The last districts were cleared by another operator.");
   await form.getByTestId("amendment-submit").click();
@@ -212,8 +234,14 @@ test("a fiscal year run end to end: budget, grant, report-tied instalment, amend
   await expect(outsider.getByTestId("amendment-action-approve")).toHaveCount(0);
   await expect(outsider.getByTestId("amendment-open")).toHaveCount(0);
 
-  // 9. Officer 2 approves it: the grant, its history and the budget change by exactly the amended amounts.
-  await officer2.reload();
+  // 9. Officer 2 finds it on their dashboard (proposed by someone else, on a grant they manage) and approves it: the
+  // grant, its history and the budget change by exactly the amended amounts.
+  await officer2.goto("/dashboard");
+  const awaiting = officer2.getByTestId(`amendment-${reference}`);
+  await expect(awaiting).toContainText("end date");
+  await expect(awaiting).toContainText("funding lines");
+  await awaiting.getByRole("link", { name: "Review and decide" }).click();
+  await expect(officer2).toHaveURL(new RegExp(`${grantPath}#amendments-title$`));
   await officer2.getByTestId("amendment-action-approve").click();
   await officer2.getByRole("alertdialog").getByRole("button", { name: "Approve amendment" }).click();
   const first = officer2.getByTestId("amendment-1");
@@ -221,12 +249,18 @@ test("a fiscal year run end to end: budget, grant, report-tied instalment, amend
   await expect(first.getByTestId("amendment-changes")).toContainText("End date");
   await expect(first.getByTestId("amendment-changes")).toContainText("$100,000.00");
   await expect(first.getByTestId("amendment-changes")).toContainText("$90,000.00");
+  await expect(first.getByTestId("amendment-changes")).toContainText("Component removed: Monitoring");
+  await expect(first.getByTestId("amendment-changes")).toContainText("Component added: Mine risk education");
+  await expect(first.getByTestId("amendment-changes")).toContainText("Funding line added: MAPP 2028-2029");
   await expect(officer2.getByTestId("grant-total")).toHaveText("$90,000.00");
+  // MAPP 2027-2028 gives back $20,000 ($100,000 to $80,000); MAPP 2028-2029 commits the new line's $10,000.
   const amended = await mappFigures(admin);
-  expect(amended.committed - beforeAmendment.committed).toBe(-1_000_000);
-  expect(amended.available - beforeAmendment.available).toBe(1_000_000);
+  expect(amended.committed - beforeAmendment.committed).toBe(-2_000_000);
+  expect(amended.available - beforeAmendment.available).toBe(2_000_000);
   expect(amended.disbursed).toBe(beforeAmendment.disbursed);
   expect(amended.allocated).toBe(beforeAmendment.allocated);
+  const nextYear = await mappFigures(admin, "2028-2029");
+  expect(nextYear.committed - nextYearBefore.committed).toBe(1_000_000);
 
   // 10. The partner now sees the numbered amendment, with its reason.
   await partner.reload();

@@ -1,5 +1,6 @@
 import type { IsoDate } from "@portal/domain";
 import type { Tx } from "../client";
+import { seedAmendments } from "./amendments";
 import { seedAuditEvents } from "./audit";
 import { seedConferences } from "./conferences";
 import { HISTORICAL_GRANTS } from "./grant-definitions";
@@ -34,10 +35,19 @@ export async function seedDemoRows(tx: Tx, today: IsoDate): Promise<Written> {
     [...HISTORICAL_GRANTS, ...fy2002Grants(today), ...(present?.grants ?? [])],
     { users: userIds, allocationIdOf, ledger },
   );
-  // The present-day amendment awaiting approval (issue 10 item 3) is seeded here, after the grants it amends and
-  // before the ledger totals, once amendments exist: see AMENDMENT_CANDIDATE in present-day.ts.
   const { written: conferenceWritten, newConferenceIds } = await seedConferences(tx, ledger);
   await applyLedgerAdditions(tx, ledger);
   const auditWritten = await seedAuditEvents(tx, newGrants, newConferenceIds);
-  return mergeWritten(before, programmeWritten, userWritten, grantWritten, conferenceWritten, auditWritten);
+  // The present-day amendment awaiting approval, on a grant written above (its proposal logged after the grant's
+  // creation); pending, it moves no figure.
+  const amendmentWritten = await seedAmendments(tx, present?.amendments ?? [], newGrants, userIds);
+  return mergeWritten(
+    before,
+    programmeWritten,
+    userWritten,
+    grantWritten,
+    amendmentWritten,
+    conferenceWritten,
+    auditWritten,
+  );
 }

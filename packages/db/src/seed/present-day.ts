@@ -1,4 +1,5 @@
 import { addDays, fiscalYearBounds, fiscalYearOf, type IsoDate } from "@portal/domain";
+import type { AmendmentDefinition } from "./amendments";
 import { dollars } from "./amounts";
 import { ICBL_PARTNER_EMAIL, MAC_PARTNER_EMAIL, OFFICER_EMAIL, SECOND_OFFICER_EMAIL } from "./demo-accounts";
 import type { GrantDefinition, PaymentDefinition, ReportDefinition } from "./grant-plan";
@@ -14,7 +15,8 @@ import { allocationId } from "./programmes";
  * What it gives, for any seed date (tests/integration/living-demo.test.ts checks each on several dates):
  * - officers: an instalment approved and due this month (to pay), an instalment due this month created by the first
  *   officer and waiting for the second's approval (four eyes), a grant submitted for approval, one report overdue
- *   with its instalment on hold, a report handed in to review, a grant ending within 60 days;
+ *   with its instalment on hold, a report handed in to review, a grant ending within 60 days and an amendment
+ *   extending it, proposed by the second officer and awaiting the first's approval;
  * - partners (ICBL and MAC): reports due within the coming weeks, payments to come, money received this year;
  * - budgets: MAPP and MMP allocations for both years, committed by the grants below.
  *
@@ -24,10 +26,7 @@ import { allocationId } from "./programmes";
 
 const CAD = { currency: "CAD", exchangeRateToCad: "1" } as const;
 
-/**
- * Place for the amendment awaiting approval (issue 10 item 3, added with the amendments feature): propose it on
- * DEMO-<year>-CMAC, the grant ending within 60 days, extending its end date; that grant is built for it.
- */
+/** The grant of the amendment awaiting approval: DEMO-<year>-CMAC, ending within 60 days, built for it. */
 export const AMENDMENT_CANDIDATE = "CMAC";
 
 /** What the present-day portfolio needs besides its grants: the fiscal years it touches and their allocations. */
@@ -35,6 +34,7 @@ export interface PresentDayPortfolio {
   fiscalYears: readonly number[];
   allocations: readonly AllocationBudget[];
   grants: readonly GrantDefinition[];
+  amendments: readonly AmendmentDefinition[];
 }
 
 /** ILLUSTRATIVE budgets: room for the portfolio below and for what officers commit while trying the demo. */
@@ -379,6 +379,22 @@ export function presentDayPortfolio(today: IsoDate): PresentDayPortfolio {
     ),
   });
 
+  // Proposed two days ago by the second officer (CMAC's lead): three more months, with the holdback and the final
+  // reports moved by as much; the first officer approves it (four eyes). The accepted interim report stays put.
+  const cmacExtendedEnd = addDays(cmacEnd, 91);
+  const cmacExtension: AmendmentDefinition = {
+    reference: cmac.reference,
+    proposedBy: SECOND_OFFICER_EMAIL,
+    proposedAt: `${day(-2)}T15:30:00Z`,
+    reason: "Illustrative: no-cost extension of three months; the rains held up clearance of the last two minefields.",
+    endsOn: cmacExtendedEnd,
+    payments: [{ sequence: 3, dueOn: addDays(cmacExtendedEnd, 60) }],
+    requirements: [
+      { kind: "narrative", stage: "final", dueOn: finalReport(cmacExtendedEnd) },
+      { kind: "financial", stage: "final", dueOn: finalReport(cmacExtendedEnd) },
+    ],
+  };
+
   // Next fiscal year: one agreement submitted for approval (by the second officer, so the first can approve it), and
   // two approved, committing next year's allocations.
   const rehabilitation = grant({
@@ -483,5 +499,6 @@ export function presentDayPortfolio(today: IsoDate): PresentDayPortfolio {
       budget("MMP", next, BUDGETS.next.MMP),
     ],
     grants: [landmineMonitor, universalisation, mac, halo, cmac, rehabilitation, nextMonitor, clearance],
+    amendments: [cmacExtension],
   };
 }

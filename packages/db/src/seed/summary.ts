@@ -20,6 +20,7 @@ const SEEDED_TABLES = {
   officer_programmes: schema.officerProgrammes,
   grants: schema.grants,
   grant_components: schema.grantComponents,
+  grant_amendments: schema.grantAmendments,
   funding_lines: schema.fundingLines,
   reporting_requirements: schema.reportingRequirements,
   report_submissions: schema.reportSubmissions,

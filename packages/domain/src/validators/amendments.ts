@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { MAX_MINOR_UNITS, isoDate, positiveMinorUnits, uuid } from "./common";
+import { componentInput } from "./ledger";
 import { requiredText } from "./text";
 
-/** A funding line's new amount: 0 removes a line nothing was ever paid from. */
+/** A funding line's or a component's new amount: 0 removes it (a line only if nothing was ever paid from it). */
 const lineAmount = z
   .number({ error: "Enter an amount." })
   .int({ error: "Amounts are whole cents." })
@@ -10,9 +11,10 @@ const lineAmount = z
   .max(MAX_MINOR_UNITS, { error: "The amount is too large." });
 
 /**
- * What an officer proposes: only what changes. Components and instalments are named by id (their new amount or date);
- * funding lines, when given, are the grant's whole new split by allocation (a new allocation adds a line, 0 removes
- * one). The rules that need the grant (never below what is paid, sums, statuses) are the service's.
+ * What an officer proposes: only what changes. Components and instalments are named by id (their new amount or date;
+ * a component at 0 is removed), and `newComponents` adds components; funding lines, when given, are the grant's whole
+ * new split by allocation (a new allocation adds a line, 0 removes one). The rules that need the grant (never below
+ * what is paid, sums, statuses) are the service's.
  */
 export const proposeAmendmentInput = z
   .object({
@@ -21,9 +23,10 @@ export const proposeAmendmentInput = z
     endsOn: isoDate.optional(),
     totalAmount: positiveMinorUnits.optional(),
     components: z
-      .array(z.object({ id: uuid, amount: positiveMinorUnits }))
+      .array(z.object({ id: uuid, amount: lineAmount }))
       .max(50)
       .optional(),
+    newComponents: z.array(componentInput).max(50).optional(),
     fundingLines: z
       .array(z.object({ allocationId: uuid, amount: lineAmount }))
       .min(1)

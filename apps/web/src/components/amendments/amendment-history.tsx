@@ -19,6 +19,14 @@ interface AmendmentView {
   availableActions: AmendmentDecisionAction[];
 }
 
+/** A component or funding line that was not there before (0 before) or is not there after (0 after). */
+function addedOrRemoved(change: Extract<AmendmentChange, { field: "component" | "fundingLine" }>) {
+  const kind = change.field === "component" ? "component" : "fundingLine";
+  if (change.before === 0) return `${kind}Added` as const;
+  if (change.after === 0) return `${kind}Removed` as const;
+  return null;
+}
+
 const TONE = { pending: "warning", approved: "success", rejected: "danger", withdrawn: "neutral" } as const;
 
 /** Each amendment, newest first: who proposed and decided it and when, its reason, and every field before and after. */
@@ -38,9 +46,12 @@ export async function AmendmentHistory({ amendments, currency }: { amendments: A
   function label(change: AmendmentChange): string {
     switch (change.field) {
       case "component":
-        return t("fields.component", { title: localized(change, "title", locale) });
+        return t(`fields.${addedOrRemoved(change) ?? "component"}`, { title: localized(change, "title", locale) });
       case "fundingLine":
-        return t("fields.fundingLine", { programme: change.programme, fiscalYear: fiscalYearLabel(change.fiscalYear) });
+        return t(`fields.${addedOrRemoved(change) ?? "fundingLine"}`, {
+          programme: change.programme,
+          fiscalYear: fiscalYearLabel(change.fiscalYear),
+        });
       case "paymentDueOn":
       case "paymentAmount":
         return t(`fields.${change.field}`, { sequence: change.sequence });

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatAmountInput, fiscalYearLabel, formatMoney, isIsoDate, localized, parseMoney } from "@portal/domain";
+import { formatAmountInput, formatMoney, isIsoDate, parseMoney } from "@portal/domain";
 import { Alert, Button, Input, intlLocale } from "@portal/ui";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
@@ -11,6 +11,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type FieldPath, useForm } from "react-hook-form";
 import { useTRPC, withTRPC } from "@/trpc/client";
+import { AmendmentComponentFields } from "./amendment-component-fields";
+import type { AmendmentFormValues as Values } from "./amendment-form-values";
+import { AmendmentFundingFields } from "./amendment-funding-fields";
 
 /** The grant as a proposal may change it, from the service (instalments not paid, reports not accepted). */
 export interface AmendableGrant {
@@ -22,18 +25,8 @@ export interface AmendableGrant {
   fundingLines: { allocationId: string; amount: number; disbursed: number; programme: string; fiscalYear: number }[];
   payments: { id: string; sequence: number; dueOn: string; amount: number }[];
   requirements: { id: string; kind: "narrative" | "financial"; stage: "interim" | "final"; dueOn: string }[];
-}
-
-interface Values {
-  endsOn: string;
-  totalAmount: string;
-  components: { amount: string }[];
-  fundingLines: { amount: string }[];
-  payments: { dueOn: string; amount: string }[];
-  requirements: { dueOn: string }[];
-  reason: string;
-  /** Where the server puts "this amendment changes nothing" and sums that do not add up. */
-  changes?: string;
+  /** Allocations of the officer's programmes a new funding line may draw on. */
+  newAllocations: { allocationId: string; programme: string; fiscalYear: number; available: number }[];
 }
 
 /**
@@ -63,12 +56,13 @@ function ProposeAmendmentForm({
     endsOn: current.endsOn,
     totalAmount: typed(current.totalAmount),
     components: current.components.map((c) => ({ amount: typed(c.amount) })),
-    fundingLines: current.fundingLines.map((l) => ({ amount: typed(l.amount, "CAD") })),
+    newComponents: [],
+    fundingLines: current.fundingLines.map((l) => ({ allocationId: l.allocationId, amount: typed(l.amount, "CAD") })),
     payments: current.payments.map((p) => ({ dueOn: p.dueOn, amount: typed(p.amount) })),
     requirements: current.requirements.map((r) => ({ dueOn: r.dueOn })),
     reason: "",
   };
-  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({ defaultValues: defaults });
+  const { register, control, handleSubmit, formState, setError, reset } = useForm<Values>({ defaultValues: defaults });
   const errorAt = (path: string): string | undefined => {
     let node: unknown = formState.errors;
     for (const key of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[key];
@@ -100,12 +94,20 @@ function ProposeAmendmentForm({
       totalAmount: cents("totalAmount", values.totalAmount, currency),
       components: current.components.map((c, i) => ({
         id: c.id,
-        amount: cents(`components.${i}.amount`, values.components[i]!.amount, currency),
+        amount: cents(`components.${i}.amount`, values.components[i]!.amount, currency, true),
       })),
-      fundingLines: current.fundingLines.map((l, i) => ({
-        allocationId: l.allocationId,
-        amount: cents(`fundingLines.${i}.amount`, values.fundingLines[i]!.amount, "CAD", true),
+      newComponents: values.newComponents.map((c, j) => ({
+        titleEn: c.titleEn,
+        titleFr: c.titleFr,
+        amount: cents(`newComponents.${j}.amount`, c.amount, currency),
       })),
+      fundingLines: values.fundingLines.map((l, i) => {
+        if (!l.allocationId) {
+          setError(`fundingLines.${i}.allocationId`, { message: t("form.chooseAllocation") });
+          valid = false;
+        }
+        return { allocationId: l.allocationId, amount: cents(`fundingLines.${i}.amount`, l.amount, "CAD", true) };
+      }),
       payments: current.payments.map((p, i) => ({
         id: p.id,
         dueOn: dateAt(`payments.${i}.dueOn`, values.payments[i]!.dueOn),
@@ -165,41 +167,16 @@ function ProposeAmendmentForm({
         </Field>
       </div>
 
-      <fieldset className="flex flex-col gap-3">
-        <legend className="mb-2 text-sm font-medium">{t("form.components", { currency })}</legend>
-        {groupError("components")}
-        <div className="grid gap-4 md:grid-cols-2">
-          {current.components.map((c, i) => {
-            const path = `components.${i}.amount` as const;
-            return (
-              <Field key={c.id} id={fieldId(path)} label={localized(c, "title", locale)} error={errorAt(path)}>
-                <Input inputMode="decimal" {...register(path)} {...describedBy(fieldId(path), errorAt(path))} />
-              </Field>
-            );
-          })}
-        </div>
-      </fieldset>
-
-      <fieldset className="flex flex-col gap-3">
-        <legend className="mb-2 text-sm font-medium">{t("form.fundingLines")}</legend>
-        {groupError("fundingLines")}
-        <div className="grid gap-4 md:grid-cols-2">
-          {current.fundingLines.map((l, i) => {
-            const path = `fundingLines.${i}.amount` as const;
-            return (
-              <Field
-                key={l.allocationId}
-                id={fieldId(path)}
-                label={`${l.programme} ${fiscalYearLabel(l.fiscalYear)}`}
-                error={errorAt(path)}
-                hint={t("form.paid", { amount: formatMoney(l.disbursed, "CAD", numberLocale) })}
-              >
-                <Input inputMode="decimal" {...register(path)} {...describedBy(fieldId(path), errorAt(path))} />
-              </Field>
-            );
-          })}
-        </div>
-      </fieldset>
+      <AmendmentComponentFields
+        components={current.components}
+        currency={currency}
+        {...{ control, register, fieldId, errorAt }}
+      />
+      <AmendmentFundingFields
+        lines={current.fundingLines}
+        newAllocations={current.newAllocations}
+        {...{ control, register, fieldId, errorAt }}
+      />
 
       {current.payments.length > 0 ? (
         <fieldset className="flex flex-col gap-3">

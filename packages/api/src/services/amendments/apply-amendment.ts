@@ -8,11 +8,10 @@ import {
   reportingRequirements,
   scheduledPayments,
 } from "@portal/db";
-import { fiscalYearLabel } from "@portal/domain";
+import { fiscalYearLabel, param } from "@portal/domain";
 import { and, eq, sql } from "drizzle-orm";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { lockAllocationsOrThrow } from "../budget-administration/lock-allocations";
-import { money } from "./refusal-words";
 import type { AmendmentPlan } from "./plan-amendment";
 
 /** committed_amount (migration 0002, THE definition of committed) of a line after minus before the amendment. */
@@ -29,6 +28,7 @@ async function commitmentDelta(tx: DbOrTx, plan: AmendmentPlan, line: AmendmentP
  * draws on are locked in id order (as approvals, adjustments and transfers lock them), each commitment moves by
  * exactly what committed_amount says, and none may take an allocation past its amount ("available" never negative).
  * The database checks the rest at commit: components add up to the total, disbursed never above an amount.
+ * A removed component or funding line goes (its before stays in the history); an added one is written as entered.
  */
 export async function applyAmendment(tx: DbOrTx, grant: Grant, plan: AmendmentPlan) {
   const deltas = await Promise.all(
@@ -42,10 +42,15 @@ export async function applyAmendment(tx: DbOrTx, grant: Grant, plan: AmendmentPl
     const delta = moving.filter((d) => d.line.allocationId === allocation.id).reduce((sum, d) => sum + d.delta, 0);
     const available = allocation.amount - allocation.committed;
     if (delta > available) {
-      throw new DomainError(
+      throw refusal(
         "ALLOCATION_EXCEEDED",
-        `The ${allocation.programme} allocation for FY ${fiscalYearLabel(allocation.fiscalYear)} has ${money(available)} available, ` +
-          `but this amendment needs ${money(delta)} more from it.`,
+        "amendmentAllocationExceeded",
+        {
+          programme: allocation.programme,
+          fiscalYear: fiscalYearLabel(allocation.fiscalYear),
+          available: param.money(available),
+          needed: param.money(delta),
+        },
         "fundingLines",
       );
     }
@@ -72,8 +77,22 @@ export async function applyAmendment(tx: DbOrTx, grant: Grant, plan: AmendmentPl
       version: sql`${grants.version} + 1`,
     })
     .where(eq(grants.id, grant.id));
-  for (const component of plan.components) {
-    await tx.update(grantComponents).set({ amount: component.amount }).where(eq(grantComponents.id, component.id));
+  // Removed first, then re-split, then added (after the last position); the sum is checked at commit.
+  for (const { id, amount } of plan.components) {
+    if (id && amount === 0) await tx.delete(grantComponents).where(eq(grantComponents.id, id));
+  }
+  for (const { id, amount } of plan.components) {
+    if (id && amount > 0) await tx.update(grantComponents).set({ amount }).where(eq(grantComponents.id, id));
+  }
+  const added = plan.components.filter((c) => c.id === null);
+  if (added.length > 0) {
+    await tx.insert(grantComponents).values(
+      added.map(({ id: _new, ...component }) => ({
+        ...component,
+        grantId: grant.id,
+        provenance: "entered" as const,
+      })),
+    );
   }
   for (const line of plan.lines) {
     if (line.before === line.after) continue;

@@ -2,7 +2,7 @@ import { type DbOrTx, grantAmendments } from "@portal/db";
 import type { AmendmentDecisionData } from "@portal/domain";
 import { eq, max } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { applyAmendment } from "./apply-amendment";
 import { lockPendingAmendmentOrThrow } from "./lock-amendment";
@@ -18,7 +18,7 @@ export async function approveAmendment(db: DbOrTx, actor: Actor, { id }: Amendme
   return db.transaction(async (tx) => {
     const { grant, amendment } = await lockPendingAmendmentOrThrow(tx, actor, id);
     if (amendment.proposedById === actor.userId) {
-      throw new DomainError("FOUR_EYES_REQUIRED", "You proposed this amendment, so another officer has to approve it.");
+      throw refusal("FOUR_EYES_REQUIRED", "amendmentOwnApproval");
     }
     const plan = await planAmendment(tx, actor, grant, amendment.request);
     const commitments = await applyAmendment(tx, grant, plan);

@@ -11,11 +11,11 @@ import {
   users,
 } from "@portal/db";
 import { type AmendmentDecisionAction, can, isOwnCreation, statusAfterAmendment } from "@portal/domain";
-import { and, asc, desc, eq, inArray, notInArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, notExists, notInArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
-import { manageableGrants, visibleGrants } from "../grants/grant-scope";
+import { refusal } from "../../errors";
+import { allocationsInScope, manageableGrants, visibleGrants } from "../grants/grant-scope";
 
 /**
  * A grant's amendments as its page shows them, newest first. Staff see every proposal with who proposed and decided
@@ -33,7 +33,7 @@ export async function grantAmendmentHistory(db: DbOrTx, actor: Actor, grantId: s
     })
     .from(grants)
     .where(and(eq(grants.id, grantId), visibleGrants(actor)));
-  if (!grant) throw new DomainError("NOT_FOUND", "No such grant.");
+  if (!grant) throw refusal("NOT_FOUND", "noSuchGrant");
   const staff = can(actor.role, "grants.view.all");
   const proposer = alias(users, "proposer");
   const decider = alias(users, "decider");
@@ -70,7 +70,7 @@ export async function grantAmendmentHistory(db: DbOrTx, actor: Actor, grantId: s
   return {
     currency: grant.currency,
     amendments,
-    proposal: mayPropose ? await proposalForm(db, grantId) : null,
+    proposal: mayPropose ? await proposalForm(db, actor, grantId) : null,
   };
 }
 
@@ -82,9 +82,12 @@ function decisionsFor(actor: Actor, proposedById: string): AmendmentDecisionActi
   return actions;
 }
 
-/** What a proposal may change, as it stands: instalments not yet paid or cancelled, reports not yet accepted or waived. */
-async function proposalForm(db: DbOrTx, grantId: string) {
-  const [[grant], components, lines, payments, requirements] = await Promise.all([
+/**
+ * What a proposal may change, as it stands: instalments not yet paid or cancelled, reports not yet accepted or waived;
+ * and the allocations a new funding line may draw on (the officer's programmes', with what is still available).
+ */
+async function proposalForm(db: DbOrTx, actor: Actor, grantId: string) {
+  const [[grant], components, lines, payments, requirements, allocationRows] = await Promise.all([
     db
       .select({
         endsOn: grants.endsOn,
@@ -142,6 +145,27 @@ async function proposalForm(db: DbOrTx, grantId: string) {
         ),
       )
       .orderBy(asc(reportingRequirements.dueOn)),
+    db
+      .select({
+        allocationId: allocations.id,
+        programme: programmes.code,
+        fiscalYear: allocations.fiscalYear,
+        available: sql<number>`(${allocations.amount} - ${allocations.committed})::bigint`.mapWith(Number),
+      })
+      .from(allocations)
+      .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
+      .where(
+        and(
+          allocationsInScope(actor),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(fundingLines)
+              .where(and(eq(fundingLines.grantId, grantId), eq(fundingLines.allocationId, allocations.id))),
+          ),
+        ),
+      )
+      .orderBy(desc(allocations.fiscalYear), asc(programmes.code)),
   ]);
-  return { ...grant!, components, fundingLines: lines, payments, requirements };
+  return { ...grant!, components, fundingLines: lines, payments, requirements, newAllocations: allocationRows };
 }

@@ -1,8 +1,8 @@
 import { type DbOrTx, grantAmendments } from "@portal/db";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
-import { lockOwningGrantOrThrow } from "../grants/lock-grant";
+import { DomainError, refusal } from "../../errors";
+import { lockGrantOrThrow } from "../grants/lock-grant";
 
 /**
  * A pending amendment and its grant, both locked (the grant first, as every ledger mutation does): deciding an
@@ -14,10 +14,15 @@ export async function lockPendingAmendmentOrThrow(tx: DbOrTx, actor: Actor, amen
     .select({ grantId: grantAmendments.grantId })
     .from(grantAmendments)
     .where(eq(grantAmendments.id, amendmentId));
-  const grant = await lockOwningGrantOrThrow(tx, actor, owner?.grantId, "No such amendment.");
+  const notFound = () => refusal("NOT_FOUND", "amendmentNotFound");
+  if (!owner) throw notFound();
+  // Someone who may not see the grant learns nothing, not even that it exists.
+  const grant = await lockGrantOrThrow(tx, actor, owner.grantId).catch((error: unknown) => {
+    throw error instanceof DomainError && error.code === "NOT_FOUND" ? notFound() : error;
+  });
   const [amendment] = await tx.select().from(grantAmendments).where(eq(grantAmendments.id, amendmentId)).for("update");
   if (amendment!.status !== "pending") {
-    throw new DomainError("INVALID_TRANSITION", `This amendment was already ${amendment!.status}.`);
+    throw refusal("INVALID_TRANSITION", "amendmentAlreadyDecided", { status: amendment!.status });
   }
   return { grant, amendment: amendment! };
 }

@@ -14,15 +14,15 @@ import {
   convertToCad,
   fiscalYearLabel,
   type GrantStatus,
+  param,
   type ProposeAmendmentData,
   statusAfterAmendment,
   sumMinor,
 } from "@portal/domain";
 import { asc, eq, inArray, max, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { allocationsInScope } from "../grants/grant-scope";
-import { grantStatusWords, money, reportName } from "./refusal-words";
 
 export type AmendmentRequest = Omit<ProposeAmendmentData, "grantId" | "reason">;
 
@@ -35,6 +35,16 @@ export interface PlannedLine {
   disbursed: number;
 }
 
+export interface PlannedComponent {
+  id: string | null;
+  position: number;
+  titleEn: string;
+  titleFr: string;
+  descriptionEn: string;
+  descriptionFr: string;
+  amount: number;
+}
+
 /** What approving the amendment would write, and each field before and after (the history shows `changes`). */
 export interface AmendmentPlan {
   statusBefore: GrantStatus;
@@ -42,7 +52,8 @@ export interface AmendmentPlan {
   endsOn: string;
   totalAmount: number;
   totalAmountCad: number;
-  components: { id: string; amount: number }[];
+  /** Components that change: an id with amount 0 is removed, a null id is added, the rest take their new amount. */
+  components: PlannedComponent[];
   lines: PlannedLine[];
   payments: { id: string; dueOn: string; amount: number; amountChanged: boolean }[];
   requirements: { id: string; dueOn: string }[];
@@ -86,8 +97,11 @@ async function currentParts(tx: DbOrTx, grantId: string) {
   return { components, lines, payments, requirements, lastPaidOn: lastPayment?.paidOn ?? null };
 }
 
-const lineLabel = (line: { programme: string; fiscalYear: number }) =>
-  `${line.programme} FY ${fiscalYearLabel(line.fiscalYear)}`;
+/** A funding line as refusals name it: its programme and fiscal year. */
+const lineParams = (line: { programme: string; fiscalYear: number }) => ({
+  programme: line.programme,
+  fiscalYear: fiscalYearLabel(line.fiscalYear),
+});
 
 /**
  * THE amendment rule, applied when an amendment is proposed and again, against the grant as it then is, when it is
@@ -95,7 +109,8 @@ const lineLabel = (line: { programme: string; fiscalYear: number }) =>
  * stays on or after the start and after every payment; the total, each funding line and each instalment never go
  * below what is already paid; components add up to the total and funding lines to its CAD equivalent; the schedule
  * never comes to more than the total; paid or cancelled instalments and accepted or waived reports stay as they are.
- * Each refusal names the field at fault.
+ * Components and funding lines may be added or removed (see planComponents and planLines for when).
+ * Each refusal names the field at fault, in the catalogue's words (errors.reasons.amendment*).
  */
 export async function planAmendment(
   tx: DbOrTx,
@@ -105,10 +120,7 @@ export async function planAmendment(
 ): Promise<AmendmentPlan> {
   const status = statusAfterAmendment(grant.status);
   if (!status) {
-    throw new DomainError(
-      "GRANT_NOT_AMENDABLE",
-      `This grant is ${grantStatusWords(grant.status)}; only an approved, active, suspended, closing or closed grant can be amended.`,
-    );
+    throw refusal("GRANT_NOT_AMENDABLE", "amendmentGrantNotAmendable", { status: grant.status });
   }
   const parts = await currentParts(tx, grant.id);
   const changes: AmendmentChange[] = [];
@@ -116,26 +128,19 @@ export async function planAmendment(
 
   const endsOn = request.endsOn ?? grant.endsOn;
   if (endsOn < grant.startsOn) {
-    throw new DomainError(
-      "VALIDATION",
-      `The end date must be on or after the start date, ${grant.startsOn}.`,
-      "endsOn",
-    );
+    throw refusal("VALIDATION", "amendmentEndBeforeStart", { startsOn: param.date(grant.startsOn) }, "endsOn");
   }
   if (parts.lastPaidOn && endsOn < parts.lastPaidOn) {
-    throw new DomainError(
-      "VALIDATION",
-      `A payment on this grant is dated ${parts.lastPaidOn}; the end date cannot be before it.`,
-      "endsOn",
-    );
+    throw refusal("VALIDATION", "amendmentEndBeforePayment", { paidOn: param.date(parts.lastPaidOn) }, "endsOn");
   }
   if (endsOn !== grant.endsOn) changes.push({ field: "endsOn", before: grant.endsOn, after: endsOn });
 
   const totalAmount = request.totalAmount ?? grant.totalAmount;
   if (totalAmount < grant.disbursed) {
-    throw new DomainError(
+    throw refusal(
       "AMENDMENT_BELOW_PAID",
-      `${money(grant.disbursed, grant.currency)} has already been paid on this grant; the total cannot be less.`,
+      "amendmentTotalBelowPaid",
+      { paid: param.money(grant.disbursed, grant.currency) },
       "totalAmount",
     );
   }
@@ -147,37 +152,7 @@ export async function planAmendment(
     changes.push({ field: "totalAmount", before: grant.totalAmount, after: totalAmount });
   }
 
-  // Components: re-split by id; they must add up to the new total.
-  const componentAmounts = new Map(parts.components.map((c) => [c.id, c.amount]));
-  (request.components ?? []).forEach((component, index) => {
-    if (!componentAmounts.has(component.id)) {
-      throw new DomainError("VALIDATION", "Choose one of this grant's components.", `components.${index}.id`);
-    }
-    componentAmounts.set(component.id, component.amount);
-  });
-  const componentsTotal = sumMinor([...componentAmounts.values()]);
-  if (componentsTotal !== totalAmount) {
-    throw new DomainError(
-      "COMPONENTS_DO_NOT_ADD_UP",
-      `The components add up to ${money(componentsTotal, grant.currency)}, but the total is ${money(totalAmount, grant.currency)}.`,
-      "components",
-    );
-  }
-  const components = parts.components
-    .filter((c) => componentAmounts.get(c.id) !== c.amount)
-    .map((c) => {
-      const after = componentAmounts.get(c.id)!;
-      changes.push({
-        field: "component",
-        id: c.id,
-        position: c.position,
-        titleEn: c.titleEn,
-        titleFr: c.titleFr,
-        before: c.amount,
-        after,
-      });
-      return { id: c.id, amount: after };
-    });
+  const components = planComponents(parts.components, request, totalAmount, grant.currency, changes);
 
   const lines = await planLines(tx, actor, parts.lines, request.fundingLines, totalAmountCad);
   for (const line of lines) {
@@ -198,15 +173,16 @@ export async function planAmendment(
   (request.payments ?? []).forEach((change, index) => {
     const payment = parts.payments.find((p) => p.id === change.id);
     if (!payment) {
-      throw new DomainError("VALIDATION", "Choose one of this grant's instalments.", `payments.${index}.id`);
+      throw refusal("VALIDATION", "amendmentChooseInstalment", {}, `payments.${index}.id`);
     }
     const dueOn = change.dueOn ?? payment.dueOn;
     const amount = change.amount ?? payment.amount;
     if (dueOn === payment.dueOn && amount === payment.amount) return;
     if (payment.status === "paid" || payment.status === "cancelled") {
-      throw new DomainError(
+      throw refusal(
         "VALIDATION",
-        `Instalment ${payment.sequence} is ${payment.status}; it can no longer be changed.`,
+        "amendmentInstalmentFixed",
+        { sequence: payment.sequence, status: payment.status },
         `payments.${index}.${amount === payment.amount ? "dueOn" : "amount"}`,
       );
     }
@@ -233,10 +209,10 @@ export async function planAmendment(
   });
   const scheduled = sumMinor(parts.payments.filter((p) => p.status !== "cancelled").map((p) => newAmounts.get(p.id)!));
   if (scheduled > totalAmount) {
-    throw new DomainError(
+    throw refusal(
       "SCHEDULE_EXCEEDS_TOTAL",
-      `The instalments would come to ${money(scheduled, grant.currency)}, more than the new total of ${money(totalAmount, grant.currency)}; ` +
-        "lower the instalments not yet paid.",
+      "amendmentScheduleExceedsTotal",
+      { scheduled: param.money(scheduled, grant.currency), total: param.money(totalAmount, grant.currency) },
       "payments",
     );
   }
@@ -246,13 +222,14 @@ export async function planAmendment(
   (request.requirements ?? []).forEach((change, index) => {
     const requirement = parts.requirements.find((r) => r.id === change.id);
     if (!requirement) {
-      throw new DomainError("VALIDATION", "Choose one of this grant's reports.", `requirements.${index}.id`);
+      throw refusal("VALIDATION", "amendmentChooseReport", {}, `requirements.${index}.id`);
     }
     if (change.dueOn === requirement.dueOn) return;
     if (requirement.status === "accepted" || requirement.status === "waived") {
-      throw new DomainError(
+      throw refusal(
         "VALIDATION",
-        `The ${reportName(requirement)} is ${requirement.status}; its due date can no longer be moved.`,
+        "amendmentReportFixed",
+        { report: `${requirement.kind}_${requirement.stage}`, status: requirement.status },
         `requirements.${index}.dueOn`,
       );
     }
@@ -268,11 +245,7 @@ export async function planAmendment(
   });
 
   if (changes.length === 0) {
-    throw new DomainError(
-      "VALIDATION",
-      "This amendment changes nothing; change at least one figure or date.",
-      "changes",
-    );
+    throw refusal("VALIDATION", "amendmentChangesNothing", {}, "changes");
   }
   return {
     statusBefore: grant.status,
@@ -294,7 +267,71 @@ export async function planAmendment(
   };
 }
 
-type CurrentLine = Awaited<ReturnType<typeof currentParts>>["lines"][number];
+type CurrentParts = Awaited<ReturnType<typeof currentParts>>;
+type CurrentLine = CurrentParts["lines"][number];
+
+/**
+ * The components after the amendment: the named ones take their new amount (0 removes one), `newComponents` are
+ * added after the last, and together they add up to the new total. Components are earmarks of the total and nothing
+ * else: the ledger books instalments on the grant (scheduled_payments.grant_id) and disbursements on funding lines
+ * (disbursements.funding_line_id), never on a component, so nothing paid or scheduled can depend on one. What money
+ * is paid or scheduled is guarded by the grant's own rules, checked here too: the total never below what is paid, the
+ * schedule never above the total. So any component may be removed as long as one remains (a grant without components
+ * is a draft being written) and the re-split adds up; the history keeps what it held.
+ */
+function planComponents(
+  current: CurrentParts["components"],
+  request: AmendmentRequest,
+  totalAmount: number,
+  currency: string,
+  changes: AmendmentChange[],
+): PlannedComponent[] {
+  const amounts = new Map(current.map((c) => [c.id, c.amount]));
+  (request.components ?? []).forEach((component, index) => {
+    if (!amounts.has(component.id)) {
+      throw refusal("VALIDATION", "amendmentChooseComponent", {}, `components.${index}.id`);
+    }
+    amounts.set(component.id, component.amount);
+  });
+  const added = request.newComponents ?? [];
+  const remaining = [...amounts.values()].filter((amount) => amount > 0).length + added.length;
+  if (remaining === 0) throw refusal("VALIDATION", "amendmentKeepsAComponent", {}, "components");
+  const componentsTotal = sumMinor([...amounts.values(), ...added.map((c) => c.amount)]);
+  if (componentsTotal !== totalAmount) {
+    throw refusal(
+      "COMPONENTS_DO_NOT_ADD_UP",
+      "componentsDoNotAddUp",
+      { sum: param.money(componentsTotal, currency), total: param.money(totalAmount, currency) },
+      "components",
+    );
+  }
+  const planned: PlannedComponent[] = current
+    .filter((c) => amounts.get(c.id) !== c.amount)
+    .map((c) => ({ ...c, amount: amounts.get(c.id)! }));
+  const lastPosition = Math.max(0, ...current.map((c) => c.position));
+  added.forEach((c, index) => planned.push({ id: null, position: lastPosition + 1 + index, ...c }));
+  for (const component of planned) {
+    const before = component.id ? current.find((c) => c.id === component.id)!.amount : 0;
+    changes.push({
+      field: "component",
+      id: component.id,
+      position: component.position,
+      titleEn: component.titleEn,
+      titleFr: component.titleFr,
+      before,
+      after: component.amount,
+    });
+  }
+  return planned.map(({ id, position, titleEn, titleFr, descriptionEn, descriptionFr, amount }) => ({
+    id,
+    position,
+    titleEn,
+    titleFr,
+    descriptionEn,
+    descriptionFr,
+    amount,
+  }));
+}
 
 interface LinePlan extends PlannedLine {
   programme: string;
@@ -353,19 +390,11 @@ async function planLines(
       }
       const allocation = known.find((k) => k.id === line.allocationId);
       if (!allocation) {
-        throw new DomainError(
-          "VALIDATION",
-          "Choose an allocation from the list.",
-          `fundingLines.${index}.allocationId`,
-        );
+        throw refusal("VALIDATION", "amendmentChooseAllocation", {}, `fundingLines.${index}.allocationId`);
       }
       if (line.amount === 0) return;
       if (!allocation.inScope) {
-        throw new DomainError(
-          "FORBIDDEN",
-          "This allocation belongs to a programme you are not assigned to; choose one of your programmes' allocations.",
-          `fundingLines.${index}.allocationId`,
-        );
+        throw refusal("FORBIDDEN", "amendmentAllocationOutsideProgrammes", {}, `fundingLines.${index}.allocationId`);
       }
       planned.push({
         id: undefined,
@@ -383,25 +412,23 @@ async function planLines(
   for (const line of planned) {
     const field = line.index >= 0 ? `fundingLines.${line.index}.amount` : "fundingLines";
     if (line.after < line.disbursed) {
-      throw new DomainError(
+      throw refusal(
         "AMENDMENT_BELOW_PAID",
-        `${money(line.disbursed)} has already been paid from the ${lineLabel(line)} funding line; it cannot be less.`,
+        "amendmentLineBelowPaid",
+        { paid: param.money(line.disbursed), ...lineParams(line) },
         field,
       );
     }
     if (line.after === 0 && line.hasEntries) {
-      throw new DomainError(
-        "VALIDATION",
-        `Payments were recorded on the ${lineLabel(line)} funding line; it stays, with at least what it paid.`,
-        field,
-      );
+      throw refusal("VALIDATION", "amendmentLineHasPayments", lineParams(line), field);
     }
   }
   const fundingTotal = sumMinor(planned.map((l) => l.after));
   if (fundingTotal !== totalAmountCad) {
-    throw new DomainError(
+    throw refusal(
       "FUNDING_DOES_NOT_ADD_UP",
-      `The funding lines add up to ${money(fundingTotal)}, but the grant comes to ${money(totalAmountCad)} in CAD; re-split them.`,
+      "amendmentFundingDoesNotAddUp",
+      { sum: param.money(fundingTotal), total: param.money(totalAmountCad) },
       "fundingLines",
     );
   }

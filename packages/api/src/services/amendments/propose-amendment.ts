@@ -2,17 +2,13 @@ import { type DbOrTx, grantAmendments } from "@portal/db";
 import type { ProposeAmendmentData } from "@portal/domain";
 import { and, eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { isUniqueViolation } from "../db-errors";
 import { lockGrantOrThrow } from "../grants/lock-grant";
 import { planAmendment } from "./plan-amendment";
 
-const alreadyPending = () =>
-  new DomainError(
-    "AMENDMENT_PENDING",
-    "An amendment to this grant is already awaiting approval; it must be approved, rejected or withdrawn first.",
-  );
+const alreadyPending = () => refusal("AMENDMENT_PENDING", "amendmentPending");
 
 /**
  * Proposes an amendment: checked now by the same rule that approval applies (so a proposal that could never be

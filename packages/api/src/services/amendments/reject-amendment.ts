@@ -2,18 +2,18 @@ import { type DbOrTx, grantAmendments } from "@portal/db";
 import type { AmendmentDecisionData } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockPendingAmendmentOrThrow } from "./lock-amendment";
 
 /** Another officer turns a proposal down, with a reason; the grant is unchanged and may be amended afresh. */
 export async function rejectAmendment(db: DbOrTx, actor: Actor, { id, reason }: AmendmentDecisionData) {
   requireCapability(actor, "grants.approve");
-  if (!reason) throw new DomainError("VALIDATION", "Give a reason; it is kept in the grant's history.", "reason");
+  if (!reason) throw refusal("VALIDATION", "amendmentRejectionReason", {}, "reason");
   return db.transaction(async (tx) => {
     const { grant, amendment } = await lockPendingAmendmentOrThrow(tx, actor, id);
     if (amendment.proposedById === actor.userId) {
-      throw new DomainError("FOUR_EYES_REQUIRED", "You proposed this amendment: withdraw it instead.");
+      throw refusal("FOUR_EYES_REQUIRED", "amendmentOwnRejection");
     }
     const [rejected] = await tx
       .update(grantAmendments)

@@ -2,7 +2,7 @@ import { type DbOrTx, grantAmendments } from "@portal/db";
 import type { AmendmentDecisionData } from "@portal/domain";
 import { eq } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { DomainError } from "../../errors";
+import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { lockPendingAmendmentOrThrow } from "./lock-amendment";
 
@@ -12,7 +12,7 @@ export async function withdrawAmendment(db: DbOrTx, actor: Actor, { id, reason }
   return db.transaction(async (tx) => {
     const { grant, amendment } = await lockPendingAmendmentOrThrow(tx, actor, id);
     if (amendment.proposedById !== actor.userId) {
-      throw new DomainError("FORBIDDEN", "Only the officer who proposed this amendment can withdraw it.");
+      throw refusal("FORBIDDEN", "amendmentOnlyProposerWithdraws");
     }
     const [withdrawn] = await tx
       .update(grantAmendments)

@@ -1,10 +1,12 @@
 import {
   type DbOrTx,
+  grantAmendments,
   grants,
   organisations,
   reportingRequirements,
   reportSubmissions,
   scheduledPayments,
+  users,
 } from "@portal/db";
 import { can, daysBetween, isRequirementOverdue, type PaymentBlock, paymentRules } from "@portal/domain";
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
@@ -69,8 +71,9 @@ function paymentNeed(
 }
 
 /**
- * What needs a program officer's action today: grants waiting for their approval (not their own), instalments due or
- * approved to pay, reports overdue and reports handed in for review, and grants ending within 60 days. Every row
+ * What needs a program officer's action today: grants and amendments waiting for their approval (not their own),
+ * instalments due or approved to pay, reports overdue and reports handed in for review, and grants ending within 60
+ * days. Every row
  * carries its grant, so the page links to it. Only grants the officer manages (their programmes') are listed: the
  * others are someone else's work, readable from the grant list.
  */
@@ -82,6 +85,11 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
   const awaitingApproval = and(
     eq(grants.status, "submitted"),
     or(isNull(grants.createdById), ne(grants.createdById, actor.userId)),
+  )!;
+  // The amendment's own four-eyes rule (approveAmendment refuses its proposer), as a condition.
+  const amendmentsAwaiting = and(
+    eq(grantAmendments.status, "pending"),
+    ne(grantAmendments.proposedById, actor.userId),
   )!;
   const paymentsToAct = inArray(scheduledPayments.status, ["due", "approved"]);
   // The one rule of "overdue" (isRequirementOverdue), as a condition.
@@ -106,8 +114,14 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
         : cappedCount(
             sql`${table} inner join ${grants} on ${grants.id} = ${table.grantId} where ${and(visible, where)}`,
           );
-    const [row] = await db.execute<Record<"approvals" | "payments" | "overdue" | "review" | "ending", number>>(sql`
+    const ofAmendments = cappedCount(
+      sql`${grantAmendments} inner join ${grants} on ${grants.id} = ${grantAmendments.grantId} where ${and(visible, amendmentsAwaiting)}`,
+    );
+    const [row] = await db.execute<
+      Record<"approvals" | "amendments" | "payments" | "overdue" | "review" | "ending", number>
+    >(sql`
       select ${can(actor.role, "grants.approve") ? ofGrants(awaitingApproval) : sql`0`} as approvals,
+             ${can(actor.role, "grants.approve") ? ofAmendments : sql`0`} as amendments,
              ${ofChildren(scheduledPayments, paymentsToAct)} as payments,
              ${ofChildren(reportingRequirements, reportsOverdue)} as overdue,
              ${ofChildren(reportingRequirements, reportsInForReview)} as review,
@@ -115,7 +129,7 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
     return row!;
   };
 
-  const [approvals, payments, overdue, awaitingReview, ending, total] = await Promise.all([
+  const [approvals, amendments, payments, overdue, awaitingReview, ending, total] = await Promise.all([
     can(actor.role, "grants.approve")
       ? db
           .select({ ...grantSummary, totalAmount: grants.totalAmount, submittedAt: grants.updatedAt })
@@ -123,6 +137,24 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
           .innerJoin(organisations, eq(organisations.id, grants.recipientId))
           .where(and(visible, awaitingApproval))
           .orderBy(asc(grants.updatedAt), asc(grants.id))
+          .limit(LIMIT)
+      : Promise.resolve([]),
+    can(actor.role, "grants.approve")
+      ? db
+          .select({
+            ...grantSummary,
+            amendmentId: grantAmendments.id,
+            reason: grantAmendments.reason,
+            changes: grantAmendments.changes,
+            proposedBy: users.name,
+            proposedAt: grantAmendments.proposedAt,
+          })
+          .from(grantAmendments)
+          .innerJoin(grants, eq(grants.id, grantAmendments.grantId))
+          .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+          .innerJoin(users, eq(users.id, grantAmendments.proposedById))
+          .where(and(visible, amendmentsAwaiting))
+          .orderBy(asc(grantAmendments.proposedAt), asc(grantAmendments.id))
           .limit(LIMIT)
       : Promise.resolve([]),
     db
@@ -202,6 +234,15 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
     today,
     endingSoonDays: ENDING_SOON_DAYS,
     approvals: limited(approvals, total.approvals),
+    // Each with what it changes (the fields, named as the grant page's history names them) and where to decide it.
+    amendmentsToApprove: limited(
+      amendments.map(({ changes, ...row }) => ({
+        ...row,
+        changedFields: [...new Set(changes.map((c) => c.field))],
+        path: `/grants/${row.grantId}#amendments-title`,
+      })),
+      total.amendments,
+    ),
     payments: limited(
       payments.map((row) => ({ ...paymentSummary(row), ...paymentNeed(actor, row, today) })),
       total.payments,

@@ -5,10 +5,12 @@ import {
   type DbOrTx,
   disbursements,
   fundingLines,
+  grantAmendments,
   grants,
   organisations,
 } from "@portal/db";
 import {
+  type AmendmentChange,
   fiscalYearBounds,
   fiscalYearOf,
   formatMoney,
@@ -103,6 +105,41 @@ const cadNote = (amountCad: number, rate: string): Narratives => ({
 });
 
 /**
+ * The commitment transactions of a grant's approved amendments that changed its total: each the difference (negative
+ * when the total was cut), dated the day it was approved, so each fiscal year shows what was committed in it and the
+ * commitments add up to the amended total. End dates and budgets need nothing of the kind: they are read from the
+ * grant and its funding lines as amended.
+ */
+function commitmentRevisions(
+  grant: { id: string; reference: string; currency: string },
+  amendments: readonly { grantId: string; number: number | null; decidedAt: Date | null; changes: AmendmentChange[] }[],
+): Omit<IatiTransaction, "illustrative">[] {
+  return amendments
+    .filter((a) => a.grantId === grant.id && a.decidedAt)
+    .flatMap((amendment) =>
+      amendment.changes
+        .filter((c): c is Extract<AmendmentChange, { field: "totalAmount" }> => c.field === "totalAmount")
+        .map((change) => {
+          const date = ottawaDate(amendment.decidedAt!);
+          const words = (locale: "en" | "fr") =>
+            `${formatMoney(change.before, grant.currency, locale)} → ${formatMoney(change.after, grant.currency, locale)}`;
+          return {
+            type: "2" as const,
+            date,
+            value: change.after - change.before,
+            currency: grant.currency,
+            fiscalYear: fiscalYearOf(date),
+            description: {
+              en: `Amendment ${amendment.number} to contribution agreement ${grant.reference}: commitment revised, ${words("en")}.`,
+              fr: `Modification ${amendment.number} de l'accord de contribution ${grant.reference} : engagement révisé, ${words("fr")}.`,
+            },
+            recordId: `${grant.id}:amendment:${amendment.number}`,
+          };
+        }),
+    );
+}
+
+/**
  * The grants' activities: commitment at approval (the agreement's start when the approval predates the portal),
  * every disbursement in the grant's own currency, reversals as negative disbursements, and the budgets per fiscal
  * year from the funding lines.
@@ -141,7 +178,7 @@ export async function grantActivityRecords(
     .orderBy(asc(grants.reference));
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [lines, payments, approvals] = await Promise.all([
+  const [lines, payments, approvals, amendments] = await Promise.all([
     db
       .select({ grantId: fundingLines.grantId, amount: fundingLines.amount, fiscalYear: allocations.fiscalYear })
       .from(fundingLines)
@@ -175,6 +212,16 @@ export async function grantActivityRecords(
         ),
       )
       .groupBy(auditEvents.entityId),
+    db
+      .select({
+        grantId: grantAmendments.grantId,
+        number: grantAmendments.number,
+        decidedAt: grantAmendments.decidedAt,
+        changes: grantAmendments.changes,
+      })
+      .from(grantAmendments)
+      .where(and(eq(grantAmendments.status, "approved"), inArray(grantAmendments.grantId, ids)))
+      .orderBy(asc(grantAmendments.number)),
   ]);
   const approvedAt = new Map(approvals.map((a) => [a.grantId, a.at]));
   const references = new Map(payments.map((p) => [p.id, p.reference]));
@@ -191,11 +238,13 @@ export async function grantActivityRecords(
     const illustrative = grant.provenance === "illustrative";
     const foreign = grant.currency !== "CAD";
     const transactions: IatiTransaction[] = [];
+    const revisions = committed ? commitmentRevisions(grant, amendments) : [];
     if (committed) {
       transactions.push({
         type: "2",
         date: commitmentDate,
-        value: grant.totalAmount,
+        // The commitment as signed; each approved amendment that changed the total is its own commitment below.
+        value: grant.totalAmount - revisions.reduce((sum, r) => sum + r.value, 0),
         currency: grant.currency,
         fiscalYear: fiscalYearOf(commitmentDate),
         description: foreign
@@ -211,6 +260,7 @@ export async function grantActivityRecords(
         illustrative,
       });
     }
+    for (const revision of revisions) transactions.push({ ...revision, illustrative });
     for (const payment of payments.filter((p) => p.grantId === grant.id)) {
       const reversed = payment.reversesId ? (references.get(payment.reversesId) ?? payment.reversesId) : null;
       const base: Narratives = reversed
@@ -231,7 +281,10 @@ export async function grantActivityRecords(
         illustrative: illustrative || payment.provenance === "illustrative",
       });
     }
-    const lastPayment = payments.filter((p) => p.grantId === grant.id).at(-1)?.createdAt;
+    const lastChange = [
+      payments.filter((p) => p.grantId === grant.id).at(-1)?.createdAt,
+      amendments.filter((a) => a.grantId === grant.id).at(-1)?.decidedAt,
+    ].reduce<Date>((last, at) => (at && at > last ? at : last), grant.updatedAt);
     return {
       kind: "grant",
       id: grant.id,
@@ -265,7 +318,7 @@ export async function grantActivityRecords(
       transactions,
       parentIdentifier: null,
       illustrative,
-      lastUpdated: lastPayment && lastPayment > grant.updatedAt ? lastPayment : grant.updatedAt,
+      lastUpdated: lastChange,
     };
   });
 }

@@ -16,7 +16,8 @@ import { oneClickUnsubscribeLink, unsubscribeLink } from "./unsubscribe-link";
 /** Rows per section in the e-mail; the rest is counted and left to the dashboard. */
 const PER_SECTION = 10;
 
-type Section = "approveGrant" | "approvePayment" | "pay" | "hold" | "review" | "overdue";
+const SECTIONS = ["approveGrant", "approveAmendment", "approvePayment", "pay", "hold", "review", "overdue"] as const;
+type Section = (typeof SECTIONS)[number];
 interface Entry {
   section: Section;
   grant: { titleEn: string; titleFr: string; reference: string };
@@ -26,6 +27,7 @@ interface Entry {
   report?: { kind: string; stage: string };
   dueOn?: string;
   releasable?: boolean;
+  proposedBy?: string;
 }
 
 /**
@@ -112,6 +114,12 @@ export async function officerActionItems(db: DbOrTx, actor: Actor, today: string
       path: `/grants/${row.grantId}`,
       amount: { cents: row.totalAmount, currency: row.currency },
     })),
+    ...board.amendmentsToApprove.rows.map((row): Entry => ({
+      section: "approveAmendment",
+      grant: grantOf(row),
+      path: row.path,
+      proposedBy: row.proposedBy,
+    })),
     ...payments("approval", "approvePayment"),
     ...payments("payment", "pay"),
     ...(await heldPayments(db, actor, today)).map((row): Entry => ({
@@ -136,7 +144,7 @@ function render(entries: Entry[], officer: Recipient, day: string) {
   const portal = portalNameIn(locale, settings);
   const items = [];
   const more: string[] = [];
-  for (const section of ["approveGrant", "approvePayment", "pay", "hold", "review", "overdue"] as const) {
+  for (const section of SECTIONS) {
     const inSection = entries.filter((entry) => entry.section === section);
     for (const entry of inSection.slice(0, PER_SECTION)) {
       const grant = `${localized(entry.grant, "title", locale)} (${entry.grant.reference})`;
@@ -144,6 +152,7 @@ function render(entries: Entry[], officer: Recipient, day: string) {
         grant,
         amount: entry.amount ? formatMoney(entry.amount.cents, entry.amount.currency, intl) : "",
         sequence: entry.sequence ?? 0,
+        proposedBy: entry.proposedBy ?? "",
         dueOn: entry.dueOn ? formatIsoDate(entry.dueOn, locale) : "",
         report: entry.report
           ? t(
@@ -189,8 +198,8 @@ function render(entries: Entry[], officer: Recipient, day: string) {
 
 /**
  * Each officer's morning list of what needs their action, read from their dashboard (the same lists and payment
- * rule, so the e-mail and the page never disagree): grants and instalments awaiting their approval that others
- * created, instalments to pay, payments on hold, reports to review and reports overdue. Nothing to do, no e-mail;
+ * rule, so the e-mail and the page never disagree): grants, amendments and instalments awaiting their approval that
+ * others created or proposed, instalments to pay, payments on hold, reports to review and reports overdue. Nothing to do, no e-mail;
  * the "actions" preference turned off, no e-mail. One per officer and day (dedup key), so a retried job sends once.
  */
 export async function sendOfficerActionDigests(db: Database, now = new Date()) {

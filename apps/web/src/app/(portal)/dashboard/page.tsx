@@ -1,8 +1,5 @@
 import { localized } from "@portal/domain";
 import {
-  Badge,
-  Button,
-  Card,
   IsoDate,
   isoDateToDate,
   Money,
@@ -15,8 +12,12 @@ import {
   TableRow,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { redirect } from "next/navigation";
+import { AmendmentsToApprove } from "@/components/dashboard/amendments-to-approve";
+import { DashboardSummary } from "@/components/dashboard/dashboard-summary";
+import { GrantCell, recipientLabel } from "@/components/dashboard/grant-cell";
+import { PaymentNeed } from "@/components/dashboard/payment-need";
+import { OverdueReportsTable, ReportsToReviewTable } from "@/components/dashboard/report-tables";
 import { DashboardSection } from "@/components/dashboard/section";
 import { GrantStatusBadge } from "@/components/grant-status-badge";
 import { getApi, getSession } from "@/server/caller";
@@ -28,25 +29,12 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-function GrantCell({ id, reference, title }: { id: string; reference: string; title: string }) {
-  return (
-    <TableCell>
-      <Link href={`/grants/${id}`} className="font-medium link">
-        {reference}
-      </Link>
-      <div className="text-xs text-muted-foreground">{title}</div>
-    </TableCell>
-  );
-}
-
 export default async function DashboardPage() {
   const session = await getSession();
   if (session?.user.role === "partner") redirect("/partner");
-  const [api, t, tg, tr, locale, format] = await Promise.all([
+  const [api, t, locale, format] = await Promise.all([
     getApi(),
     getTranslations("dashboard"),
-    getTranslations("grants"),
-    getTranslations("ledgerRules"),
     getLocale(),
     getFormatter(),
   ]);
@@ -54,17 +42,15 @@ export default async function DashboardPage() {
   const date = (iso: string) => <IsoDate value={iso} />;
   const when = (at: Date | null) => (at ? format.dateTime(at, { dateStyle: "medium" }) : "—");
   const title = (row: { titleEn: string; titleFr: string }) => localized(row, "title", locale);
-  const recipient = (row: { recipientAcronym: string | null; recipientNameEn: string; recipientNameFr: string }) =>
-    row.recipientAcronym ?? localized(row, "recipientName", locale);
+  const recipient = (row: Parameters<typeof recipientLabel>[0]) => recipientLabel(row, locale);
   const money = (amount: number, currency: string) => <Money amount={amount} currency={currency} locale={locale} />;
   // Counts stop at a thousand ("1000+"), so a large portfolio costs no more to show than a small one.
   const count = (list: { total: number; atLeast: boolean }) => `${list.total}${list.atLeast ? "+" : ""}`;
   const more = (shown: number, list: { total: number; atLeast: boolean }) => t("more", { shown, total: count(list) });
-  const report = (r: { kind: "narrative" | "financial"; stage: "interim" | "final" }) =>
-    `${tg(`reportKind.${r.kind}`)} · ${tg(`reportStage.${r.stage}`)}`;
 
   const summary = [
     { id: "approvals", label: t("approvals.title"), total: count(data.approvals) },
+    { id: "amendments", label: t("amendments.title"), total: count(data.amendmentsToApprove) },
     { id: "payments", label: t("payments.title"), total: count(data.payments) },
     { id: "overdue", label: t("overdue.title"), total: count(data.overdueReports) },
     { id: "review", label: t("review.title"), total: count(data.reportsToReview) },
@@ -79,24 +65,7 @@ export default async function DashboardPage() {
           date: format.dateTime(isoDateToDate(data.today), { dateStyle: "medium", timeZone: "UTC" }),
         })}
       />
-      <nav aria-label={t("summaryLabel")}>
-        <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
-          {summary.map((item) => (
-            <li key={item.id}>
-              <Card className="h-full">
-                <a
-                  href={`#${item.id}`}
-                  className="flex h-full flex-col gap-1 rounded-lg px-4 py-3 hover:bg-muted/50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-                  data-testid={`summary-${item.id}`}
-                >
-                  <span className="text-2xl font-semibold tabular-nums">{item.total}</span>
-                  <span className="text-sm text-muted-foreground">{item.label}</span>
-                </a>
-              </Card>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <DashboardSummary label={t("summaryLabel")} items={summary} />
 
       <DashboardSection
         id="approvals"
@@ -131,6 +100,19 @@ export default async function DashboardPage() {
       </DashboardSection>
 
       <DashboardSection
+        id="amendments"
+        title={t("amendments.title")}
+        description={t("amendments.description")}
+        total={data.amendmentsToApprove.total}
+        atLeast={data.amendmentsToApprove.atLeast}
+        shown={data.amendmentsToApprove.rows.length}
+        empty={t("amendments.empty")}
+        more={more(data.amendmentsToApprove.rows.length, data.amendmentsToApprove)}
+      >
+        <AmendmentsToApprove rows={data.amendmentsToApprove.rows} />
+      </DashboardSection>
+
+      <DashboardSection
         id="payments"
         title={t("payments.title")}
         description={t("payments.description")}
@@ -161,18 +143,7 @@ export default async function DashboardPage() {
                 <TableCell className="whitespace-nowrap">{date(row.dueOn)}</TableCell>
                 <TableCell numeric>{money(row.amount, row.currency)}</TableCell>
                 <TableCell>
-                  {row.needs === "blocked" ? (
-                    <div className="flex flex-col gap-1">
-                      <Badge tone="warning">{tr("dashboardBlocked")}</Badge>
-                      {row.blockedBy ? (
-                        <span className="text-xs text-muted-foreground">{tr(`blocked.${row.blockedBy}`)}</span>
-                      ) : null}
-                    </div>
-                  ) : (
-                    <Badge tone={row.needs === "payment" ? "success" : row.needs === "approval" ? "info" : "neutral"}>
-                      {t(`needs.${row.needs}`)}
-                    </Badge>
-                  )}
+                  <PaymentNeed needs={row.needs} blockedBy={row.blockedBy} />
                 </TableCell>
               </TableRow>
             ))}
@@ -191,32 +162,7 @@ export default async function DashboardPage() {
           empty={t("overdue.empty")}
           more={more(data.overdueReports.rows.length, data.overdueReports)}
         >
-          <Table className="relative">
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("columns.grant")}</TableHead>
-                <TableHead>{t("columns.report")}</TableHead>
-                <TableHead>{t("columns.dueOn")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.overdueReports.rows.map((row) => (
-                <TableRow key={row.requirementId} data-testid={`overdue-${row.reference}-${row.kind}-${row.stage}`}>
-                  <GrantCell id={row.grantId} reference={row.reference} title={recipient(row)} />
-                  <TableCell>
-                    <Link href={`/reports/${row.requirementId}`} className="link">
-                      {report(row)}
-                    </Link>
-                    <div className="text-xs text-muted-foreground">{tg(`requirementStatus.${row.status}`)}</div>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">
-                    {date(row.dueOn)}
-                    <div className="text-xs text-destructive">{t("daysOverdue", { days: row.daysOverdue })}</div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <OverdueReportsTable rows={data.overdueReports.rows} />
         </DashboardSection>
 
         <DashboardSection
@@ -229,33 +175,7 @@ export default async function DashboardPage() {
           empty={t("review.empty")}
           more={more(data.reportsToReview.rows.length, data.reportsToReview)}
         >
-          <Table className="relative">
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("columns.grant")}</TableHead>
-                <TableHead>{t("columns.report")}</TableHead>
-                <TableHead>{t("columns.submittedOn")}</TableHead>
-                <TableHead className="sr-only">{t("columns.action")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.reportsToReview.rows.map((row) => (
-                <TableRow key={row.requirementId} data-testid={`review-${row.reference}-${row.kind}-${row.stage}`}>
-                  <GrantCell id={row.grantId} reference={row.reference} title={recipient(row)} />
-                  <TableCell>
-                    {report(row)}
-                    <div className="text-xs text-muted-foreground">{tg(`requirementStatus.${row.status}`)}</div>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">{when(row.submittedAt)}</TableCell>
-                  <TableCell>
-                    <Button asChild size="sm" variant="outline">
-                      <Link href={`/reports/${row.requirementId}`}>{t("reviewAction")}</Link>
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ReportsToReviewTable rows={data.reportsToReview.rows} />
         </DashboardSection>
       </div>
 
