@@ -167,6 +167,56 @@ describe("partner workspace", () => {
   });
 });
 
+describe("grant-list search (one trigram-indexed document per grant)", () => {
+  const search = async (q: string) => {
+    const { web } = await callers(db, "officer");
+    return (await web.grants.list({ q, pageSize: 100 })).rows.map((row) => row.reference).sort();
+  };
+  const matching = async (condition: ReturnType<typeof sql>) =>
+    (
+      await db.execute<{ reference: string }>(sql`select g.reference from grants g
+        join organisations o on o.id = g.recipient_id where ${condition} order by 1`)
+    ).map((row) => row.reference);
+
+  it("finds a grant by reference, either title or its recipient's names and acronym, case aside", async () => {
+    expect(await search("DISTRICT 42,")).toEqual(await matching(sql`g.title_en ilike '%district 42,%'`));
+    expect(await search("déminage du district 42,")).toEqual(await matching(sql`g.title_fr ilike '%district 42,%'`));
+    const [mac] = await db.execute<{ acronym: string; name: string }>(
+      sql`select acronym, legal_name_fr as name from organisations where acronym = 'MAC'`,
+    );
+    const ofMac = await matching(sql`o.acronym = 'MAC'`);
+    expect(ofMac.length).toBeGreaterThan(0);
+    expect(ofMac.length).toBeLessThan(100); // one page holds them all
+    expect((await search(mac!.name.toUpperCase())).filter((r) => ofMac.includes(r))).toEqual(ofMac);
+    expect((await search("mac")).filter((r) => ofMac.includes(r))).toEqual(ofMac);
+  });
+
+  it("never matches across two fields, and follows a renamed recipient", async () => {
+    // "…, phase 7" ends the English title and "Déminage" starts the French one: the two are on separate lines.
+    expect(await matching(sql`g.title_en ilike '%, phase 7'`)).not.toEqual([]);
+    expect(await search("phase 7 Déminage")).toEqual([]);
+    const [org] = await db.execute<{ id: string; name: string }>(
+      sql`select id, legal_name_en as name from organisations where acronym = 'MAC'`,
+    );
+    const rename = (name: string) =>
+      db.execute(sql`update organisations set legal_name_en = ${name} where id = ${org!.id}`);
+    await rename("Quillwort Clearance Trust");
+    try {
+      const renamed = await search("quillwort clearance");
+      expect(renamed.length).toBeGreaterThan(0);
+      expect(renamed).toEqual(await matching(sql`o.id = ${org!.id}`));
+      // The old name is found only where another field still carries it.
+      const oldName = `%${org!.name}%`;
+      expect(await search(org!.name)).toEqual(
+        await matching(sql`(g.reference ilike ${oldName} or g.title_en ilike ${oldName} or g.title_fr ilike ${oldName}
+          or o.legal_name_en ilike ${oldName} or o.legal_name_fr ilike ${oldName} or o.acronym ilike ${oldName})`),
+      );
+    } finally {
+      await rename(org!.name);
+    }
+  });
+});
+
 describe("grant-list filter options", () => {
   it("offer exactly the programmes, years, recipients and countries of the grants each actor sees", async () => {
     for (const persona of ["officer", "partnerMac"] as const) {
