@@ -30,5 +30,5 @@ UPDATE grants g SET search_text = grant_search_text(g.reference, g.title_en, g.t
 CREATE INDEX "grants_search_text_trgm_idx" ON "grants" USING gin ("search_text" gin_trgm_ops) WITH (fastupdate=off);--> statement-breakpoint
 -- The partner workspace reads a partner's instalments still to come and reports in play through these, from the
 -- index alone: sums and counts without visiting the table, and the soonest 50 picked before anything is joined.
-CREATE INDEX "reporting_requirements_in_play_idx" ON "reporting_requirements" USING btree ("grant_id") INCLUDE ("status","due_on") WHERE "reporting_requirements"."status" in ('open', 'changes_requested', 'submitted', 'resubmitted');--> statement-breakpoint
-CREATE INDEX "scheduled_payments_outstanding_idx" ON "scheduled_payments" USING btree ("grant_id") INCLUDE ("amount","due_on","sequence") WHERE "scheduled_payments"."status" in ('planned', 'due', 'approved', 'on_hold');
+CREATE INDEX "reporting_requirements_in_play_idx" ON "reporting_requirements" USING btree ("grant_id") INCLUDE ("status","due_on","id") WHERE "reporting_requirements"."status" in ('open', 'changes_requested', 'submitted', 'resubmitted');--> statement-breakpoint
+CREATE INDEX "scheduled_payments_outstanding_idx" ON "scheduled_payments" USING btree ("grant_id") INCLUDE ("amount","due_on","sequence","id") WHERE "scheduled_payments"."status" in ('planned', 'due', 'approved', 'on_hold');

@@ -192,7 +192,7 @@ export const reportingRequirements = pgTable(
       .on(t.dueOn, t.id)
       .where(sql`${t.status} in ('submitted', 'resubmitted')`),
     // A partner's reports in play, read from the index alone: the workspace counts them and picks the soonest 50.
-    // Migration 0018 adds INCLUDE (status, due_on).
+    // Migration 0018 adds INCLUDE (status, due_on, id).
     index("reporting_requirements_in_play_idx")
       .on(t.grantId)
       .where(sql`${t.status} in ('open', 'changes_requested', 'submitted', 'resubmitted')`),
@@ -300,7 +300,7 @@ export const scheduledPayments = pgTable(
     // Soonest first for the payments export's keyset batches.
     index("scheduled_payments_due_idx").on(t.dueOn, t.id),
     // A partner's instalments still to come, read from the index alone: the workspace sums them and picks the soonest
-    // 50. Migration 0018 adds INCLUDE (amount, due_on, sequence).
+    // 50. Migration 0018 adds INCLUDE (amount, due_on, sequence, id).
     index("scheduled_payments_outstanding_idx")
       .on(t.grantId)
       .where(sql`${t.status} in ('planned', 'due', 'approved', 'on_hold')`),
