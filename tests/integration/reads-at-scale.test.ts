@@ -309,4 +309,38 @@ describe("keyset exports", () => {
     const dates = received.map((cells) => cells[1]!);
     expect([...dates].sort().reverse()).toEqual(dates);
   });
+
+  it("the payments CSV is one snapshot: an instalment scheduled while it streams is not in it", async () => {
+    const table = await paymentsExport(
+      db,
+      officer,
+      { locale: "en", fileBase: "p", sheetName: "P", headers: {} as never, kind: (k) => k, status: (s) => s },
+      "csv",
+    );
+    const reader = csvStream(table).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    // The header, then the first batch of received payments: the snapshot is open from here on.
+    for (let chunk = 0; chunk < 2; chunk++) text += decoder.decode((await reader.read()).value);
+    // A grant the officer sees, so the probe would be exported if the export read the database as it is now.
+    const { web } = await callers(db, "officer");
+    const [visible] = (await web.grants.list({ status: "active", pageSize: 1 })).rows;
+    const [grant] = await db.execute<{ id: string; sequence: number }>(
+      sql`select ${visible!.id}::uuid as id, coalesce(max(sequence), 0) + 1 as sequence
+        from scheduled_payments where grant_id = ${visible!.id}`,
+    );
+    await db.execute(sql`insert into scheduled_payments (grant_id, sequence, description_en, description_fr, due_on, amount)
+      values (${grant!.id}, ${grant!.sequence}, 'Snapshot probe', 'Sonde', '2030-01-01', 100)`);
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value);
+      }
+      expect(text.split("\n").length - 2).toBe(table.rowCount); // header and final newline aside
+      expect(text).not.toContain("Snapshot probe");
+    } finally {
+      await db.execute(sql`delete from scheduled_payments where description_en = 'Snapshot probe'`);
+    }
+  });
 });
