@@ -167,6 +167,56 @@ describe("partner workspace", () => {
   });
 });
 
+describe("grant-list search (one trigram-indexed document per grant)", () => {
+  const search = async (q: string) => {
+    const { web } = await callers(db, "officer");
+    return (await web.grants.list({ q, pageSize: 100 })).rows.map((row) => row.reference).sort();
+  };
+  const matching = async (condition: ReturnType<typeof sql>) =>
+    (
+      await db.execute<{ reference: string }>(sql`select g.reference from grants g
+        join organisations o on o.id = g.recipient_id where ${condition} order by 1`)
+    ).map((row) => row.reference);
+
+  it("finds a grant by reference, either title or its recipient's names and acronym, case aside", async () => {
+    expect(await search("DISTRICT 42,")).toEqual(await matching(sql`g.title_en ilike '%district 42,%'`));
+    expect(await search("déminage du district 42,")).toEqual(await matching(sql`g.title_fr ilike '%district 42,%'`));
+    const [mac] = await db.execute<{ acronym: string; name: string }>(
+      sql`select acronym, legal_name_fr as name from organisations where acronym = 'MAC'`,
+    );
+    const ofMac = await matching(sql`o.acronym = 'MAC'`);
+    expect(ofMac.length).toBeGreaterThan(0);
+    expect(ofMac.length).toBeLessThan(100); // one page holds them all
+    expect((await search(mac!.name.toUpperCase())).filter((r) => ofMac.includes(r))).toEqual(ofMac);
+    expect((await search("mac")).filter((r) => ofMac.includes(r))).toEqual(ofMac);
+  });
+
+  it("never matches across two fields, and follows a renamed recipient", async () => {
+    // "…, phase 7" ends the English title and "Déminage" starts the French one: the two are on separate lines.
+    expect(await matching(sql`g.title_en ilike '%, phase 7'`)).not.toEqual([]);
+    expect(await search("phase 7 Déminage")).toEqual([]);
+    const [org] = await db.execute<{ id: string; name: string }>(
+      sql`select id, legal_name_en as name from organisations where acronym = 'MAC'`,
+    );
+    const rename = (name: string) =>
+      db.execute(sql`update organisations set legal_name_en = ${name} where id = ${org!.id}`);
+    await rename("Quillwort Clearance Trust");
+    try {
+      const renamed = await search("quillwort clearance");
+      expect(renamed.length).toBeGreaterThan(0);
+      expect(renamed).toEqual(await matching(sql`o.id = ${org!.id}`));
+      // The old name is found only where another field still carries it.
+      const oldName = `%${org!.name}%`;
+      expect(await search(org!.name)).toEqual(
+        await matching(sql`(g.reference ilike ${oldName} or g.title_en ilike ${oldName} or g.title_fr ilike ${oldName}
+          or o.legal_name_en ilike ${oldName} or o.legal_name_fr ilike ${oldName} or o.acronym ilike ${oldName})`),
+      );
+    } finally {
+      await rename(org!.name);
+    }
+  });
+});
+
 describe("grant-list filter options", () => {
   it("offer exactly the programmes, years, recipients and countries of the grants each actor sees", async () => {
     for (const persona of ["officer", "partnerMac"] as const) {
@@ -258,5 +308,39 @@ describe("keyset exports", () => {
     expect(new Set(received.map((cells) => `${cells[2]}|${cells[4]}`)).size).toBe(disbursed);
     const dates = received.map((cells) => cells[1]!);
     expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it("the payments CSV is one snapshot: an instalment scheduled while it streams is not in it", async () => {
+    const table = await paymentsExport(
+      db,
+      officer,
+      { locale: "en", fileBase: "p", sheetName: "P", headers: {} as never, kind: (k) => k, status: (s) => s },
+      "csv",
+    );
+    const reader = csvStream(table).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    // The header, then the first batch of received payments: the snapshot is open from here on.
+    for (let chunk = 0; chunk < 2; chunk++) text += decoder.decode((await reader.read()).value);
+    // A grant the officer sees, so the probe would be exported if the export read the database as it is now.
+    const { web } = await callers(db, "officer");
+    const [visible] = (await web.grants.list({ status: "active", pageSize: 1 })).rows;
+    const [grant] = await db.execute<{ id: string; sequence: number }>(
+      sql`select ${visible!.id}::uuid as id, coalesce(max(sequence), 0) + 1 as sequence
+        from scheduled_payments where grant_id = ${visible!.id}`,
+    );
+    await db.execute(sql`insert into scheduled_payments (grant_id, sequence, description_en, description_fr, due_on, amount)
+      values (${grant!.id}, ${grant!.sequence}, 'Snapshot probe', 'Sonde', '2030-01-01', 100)`);
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value);
+      }
+      expect(text.split("\n").length - 2).toBe(table.rowCount); // header and final newline aside
+      expect(text).not.toContain("Snapshot probe");
+    } finally {
+      await db.execute(sql`delete from scheduled_payments where description_en = 'Snapshot probe'`);
+    }
   });
 });

@@ -9,10 +9,18 @@ export interface Money {
   currency: string;
 }
 
+/** Looked up once per currency: exports ask for every amount of a million rows. */
+const digitsByCode = new Map<string, number>();
+
 export function minorDigits(currency: string): number {
-  const info = currencyByCode(currency.toUpperCase());
-  if (!info) throw new RangeError(`Unknown currency: ${currency}`);
-  return info.digits;
+  let digits = digitsByCode.get(currency);
+  if (digits === undefined) {
+    const info = currencyByCode(currency.toUpperCase());
+    if (!info) throw new RangeError(`Unknown currency: ${currency}`);
+    digits = info.digits;
+    digitsByCode.set(currency, digits);
+  }
+  return digits;
 }
 
 export function isCurrencyCode(value: string): boolean {

@@ -30,7 +30,7 @@ export { createInvitation } from "./invitations/create-invitation";
 export { acceptInvitation } from "./invitations/accept-invitation";
 export { officerDashboard } from "./dashboard/officer-dashboard";
 export { COUNT_CAP, cappedCount, countFigure } from "./dashboard/capped-count";
-export { partnerWorkspace } from "./dashboard/partner-workspace";
+export { partnerWorkspace, type PartnerWorkspace } from "./dashboard/partner-workspace";
 export * from "./iati";
 export { annualReport } from "./annual-report/annual-report";
 export { annualReportPdf } from "./annual-report/annual-report-pdf";

@@ -57,6 +57,11 @@ export const grants = pgTable(
      * 0009) so the list sorts by fiscal year through an index instead of a min() per grant. Null without funding lines.
      */
     firstFiscalYear: integer(),
+    /**
+     * What the grant list's search reads: reference, both titles and the recipient's names and acronym, one per line,
+     * kept by triggers on grants and organisations (migration 0018), so a search is one trigram index scan.
+     */
+    searchText: text().notNull().default(""),
     /** Optimistic-concurrency version for edits made from a form. */
     version: integer().notNull().default(1),
     provenance: provenance().notNull().default("entered"),
@@ -95,6 +100,10 @@ export const grants = pgTable(
     index("grants_reference_trgm_idx").using("gin", sql`${t.reference} gin_trgm_ops`),
     index("grants_title_en_trgm_idx").using("gin", sql`${t.titleEn} gin_trgm_ops`),
     index("grants_title_fr_trgm_idx").using("gin", sql`${t.titleFr} gin_trgm_ops`),
+    // Without the pending list (fastupdate), a search never scans the grants inserted since the last vacuum one by one.
+    index("grants_search_text_trgm_idx")
+      .using("gin", sql`${t.searchText} gin_trgm_ops`)
+      .with({ fastupdate: "off" }),
   ],
 );
 
@@ -182,6 +191,11 @@ export const reportingRequirements = pgTable(
     index("reporting_requirements_in_review_idx")
       .on(t.dueOn, t.id)
       .where(sql`${t.status} in ('submitted', 'resubmitted')`),
+    // A partner's reports in play, read from the index alone: the workspace counts them and picks the soonest 50.
+    // Migration 0018 adds INCLUDE (status, due_on, id).
+    index("reporting_requirements_in_play_idx")
+      .on(t.grantId)
+      .where(sql`${t.status} in ('open', 'changes_requested', 'submitted', 'resubmitted')`),
   ],
 );
 
@@ -285,6 +299,11 @@ export const scheduledPayments = pgTable(
       .where(sql`${t.status} in ('due', 'approved')`),
     // Soonest first for the payments export's keyset batches.
     index("scheduled_payments_due_idx").on(t.dueOn, t.id),
+    // A partner's instalments still to come, read from the index alone: the workspace sums them and picks the soonest
+    // 50. Migration 0018 adds INCLUDE (amount, due_on, sequence, id).
+    index("scheduled_payments_outstanding_idx")
+      .on(t.grantId)
+      .where(sql`${t.status} in ('planned', 'due', 'approved', 'on_hold')`),
   ],
 );
 

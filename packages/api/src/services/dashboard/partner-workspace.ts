@@ -21,6 +21,11 @@ import { cappedCount, countFigure } from "./capped-count";
 const REPORTS_IN_PLAY = ["open", "changes_requested", "submitted", "resubmitted"] as const;
 /** Reports the partner still has to hand in. */
 const REPORTS_DUE = ["open", "changes_requested"] as const;
+const isReportDue = (status: string) => (REPORTS_DUE as readonly string[]).includes(status);
+/** Soonest first; the soonest 50 are picked from scheduled_payments_outstanding_idx before anything is joined. */
+const UPCOMING_ORDER = [asc(scheduledPayments.dueOn), asc(scheduledPayments.sequence), asc(scheduledPayments.id)];
+/** Soonest first, picked from reporting_requirements_in_play_idx likewise. */
+const REPORTS_ORDER = [asc(reportingRequirements.dueOn), asc(reportingRequirements.id)];
 /** Each list shows at most this many rows (newest payments, soonest instalments and reports); counts say the rest. */
 export const WORKSPACE_LIMIT = 50;
 
@@ -39,6 +44,10 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
   // indexes (the partner's rows only), where a join let the planner hash every instalment or report in the portfolio.
   const ofPartner = (grantId: AnyPgColumn) =>
     sql`${grantId} = any(array(select ${grants.id} from ${grants} where ${scope}))`;
+  const reportsInPlay = and(
+    ofPartner(reportingRequirements.grantId),
+    inArray(reportingRequirements.status, [...REPORTS_IN_PLAY]),
+  );
   /** Rows counted and amounts summed per currency over `from` (a FROM ... WHERE fragment), in one scan. */
   const byCurrency = async (amount: AnyPgColumn, currency: AnyPgColumn, from: SQL) => {
     const rows = await db.execute<{ currency: string; amount: string; n: string }>(
@@ -119,9 +128,18 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
         })
         .from(scheduledPayments)
         .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
-        .where(and(ofPartner(scheduledPayments.grantId), outstanding))
-        .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.sequence), asc(scheduledPayments.id))
-        .limit(WORKSPACE_LIMIT),
+        .where(
+          inArray(
+            scheduledPayments.id,
+            db
+              .select({ id: scheduledPayments.id })
+              .from(scheduledPayments)
+              .where(and(ofPartner(scheduledPayments.grantId), outstanding))
+              .orderBy(...UPCOMING_ORDER)
+              .limit(WORKSPACE_LIMIT),
+          ),
+        )
+        .orderBy(...UPCOMING_ORDER),
       db
         .select({
           id: reportingRequirements.id,
@@ -140,10 +158,17 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
         .from(reportingRequirements)
         .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
         .where(
-          and(ofPartner(reportingRequirements.grantId), inArray(reportingRequirements.status, [...REPORTS_IN_PLAY])),
+          inArray(
+            reportingRequirements.id,
+            db
+              .select({ id: reportingRequirements.id })
+              .from(reportingRequirements)
+              .where(reportsInPlay)
+              .orderBy(...REPORTS_ORDER)
+              .limit(WORKSPACE_LIMIT),
+          ),
         )
-        .orderBy(asc(reportingRequirements.dueOn), asc(reportingRequirements.id))
-        .limit(WORKSPACE_LIMIT),
+        .orderBy(...REPORTS_ORDER),
       byCurrency(grants.totalAmount, grants.currency, sql`${grants} where ${scope}`),
       // What was received is each grant's running total (kept with every disbursement, checked against the ledger
       // views by the tests), and how many payments an index-only count that stops at COUNT_CAP: neither reads the
@@ -169,9 +194,7 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
           due: sql<number>`(count(*) filter (where ${inArray(reportingRequirements.status, [...REPORTS_DUE])}))::int`,
         })
         .from(reportingRequirements)
-        .where(
-          and(ofPartner(reportingRequirements.grantId), inArray(reportingRequirements.status, [...REPORTS_IN_PLAY])),
-        ),
+        .where(reportsInPlay),
     ]);
 
   const components =
@@ -203,6 +226,8 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
     organisations: orgs,
     grants: grantRows.map((grant) => ({
       ...grant,
+      /** What is still to come to the partner on this grant. */
+      remaining: grant.totalAmount - grant.disbursed,
       components: components.filter((c) => c.grantId === grant.id),
     })),
     /** All the partner's grants (not drafts): how many, and their total funding per currency. */
@@ -210,7 +235,16 @@ export async function partnerWorkspace(db: DbOrTx, actor: Actor, today: string =
     funding: funding.totals,
     received: { rows: received, totals: receivedSums.totals, total: receivedSums.total, atLeast: receivedSums.atLeast },
     upcoming: { rows: upcoming, totals: upcomingSums.totals, total: upcomingSums.count },
-    reports: reports.map((r) => ({ ...r, overdue: isRequirementOverdue(r.status, r.dueOn, today) })),
+    /** The payments export has rows to give (received or to come). */
+    canExportPayments: received.length + upcoming.length > 0,
+    reports: reports.map((r) => ({
+      ...r,
+      overdue: isRequirementOverdue(r.status, r.dueOn, today),
+      /** A report to hand in is submitted from its page; one with the ministry is only opened. */
+      action: isReportDue(r.status) ? ("submit" as const) : ("open" as const),
+      /** The ministry's last answer, shown while the report is sent back for changes. */
+      lastResponse: r.status === "changes_requested" ? r.lastResponse : null,
+    })),
     reportCount: reportCounts[0]?.inPlay ?? 0,
     /** Reports still to hand in (open or sent back), over all the partner's grants. */
     reportsDue: reportCounts[0]?.due ?? 0,

@@ -1,11 +1,11 @@
-import { type DbOrTx, disbursements, grants, scheduledPayments } from "@portal/db";
+import { type Database, disbursements, grants, scheduledPayments } from "@portal/db";
 import { OUTSTANDING_PAYMENT_STATUSES, type PaymentStatus } from "@portal/domain";
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { visibleGrants } from "../grants/grant-scope";
 import { todayInOttawa } from "../today";
 import { type ExportColumn, exportFileName, type ExportFormat, type ExportTable } from "./export-format";
-import { inKeysetBatches } from "./keyset";
+import { openSnapshot } from "./snapshot-cursor";
 
 export const PAYMENT_EXPORT_COLUMNS = [
   "kind",
@@ -43,19 +43,18 @@ export interface PaymentExportText {
 
 /**
  * Payments as the partner workspace lists them: received (disbursements, newest first) then upcoming (scheduled and
- * not paid, soonest first), through the same scope as every grant query. Both are read in keyset batches along
- * disbursements_paid_idx and scheduled_payments_due_idx (migration 0009), so a million rows stream at a steady pace
- * in flat memory.
+ * not paid, soonest first), through the same scope as every grant query. Both are read through cursors in one
+ * read-only snapshot (openSnapshot), so a million rows stream at a steady pace in flat memory.
  */
 export async function paymentsExport(
-  db: DbOrTx,
+  db: Database,
   actor: Actor,
   text: PaymentExportText,
   format: ExportFormat,
 ): Promise<ExportTable<PaymentExportRow>> {
   const scope: SQL = and(visibleGrants(actor), ne(grants.status, "draft"))!;
   const upcomingWhere = and(scope, inArray(scheduledPayments.status, [...OUTSTANDING_PAYMENT_STATUSES]));
-  const [[received], [upcoming]] = await Promise.all([
+  const [[receivedCount], [upcomingCount]] = await Promise.all([
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(disbursements)
@@ -80,81 +79,76 @@ export async function paymentsExport(
     { key: "amount", header: h.amount, kind: "money", value: (r) => r.amount, currency: (r) => r.currency },
   ];
 
-  // created_at travels as text: a JavaScript Date would drop its microseconds and make the next batch skip or repeat.
-  type ReceivedKey = { date: string; createdAt: string; id: string };
-  const receivedPage = async (after: ReceivedKey | null, limit: number) =>
-    db
-      .select({
-        id: disbursements.id,
-        createdAt: sql<string>`${disbursements.createdAt}::text`,
-        date: disbursements.paidOn,
-        grantReference: grants.reference,
-        titleEn: grants.titleEn,
-        titleFr: grants.titleFr,
-        reference: disbursements.reference,
-        reversal: sql<boolean>`${disbursements.reversesId} is not null`,
-        currency: disbursements.currency,
-        amount: disbursements.amount,
-      })
-      .from(disbursements)
-      .innerJoin(grants, eq(grants.id, disbursements.grantId))
-      .where(
-        and(
-          scope,
-          after
-            ? sql`(${disbursements.paidOn}, ${disbursements.createdAt}, ${disbursements.id})
-                < (${after.date}::date, ${after.createdAt}::timestamptz, ${after.id}::uuid)`
-            : undefined,
-        ),
-      )
-      .orderBy(desc(disbursements.paidOn), desc(disbursements.createdAt), desc(disbursements.id))
-      .limit(limit);
+  // The columns as the cursor returns them (arrays, in this order): dates as text, amounts as int8 text.
+  const received = db
+    .select({
+      date: sql`${disbursements.paidOn}::text`,
+      grantReference: grants.reference,
+      titleEn: grants.titleEn,
+      titleFr: grants.titleFr,
+      reference: disbursements.reference,
+      reversal: sql`${disbursements.reversesId} is not null`,
+      currency: disbursements.currency,
+      amount: disbursements.amount,
+    })
+    .from(disbursements)
+    .innerJoin(grants, eq(grants.id, disbursements.grantId))
+    .where(scope)
+    .orderBy(desc(disbursements.paidOn), desc(disbursements.createdAt), desc(disbursements.id));
+  const upcoming = db
+    .select({
+      date: sql`${scheduledPayments.dueOn}::text`,
+      grantReference: grants.reference,
+      titleEn: grants.titleEn,
+      titleFr: grants.titleFr,
+      descriptionEn: scheduledPayments.descriptionEn,
+      descriptionFr: scheduledPayments.descriptionFr,
+      status: scheduledPayments.status,
+      currency: grants.currency,
+      amount: scheduledPayments.amount,
+    })
+    .from(scheduledPayments)
+    .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
+    .where(upcomingWhere)
+    .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.id));
 
-  type UpcomingKey = { date: string; id: string };
-  const upcomingPage = async (after: UpcomingKey | null, limit: number) =>
-    db
-      .select({
-        id: scheduledPayments.id,
-        date: scheduledPayments.dueOn,
-        grantReference: grants.reference,
-        titleEn: grants.titleEn,
-        titleFr: grants.titleFr,
-        descriptionEn: scheduledPayments.descriptionEn,
-        descriptionFr: scheduledPayments.descriptionFr,
-        status: scheduledPayments.status,
-        currency: grants.currency,
-        amount: scheduledPayments.amount,
-      })
-      .from(scheduledPayments)
-      .innerJoin(grants, eq(grants.id, scheduledPayments.grantId))
-      .where(
-        and(
-          upcomingWhere,
-          after
-            ? sql`(${scheduledPayments.dueOn}, ${scheduledPayments.id}) > (${after.date}::date, ${after.id}::uuid)`
-            : undefined,
-        ),
-      )
-      .orderBy(asc(scheduledPayments.dueOn), asc(scheduledPayments.id))
-      .limit(limit);
-
+  // Both lists from one snapshot, each one cursor along disbursements_paid_idx or scheduled_payments_due_idx: the
+  // export is consistent however long it streams, and a million rows are planned and walked once.
   async function* batches(): AsyncGenerator<PaymentExportRow[]> {
-    for await (const rows of inKeysetBatches(receivedPage, (r): ReceivedKey => r)) {
-      yield rows.map((r): PaymentExportRow => ({
-        kind: "received",
-        date: r.date,
-        grantReference: r.grantReference,
-        titleEn: r.titleEn,
-        titleFr: r.titleFr,
-        descriptionEn: r.reference,
-        descriptionFr: r.reference,
-        status: r.reversal ? "reversal" : "paid",
-        currency: r.currency,
-        amount: r.amount,
-      }));
-    }
-    for await (const rows of inKeysetBatches(upcomingPage, (r): UpcomingKey => r)) {
-      yield rows.map(({ id: _id, ...r }): PaymentExportRow => ({ kind: "upcoming", ...r }));
+    const snapshot = await openSnapshot(db);
+    try {
+      for await (const rows of snapshot.cursor(received)) {
+        yield rows.map(([date, grantReference, titleEn, titleFr, reference, reversal, currency, amount]) => ({
+          kind: "received",
+          date: date as string,
+          grantReference: grantReference as string,
+          titleEn: titleEn as string,
+          titleFr: titleFr as string,
+          descriptionEn: reference as string,
+          descriptionFr: reference as string,
+          status: reversal ? "reversal" : "paid",
+          currency: currency as string,
+          amount: Number(amount),
+        }));
+      }
+      for await (const rows of snapshot.cursor(upcoming)) {
+        yield rows.map(
+          ([date, grantReference, titleEn, titleFr, descriptionEn, descriptionFr, status, currency, amount]) => ({
+            kind: "upcoming",
+            date: date as string,
+            grantReference: grantReference as string,
+            titleEn: titleEn as string,
+            titleFr: titleFr as string,
+            descriptionEn: descriptionEn as string,
+            descriptionFr: descriptionFr as string,
+            status: status as PaymentStatus,
+            currency: currency as string,
+            amount: Number(amount),
+          }),
+        );
+      }
+    } finally {
+      await snapshot.close();
     }
   }
 
@@ -162,7 +156,7 @@ export async function paymentsExport(
     fileName: exportFileName(text.fileBase, format, todayInOttawa()),
     sheetName: text.sheetName,
     columns,
-    rowCount: (received?.n ?? 0) + (upcoming?.n ?? 0),
+    rowCount: (receivedCount?.n ?? 0) + (upcomingCount?.n ?? 0),
     batches,
   };
 }

@@ -12,5 +12,7 @@ export async function grantSnapshot(tx: DbOrTx, grantId: string) {
       .orderBy(asc(grantComponents.position)),
     tx.select().from(fundingLines).where(eq(fundingLines.grantId, grantId)).orderBy(asc(fundingLines.allocationId)),
   ]);
-  return { ...grant, components, fundingLines: lines };
+  // The search document is derived from the fields beside it: an edit's diff shows those, not it.
+  const { searchText: _derived, ...fields } = grant ?? {};
+  return { ...fields, components, fundingLines: lines };
 }

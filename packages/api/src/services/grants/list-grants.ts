@@ -1,6 +1,6 @@
 import { allocations, type DbOrTx, fundingLines, grants, organisations, programmes } from "@portal/db";
 import { can, type GrantListQuery, listGrantsInput, type ListGrantsInput } from "@portal/domain";
-import { and, asc, eq, exists, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, exists, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { visibleGrants } from "./grant-scope";
 
@@ -35,8 +35,8 @@ function recipientWhere(condition: SQL): SQL {
 
 /**
  * The WHERE of the grant list: the actor's scope (visibleGrants) and the filters. Exports use the same one. It reads
- * grants only (organisations through subqueries), so the count needs no join; search is ILIKE '%q%' on trigram
- * indexes (migration 0009), the grant columns and the recipient names each through their own index.
+ * grants only (organisations through subqueries), so the count needs no join; search is ILIKE '%q%' on the grant's
+ * search document, which carries its recipient's names too.
  */
 export function grantListWhere(actor: Actor, input: Omit<GrantListQuery, "page" | "pageSize" | "sort" | "direction">) {
   const conditions: SQL[] = [visibleGrants(actor)];
@@ -46,16 +46,8 @@ export function grantListWhere(actor: Actor, input: Omit<GrantListQuery, "page" 
   if (input.fiscalYear !== undefined) conditions.push(fundedBy(sql`${allocations.fiscalYear} = ${input.fiscalYear}`));
   if (input.programmeId) conditions.push(fundedBy(sql`${allocations.programmeId} = ${input.programmeId}`));
   if (input.q) {
-    const pattern = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // Two index-backed halves joined by UNION rather than one OR across them: an OR with a subquery in it would
-    // make PostgreSQL test every grant instead of combining the trigram indexes' bitmaps.
-    conditions.push(sql`${grants.id} in (
-      select g.id from grants g
-      where g.reference ilike ${pattern} or g.title_en ilike ${pattern} or g.title_fr ilike ${pattern}
-      union
-      select g.id from grants g where g.recipient_id in (
-        select o.id from organisations o
-        where o.legal_name_en ilike ${pattern} or o.legal_name_fr ilike ${pattern} or o.acronym ilike ${pattern}))`);
+    // One document per grant (reference, titles, recipient names; migration 0018) behind one trigram index.
+    conditions.push(ilike(grants.searchText, `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   }
   return and(...conditions);
 }
@@ -88,17 +80,8 @@ export function grantListOrder(input: Pick<GrantListQuery, "sort" | "direction">
     : [sql`${key} desc${nulls}`, sql`${grants.id} desc`];
 }
 
-/** The columns of a grant-list row; programmes and fiscal years are aggregated for the rows of the page only. */
+/** The columns of a grant-list row read with the grant; programmes and fiscal years come after (withFunding). */
 function grantListColumns() {
-  const programmesOf = sql<GrantListRow["programmes"]>`coalesce((
-      select json_agg(distinct jsonb_build_object('code', ${programmes.code}, 'nameEn', ${programmes.nameEn}, 'nameFr', ${programmes.nameFr}))
-      from ${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}
-      inner join ${programmes} on ${programmes.id} = ${allocations.programmeId}
-      where ${fundingLines.grantId} = ${grants.id}), '[]'::json)`;
-  const fiscalYearsOf = sql<number[]>`coalesce((
-      select array_agg(distinct ${allocations.fiscalYear} order by ${allocations.fiscalYear})
-      from ${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}
-      where ${fundingLines.grantId} = ${grants.id}), '{}')`;
   return {
     id: grants.id,
     reference: grants.reference,
@@ -111,8 +94,6 @@ function grantListColumns() {
       nameFr: organisations.legalNameFr,
       countryCode: organisations.countryCode,
     },
-    programmes: programmesOf,
-    fiscalYears: fiscalYearsOf,
     totalAmount: grants.totalAmount,
     currency: grants.currency,
     disbursed: grants.disbursed,
@@ -123,6 +104,53 @@ function grantListColumns() {
   };
 }
 
+/**
+ * The programmes and fiscal years funding the rows of one page or batch, in one query after the rows are chosen:
+ * a correlated aggregate per row joined the allocations once per grant on the page.
+ */
+async function withFunding<Row extends { id: string }>(
+  db: DbOrTx,
+  rows: Row[],
+): Promise<(Row & Pick<GrantListRow, "programmes" | "fiscalYears">)[]> {
+  if (rows.length === 0) return [];
+  const lines = await db
+    .select({
+      grantId: fundingLines.grantId,
+      fiscalYear: allocations.fiscalYear,
+      code: programmes.code,
+      nameEn: programmes.nameEn,
+      nameFr: programmes.nameFr,
+    })
+    .from(fundingLines)
+    .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
+    .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
+    .where(
+      inArray(
+        fundingLines.grantId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(programmes.code), asc(allocations.fiscalYear));
+  const funding = new Map<
+    string,
+    { programmes: Map<string, GrantListRow["programmes"][number]>; years: Set<number> }
+  >();
+  for (const { grantId, fiscalYear, ...programme } of lines) {
+    let entry = funding.get(grantId);
+    if (!entry) funding.set(grantId, (entry = { programmes: new Map(), years: new Set() }));
+    entry.programmes.set(programme.code, programme);
+    entry.years.add(fiscalYear);
+  }
+  return rows.map((row) => {
+    const entry = funding.get(row.id);
+    return {
+      ...row,
+      programmes: entry ? [...entry.programmes.values()] : [],
+      fiscalYears: entry ? [...entry.years].sort((a, b) => a - b) : [],
+    };
+  });
+}
+
 /** One page of grant rows for a WHERE and ORDER BY built above. */
 export async function selectGrantListRows(
   db: DbOrTx,
@@ -131,7 +159,7 @@ export async function selectGrantListRows(
   limit: number,
   offset: number,
 ): Promise<GrantListRow[]> {
-  return db
+  const rows = await db
     .select(grantListColumns())
     .from(grants)
     .innerJoin(organisations, eq(organisations.id, grants.recipientId))
@@ -139,6 +167,7 @@ export async function selectGrantListRows(
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
+  return withFunding(db, rows);
 }
 
 /** Where a keyset batch of the grant list resumes: the last row's sort value (as text) and id. */
@@ -168,13 +197,14 @@ export async function selectGrantListBatch(
     const nullsAfter = input.sort === "fiscalYear" ? sql` or ${key} is null` : sql``;
     resume = sql`((${key}, ${grants.id}) ${beyond} (${after.sortKey}, ${after.id}::uuid)${nullsAfter})`;
   }
-  return db
+  const rows = await db
     .select({ ...grantListColumns(), sortKey: sql<string | null>`(${key})::text` })
     .from(grants)
     .innerJoin(organisations, eq(organisations.id, grants.recipientId))
     .where(and(where, resume))
     .orderBy(...grantListOrder(input))
     .limit(limit);
+  return withFunding(db, rows);
 }
 
 /** How many grants match: the WHERE reads grants alone, so this is one index or table scan of grants, no join. */
