@@ -14,18 +14,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/**
- * The one folder still throwing English-only refusals while another change converts it: remove it from here when it
- * lands (and then nothing may be added).
- */
-const PENDING = ["services/amendments/"];
-
 describe("refusals are written from the catalogues", () => {
   // `new DomainError(code, "English sentence")` reaches French readers in English; `refusal(code, key, params)` is
   // the one way to refuse, and it builds the error in errors.ts. A TRPCError's own message is English too.
   it("no service builds a DomainError or a TRPCError with a sentence of its own", () => {
     const offenders = sourceFiles(source)
-      .filter((file) => file !== "errors.ts" && !PENDING.some((folder) => file.startsWith(folder)))
+      .filter((file) => file !== "errors.ts")
       .flatMap((file) =>
         readFileSync(join(source, file), "utf8")
           .split("\n")

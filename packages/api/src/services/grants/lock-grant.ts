@@ -1,7 +1,7 @@
 import { type DbOrTx, type Grant, grants } from "@portal/db";
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { DomainError, isRefusalKey, type RefusalKey, refusal } from "../../errors";
+import { DomainError, type RefusalKey, refusal } from "../../errors";
 import { manageableGrants, visibleGrants } from "./grant-scope";
 
 /**
@@ -26,15 +26,15 @@ export async function lockGrantOrThrow(tx: DbOrTx, actor: Actor, grantId: string
 /**
  * Locks the grant that owns a child row (payment, disbursement, requirement) given the grant id read from that row;
  * NOT_FOUND with the child's own sentence (`notFound`, a catalogue key) when there is no such row or the actor may not
- * see its grant. A caller still passing an English sentence gets the general "no such record" in both languages.
+ * see its grant.
  */
 export async function lockOwningGrantOrThrow(
   tx: DbOrTx,
   actor: Actor,
   grantId: string | undefined,
-  notFound: RefusalKey | (string & {}),
+  notFound: RefusalKey,
 ): Promise<Grant> {
-  const unknown = () => refusal("NOT_FOUND", isRefusalKey(notFound) ? notFound : "noSuchRecord");
+  const unknown = () => refusal("NOT_FOUND", notFound);
   if (grantId === undefined) throw unknown();
   try {
     return await lockGrantOrThrow(tx, actor, grantId);
