@@ -1,5 +1,6 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { ORGANISATION_RELATION_KINDS, updateRelationInput } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
@@ -13,7 +14,6 @@ import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
-import { translatedResolver } from "./translated-resolver";
 
 const formShape = z.object({
   id: z.string(),
@@ -41,7 +41,6 @@ function LinkActions({
   label: string;
 }) {
   const t = useTranslations("organisations.linkForm");
-  const te = useTranslations("organisations.errors");
   const tk = useTranslations("organisations.relationKind");
   const refusalText = useRefusalMessage();
   const router = useRouter();
@@ -51,7 +50,7 @@ function LinkActions({
   const update = useMutation(trpc.partnerships.updateLink.mutationOptions());
   const remove = useMutation(trpc.partnerships.deleteLink.mutationOptions());
   const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: translatedResolver(schema, (key) => te(key as "kind")),
+    resolver: zodResolver(schema),
     defaultValues: {
       id: link.id,
       kind: link.kind,

@@ -1,5 +1,6 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { createRelationInput, ORGANISATION_RELATION_KINDS } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
@@ -12,7 +13,6 @@ import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
-import { translatedResolver } from "./translated-resolver";
 
 const formShape = z.object({
   fromOrganisationId: z.string(),
@@ -46,7 +46,6 @@ function LinkForm({
   organisations: readonly OrganisationChoice[];
 }) {
   const t = useTranslations("organisations.linkForm");
-  const te = useTranslations("organisations.errors");
   const tk = useTranslations("organisations.relationKind");
   const refusalText = useRefusalMessage();
   const router = useRouter();
@@ -62,7 +61,7 @@ function LinkForm({
     since: "",
   };
   const { register, handleSubmit, formState, setError, reset } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: translatedResolver(schema, (key) => te(key as "kind")),
+    resolver: zodResolver(schema),
     defaultValues: defaults,
   });
   const errors = formState.errors;

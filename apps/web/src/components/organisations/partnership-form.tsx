@@ -1,5 +1,6 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { PARTNERSHIP_KINDS, savePartnershipInput } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
@@ -12,7 +13,6 @@ import { describedBy, Field } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
-import { translatedResolver } from "./translated-resolver";
 
 const formShape = z.object({
   organisationId: z.string(),
@@ -44,7 +44,6 @@ function PartnershipForm({
   initial: { kind: string; since: string | null; descriptionEn: string; descriptionFr: string } | null;
 }) {
   const t = useTranslations("organisations.partnershipForm");
-  const te = useTranslations("organisations.errors");
   const tk = useTranslations("organisations.kind");
   const refusalText = useRefusalMessage();
   const router = useRouter();
@@ -52,7 +51,7 @@ function PartnershipForm({
   const [open, setOpen] = useState(false);
   const save = useMutation(trpc.partnerships.save.mutationOptions());
   const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: translatedResolver(schema, (key) => te(key as "kind")),
+    resolver: zodResolver(schema),
     defaultValues: {
       organisationId,
       kind: initial?.kind ?? "",

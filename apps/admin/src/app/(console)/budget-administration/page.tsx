@@ -1,4 +1,4 @@
-import { formatMoney } from "@portal/domain";
+import { formatMoney, localized } from "@portal/domain";
 import {
   Card,
   CardContent,
@@ -34,7 +34,7 @@ export default async function BudgetAdministrationPage() {
   const funds = overview.programmes.filter((p) => p.depth === 0 && !p.holdsAllocations);
   const views = await Promise.all(funds.map((f) => api.budgetAdministration.programmeBudget({ programmeId: f.id })));
   const money = (amount: number) => <Money amount={amount} currency="CAD" locale={locale} />;
-  const name = (p: { nameEn: string; nameFr: string }) => (locale === "fr" ? p.nameFr : p.nameEn);
+  const name = (p: { nameEn: string; nameFr: string }) => localized(p, "name", locale);
 
   return (
     <>
