@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { takeTurnOnFiscalYear } from "../support/fiscal-year-turn";
 import { signIn } from "../support/sign-in";
 
 const adminUrl = () => `http://localhost:${process.env.E2E_ADMIN_PORT ?? "3101"}`;
@@ -34,11 +35,19 @@ async function optionValue(page: Page, select: string, text: string | RegExp): P
   return value!;
 }
 
+let turn: { release: () => Promise<void> } | undefined;
+test.afterEach(async () => {
+  await turn?.release();
+  turn = undefined;
+});
+
 test("an officer creates a two-programme grant, another approves it, payments are scheduled and disbursed", async ({
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
+  // The keyboard journey pays an FY 2002-2003 instalment: it must not land between the two budget readings.
+  turn = await takeTurnOnFiscalYear(2002);
   const reference = `E2E-${Date.now().toString(36).toUpperCase()}`;
   const before = await budgetTotals(browser);
 

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { takeTurnOnFiscalYear } from "../support/fiscal-year-turn";
 import { tabTo } from "../support/keyboard";
 import { ACCOUNTS, DEMO_PASSWORD } from "../support/sign-in";
 
@@ -10,8 +11,16 @@ test.use({ locale: "en-US" });
  * typing only (no click anywhere). The seeded CLF-2002-ICRC grant has its second instalment due, scheduled by the
  * first officer, so the second officer may approve it (four eyes) and then pay it.
  */
+let turn: { release: () => Promise<void> } | undefined;
+test.afterEach(async () => {
+  await turn?.release();
+  turn = undefined;
+});
+
 test("an officer signs in, approves an instalment and records its payment with the keyboard only", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
+  // This payment moves FY 2002-2003, whose exact changes the grant-ledger journey measures: one at a time.
+  turn = await takeTurnOnFiscalYear(2002);
   await page.goto("/sign-in");
 
   // Sign in: the fields and the button are reached with Tab; Enter submits.
