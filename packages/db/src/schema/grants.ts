@@ -188,6 +188,7 @@ export const reportingRequirements = pgTable(
     index("reporting_requirements_overdue_idx")
       .on(t.dueOn, t.id)
       .where(sql`${t.status} in ('open', 'changes_requested')`),
+    // Migration 0019 adds INCLUDE (grant_id): the dashboard counts reports to review from the index alone.
     index("reporting_requirements_in_review_idx")
       .on(t.dueOn, t.id)
       .where(sql`${t.status} in ('submitted', 'resubmitted')`),
@@ -294,6 +295,8 @@ export const scheduledPayments = pgTable(
     index("scheduled_payments_requirement_idx").on(t.requirementId),
     index("scheduled_payments_created_by_idx").on(t.createdById),
     index("scheduled_payments_approved_by_idx").on(t.approvedById),
+    // The officer dashboard's instalments to act on, soonest first. Migration 0019 adds INCLUDE (grant_id): the
+    // dashboard counts them from the index alone.
     index("scheduled_payments_to_act_idx")
       .on(t.dueOn, t.id)
       .where(sql`${t.status} in ('due', 'approved')`),
