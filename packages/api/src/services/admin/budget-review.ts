@@ -11,6 +11,7 @@ import { fiscalQuarterOf, fiscalYearOf, sumMinor } from "@portal/domain";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { budgetOverview } from "../budgets/budget-overview";
+import { preparedRead } from "../prepared-read";
 
 export interface QuarterFigure {
   /** "2001-Q1": the fiscal year the money was paid in, and its quarter. */
@@ -34,6 +35,58 @@ export interface PartnerFigure {
 
 export const periodKey = (fiscalYear: number, quarter: number) => `${fiscalYear}-Q${quarter}`;
 
+const inYear = eq(allocations.fiscalYear, sql.placeholder("fiscalYear"));
+
+// The running totals per allocation and quarter (migration 0017), not the disbursements themselves: a few rows per
+// programme whatever the number of payments.
+const paidByQuarter = preparedRead((db) =>
+  db
+    .select({
+      fiscalYear: allocationQuarterTotals.fiscalYear,
+      quarter: allocationQuarterTotals.fiscalQuarter,
+      total: sql<string>`sum(${allocationQuarterTotals.amountCad})`,
+    })
+    .from(allocationQuarterTotals)
+    .innerJoin(allocations, eq(allocations.id, allocationQuarterTotals.allocationId))
+    .where(inYear)
+    .groupBy(allocationQuarterTotals.fiscalYear, allocationQuarterTotals.fiscalQuarter)
+    .prepare("budget_review_paid_by_quarter"),
+);
+
+const directCostsInYear = preparedRead((db) =>
+  db
+    .select({ startsOn: conferences.startsOn, directCost: conferences.directCost })
+    .from(conferences)
+    .innerJoin(allocations, eq(allocations.id, conferences.allocationId))
+    .where(and(inYear, isNotNull(conferences.directCost)))
+    .prepare("budget_review_direct_costs"),
+);
+
+const byPartnerInYear = preparedRead((db) =>
+  db
+    .select({
+      organisation: {
+        id: organisations.id,
+        acronym: organisations.acronym,
+        nameEn: organisations.legalNameEn,
+        nameFr: organisations.legalNameFr,
+      },
+      // The running totals with the one definition of "committed" (committed_amount), as allocations.committed is
+      // kept: the same figures as funding_line_ledger (the tests compare them) without summing every disbursement.
+      funded: sql<string>`sum(${fundingLines.amount})`,
+      committed: sql<string>`sum(committed_amount(${grants.status}, ${fundingLines.amount}, ${fundingLines.disbursed}))`,
+      disbursed: sql<string>`sum(${fundingLines.disbursed})`,
+    })
+    .from(fundingLines)
+    .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
+    .innerJoin(grants, eq(grants.id, fundingLines.grantId))
+    .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+    .where(inYear)
+    .groupBy(organisations.id)
+    .orderBy(asc(organisations.legalNameEn))
+    .prepare("budget_review_by_partner"),
+);
+
 /**
  * Budget review of one fiscal year: per programme (allocated, committed, disbursed, available), disbursed by fiscal
  * quarter and committed/disbursed by partner. Every figure is drawn from the allocations of that fiscal year, so
@@ -41,47 +94,11 @@ export const periodKey = (fiscalYear: number, quarter: number) => `${fiscalYear}
  */
 export async function budgetReview(db: DbOrTx, actor: Actor, fiscalYear: number) {
   requireCapability(actor, "budgets.review");
-  const inYear = eq(allocations.fiscalYear, fiscalYear);
   const [overview, paid, costs, partners] = await Promise.all([
     budgetOverview(db, fiscalYear),
-    // The running totals per allocation and quarter (migration 0017), not the disbursements themselves: a few rows
-    // per programme whatever the number of payments.
-    db
-      .select({
-        fiscalYear: allocationQuarterTotals.fiscalYear,
-        quarter: allocationQuarterTotals.fiscalQuarter,
-        total: sql<string>`sum(${allocationQuarterTotals.amountCad})`,
-      })
-      .from(allocationQuarterTotals)
-      .innerJoin(allocations, eq(allocations.id, allocationQuarterTotals.allocationId))
-      .where(inYear)
-      .groupBy(allocationQuarterTotals.fiscalYear, allocationQuarterTotals.fiscalQuarter),
-    db
-      .select({ startsOn: conferences.startsOn, directCost: conferences.directCost })
-      .from(conferences)
-      .innerJoin(allocations, eq(allocations.id, conferences.allocationId))
-      .where(and(inYear, isNotNull(conferences.directCost))),
-    db
-      .select({
-        organisation: {
-          id: organisations.id,
-          acronym: organisations.acronym,
-          nameEn: organisations.legalNameEn,
-          nameFr: organisations.legalNameFr,
-        },
-        // The running totals with the one definition of "committed" (committed_amount), as allocations.committed is
-        // kept: the same figures as funding_line_ledger (the tests compare them) without summing every disbursement.
-        funded: sql<string>`sum(${fundingLines.amount})`,
-        committed: sql<string>`sum(committed_amount(${grants.status}, ${fundingLines.amount}, ${fundingLines.disbursed}))`,
-        disbursed: sql<string>`sum(${fundingLines.disbursed})`,
-      })
-      .from(fundingLines)
-      .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
-      .innerJoin(grants, eq(grants.id, fundingLines.grantId))
-      .innerJoin(organisations, eq(organisations.id, grants.recipientId))
-      .where(inYear)
-      .groupBy(organisations.id)
-      .orderBy(asc(organisations.legalNameEn)),
+    paidByQuarter(db).execute({ fiscalYear }),
+    directCostsInYear(db).execute({ fiscalYear }),
+    byPartnerInYear(db).execute({ fiscalYear }),
   ]);
 
   const quarters = new Map<string, QuarterFigure>();

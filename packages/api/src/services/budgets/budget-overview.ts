@@ -1,6 +1,7 @@
 import { allocations, type DbOrTx, fiscalYears, programmes } from "@portal/db";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { preparedRead } from "../prepared-read";
 
 export interface BudgetLine {
   allocationId: string;
@@ -13,10 +14,9 @@ export interface BudgetLine {
   provenance: (typeof allocations.provenance.enumValues)[number];
 }
 
-/** Budget per programme for one fiscal year: allocated, committed, disbursed and available (allocated - committed). */
-export async function budgetOverview(db: DbOrTx, fiscalYear: number) {
-  const parent = alias(programmes, "parent");
-  const rows = await db
+const parent = alias(programmes, "parent");
+const overviewRows = preparedRead((db) =>
+  db
     .select({
       allocationId: allocations.id,
       programme: {
@@ -35,8 +35,14 @@ export async function budgetOverview(db: DbOrTx, fiscalYear: number) {
     .from(allocations)
     .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
     .leftJoin(parent, eq(parent.id, programmes.parentId))
-    .where(eq(allocations.fiscalYear, fiscalYear))
-    .orderBy(asc(programmes.code));
+    .where(eq(allocations.fiscalYear, sql.placeholder("fiscalYear")))
+    .orderBy(asc(programmes.code))
+    .prepare("budget_overview"),
+);
+
+/** Budget per programme for one fiscal year: allocated, committed, disbursed and available (allocated - committed). */
+export async function budgetOverview(db: DbOrTx, fiscalYear: number) {
+  const rows = await overviewRows(db).execute({ fiscalYear });
   const lines: BudgetLine[] = rows.map((row) => ({ ...row, available: row.allocated - row.committed }));
   const totals = lines.reduce(
     (acc, line) => ({
