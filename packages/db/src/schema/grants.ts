@@ -92,7 +92,8 @@ export const grants = pgTable(
     index("grants_first_fiscal_year_idx").on(t.firstFiscalYear, t.id),
     // Scanned backwards: newest first with the grants that have no funding line still last.
     index("grants_first_fiscal_year_nulls_first_idx").on(t.firstFiscalYear.asc().nullsFirst(), t.id),
-    // The officer dashboard's approvals, oldest first.
+    // The officer dashboard's approvals, oldest first. Migration 0019 adds INCLUDE (created_by_id): the dashboard
+    // counts them (four eyes: not the officer's own) from the index alone.
     index("grants_submitted_idx")
       .on(t.updatedAt, t.id)
       .where(sql`${t.status} = 'submitted'`),
@@ -184,11 +185,11 @@ export const reportingRequirements = pgTable(
   (t) => [
     check("reporting_requirements_waiver_reason", sql`${t.status} <> 'waived' or length(trim(${t.waivedReason})) > 0`),
     index("reporting_requirements_grant_idx").on(t.grantId),
-    // The officer dashboard's lists, soonest first: each read is the first 50 entries of one of these.
+    // The officer dashboard's lists, soonest first: each read is the first 50 entries of one of these. Migration 0019
+    // adds INCLUDE (grant_id) to both: the dashboard counts them from the index alone.
     index("reporting_requirements_overdue_idx")
       .on(t.dueOn, t.id)
       .where(sql`${t.status} in ('open', 'changes_requested')`),
-    // Migration 0019 adds INCLUDE (grant_id): the dashboard counts reports to review from the index alone.
     index("reporting_requirements_in_review_idx")
       .on(t.dueOn, t.id)
       .where(sql`${t.status} in ('submitted', 'resubmitted')`),
