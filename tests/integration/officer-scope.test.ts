@@ -4,11 +4,12 @@ import {
   csvStream,
   GRANT_EXPORT_COLUMNS,
   grantListExport,
+  manageableGrants,
   PAYMENT_EXPORT_COLUMNS,
   paymentsExport,
   refreshPaymentHolds,
 } from "@portal/api/services";
-import { auditEvents, type Database, programmes, reportingRequirements, users } from "@portal/db";
+import { auditEvents, type Database, grants, programmes, reportingRequirements, users } from "@portal/db";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, callers, callersAs, scopedOfficer } from "./support/actors";
@@ -223,6 +224,37 @@ describe("an officer who reads grants outside their programmes (read-only, offic
       ),
     ).toMatchObject({ code: "FORBIDDEN", field: "fundingLines.1.allocationId" });
     expect(await codeOf(web.grants.transition({ id: draft.id, action: "submit" }))).toBe("OK");
+  });
+});
+
+describe("the scope read from a child row's grant id (manageableGrants on grant_id, the dashboard's counts)", () => {
+  it("selects, for every kind of actor, exactly the rows the condition on the joined grant selects", async () => {
+    const actors: Actor[] = [
+      (await actorFor(db, "officer"))!,
+      (await actorFor(db, "officer3"))!,
+      (await actorFor(db, "partnerIcbl"))!,
+      (await actorFor(db, "admin"))!,
+      hidden,
+      await scopedOfficer(db, [], "read_only"),
+      systemActor,
+    ];
+    const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+    const manageableCounts = new Set<number>();
+    for (const actor of actors) {
+      const byGrantId = await db
+        .select({ id: reportingRequirements.id })
+        .from(reportingRequirements)
+        .where(manageableGrants(actor, reportingRequirements.grantId));
+      const byJoin = await db
+        .select({ id: reportingRequirements.id })
+        .from(reportingRequirements)
+        .innerJoin(grants, eq(grants.id, reportingRequirements.grantId))
+        .where(manageableGrants(actor));
+      expect(ids(byGrantId), `${actor.role} ${actor.userId}`).toEqual(ids(byJoin));
+      manageableCounts.add(byJoin.length);
+    }
+    // The actors tell something apart: all, some, none.
+    expect(manageableCounts.size).toBeGreaterThanOrEqual(3);
   });
 });
 
