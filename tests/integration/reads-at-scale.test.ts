@@ -279,6 +279,10 @@ describe("keyset exports", () => {
     expect(table.rowCount).toBe(total);
     expect(lines).toHaveLength(total);
     expect(new Set(lines.map((cells) => cells[0])).size).toBe(total);
+    // Written by PostgreSQL, byte for byte as the JavaScript formatter writes it, grants of several years included.
+    const formatted = await drainRows(csvStream({ ...table, csvRows: undefined }));
+    expect(lines).toEqual(formatted);
+    expect(lines.some((cells) => cells[6]!.includes(", "))).toBe(true);
   });
 
   it("the payments CSV has every disbursement once, newest first, across many batches", async () => {

@@ -1,16 +1,20 @@
-import type { DbOrTx } from "@portal/db";
+import { allocations, type Database, fundingLines, grants, organisations, programmes } from "@portal/db";
 import { fiscalYearLabel, type GrantStatus, listGrantsInput, type ListGrantsInput } from "@portal/domain";
+import { eq, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import {
   countGrantListRows,
   type GrantListKey,
   type GrantListRow,
+  grantListOrder,
   grantListWhere,
   selectGrantListBatch,
 } from "../grants/list-grants";
 import { todayInOttawa } from "../today";
 import { type ExportColumn, exportFileName, type ExportFormat, type ExportTable } from "./export-format";
+import { dateCell, moneyCell, textCell, wordsCell } from "./csv-sql";
 import { inKeysetBatches } from "./keyset";
+import { openSnapshot } from "./snapshot-cursor";
 
 export const GRANT_EXPORT_COLUMNS = [
   "reference",
@@ -44,7 +48,7 @@ export interface GrantExportText {
  * exports go through the same visibleGrants condition as their list.
  */
 export async function grantListExport(
-  db: DbOrTx,
+  db: Database,
   actor: Actor,
   query: ListGrantsInput,
   text: GrantExportText,
@@ -82,6 +86,44 @@ export async function grantListExport(
       currency: (g) => g.currency,
     },
   ];
+
+  // The same rows as CSV cells, written by PostgreSQL (csvRows): the columns above, in order, as csvCell writes them;
+  // programmes (by code) and fiscal years (by year) as withFunding lists them, one correlated aggregate each.
+  const funding = sql`${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}`;
+  const rowsCsv = db
+    .select({
+      reference: textCell(grants.reference),
+      title: textCell(fr ? grants.titleFr : grants.titleEn),
+      recipient: textCell(fr ? organisations.legalNameFr : organisations.legalNameEn),
+      recipientAcronym: textCell(organisations.acronym),
+      country: textCell(organisations.countryCode),
+      programmes: textCell(sql`(select string_agg(distinct ${programmes.code}, ', ' order by ${programmes.code})
+        from ${funding} inner join ${programmes} on ${programmes.id} = ${allocations.programmeId}
+        where ${fundingLines.grantId} = ${grants.id})`),
+      fiscalYears: textCell(sql`(select string_agg(y::text || '-' || (y + 1)::text, ', ' order by y)
+        from (select distinct ${allocations.fiscalYear} as y from ${funding}
+              where ${fundingLines.grantId} = ${grants.id}) years)`),
+      startsOn: dateCell(grants.startsOn),
+      endsOn: dateCell(grants.endsOn),
+      status: wordsCell(grants.status, grants.status.enumValues, text.status),
+      currency: textCell(grants.currency),
+      amount: moneyCell(grants.totalAmount, grants.currency),
+      disbursed: moneyCell(grants.disbursed, grants.currency),
+      remaining: moneyCell(sql`(${grants.totalAmount} - ${grants.disbursed})`, grants.currency),
+    })
+    .from(grants)
+    .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+    .where(where)
+    .orderBy(...grantListOrder(input));
+  async function* csvRows(): AsyncGenerator<Uint8Array> {
+    const snapshot = await openSnapshot(db);
+    try {
+      yield* snapshot.copyCsv(rowsCsv);
+    } finally {
+      await snapshot.close();
+    }
+  }
+
   return {
     fileName: exportFileName(text.fileBase, format, todayInOttawa()),
     sheetName: text.sheetName,
@@ -94,5 +136,6 @@ export async function grantListExport(
         (row): GrantListKey => ({ sortKey: row.sortKey, id: row.id }),
         500,
       ),
+    csvRows,
   };
 }
