@@ -87,9 +87,21 @@ export async function grantListExport(
     },
   ];
 
-  // The same rows as CSV cells, written by PostgreSQL (csvRows): the columns above, in order, as csvCell writes them;
-  // programmes (by code) and fiscal years (by year) as withFunding lists them, one correlated aggregate each.
-  const funding = sql`${fundingLines} inner join ${allocations} on ${allocations.id} = ${fundingLines.allocationId}`;
+  // The same rows as CSV cells, written by PostgreSQL (csvRows): the columns above, in order, as csvCell writes them.
+  // Programmes (by code) and fiscal years come from one pass over the funding lines grouped by grant, joined once:
+  // a correlated aggregate per row cost ~0.06 ms a grant. Year labels sort as text as they do as numbers (4 digits).
+  const yearLabel = sql`${allocations.fiscalYear} || '-' || (${allocations.fiscalYear} + 1)`;
+  const funding = db
+    .select({
+      grantId: fundingLines.grantId,
+      programmes: sql<string>`string_agg(distinct ${programmes.code}, ', ' order by ${programmes.code})`.as("codes"),
+      fiscalYears: sql<string>`string_agg(distinct ${yearLabel}, ', ' order by ${yearLabel})`.as("years"),
+    })
+    .from(fundingLines)
+    .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
+    .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
+    .groupBy(fundingLines.grantId)
+    .as("funding");
   const rowsCsv = db
     .select({
       reference: textCell(grants.reference),
@@ -97,12 +109,8 @@ export async function grantListExport(
       recipient: textCell(fr ? organisations.legalNameFr : organisations.legalNameEn),
       recipientAcronym: textCell(organisations.acronym),
       country: textCell(organisations.countryCode),
-      programmes: textCell(sql`(select string_agg(distinct ${programmes.code}, ', ' order by ${programmes.code})
-        from ${funding} inner join ${programmes} on ${programmes.id} = ${allocations.programmeId}
-        where ${fundingLines.grantId} = ${grants.id})`),
-      fiscalYears: textCell(sql`(select string_agg(y::text || '-' || (y + 1)::text, ', ' order by y)
-        from (select distinct ${allocations.fiscalYear} as y from ${funding}
-              where ${fundingLines.grantId} = ${grants.id}) years)`),
+      programmes: textCell(funding.programmes),
+      fiscalYears: textCell(funding.fiscalYears),
       startsOn: dateCell(grants.startsOn),
       endsOn: dateCell(grants.endsOn),
       status: wordsCell(grants.status, grants.status.enumValues, text.status),
@@ -113,6 +121,7 @@ export async function grantListExport(
     })
     .from(grants)
     .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+    .leftJoin(funding, eq(funding.grantId, grants.id))
     .where(where)
     .orderBy(...grantListOrder(input));
   async function* csvRows(): AsyncGenerator<Uint8Array> {
