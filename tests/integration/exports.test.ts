@@ -1,16 +1,19 @@
 import { Readable } from "node:stream";
 import {
   csvStream,
+  decimalAmount,
   type ExportTable,
   exportResponse,
   GRANT_EXPORT_COLUMNS,
   grantListExport,
+  moneyCell,
   PAYMENT_EXPORT_COLUMNS,
   paymentsExport,
   xlsxStream,
 } from "@portal/api/services";
 import { type Database, grants } from "@portal/db";
 import type { ListGrantsInput } from "@portal/domain";
+import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, callers, type Persona } from "./support/actors";
@@ -263,5 +266,94 @@ describe("the export pieces stream", () => {
     for await (const chunk of Readable.fromWeb(csvStream(table) as never))
       chunks.push(Buffer.from(chunk as Uint8Array));
     expect(Buffer.concat(chunks).toString("utf8")).toBe("\uFEFFa\né\n");
+  });
+});
+
+describe("CSV written by PostgreSQL (COPY)", () => {
+  beforeAll(async () => {
+    // Text a spreadsheet would run, quotes, commas and line breaks, and empty cells, in rows both partners export.
+    const hostile = ['=HYPERLINK("https://evil.example","x")', "+1, +1", "-2\n+3", "@SUM(A1)", "\tTab", "\rReturn", ""];
+    const icblGrants = await db
+      .select({ id: grants.id })
+      .from(grants)
+      .where(sql`${grants.recipientId} = ${icbl}`);
+    for (const [i, grant] of icblGrants.entries()) {
+      const value = hostile[i % hostile.length]!;
+      await db.execute(
+        sql`update grants set title_en = ${value || '"quoted"'}, title_fr = ${value} where id = ${grant.id}`,
+      );
+    }
+    // Each outstanding instalment gets one of the values in turn, so every value is exported (the officer's CSV).
+    const values = sql`(array[${sql.join(
+      hostile.map((v) => sql`${v}`),
+      sql`, `,
+    )}])[1 + (turn.n % ${hostile.length})]`;
+    const updated = await db.execute(sql`update scheduled_payments s set description_en = ${values},
+      description_fr = ${values} from (select id, row_number() over (order by due_on, id) as n from scheduled_payments
+        where status in ('planned', 'due', 'approved', 'on_hold')) turn where turn.id = s.id returning s.id`);
+    expect(updated.length).toBeGreaterThanOrEqual(hostile.length);
+  });
+
+  /** The table's CSV as the database writes it, and as the JavaScript formatter writes the same rows. */
+  async function bothWays<Row>(table: ExportTable<Row>) {
+    expect(table.csvRows).toBeDefined();
+    const copied = await text(csvStream(table));
+    const formatted = await text(csvStream({ ...table, csvRows: undefined }));
+    return { copied, formatted };
+  }
+
+  it("writes amounts exactly as decimalAmount does, in every number of minor digits", async () => {
+    const cases: [number, string][] = [];
+    for (const amount of [0, 1, -5, 99, 100, -4_080_300, 48_474_400, 123_456_789_012_345, -9_007_199_254_740_991])
+      for (const currency of ["CAD", "EUR", "JPY", "CLP", "KWD", "BHD", "CLF"]) cases.push([amount, currency]);
+    for (const [amount, currency] of cases) {
+      const [row] = await db.execute<{ cell: string }>(
+        sql`select ${moneyCell(sql`${amount}::bigint`, sql`${currency}::text`)} as cell`,
+      );
+      expect(row!.cell, `${amount} ${currency}`).toBe(decimalAmount(amount, currency));
+    }
+  });
+
+  it("the payments CSV is byte for byte what the JavaScript formatter writes, hostile text and words included", async () => {
+    const words = { kind: (k: string) => `=${k}`, status: (s: string) => (s === "due" ? "" : `-${s}, "x"`) };
+    for (const persona of ["partnerIcbl", "partnerMac", "officer"] as const)
+      for (const locale of ["en", "fr"] as const) {
+        const actor = (await actorFor(db, persona))!;
+        const table = await paymentsExport(db, actor, { ...paymentText, ...words, locale }, "csv");
+        const { copied, formatted } = await bothWays(table);
+        expect(copied.split("\n").length, `${persona} ${locale}`).toBeGreaterThan(2);
+        expect(copied, `${persona} ${locale}`).toBe(formatted);
+      }
+    // Positive control: the hostile text did reach the export, neutralised.
+    const icblActor = (await actorFor(db, "partnerIcbl"))!;
+    const icblCsv = await text(csvStream(await paymentsExport(db, icblActor, paymentText, "csv")));
+    expect(icblCsv).toContain(`"'=HYPERLINK(""https://evil.example"",""x"")"`);
+    expect(icblCsv).toContain(`"'+1, +1"`);
+  });
+
+  it("the grant-list CSV is byte for byte what the JavaScript formatter writes, for every persona, language and sort", async () => {
+    const words = { status: (s: string) => (s === "active" ? "" : `=${s}, "x"`) };
+    const queries: ListGrantsInput[] = [
+      {},
+      { sort: "recipient", direction: "desc" },
+      { sort: "fiscalYear", direction: "asc" },
+      { sort: "amount", direction: "desc", q: "a" },
+    ];
+    for (const persona of ["partnerIcbl", "partnerMac", "officer", "admin"] as const)
+      for (const locale of ["en", "fr"] as const)
+        for (const query of queries) {
+          const actor = (await actorFor(db, persona))!;
+          const table = await grantListExport(db, actor, query, { ...grantText, ...words, locale }, "csv");
+          const copied = await text(csvStream(table));
+          const formatted = await text(csvStream({ ...table, csvRows: undefined }));
+          const label = `${persona} ${locale} ${JSON.stringify(query)}`;
+          expect(table.csvRows, label).toBeDefined();
+          expect(copied, label).toBe(formatted);
+        }
+    // Positive control: the grants of the hostile titles above are in the export, neutralised.
+    const officer = (await actorFor(db, "officer"))!;
+    const csv = await text(csvStream(await grantListExport(db, officer, {}, grantText, "csv")));
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""x"")"`);
+    expect(csv).toContain("MAPP, MMP");
   });
 });

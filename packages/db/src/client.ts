@@ -2,6 +2,9 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
 
+/** How the schema's camelCase keys become column names, for the client and for SQL rendered outside it. */
+export const DB_CASING = "snake_case" as const;
+
 export type Database = ReturnType<typeof createDb>;
 /** A database handle or an open transaction: services accept either. */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -24,6 +27,6 @@ export function createDb(url: string, options: DbOptions = {}) {
     connect_timeout: options.connectTimeout ?? 10,
     onnotice: () => {},
   });
-  const db = drizzle(client, { schema, casing: "snake_case" });
+  const db = drizzle(client, { schema, casing: DB_CASING });
   return Object.assign(db, { close: () => client.end({ timeout: 5 }) });
 }

@@ -1,3 +1,4 @@
 export * from "./client";
+export * from "./inline-query";
 export * as schema from "./schema";
 export * from "./schema";

@@ -1,4 +1,4 @@
-import { code as currencyByCode } from "currency-codes";
+import { code as currencyByCode, data as currencyData } from "currency-codes";
 
 /**
  * Money is an integer number of minor units (cents) plus an ISO 4217 code. Never a float: amounts are parsed from
@@ -21,6 +21,20 @@ export function minorDigits(currency: string): number {
     digitsByCode.set(currency, digits);
   }
   return digits;
+}
+
+/**
+ * The ISO 4217 codes grouped by how many minor-unit digits they have (0: JPY, 2: CAD, 3: KWD...): what SQL that
+ * writes amounts as decimals needs, as minorDigits gives it one currency at a time.
+ */
+export function currencyCodesByDigits(): ReadonlyMap<number, readonly string[]> {
+  const groups = new Map<number, string[]>();
+  for (const { code, digits } of currencyData) {
+    const group = groups.get(digits);
+    if (group) group.push(code);
+    else groups.set(digits, [code]);
+  }
+  return groups;
 }
 
 export function isCurrencyCode(value: string): boolean {

@@ -28,24 +28,28 @@ function csvLines<Row>(rows: readonly Row[], cell: readonly ((row: Row) => strin
 
 /**
  * Streams a table as CSV, one batch of rows per chunk (thousands of rows, so few large writes), pulled as the
- * client reads: a slow client leaves the next batch unread, so memory stays at one batch whatever the size.
+ * client reads: a slow client leaves the next batch unread, so memory stays at one batch whatever the size. A table
+ * whose rows the database writes as CSV itself (csvRows) streams those bytes the same way.
  */
 export function csvStream<Row>(table: ExportTable<Row>): ReadableStream<Uint8Array> {
-  let iterator: AsyncIterator<Row[]> | undefined;
-  const { columns } = table;
+  let iterator: AsyncIterator<Uint8Array> | undefined;
+  const { columns, csvRows } = table;
   const cells = columns.map((column) => (row: Row) => csvCell(column, row));
+  async function* formatted(): AsyncGenerator<Uint8Array> {
+    for await (const rows of table.batches()) yield encoder.encode(csvLines(rows, cells));
+  }
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(`${BOM}${columns.map((column) => field(column.header)).join(",")}\n`));
     },
     async pull(controller) {
-      iterator ??= table.batches()[Symbol.asyncIterator]();
+      iterator ??= (csvRows ? csvRows() : formatted())[Symbol.asyncIterator]();
       const next = await iterator.next();
       if (next.done) {
         controller.close();
         return;
       }
-      controller.enqueue(encoder.encode(csvLines(next.value, cells)));
+      controller.enqueue(next.value);
     },
     async cancel() {
       await iterator?.return?.();

@@ -34,6 +34,11 @@ export interface ExportTable<Row> {
   columns: ExportColumn<Row>[];
   rowCount: number;
   batches: () => AsyncIterable<Row[]>;
+  /**
+   * The same rows as CSV already written by the database (COPY; csv-sql.ts), when the source can: csvStream sends
+   * these bytes under the header instead of formatting `batches` row by row (XLSX still reads `batches`).
+   */
+  csvRows?: () => AsyncIterable<Uint8Array>;
 }
 
 /** Minor units as a plain decimal string with a dot ("484744.00"): what spreadsheets and scripts read in any locale. */
@@ -48,8 +53,9 @@ export function decimalAmount(amount: number, currency: string): string {
   return `${negative ? "-" : ""}${whole}.${fraction}`;
 }
 
-/** What spreadsheet programs read as the start of a formula (OWASP, "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** The characters that make spreadsheet programs read a cell as a formula (OWASP, "CSV injection"). */
+export const FORMULA_START_CHARACTERS = ["=", "+", "-", "@", "\t", "\r"] as const;
+const FORMULA_START = new RegExp(`^[${FORMULA_START_CHARACTERS.map((c) => `\\${c}`).join("")}]`);
 
 /**
  * Text that a spreadsheet would run as a formula (`=HYPERLINK(...)` in a title) gets a leading apostrophe, so it is

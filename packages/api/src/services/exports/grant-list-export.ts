@@ -1,16 +1,20 @@
-import type { DbOrTx } from "@portal/db";
+import { allocations, type Database, fundingLines, grants, organisations, programmes } from "@portal/db";
 import { fiscalYearLabel, type GrantStatus, listGrantsInput, type ListGrantsInput } from "@portal/domain";
+import { eq, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import {
   countGrantListRows,
   type GrantListKey,
   type GrantListRow,
+  grantListOrder,
   grantListWhere,
   selectGrantListBatch,
 } from "../grants/list-grants";
 import { todayInOttawa } from "../today";
 import { type ExportColumn, exportFileName, type ExportFormat, type ExportTable } from "./export-format";
+import { dateCell, moneyCell, textCell, wordsCell } from "./csv-sql";
 import { inKeysetBatches } from "./keyset";
+import { openSnapshot } from "./snapshot-cursor";
 
 export const GRANT_EXPORT_COLUMNS = [
   "reference",
@@ -44,7 +48,7 @@ export interface GrantExportText {
  * exports go through the same visibleGrants condition as their list.
  */
 export async function grantListExport(
-  db: DbOrTx,
+  db: Database,
   actor: Actor,
   query: ListGrantsInput,
   text: GrantExportText,
@@ -82,6 +86,53 @@ export async function grantListExport(
       currency: (g) => g.currency,
     },
   ];
+
+  // The same rows as CSV cells, written by PostgreSQL (csvRows): the columns above, in order, as csvCell writes them.
+  // Programmes (by code) and fiscal years come from one pass over the funding lines grouped by grant, joined once:
+  // a correlated aggregate per row cost ~0.06 ms a grant. Year labels sort as text as they do as numbers (4 digits).
+  const yearLabel = sql`${allocations.fiscalYear} || '-' || (${allocations.fiscalYear} + 1)`;
+  const funding = db
+    .select({
+      grantId: fundingLines.grantId,
+      programmes: sql<string>`string_agg(distinct ${programmes.code}, ', ' order by ${programmes.code})`.as("codes"),
+      fiscalYears: sql<string>`string_agg(distinct ${yearLabel}, ', ' order by ${yearLabel})`.as("years"),
+    })
+    .from(fundingLines)
+    .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
+    .innerJoin(programmes, eq(programmes.id, allocations.programmeId))
+    .groupBy(fundingLines.grantId)
+    .as("funding");
+  const rowsCsv = db
+    .select({
+      reference: textCell(grants.reference),
+      title: textCell(fr ? grants.titleFr : grants.titleEn),
+      recipient: textCell(fr ? organisations.legalNameFr : organisations.legalNameEn),
+      recipientAcronym: textCell(organisations.acronym),
+      country: textCell(organisations.countryCode),
+      programmes: textCell(funding.programmes),
+      fiscalYears: textCell(funding.fiscalYears),
+      startsOn: dateCell(grants.startsOn),
+      endsOn: dateCell(grants.endsOn),
+      status: wordsCell(grants.status, grants.status.enumValues, text.status),
+      currency: textCell(grants.currency),
+      amount: moneyCell(grants.totalAmount, grants.currency),
+      disbursed: moneyCell(grants.disbursed, grants.currency),
+      remaining: moneyCell(sql`(${grants.totalAmount} - ${grants.disbursed})`, grants.currency),
+    })
+    .from(grants)
+    .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+    .leftJoin(funding, eq(funding.grantId, grants.id))
+    .where(where)
+    .orderBy(...grantListOrder(input));
+  async function* csvRows(): AsyncGenerator<Uint8Array> {
+    const snapshot = await openSnapshot(db);
+    try {
+      yield* snapshot.copyCsv(rowsCsv);
+    } finally {
+      await snapshot.close();
+    }
+  }
+
   return {
     fileName: exportFileName(text.fileBase, format, todayInOttawa()),
     sheetName: text.sheetName,
@@ -94,5 +145,6 @@ export async function grantListExport(
         (row): GrantListKey => ({ sortKey: row.sortKey, id: row.id }),
         500,
       ),
+    csvRows,
   };
 }
