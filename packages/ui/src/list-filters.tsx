@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { Button } from "./button";
 import { Input, Label, Select } from "./form";
 
@@ -22,11 +22,12 @@ export function ListFilters({
   /** The list's filters, as FilterSelect elements. */
   children?: ReactNode;
 }) {
+  const searchId = useId();
   return (
     <form method="get" action={action} role="search" className="mb-4 flex flex-wrap items-end gap-3">
       <div className="flex min-w-64 flex-1 flex-col gap-1.5">
-        <Label htmlFor="q">{labels.search}</Label>
-        <Input id="q" name="q" type="search" defaultValue={query ?? ""} placeholder={labels.searchPlaceholder} />
+        <Label htmlFor={searchId}>{labels.search}</Label>
+        <Input id={searchId} name="q" type="search" defaultValue={query ?? ""} placeholder={labels.searchPlaceholder} />
       </div>
       {children}
       <Button type="submit">{labels.apply}</Button>
@@ -53,10 +54,11 @@ export function FilterSelect({
   allLabel: string;
   options: readonly { value: string; label: string }[];
 }) {
+  const id = useId();
   return (
     <div className="flex flex-col gap-1.5">
-      <Label htmlFor={name}>{label}</Label>
-      <Select id={name} name={name} defaultValue={value ?? ""}>
+      <Label htmlFor={id}>{label}</Label>
+      <Select id={id} name={name} defaultValue={value ?? ""}>
         <option value="">{allLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>

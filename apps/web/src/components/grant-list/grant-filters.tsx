@@ -1,5 +1,6 @@
 import { fiscalYearLabel, GRANT_STATUSES, localized } from "@portal/domain";
 import { Button, Input, Label, Select } from "@portal/ui";
+import { useFieldIds } from "@portal/ui/field";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import type { GrantListOptions } from "./grant-list-view";
@@ -16,6 +17,7 @@ export function GrantFilters({
   isPartner: boolean;
 }) {
   const t = useTranslations("grants");
+  const fieldId = useFieldIds();
   const statusLabel = useTranslations(isPartner ? "partnerGrantStatus" : "grantStatus");
   const locale = useLocale();
   const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
@@ -28,12 +30,18 @@ export function GrantFilters({
       aria-label={t("filtersLabel")}
     >
       <div className="flex flex-col gap-1.5 sm:col-span-2">
-        <Label htmlFor="q">{t("search")}</Label>
-        <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("searchPlaceholder")} />
+        <Label htmlFor={fieldId("q")}>{t("search")}</Label>
+        <Input
+          id={fieldId("q")}
+          name="q"
+          type="search"
+          defaultValue={params.q ?? ""}
+          placeholder={t("searchPlaceholder")}
+        />
       </div>
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="programme">{t("programme")}</Label>
-        <Select id="programme" name="programme" defaultValue={params.programme ?? ""}>
+        <Label htmlFor={fieldId("programme")}>{t("programme")}</Label>
+        <Select id={fieldId("programme")} name="programme" defaultValue={params.programme ?? ""}>
           <option value="">{t("allProgrammes")}</option>
           {options.programmes.map((p) => (
             <option key={p.id} value={p.id}>
@@ -43,8 +51,8 @@ export function GrantFilters({
         </Select>
       </div>
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="fy">{t("fiscalYear")}</Label>
-        <Select id="fy" name="fy" defaultValue={params.fy ?? ""}>
+        <Label htmlFor={fieldId("fy")}>{t("fiscalYear")}</Label>
+        <Select id={fieldId("fy")} name="fy" defaultValue={params.fy ?? ""}>
           <option value="">{t("allFiscalYears")}</option>
           {options.fiscalYears.map((year) => (
             <option key={year} value={fiscalYearLabel(year)}>
@@ -54,8 +62,8 @@ export function GrantFilters({
         </Select>
       </div>
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="status">{t("status")}</Label>
-        <Select id="status" name="status" defaultValue={params.status ?? ""}>
+        <Label htmlFor={fieldId("status")}>{t("status")}</Label>
+        <Select id={fieldId("status")} name="status" defaultValue={params.status ?? ""}>
           <option value="">{t("allStatuses")}</option>
           {GRANT_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -67,8 +75,8 @@ export function GrantFilters({
       {isPartner ? null : (
         <>
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="partner">{t("partner")}</Label>
-            <Select id="partner" name="partner" defaultValue={params.partner ?? ""}>
+            <Label htmlFor={fieldId("partner")}>{t("partner")}</Label>
+            <Select id={fieldId("partner")} name="partner" defaultValue={params.partner ?? ""}>
               <option value="">{t("allPartners")}</option>
               {options.recipients.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -78,8 +86,8 @@ export function GrantFilters({
             </Select>
           </div>
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="country">{t("country")}</Label>
-            <Select id="country" name="country" defaultValue={params.country ?? ""}>
+            <Label htmlFor={fieldId("country")}>{t("country")}</Label>
+            <Select id={fieldId("country")} name="country" defaultValue={params.country ?? ""}>
               <option value="">{t("allCountries")}</option>
               {options.countries.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -91,8 +99,8 @@ export function GrantFilters({
         </>
       )}
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="size">{t("pageSize")}</Label>
-        <Select id="size" name="size" defaultValue={String(params.size ?? DEFAULT_PAGE_SIZE)}>
+        <Label htmlFor={fieldId("size")}>{t("pageSize")}</Label>
+        <Select id={fieldId("size")} name="size" defaultValue={String(params.size ?? DEFAULT_PAGE_SIZE)}>
           {PAGE_SIZES.map((size) => (
             <option key={size} value={size}>
               {size}

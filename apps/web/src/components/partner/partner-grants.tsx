@@ -13,7 +13,7 @@ type WorkspaceGrant = PartnerWorkspace["grants"][number];
 export async function PartnerGrants({ data, locale }: { data: PartnerWorkspace; locale: string }) {
   const [t, tl] = await Promise.all([getTranslations("partner"), getTranslations("partialLists")]);
   return (
-    <SectionCard id="grants" testId="partner-grants" title={t("grants.title")} description={t("grants.description")}>
+    <SectionCard testId="partner-grants" title={t("grants.title")} description={t("grants.description")}>
       {data.grants.length === 0 ? (
         <EmptyList title={t("grants.empty")} />
       ) : (
