@@ -11,6 +11,7 @@ import {
 import { todayInOttawa } from "../today";
 import { type ExportColumn, exportFileName, type ExportFormat, type ExportTable } from "./export-format";
 import { inKeysetBatches } from "./keyset";
+import { parseInput } from "../../parse-input";
 
 export const GRANT_EXPORT_COLUMNS = [
   "reference",
@@ -50,7 +51,7 @@ export async function grantListExport(
   text: GrantExportText,
   format: ExportFormat,
 ): Promise<ExportTable<GrantListRow>> {
-  const input = listGrantsInput.parse({ ...query, page: 1, pageSize: 25 });
+  const input = parseInput(listGrantsInput, { ...query, page: 1, pageSize: 25 });
   const where = grantListWhere(actor, input);
   const fr = text.locale === "fr";
   const rowCount = await countGrantListRows(db, where);
