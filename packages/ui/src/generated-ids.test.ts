@@ -23,9 +23,10 @@ const FRAGMENT_TARGETS: { file: string; id: string; why: string }[] = [
   { file: "packages/ui/src/app-shell.tsx", id: "main", why: 'the skip link ("Skip to content") points at #main' },
 ];
 
-// id, htmlFor and the ARIA attributes that point at ids, with a quoted value: `id="amount"`, `htmlFor="q"`.
+// id, htmlFor and the ARIA attributes that point at ids, with a value written in the file: a quoted one (`id="amount"`,
+// `htmlFor={"q"}`) or a template that starts with text (`id={`report-${name}`}`: derived from data, not generated).
 const FIXED_ID =
-  /(?<![\w-])(id|htmlFor|aria-labelledby|aria-describedby|aria-controls|aria-owns)=(?:"([^"]*)"|\{["'`]([^"'`$]*)["'`]\})/g;
+  /(?<![\w-])(id|htmlFor|aria-labelledby|aria-describedby|aria-controls|aria-owns)=(?:"([^"]*)"|\{["']([^"']*)["']\}|\{`(?!\$\{)([^`]*)`\})/g;
 
 describe("element ids are generated, never fixed", () => {
   // The same form can be open twice (a "Pay" form per instalment) and the same card can sit on a page twice: a fixed
@@ -62,5 +63,7 @@ describe("element ids are generated, never fixed", () => {
     expect(found('<Table data-testid="grants-table">')).toEqual([]);
     expect(found('<Input id={fieldId("amount")} />')).toEqual([]);
     expect(found("<h2 id={`${titleId}`}>")).toEqual([]);
+    expect(found("<h2 id={`${titleId}-hint`}>")).toEqual([]);
+    expect(found("<Input id={`report-${name}`} />")).toEqual(["id={`report-${name}`}"]);
   });
 });
