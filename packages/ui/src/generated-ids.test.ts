@@ -28,6 +28,9 @@ const FRAGMENT_TARGETS: { file: string; id: string; why: string }[] = [
 const FIXED_ID =
   /(?<![\w-])(id|htmlFor|aria-labelledby|aria-describedby|aria-controls|aria-owns)=(?:"([^"]*)"|\{["']([^"']*)["']\}|\{`(?!\$\{)([^`]*)`\})/g;
 
+// describedBy(id, error) sets an input's id and points it at `${id}-error`: its id is written in the file too.
+const FIXED_DESCRIBED_BY = /describedBy\(\s*(?:["']|`(?!\$\{))/g;
+
 describe("element ids are generated, never fixed", () => {
   // The same form can be open twice (a "Pay" form per instalment) and the same card can sit on a page twice: a fixed
   // id then points one label at the other's input. Forms take theirs from useFieldIds, headings from useId.
@@ -36,7 +39,7 @@ describe("element ids are generated, never fixed", () => {
       readFileSync(join(repository, file), "utf8")
         .split("\n")
         .flatMap((line, index) =>
-          [...line.matchAll(FIXED_ID)]
+          [...line.matchAll(FIXED_ID), ...line.matchAll(FIXED_DESCRIBED_BY)]
             .filter(([, , quoted, braced]) => {
               const value = quoted ?? braced;
               return !FRAGMENT_TARGETS.some((target) => target.file === file && target.id === value);
@@ -56,7 +59,7 @@ describe("element ids are generated, never fixed", () => {
   });
 
   it("the check finds what it is meant to find", () => {
-    const found = (line: string) => [...line.matchAll(FIXED_ID)].map((m) => m[0]);
+    const found = (line: string) => [...line.matchAll(FIXED_ID), ...line.matchAll(FIXED_DESCRIBED_BY)].map((m) => m[0]);
     expect(found('<Input id="amount" />')).toEqual(['id="amount"']);
     expect(found('<Label htmlFor={"q"}>')).toEqual(['htmlFor={"q"}']);
     expect(found('<p aria-describedby="hint">')).toEqual(['aria-describedby="hint"']);
@@ -65,5 +68,8 @@ describe("element ids are generated, never fixed", () => {
     expect(found("<h2 id={`${titleId}`}>")).toEqual([]);
     expect(found("<h2 id={`${titleId}-hint`}>")).toEqual([]);
     expect(found("<Input id={`report-${name}`} />")).toEqual(["id={`report-${name}`}"]);
+    expect(found("<Select {...describedBy(`link-${name}`, error)} />")).toEqual(["describedBy(`"]);
+    expect(found('<Input {...describedBy("amount", error)} />')).toEqual(['describedBy("']);
+    expect(found("<Input {...describedBy(fieldId(name), error)} />")).toEqual([]);
   });
 });

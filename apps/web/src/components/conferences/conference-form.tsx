@@ -257,6 +257,7 @@ function ConferenceForm({
           render={({ field: picker }) => (
             <CountryPicker
               id={fieldId("participants")}
+              testId="participants-options"
               label={tc("participantsTitle")}
               options={countries}
               value={picker.value}

@@ -84,7 +84,7 @@ function LinkForm({
     }
   });
   const organisationSelect = (name: "fromOrganisationId" | "toOrganisationId") => (
-    <Select {...register(name)} {...describedBy(`link-${name}`, errors[name]?.message)}>
+    <Select {...register(name)} {...describedBy(fieldId(`link-${name}`), errors[name]?.message)}>
       <option value="">{t("choose")}</option>
       {organisations.map((o) => (
         <option key={o.id} value={o.id}>
