@@ -1,6 +1,7 @@
 import { adminRouter, webRouter } from "@portal/api";
 import { createRouteKit, reportUpload } from "@portal/api/http";
 import { logger } from "@portal/api/observability";
+import { listGrants } from "@portal/api/services";
 import { auditEvents, createDb, type Database, grants } from "@portal/db";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -147,6 +148,47 @@ describe("body caps", () => {
     expect(response.status).toBe(400);
     expect(await errorOf(response)).toMatchObject({ code: "VALIDATION", field: "files" });
     expect(pulled).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe("a service's refusal of its input, through a route handler", () => {
+  // The grant list export parses the list's query in its service (a page size over 200 is too large): the refusal keeps
+  // the validator's sentence in both languages, like every refusal, and the response is written in the reader's.
+  const tooLarge = (locale: "en" | "fr") =>
+    kit("officer", { locale }).route(
+      async ({ ctx }) => {
+        await listGrants(ctx.db, ctx.actor, { pageSize: 500 });
+        return new Response("listed");
+      },
+      { name: "probe" },
+    )(new Request(`${ORIGIN}/api/probe`));
+  type Refused = {
+    error: { code: string; field: string; message: string; refusal: { key: string; params: { message: unknown } } };
+  };
+
+  it("answers a French reader in French, naming the field, with the English kept beside it", async () => {
+    const response = await tooLarge("fr");
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as Refused;
+    expect(error.code).toBe("VALIDATION");
+    expect(error.field).toBe("pageSize");
+    expect(error.message).toBe("Cette valeur est trop longue ou trop grande.");
+    expect(error.refusal).toEqual({
+      key: "invalidValue",
+      params: {
+        message: { en: "This value is too long or too large.", fr: "Cette valeur est trop longue ou trop grande." },
+      },
+    });
+  });
+
+  it("answers an English reader in English, with the same refusal", async () => {
+    const response = await tooLarge("en");
+    const { error } = (await response.json()) as Refused;
+    expect(error.message).toBe("This value is too long or too large.");
+    expect(error.refusal.params.message).toEqual({
+      en: "This value is too long or too large.",
+      fr: "Cette valeur est trop longue ou trop grande.",
+    });
   });
 });
 

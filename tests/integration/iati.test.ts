@@ -187,7 +187,50 @@ describe("broken records are caught", () => {
     expect(rules).toEqual(expect.arrayContaining(["percentages", "dates", "future-transaction", "currency"]));
     // And the schema: an activity without its status is refused by the XSD.
     const xml = activitiesFile([record!], org, record!.lastUpdated).replace(/<activity-status [^>]*\/>/, "");
-    expect((await schemaProblems(xml)).map((p) => p.message).join(" ")).toMatch(/activity-status|activity-date/);
+    expect((await schemaProblems(xml)).map((p) => p.message.en).join(" ")).toMatch(/activity-status|activity-date/);
+  });
+
+  it("each finding has a catalogue sentence in both languages; the schema's keep libxml2's words as detail", async () => {
+    const org = await reportingOrganisation(db);
+    const [record] = await grantActivityRecords(db, org, { grantIds: [await grantIdOf("CLF-2001-ICBL")] });
+    const rules = iatiRuleProblems(
+      { ...record!, sectors: [{ code: "15250", vocabulary: "1", percentage: 60 }] },
+      today(),
+    );
+    expect(rules.find((p) => p.key === "sectorPercentages")?.message).toEqual({
+      en: "Sector percentages add up to 60, not 100.",
+      fr: "Les pourcentages des secteurs totalisent 60, et non 100.",
+    });
+
+    const xml = activitiesFile([record!], org, record!.lastUpdated)
+      .replace(/<activity-status [^>]*\/>/, "")
+      .replace("<iati-activity ", '<iati-activity bogus="1" ')
+      .replace(/(<iati-activities[^>]*?) version="[^"]*"/, "$1");
+    const findings = await schemaProblems(xml);
+    const byKey = (key: string) => findings.find((p) => p.key === key)!;
+    expect(findings.every((p) => p.rule === "schema" && p.detail !== undefined)).toBe(true);
+
+    const missing = byKey("schemaAttributeMissing");
+    expect(missing.params).toMatchObject({ element: "iati-activities", attribute: "version" });
+    expect(missing.message.fr).toMatch(/^Ligne \d+ : il manque à <iati-activities> l'attribut version\.$/);
+    expect(missing.message.en).toMatch(/^Line \d+: <iati-activities> needs a version attribute\.$/);
+    expect(missing.detail).toBe("Element 'iati-activities': The attribute 'version' is required but missing.");
+
+    expect(byKey("schemaAttributeNotAllowed").message.fr).toMatch(
+      /^Ligne \d+ : <iati-activity> ne peut pas avoir d'attribut bogus\.$/,
+    );
+
+    // The activity without its status: the element found in its place is not expected; the schema names what it wants.
+    const unexpected = byKey("schemaElementNotExpected");
+    expect(unexpected.message.fr).toMatch(
+      /^Ligne \d+ : <[\w-]+> n'est pas attendu à cet endroit ; le schéma attend .*<activity-status>/,
+    );
+    expect(unexpected.message.en).toMatch(
+      /^Line \d+: <[\w-]+> is not expected here; the schema expects .*<activity-status>/,
+    );
+    expect(unexpected.detail).toMatch(/This element is not expected/);
+    // No finding is the validator's English alone.
+    expect(findings.map((p) => p.key)).not.toContain("schemaOther");
   });
 
   it("a grant whose record would not validate is refused with the problems, and not published", async () => {
@@ -216,6 +259,10 @@ describe("broken records are caught", () => {
     });
     const status = await (await officer()).iati.grantStatus({ grantId });
     expect(status.problems.map((p) => p.rule)).toContain("future-transaction");
+    // The grant page's view model has each finding's sentence in both languages, its date written in each.
+    const future = status.problems.find((p) => p.key === "transactionInFuture")!;
+    expect(future.message.fr).toMatch(/^Une opération est datée du \d{1,2} \S+ \d{4}, dans l'avenir ; /);
+    expect(future.message.en).toMatch(/^A transaction is dated \w{3} \d{1,2}, \d{4}, in the future; /);
     const events = () =>
       db.$count(auditEvents, and(eq(auditEvents.entityId, grantId), eq(auditEvents.action, "grant.publish")));
     await expect((await officer()).iati.publish({ grantId })).rejects.toThrow(/in the future/);
@@ -315,7 +362,8 @@ describe("publication", () => {
     const overview = await (await callers(db, "admin")).admin.iati.publications();
     const row = overview.rows.find((r) => r.reference === "CLF-2001-MAC")!;
     expect(row.served).toBe(false);
-    expect(row.problems.join(" ")).toMatch(/future/);
+    expect(row.problems.map((p) => p.en).join(" ")).toMatch(/future/);
+    expect(row.problems.map((p) => p.fr).join(" ")).toMatch(/dans l'avenir/);
   });
 });
 

@@ -129,7 +129,7 @@ describe.each(DATES.map((today, index) => ({ today, index })))("the living demo 
       reference: `DEMO-${year}-CMAC`,
       proposedBy: "Omar Officer",
       changedFields: ["endsOn", "paymentDueOn", "requirementDueOn"],
-      path: `/grants/${row!.grantId}#amendments-title`,
+      path: `/grants/${row!.grantId}#amendments`,
     });
     // Its proposer is not asked to approve it (four eyes), on the dashboard or in the morning e-mail.
     const proposer = (await actorFor(at(), "officer2"))!;

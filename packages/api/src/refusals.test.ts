@@ -32,6 +32,21 @@ describe("refusals are written from the catalogues", () => {
     expect(offenders).toEqual([]);
   });
 
+  // `schema.parse(input)` throws a ZodError whose message is written once, in the reader's language; through a route
+  // handler that is all the refusal keeps. parseInput refuses with the sentence in both languages.
+  it("no service parses its input with a schema's own parse", () => {
+    const offenders = sourceFiles(source)
+      .filter((file) => file !== "parse-input.ts")
+      .flatMap((file) =>
+        readFileSync(join(source, file), "utf8")
+          .split("\n")
+          .flatMap((line, index) =>
+            /(?<!JSON|Date|Number)\.parse\(/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [],
+          ),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it("every refusal carries its catalogue key, and French readers get the French sentence with its parameters", () => {
     const error = refusal("PAYMENT_DATE_OUT_OF_RANGE", "paymentDateBeforeStart", { startsOn: { date: "2002-04-01" } });
     expect(error).toBeInstanceOf(DomainError);

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Alert } from "./alert";
 import { Button } from "./button";
-import { describedBy, Field } from "./field";
+import { describedBy, Field, useFieldIds } from "./field";
 import { Input } from "./form";
 
 /** A server refusal as the person should read it: the field it names (if any) and its message. */
@@ -29,6 +29,7 @@ export function ChangePasswordForm({
   changePassword: (input: { currentPassword: string; newPassword: string }) => Promise<unknown>;
 }) {
   const t = useTranslations("account.password");
+  const fieldId = useFieldIds();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const [done, setDone] = useState(false);
@@ -51,23 +52,23 @@ export function ChangePasswordForm({
   const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
   return (
     <form onSubmit={(event) => void submit(event)} className="flex max-w-md flex-col gap-4">
-      <Field id="currentPassword" label={t("current")} error={fieldError("currentPassword")}>
+      <Field id={fieldId("currentPassword")} label={t("current")} error={fieldError("currentPassword")}>
         <Input
           name="currentPassword"
           type="password"
           autoComplete="current-password"
           required
-          {...describedBy("currentPassword", fieldError("currentPassword"))}
+          {...describedBy(fieldId("currentPassword"), fieldError("currentPassword"))}
         />
       </Field>
-      <Field id="newPassword" label={t("new")} hint={t("newHint")} error={fieldError("newPassword")}>
+      <Field id={fieldId("newPassword")} label={t("new")} hint={t("newHint")} error={fieldError("newPassword")}>
         <Input
           name="newPassword"
           type="password"
           autoComplete="new-password"
           minLength={12}
           required
-          {...describedBy("newPassword", fieldError("newPassword"))}
+          {...describedBy(fieldId("newPassword"), fieldError("newPassword"))}
         />
       </Field>
       {error && !error.field ? <Alert>{error.message}</Alert> : null}
@@ -105,6 +106,7 @@ export function TotpEnrolment({
   onChanged: () => void;
 }) {
   const t = useTranslations("account.totp");
+  const fieldId = useFieldIds();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -167,8 +169,8 @@ export function TotpEnrolment({
               {enrolment.secret}
             </code>
           </p>
-          <Field id="code" label={t("code")}>
-            <Input name="code" inputMode="numeric" autoComplete="one-time-code" required id="code" />
+          <Field id={fieldId("code")} label={t("code")}>
+            <Input name="code" inputMode="numeric" autoComplete="one-time-code" required id={fieldId("code")} />
           </Field>
           <div>
             <Button type="submit" disabled={pending}>
@@ -179,8 +181,14 @@ export function TotpEnrolment({
       ) : null}
       {enrolled ? (
         <form onSubmit={remove} className="flex flex-col gap-4">
-          <Field id="removePassword" label={t("removePassword")}>
-            <Input name="removePassword" id="removePassword" type="password" autoComplete="current-password" required />
+          <Field id={fieldId("removePassword")} label={t("removePassword")}>
+            <Input
+              name="removePassword"
+              id={fieldId("removePassword")}
+              type="password"
+              autoComplete="current-password"
+              required
+            />
           </Field>
           <div>
             <Button type="submit" variant="outline" disabled={pending}>

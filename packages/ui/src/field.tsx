@@ -32,7 +32,8 @@ export function describedBy(id: string, error?: string) {
 
 /**
  * Ids for one form's fields, unique on the page: the same form can be open twice (a "Pay" form per instalment),
- * and fixed ids would point one form's labels at the other's inputs. For client components only (it is a hook).
+ * and fixed ids would point one form's labels at the other's inputs. A hook: for client components and synchronous
+ * Server Components (React 19 allows useId there), not async ones.
  */
 export function useFieldIds(): (name: string) => string {
   const prefix = useId();

@@ -27,5 +27,6 @@ export {
   REQUIREMENT_STATUS_TONES,
   ReportStatusBadge,
 } from "./status-badges";
-export { IsoDate, isoDateToDate } from "./iso-date";
+export { formatIsoDate, formatIsoDateRange, IsoDate, type IsoDatePrecision, isoDateToDate } from "./iso-date";
+export { PageSection } from "./page-section";
 export { FilterSelect, ListFilters } from "./list-filters";

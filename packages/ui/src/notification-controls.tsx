@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "./alert";
 import { Button } from "./button";
+import { useFieldIds } from "./field";
 import { Select } from "./form";
 
 type Mutate<TInput> = (input: TInput) => Promise<unknown>;
@@ -63,6 +64,7 @@ export function NotificationPreferencesForm({
   savePreferences: Mutate<{ preferences: { category: NotificationCategory; delivery: NotificationDelivery }[] }>;
 }) {
   const t = useTranslations("notifications");
+  const fieldId = useFieldIds();
   const [choices, setChoices] = useState(initial);
   const [saved, setSaved] = useState(false);
   const save = useRefreshing(savePreferences, t("preferencesTitle"));
@@ -77,11 +79,11 @@ export function NotificationPreferencesForm({
     >
       {choices.map(({ category, delivery }) => (
         <div key={category} className="flex flex-wrap items-center justify-between gap-2">
-          <label htmlFor={`pref-${category}`} className="text-sm">
+          <label htmlFor={fieldId(category)} className="text-sm">
             {t(`categories.${category}`)}
           </label>
           <Select
-            id={`pref-${category}`}
+            id={fieldId(category)}
             value={delivery}
             onChange={(event) => {
               const value = event.target.value as NotificationDelivery;
@@ -116,6 +118,7 @@ export function EmailLocaleForm({
   setLocale: Mutate<{ locale: "en" | "fr" }>;
 }) {
   const t = useTranslations("notifications");
+  const fieldId = useFieldIds();
   const [locale, choose] = useState(initial);
   const [saved, setSaved] = useState(false);
   const save = useRefreshing(setLocale, t("languageTitle"));
@@ -128,10 +131,10 @@ export function EmailLocaleForm({
         void save.run({ locale }).then(setSaved);
       }}
     >
-      <label htmlFor="email-locale" className="sr-only">
+      <label htmlFor={fieldId("locale")} className="sr-only">
         {t("languageTitle")}
       </label>
-      <Select id="email-locale" value={locale} onChange={(event) => choose(event.target.value as "en" | "fr")}>
+      <Select id={fieldId("locale")} value={locale} onChange={(event) => choose(event.target.value as "en" | "fr")}>
         <option value="en">{t("languages.en")}</option>
         <option value="fr">{t("languages.fr")}</option>
       </Select>

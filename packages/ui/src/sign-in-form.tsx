@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, startTransition, useActionState } from "react";
 import { Alert } from "./alert";
 import { Button } from "./button";
+import { useFieldIds } from "./field";
 import { Input, Label } from "./form";
 
 interface SignInState {
@@ -31,6 +32,7 @@ export function SignInForm({
   oidc?: { name: string; action: () => Promise<void> } | null;
 }) {
   const t = useTranslations("auth");
+  const fieldId = useFieldIds();
   const [state, formAction, pending] = useActionState(action, { error: initialError ?? null, email: "" });
   const minutes = throttledMinutes(state.error);
   const errorKey = state.error
@@ -50,7 +52,7 @@ export function SignInForm({
   return (
     <div className="flex flex-col gap-4">
       {errorKey ? (
-        <Alert data-testid="sign-in-error" id="sign-in-error">
+        <Alert data-testid="sign-in-error" id={fieldId("sign-in-error")}>
           {errorKey === "too_many_attempts"
             ? t("errors.too_many_attempts", { minutes: minutes ?? 1 })
             : t(`errors.${errorKey}` as "errors.generic")}
@@ -60,13 +62,13 @@ export function SignInForm({
         action={formAction}
         onSubmit={submit}
         className="flex flex-col gap-4"
-        aria-describedby={errorKey ? "sign-in-error" : undefined}
+        aria-describedby={errorKey ? fieldId("sign-in-error") : undefined}
       >
         <input type="hidden" name="next" value={next} />
         <div className="flex flex-col gap-1.5">
-          <Label htmlFor="email">{t("email")}</Label>
+          <Label htmlFor={fieldId("email")}>{t("email")}</Label>
           <Input
-            id="email"
+            id={fieldId("email")}
             name="email"
             type="email"
             autoComplete="username"
@@ -76,9 +78,9 @@ export function SignInForm({
           />
         </div>
         <div className="flex flex-col gap-1.5">
-          <Label htmlFor="password">{t("password")}</Label>
+          <Label htmlFor={fieldId("password")}>{t("password")}</Label>
           <Input
-            id="password"
+            id={fieldId("password")}
             name="password"
             type="password"
             autoComplete="current-password"
@@ -88,18 +90,18 @@ export function SignInForm({
         </div>
         {askCode ? (
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="code">{t("code")}</Label>
+            <Label htmlFor={fieldId("code")}>{t("code")}</Label>
             <Input
-              id="code"
+              id={fieldId("code")}
               name="code"
               inputMode="numeric"
               autoComplete="one-time-code"
               pattern="[0-9 ]{6,7}"
               required
               autoFocus
-              aria-describedby="code-hint"
+              aria-describedby={fieldId("code-hint")}
             />
-            <p id="code-hint" className="text-xs text-muted-foreground">
+            <p id={fieldId("code-hint")} className="text-xs text-muted-foreground">
               {t("codeHint")}
             </p>
           </div>

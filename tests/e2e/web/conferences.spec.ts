@@ -166,7 +166,9 @@ test("an officer keeps a partner's relationship and coalition links from its org
   await form.getByLabel("Link", { exact: true }).selectOption({ label: "is a member of" });
   await form.getByLabel("Other organisation").selectOption({ label: "ICBL — International Campaign to Ban Landmines" });
   await form.getByRole("button", { name: "Add the link" }).click();
-  await expect(form.locator("#link-kind-error")).toHaveText("These two organisations already have this link.");
+  await expect(form.getByLabel("Link", { exact: true })).toHaveAccessibleDescription(
+    "These two organisations already have this link.",
+  );
   await form.getByRole("button", { name: "Cancel" }).click();
 
   await page.getByRole("button", { name: "Remove the link: Member of ICBL" }).click();

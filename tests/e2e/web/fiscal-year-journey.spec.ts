@@ -241,7 +241,7 @@ test("a fiscal year run end to end: budget, grant, report-tied instalment, amend
   await expect(awaiting).toContainText("end date");
   await expect(awaiting).toContainText("funding lines");
   await awaiting.getByRole("link", { name: "Review and decide" }).click();
-  await expect(officer2).toHaveURL(new RegExp(`${grantPath}#amendments-title$`));
+  await expect(officer2).toHaveURL(new RegExp(`${grantPath}#amendments$`));
   await officer2.getByTestId("amendment-action-approve").click();
   await officer2.getByRole("alertdialog").getByRole("button", { name: "Approve amendment" }).click();
   const first = officer2.getByTestId("amendment-1");

@@ -40,11 +40,13 @@ test("a French officer's invalid grant form gets French messages: the validators
   await line.getByLabel("Montant (CAD)").fill("5 000,00");
   await page.getByRole("button", { name: "Créer la subvention" }).click();
 
-  await expect(page.locator("#reference-error")).toHaveText(
+  await expect(page.getByLabel("Référence")).toHaveAccessibleDescription(
     "Utilisez de 3 à 40 majuscules, chiffres et traits d'union, par exemple MAPP-2002-014.",
   );
   await expect(page.getByLabel("Référence")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#titleEn-error")).toHaveText("Saisissez un titre en anglais.");
+  await expect(page.getByLabel("Titre (anglais)").first()).toHaveAccessibleDescription(
+    "Saisissez un titre en anglais.",
+  );
   await expect(page).toHaveURL(/\/grants\/new$/);
 
   // Fixed, the form goes to the API, which refuses it with both sums in French, in the funding section it is about.
@@ -58,7 +60,7 @@ test("a French officer's invalid grant form gets French messages: the validators
   expect(plain(await refusal.textContent())).toBe(
     `Les sources de financement totalisent ${fr(500_000)}, mais la subvention s'élève à ${fr(1_000_000)} en CAD.`,
   );
-  await expect(page.locator("#reference-error")).toHaveCount(0);
+  await expect(page.getByLabel("Référence")).toHaveAccessibleDescription("");
   await expect(page.getByTestId("form-error")).toHaveCount(0);
   await expect(page).toHaveURL(/\/grants\/new$/);
 });

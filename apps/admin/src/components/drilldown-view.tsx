@@ -10,10 +10,10 @@ import {
   CardHeader,
   CardTitle,
   EmptyState,
-  Label,
+  FilterSelect,
   Money,
   ProvenanceBadge,
-  Select,
+  SectionCard,
   Table,
   TableBody,
   TableCell,
@@ -102,28 +102,20 @@ export async function DrilldownView({
         {Object.entries(fixed).map(([key, value]) => (
           <input key={key} type="hidden" name={key} value={value} />
         ))}
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="partner">{t("partner")}</Label>
-          <Select id="partner" name="partner" defaultValue={data.organisation?.id ?? ""}>
-            <option value="">{t("allPartners")}</option>
-            {review.byPartner.map((p) => (
-              <option key={p.organisation.id} value={p.organisation.id}>
-                {short(p.organisation)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="quarter">{t("quarter")}</Label>
-          <Select id="quarter" name="quarter" defaultValue={currentPeriod}>
-            <option value="">{t("allQuarters")}</option>
-            {review.byQuarter.map((q) => (
-              <option key={q.period} value={q.period}>
-                {quarterLabel(q.fiscalYear, q.quarter)}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <FilterSelect
+          name="partner"
+          label={t("partner")}
+          value={data.organisation?.id}
+          allLabel={t("allPartners")}
+          options={review.byPartner.map((p) => ({ value: p.organisation.id, label: short(p.organisation) }))}
+        />
+        <FilterSelect
+          name="quarter"
+          label={t("quarter")}
+          value={currentPeriod}
+          allLabel={t("allQuarters")}
+          options={review.byQuarter.map((q) => ({ value: q.period, label: quarterLabel(q.fiscalYear, q.quarter) }))}
+        />
         <Button type="submit">{t("apply")}</Button>
         {data.organisation || data.period ? (
           <Button asChild variant="ghost">
@@ -293,11 +285,7 @@ export async function DrilldownView({
       </Card>
 
       {data.organisation ? null : (
-        <Card id="direct-costs">
-          <CardHeader>
-            <CardTitle>{t("directCostsTitle")}</CardTitle>
-            <CardDescription>{t("directCostsDescription")}</CardDescription>
-          </CardHeader>
+        <SectionCard anchor="direct-costs" title={t("directCostsTitle")} description={t("directCostsDescription")}>
           {data.directCosts.length === 0 ? (
             <CardContent>
               <EmptyState title={t("noDirectCosts")} />
@@ -351,7 +339,7 @@ export async function DrilldownView({
               </TableFooter>
             </Table>
           )}
-        </Card>
+        </SectionCard>
       )}
     </div>
   );

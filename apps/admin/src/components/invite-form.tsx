@@ -10,7 +10,7 @@ import { useMemo, useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
 import { CapabilityCheckboxes } from "@/components/capability-checkboxes";
-import { describedBy, Field } from "@portal/ui/field";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { domainErrorOf } from "@/components/mutation-error";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
@@ -38,6 +38,7 @@ function InviteForm({
   initialOrganisationId?: string;
 }) {
   const t = useTranslations("adminUsers");
+  const fieldId = useFieldIds();
   const tr = useTranslations("common.roles");
   const refusalText = useRefusalMessage();
   const router = useRouter();
@@ -105,12 +106,12 @@ function InviteForm({
           <CardDescription>{t("noEmailSent")}</CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-3">
-          <label htmlFor="accept-link" className="text-sm font-medium">
+          <label htmlFor={fieldId("accept-link")} className="text-sm font-medium">
             {t("acceptLink")}
           </label>
           <div className="flex flex-wrap gap-2">
             <Input
-              id="accept-link"
+              id={fieldId("accept-link")}
               ref={linkRef}
               readOnly
               value={sent.acceptUrl}
@@ -159,19 +160,19 @@ function InviteForm({
       {e.root?.server?.message ? <Alert>{e.root.server.message}</Alert> : null}
       <Alert tone="info">{t("noEmailNotice")}</Alert>
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id="invite-email" label={t("email")} error={e.email?.message}>
+        <Field id={fieldId("invite-email")} label={t("email")} error={e.email?.message}>
           <Input
             type="email"
             autoComplete="off"
             {...register("email")}
-            {...describedBy("invite-email", e.email?.message)}
+            {...describedBy(fieldId("invite-email"), e.email?.message)}
           />
         </Field>
-        <Field id="invite-name" label={t("nameOptional")} error={e.name?.message}>
-          <Input autoComplete="off" {...register("name")} {...describedBy("invite-name", e.name?.message)} />
+        <Field id={fieldId("invite-name")} label={t("nameOptional")} error={e.name?.message}>
+          <Input autoComplete="off" {...register("name")} {...describedBy(fieldId("invite-name"), e.name?.message)} />
         </Field>
-        <Field id="invite-role" label={t("role")} error={e.role?.message}>
-          <Select {...register("role")} {...describedBy("invite-role", e.role?.message)}>
+        <Field id={fieldId("invite-role")} label={t("role")} error={e.role?.message}>
+          <Select {...register("role")} {...describedBy(fieldId("invite-role"), e.role?.message)}>
             <option value="">{t("chooseRoleOption")}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -181,10 +182,10 @@ function InviteForm({
           </Select>
         </Field>
         {role === "partner" ? (
-          <Field id="invite-organisationId" label={t("organisation")} error={e.organisationId?.message}>
+          <Field id={fieldId("invite-organisationId")} label={t("organisation")} error={e.organisationId?.message}>
             <Select
               {...register("organisationId")}
-              {...describedBy("invite-organisationId", e.organisationId?.message)}
+              {...describedBy(fieldId("invite-organisationId"), e.organisationId?.message)}
             >
               <option value="">{t("chooseOrganisationOption")}</option>
               {organisations.map((o) => (

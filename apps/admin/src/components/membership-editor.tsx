@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert, Button, Label, Select } from "@portal/ui";
+import { useFieldIds } from "@portal/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -93,6 +94,7 @@ function MembershipRow({
 /** Adds the partner to another organisation. */
 function AddMembership({ userId, organisations }: { userId: string; organisations: { id: string; label: string }[] }) {
   const t = useTranslations("adminUsers");
+  const fieldId = useFieldIds();
   const router = useRouter();
   const trpc = useTRPC();
   const save = useMutation(trpc.users.saveMembership.mutationOptions());
@@ -123,9 +125,9 @@ function AddMembership({ userId, organisations }: { userId: string; organisation
     >
       <h3 className="font-medium">{t("addMembership")}</h3>
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="add-membership-organisation">{t("organisation")}</Label>
+        <Label htmlFor={fieldId("add-membership-organisation")}>{t("organisation")}</Label>
         <Select
-          id="add-membership-organisation"
+          id={fieldId("add-membership-organisation")}
           value={organisationId}
           onChange={(event) => setOrganisationId(event.target.value)}
         >

@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { describedBy, Field } from "@portal/ui/field";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
@@ -35,6 +35,7 @@ function OrganisationForm({
   countries: { code: string; name: string }[];
 }) {
   const t = useTranslations("adminOrganisations");
+  const fieldId = useFieldIds();
   const refusalText = useRefusalMessage();
   const router = useRouter();
   const trpc = useTRPC();
@@ -114,17 +115,25 @@ function OrganisationForm({
         </Alert>
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id="org-legalNameEn" label={t("legalNameEn")} error={e.legalNameEn?.message}>
-          <Input lang="en" {...register("legalNameEn")} {...describedBy("org-legalNameEn", e.legalNameEn?.message)} />
+        <Field id={fieldId("org-legalNameEn")} label={t("legalNameEn")} error={e.legalNameEn?.message}>
+          <Input
+            lang="en"
+            {...register("legalNameEn")}
+            {...describedBy(fieldId("org-legalNameEn"), e.legalNameEn?.message)}
+          />
         </Field>
-        <Field id="org-legalNameFr" label={t("legalNameFr")} error={e.legalNameFr?.message}>
-          <Input lang="fr" {...register("legalNameFr")} {...describedBy("org-legalNameFr", e.legalNameFr?.message)} />
+        <Field id={fieldId("org-legalNameFr")} label={t("legalNameFr")} error={e.legalNameFr?.message}>
+          <Input
+            lang="fr"
+            {...register("legalNameFr")}
+            {...describedBy(fieldId("org-legalNameFr"), e.legalNameFr?.message)}
+          />
         </Field>
-        <Field id="org-acronym" label={t("acronym")} error={e.acronym?.message} hint={t("acronymHint")}>
-          <Input {...register("acronym")} {...describedBy("org-acronym", e.acronym?.message)} />
+        <Field id={fieldId("org-acronym")} label={t("acronym")} error={e.acronym?.message} hint={t("acronymHint")}>
+          <Input {...register("acronym")} {...describedBy(fieldId("org-acronym"), e.acronym?.message)} />
         </Field>
-        <Field id="org-iatiType" label={t("iatiType")} error={e.iatiType?.message}>
-          <Select {...register("iatiType")} {...describedBy("org-iatiType", e.iatiType?.message)}>
+        <Field id={fieldId("org-iatiType")} label={t("iatiType")} error={e.iatiType?.message}>
+          <Select {...register("iatiType")} {...describedBy(fieldId("org-iatiType"), e.iatiType?.message)}>
             <option value="">{t("chooseTypeOption")}</option>
             {iatiTypes.map((type) => (
               <option key={type.code} value={String(type.code)}>
@@ -133,8 +142,8 @@ function OrganisationForm({
             ))}
           </Select>
         </Field>
-        <Field id="org-countryCode" label={t("country")} error={e.countryCode?.message}>
-          <Select {...register("countryCode")} {...describedBy("org-countryCode", e.countryCode?.message)}>
+        <Field id={fieldId("org-countryCode")} label={t("country")} error={e.countryCode?.message}>
+          <Select {...register("countryCode")} {...describedBy(fieldId("org-countryCode"), e.countryCode?.message)}>
             <option value="">{t("noCountry")}</option>
             {countries.map((country) => (
               <option key={country.code} value={country.code}>
@@ -143,13 +152,13 @@ function OrganisationForm({
             ))}
           </Select>
         </Field>
-        <Field id="org-website" label={t("website")} error={e.website?.message}>
+        <Field id={fieldId("org-website")} label={t("website")} error={e.website?.message}>
           <Input
             type="url"
             inputMode="url"
             placeholder="https://"
             {...register("website")}
-            {...describedBy("org-website", e.website?.message)}
+            {...describedBy(fieldId("org-website"), e.website?.message)}
           />
         </Field>
       </div>

@@ -2,6 +2,7 @@
 
 import { ROLES, type Role } from "@portal/domain";
 import { Alert, Button, Label, Select } from "@portal/ui";
+import { useFieldIds } from "@portal/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -24,6 +25,7 @@ function RoleForm({
   organisations: { id: string; label: string }[];
 }) {
   const t = useTranslations("adminUsers");
+  const fieldId = useFieldIds();
   const tr = useTranslations("common.roles");
   const router = useRouter();
   const trpc = useTRPC();
@@ -64,9 +66,9 @@ function RoleForm({
       {disabledReason ? <p className="text-sm text-muted-foreground">{disabledReason}</p> : null}
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1.5">
-          <Label htmlFor="user-role">{t("role")}</Label>
+          <Label htmlFor={fieldId("user-role")}>{t("role")}</Label>
           <Select
-            id="user-role"
+            id={fieldId("user-role")}
             value={next}
             disabled={disabledReason !== null}
             onChange={(event) => setNext(event.target.value as Role)}
@@ -80,9 +82,9 @@ function RoleForm({
         </div>
         {needsOrganisation ? (
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="user-role-organisation">{t("organisation")}</Label>
+            <Label htmlFor={fieldId("user-role-organisation")}>{t("organisation")}</Label>
             <Select
-              id="user-role-organisation"
+              id={fieldId("user-role-organisation")}
               value={organisationId}
               onChange={(event) => setOrganisationId(event.target.value)}
             >

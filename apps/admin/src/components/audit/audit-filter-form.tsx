@@ -1,4 +1,5 @@
 import { Button, Input, Label, Select } from "@portal/ui";
+import { useFieldIds } from "@portal/ui/field";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { AuditFilters } from "./audit-search";
@@ -14,6 +15,7 @@ export function AuditFilterForm({
   filtered: boolean;
 }) {
   const t = useTranslations("adminAudit");
+  const fieldId = useFieldIds();
   const tl = useTranslations("auditLog");
   return (
     <form
@@ -23,8 +25,8 @@ export function AuditFilterForm({
       className="mb-4 grid items-end gap-3 md:grid-cols-3 lg:grid-cols-6"
     >
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="actor">{t("actor")}</Label>
-        <Select id="actor" name="actor" defaultValue={filters.actorId ?? ""}>
+        <Label htmlFor={fieldId("actor")}>{t("actor")}</Label>
+        <Select id={fieldId("actor")} name="actor" defaultValue={filters.actorId ?? ""}>
           <option value="">{t("anyone")}</option>
           {options.actors.map((a) => (
             <option key={a.id} value={a.id}>
@@ -34,8 +36,8 @@ export function AuditFilterForm({
         </Select>
       </div>
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="action">{t("action")}</Label>
-        <Select id="action" name="action" defaultValue={filters.action ?? ""}>
+        <Label htmlFor={fieldId("action")}>{t("action")}</Label>
+        <Select id={fieldId("action")} name="action" defaultValue={filters.action ?? ""}>
           <option value="">{t("anyAction")}</option>
           {options.actions.map((action) => (
             <option key={action} value={action}>
@@ -45,8 +47,8 @@ export function AuditFilterForm({
         </Select>
       </div>
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="entityType">{t("entityType")}</Label>
-        <Select id="entityType" name="entityType" defaultValue={filters.entityType ?? ""}>
+        <Label htmlFor={fieldId("entityType")}>{t("entityType")}</Label>
+        <Select id={fieldId("entityType")} name="entityType" defaultValue={filters.entityType ?? ""}>
           <option value="">{t("anyEntityType")}</option>
           {options.entityTypes.map((type) => (
             <option key={type} value={type}>
@@ -56,23 +58,29 @@ export function AuditFilterForm({
         </Select>
       </div>
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="entityId">{t("entityId")}</Label>
-        <Input id="entityId" name="entityId" defaultValue={filters.entityId ?? ""} spellCheck={false} />
+        <Label htmlFor={fieldId("entityId")}>{t("entityId")}</Label>
+        <Input id={fieldId("entityId")} name="entityId" defaultValue={filters.entityId ?? ""} spellCheck={false} />
       </div>
       <div className="flex flex-col gap-1.5 md:col-span-2">
-        <Label htmlFor="q">{tl("search")}</Label>
-        <Input id="q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="q-hint" />
-        <p id="q-hint" className="text-xs text-muted-foreground">
+        <Label htmlFor={fieldId("q")}>{tl("search")}</Label>
+        <Input
+          id={fieldId("q")}
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          aria-describedby={fieldId("q-hint")}
+        />
+        <p id={fieldId("q-hint")} className="text-xs text-muted-foreground">
           {tl("searchHint")}
         </p>
       </div>
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="from">{t("from")}</Label>
-        <Input id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        <Label htmlFor={fieldId("from")}>{t("from")}</Label>
+        <Input id={fieldId("from")} name="from" type="date" defaultValue={filters.from ?? ""} />
       </div>
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="to">{t("to")}</Label>
-        <Input id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
+        <Label htmlFor={fieldId("to")}>{t("to")}</Label>
+        <Input id={fieldId("to")} name="to" type="date" defaultValue={filters.to ?? ""} />
       </div>
       <div className="flex gap-2 md:col-span-3 lg:col-span-6">
         <Button type="submit">{t("apply")}</Button>

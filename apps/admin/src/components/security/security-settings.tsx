@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert, Button } from "@portal/ui";
+import { useFieldIds } from "@portal/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
@@ -11,6 +12,7 @@ import { useTRPC, withTRPC } from "@/trpc/client";
 /** The portal-wide switch: a second factor for approving grants and payments. */
 function SecuritySettings({ approvalsRequireSecondFactor }: { approvalsRequireSecondFactor: boolean }) {
   const t = useTranslations("account.settings");
+  const fieldId = useFieldIds();
   const trpc = useTRPC();
   const router = useRouter();
   const update = useMutation(trpc.security.updateSettings.mutationOptions());
@@ -35,11 +37,11 @@ function SecuritySettings({ approvalsRequireSecondFactor }: { approvalsRequireSe
           name="approvalsRequireSecondFactor"
           defaultChecked={approvalsRequireSecondFactor}
           className="mt-1"
-          aria-describedby="approvals-hint"
+          aria-describedby={fieldId("approvals-hint")}
         />
         <span>{t("approvalsLabel")}</span>
       </label>
-      <p id="approvals-hint" className="text-xs text-muted-foreground">
+      <p id={fieldId("approvals-hint")} className="text-xs text-muted-foreground">
         {t("approvalsHint")}
       </p>
       <div>

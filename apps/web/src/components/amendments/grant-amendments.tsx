@@ -14,7 +14,7 @@ export async function GrantAmendments({ grantId }: { grantId: string }) {
   const history = await api.amendments.forGrant({ grantId });
   if (history.amendments.length === 0 && !history.proposal) return null;
   return (
-    <SectionCard id="amendments" title={t("title")} description={t("description")}>
+    <SectionCard anchor="amendments" title={t("title")} description={t("description")}>
       {history.amendments.length === 0 ? (
         <CardContent className="text-sm text-muted-foreground">{t("none")}</CardContent>
       ) : (

@@ -26,7 +26,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type ComponentProps, type ReactNode, useMemo } from "react";
 import { Controller, type FieldErrors, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
-import { describedBy, Field } from "@portal/ui/field";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
@@ -87,6 +87,7 @@ function ConferenceForm({
   version?: number;
 }) {
   const t = useTranslations("conferences.form");
+  const fieldId = useFieldIds();
   const tc = useTranslations("conferences");
   const tcommon = useTranslations("common");
   const refusalText = useRefusalMessage();
@@ -152,7 +153,7 @@ function ConferenceForm({
   });
 
   const input = (path: Parameters<typeof register>[0], extra: ComponentProps<"input"> = {}) => (
-    <Input {...register(path)} {...describedBy(path, errorAt(errors, path))} {...extra} />
+    <Input {...register(path)} {...describedBy(fieldId(path), errorAt(errors, path))} {...extra} />
   );
   const textarea = (path: Parameters<typeof register>[0], lang: string) => (
     <textarea
@@ -160,11 +161,11 @@ function ConferenceForm({
       rows={3}
       className={textareaClass}
       {...register(path)}
-      {...describedBy(path, errorAt(errors, path))}
+      {...describedBy(fieldId(path), errorAt(errors, path))}
     />
   );
   const field = (path: string, label: string, control: ReactNode, hint?: string) => (
-    <Field id={path} label={label} error={errorAt(errors, path)} hint={hint}>
+    <Field id={fieldId(path)} label={label} error={errorAt(errors, path)} hint={hint}>
       {control}
     </Field>
   );
@@ -191,7 +192,10 @@ function ConferenceForm({
           {field(
             "countryCode",
             t("country"),
-            <Select {...register("countryCode")} {...describedBy("countryCode", errorAt(errors, "countryCode"))}>
+            <Select
+              {...register("countryCode")}
+              {...describedBy(fieldId("countryCode"), errorAt(errors, "countryCode"))}
+            >
               <option value="">{t("choose")}</option>
               {countries.map((c) => (
                 <option key={c.iso2} value={c.iso2}>
@@ -215,8 +219,8 @@ function ConferenceForm({
               className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-[1fr_auto]"
               aria-label={t("coHostN", { n: index + 1 })}
             >
-              <Field id={path} label={t("coHost")} error={error}>
-                <Select {...register(`coHosts.${index}.ref`)} {...describedBy(path, error)}>
+              <Field id={fieldId(path)} label={t("coHost")} error={error}>
+                <Select {...register(`coHosts.${index}.ref`)} {...describedBy(fieldId(path), error)}>
                   <option value="">{t("choose")}</option>
                   <optgroup label={t("statesGroup")}>
                     {countries.map((c) => (
@@ -252,7 +256,8 @@ function ConferenceForm({
           name="participants"
           render={({ field: picker }) => (
             <CountryPicker
-              id="participants"
+              id={fieldId("participants")}
+              testId="participants-options"
               label={tc("participantsTitle")}
               options={countries}
               value={picker.value}
@@ -263,7 +268,7 @@ function ConferenceForm({
           )}
         />
         {errorAt(errors, "participants") ? (
-          <p id="participants-error" className="text-sm text-destructive">
+          <p id={fieldId("participants-error")} className="text-sm text-destructive">
             {errorAt(errors, "participants")}
           </p>
         ) : null}
@@ -273,7 +278,7 @@ function ConferenceForm({
         <fieldset
           className="grid gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-3"
           aria-label={tc("organisationsTitle")}
-          {...describedBy("organisationIds", errorAt(errors, "organisationIds"))}
+          {...describedBy(fieldId("organisationIds"), errorAt(errors, "organisationIds"))}
         >
           {options.isPending ? (
             <p className="text-sm text-muted-foreground" role="status">
@@ -289,7 +294,7 @@ function ConferenceForm({
           ))}
         </fieldset>
         {errorAt(errors, "organisationIds") ? (
-          <p id="organisationIds-error" className="text-sm text-destructive">
+          <p id={fieldId("organisationIds-error")} className="text-sm text-destructive">
             {errorAt(errors, "organisationIds")}
           </p>
         ) : null}
@@ -388,7 +393,7 @@ function ConferenceForm({
           ? field(
               "grantId",
               t("grant"),
-              <Select {...register("grantId")} {...describedBy("grantId", errorAt(errors, "grantId"))}>
+              <Select {...register("grantId")} {...describedBy(fieldId("grantId"), errorAt(errors, "grantId"))}>
                 <option value="">{t("choose")}</option>
                 {(options.data?.grants ?? []).map((g) => (
                   <option key={g.id} value={g.id}>
@@ -403,7 +408,10 @@ function ConferenceForm({
             {field(
               "allocationId",
               t("allocation"),
-              <Select {...register("allocationId")} {...describedBy("allocationId", errorAt(errors, "allocationId"))}>
+              <Select
+                {...register("allocationId")}
+                {...describedBy(fieldId("allocationId"), errorAt(errors, "allocationId"))}
+              >
                 <option value="">{t("choose")}</option>
                 {allocations.map((a) => (
                   <option key={a.id} value={a.id}>

@@ -1,7 +1,6 @@
 import { localized } from "@portal/domain";
-import { Badge, CardContent, SectionCard } from "@portal/ui";
+import { Badge, CardContent, formatIsoDate, SectionCard } from "@portal/ui";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { formatIsoDate } from "@/components/treaty/dates";
 import type { ConferenceView } from "./conference-view";
 
 /** The conference's outcome measure: how many participating states not yet parties joined within the window. */

@@ -1,6 +1,7 @@
 import { localized } from "@portal/domain";
 import {
   Badge,
+  formatIsoDate,
   IsoDate,
   ProvenanceBadge,
   SectionCard,
@@ -13,7 +14,6 @@ import {
   TableRow,
 } from "@portal/ui";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { formatIsoDate } from "@/components/treaty/dates";
 import { StandingBadge } from "@/components/treaty/standing-badge";
 import type { ConferenceView } from "./conference-view";
 

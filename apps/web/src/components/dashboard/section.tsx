@@ -1,9 +1,9 @@
 import { Badge, Card, CardDescription, CardHeader, CardTitle, EmptyState } from "@portal/ui";
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 /** A dashboard section: a titled card with a count, its table, or an empty state saying nothing is waiting. */
 export function DashboardSection({
-  id,
+  anchor,
   title,
   description,
   total,
@@ -13,7 +13,8 @@ export function DashboardSection({
   more,
   children,
 }: {
-  id: string;
+  /** The URL fragment the dashboard's summary links to (`#payments`), and the section's test id. */
+  anchor: string;
   title: string;
   description?: string;
   total: number;
@@ -24,13 +25,14 @@ export function DashboardSection({
   more: string;
   children: ReactNode;
 }) {
+  const titleId = useId();
   return (
-    <Card id={id} aria-labelledby={`${id}-title`} data-testid={`section-${id}`} className="scroll-mt-20">
+    <Card id={anchor} aria-labelledby={titleId} data-testid={`section-${anchor}`} className="scroll-mt-20">
       <CardHeader>
         <CardTitle>
-          <span id={`${id}-title`} className="flex items-center gap-2">
+          <span id={titleId} className="flex items-center gap-2">
             {title}
-            <Badge tone={total > 0 ? "info" : "neutral"} data-testid={`count-${id}`}>
+            <Badge tone={total > 0 ? "info" : "neutral"} data-testid={`count-${anchor}`}>
               {total}
               {atLeast ? "+" : ""}
             </Badge>

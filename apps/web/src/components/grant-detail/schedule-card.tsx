@@ -1,6 +1,7 @@
 import { fiscalYearLabel, localized } from "@portal/domain";
 import {
   CardContent,
+  formatIsoDate,
   IsoDate,
   Money,
   PaymentStatusBadge,
@@ -16,7 +17,6 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { ApplyHolds } from "@/components/ledger/apply-holds";
 import { PaymentActions } from "@/components/ledger/payment-actions";
 import { SchedulePaymentForm } from "@/components/ledger/schedule-payment-form";
-import { formatIsoDate } from "@/components/treaty/dates";
 import type { GrantView } from "./grant-view";
 import { NoneYet } from "./none-yet";
 

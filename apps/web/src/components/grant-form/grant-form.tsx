@@ -19,7 +19,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { type FieldErrors, useFieldArray, useForm, useWatch } from "react-hook-form";
-import { describedBy, Field } from "@portal/ui/field";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
@@ -37,6 +37,7 @@ function errorAt(errors: FieldErrors<GrantFormValues>, path: string): string | u
 
 function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; grantId?: string; version?: number }) {
   const t = useTranslations("grantForm");
+  const fieldId = useFieldIds();
   const refusalText = useRefusalMessage();
   const locale = useLocale();
   const intl = intlLocale(locale);
@@ -97,14 +98,14 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
   });
 
   const field = (name: keyof GrantFormValues, label: string, input: React.ReactNode, hint?: string) => (
-    <Field id={name} label={label} error={errorAt(errors, name)} hint={hint}>
+    <Field id={fieldId(name)} label={label} error={errorAt(errors, name)} hint={hint}>
       {input}
     </Field>
   );
   const text = (
     name: "reference" | "titleEn" | "titleFr" | "exchangeRateToCad" | "currency" | "totalAmount",
     extra: React.ComponentProps<"input"> = {},
-  ) => <Input {...register(name)} {...describedBy(name, errorAt(errors, name))} {...extra} />;
+  ) => <Input {...register(name)} {...describedBy(fieldId(name), errorAt(errors, name))} {...extra} />;
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" aria-busy={formState.isSubmitting}>
@@ -125,7 +126,7 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
             t("recipient"),
             <Select
               {...register("recipientId")}
-              {...describedBy("recipientId", errorAt(errors, "recipientId"))}
+              {...describedBy(fieldId("recipientId"), errorAt(errors, "recipientId"))}
               className="w-full"
             >
               <option value="">{t("choose")}</option>
@@ -139,22 +140,22 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
           )}
           {field("titleEn", t("titleEn"), text("titleEn", { lang: "en" }))}
           {field("titleFr", t("titleFr"), text("titleFr", { lang: "fr" }))}
-          <Field id="purposeEn" label={t("purposeEn")} error={errorAt(errors, "purposeEn")}>
+          <Field id={fieldId("purposeEn")} label={t("purposeEn")} error={errorAt(errors, "purposeEn")}>
             <textarea
               lang="en"
               rows={3}
               className="rounded-md border border-input px-3 py-2 text-sm"
               {...register("purposeEn")}
-              {...describedBy("purposeEn")}
+              {...describedBy(fieldId("purposeEn"))}
             />
           </Field>
-          <Field id="purposeFr" label={t("purposeFr")} error={errorAt(errors, "purposeFr")}>
+          <Field id={fieldId("purposeFr")} label={t("purposeFr")} error={errorAt(errors, "purposeFr")}>
             <textarea
               lang="fr"
               rows={3}
               className="rounded-md border border-input px-3 py-2 text-sm"
               {...register("purposeFr")}
-              {...describedBy("purposeFr")}
+              {...describedBy(fieldId("purposeFr"))}
             />
           </Field>
           {field("currency", t("currency"), text("currency", { maxLength: 3, autoCapitalize: "characters" }))}
@@ -175,7 +176,7 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
           {field(
             "leadOfficerId",
             t("leadOfficer"),
-            <Select {...register("leadOfficerId")} {...describedBy("leadOfficerId")} className="w-full">
+            <Select {...register("leadOfficerId")} {...describedBy(fieldId("leadOfficerId"))} className="w-full">
               <option value="">{t("none")}</option>
               {options.data?.officers.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -184,11 +185,15 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
               ))}
             </Select>,
           )}
-          <Field id="startsOn" label={t("startsOn")} error={errorAt(errors, "startsOn")}>
-            <Input type="date" {...register("startsOn")} {...describedBy("startsOn", errorAt(errors, "startsOn"))} />
+          <Field id={fieldId("startsOn")} label={t("startsOn")} error={errorAt(errors, "startsOn")}>
+            <Input
+              type="date"
+              {...register("startsOn")}
+              {...describedBy(fieldId("startsOn"), errorAt(errors, "startsOn"))}
+            />
           </Field>
-          <Field id="endsOn" label={t("endsOn")} error={errorAt(errors, "endsOn")}>
-            <Input type="date" {...register("endsOn")} {...describedBy("endsOn", errorAt(errors, "endsOn"))} />
+          <Field id={fieldId("endsOn")} label={t("endsOn")} error={errorAt(errors, "endsOn")}>
+            <Input type="date" {...register("endsOn")} {...describedBy(fieldId("endsOn"), errorAt(errors, "endsOn"))} />
           </Field>
         </CardContent>
       </Card>
@@ -206,36 +211,42 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
               aria-label={t("componentN", { n: index + 1 })}
             >
               <Field
-                id={`components.${index}.titleEn`}
+                id={fieldId(`components.${index}.titleEn`)}
                 label={t("titleEn")}
                 error={errorAt(errors, `components.${index}.titleEn`)}
               >
                 <Input
                   lang="en"
                   {...register(`components.${index}.titleEn`)}
-                  {...describedBy(`components.${index}.titleEn`, errorAt(errors, `components.${index}.titleEn`))}
+                  {...describedBy(
+                    fieldId(`components.${index}.titleEn`),
+                    errorAt(errors, `components.${index}.titleEn`),
+                  )}
                 />
               </Field>
               <Field
-                id={`components.${index}.titleFr`}
+                id={fieldId(`components.${index}.titleFr`)}
                 label={t("titleFr")}
                 error={errorAt(errors, `components.${index}.titleFr`)}
               >
                 <Input
                   lang="fr"
                   {...register(`components.${index}.titleFr`)}
-                  {...describedBy(`components.${index}.titleFr`, errorAt(errors, `components.${index}.titleFr`))}
+                  {...describedBy(
+                    fieldId(`components.${index}.titleFr`),
+                    errorAt(errors, `components.${index}.titleFr`),
+                  )}
                 />
               </Field>
               <Field
-                id={`components.${index}.amount`}
+                id={fieldId(`components.${index}.amount`)}
                 label={t("amount", { currency })}
                 error={errorAt(errors, `components.${index}.amount`)}
               >
                 <Input
                   inputMode="decimal"
                   {...register(`components.${index}.amount`)}
-                  {...describedBy(`components.${index}.amount`, errorAt(errors, `components.${index}.amount`))}
+                  {...describedBy(fieldId(`components.${index}.amount`), errorAt(errors, `components.${index}.amount`))}
                 />
               </Field>
               <div className="flex items-end">
@@ -275,14 +286,14 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
               aria-label={t("fundingN", { n: index + 1 })}
             >
               <Field
-                id={`fundingLines.${index}.allocationId`}
+                id={fieldId(`fundingLines.${index}.allocationId`)}
                 label={t("allocation")}
                 error={errorAt(errors, `fundingLines.${index}.allocationId`)}
               >
                 <Select
                   {...register(`fundingLines.${index}.allocationId`)}
                   {...describedBy(
-                    `fundingLines.${index}.allocationId`,
+                    fieldId(`fundingLines.${index}.allocationId`),
                     errorAt(errors, `fundingLines.${index}.allocationId`),
                   )}
                 >
@@ -296,14 +307,17 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
                 </Select>
               </Field>
               <Field
-                id={`fundingLines.${index}.amount`}
+                id={fieldId(`fundingLines.${index}.amount`)}
                 label={t("amount", { currency: "CAD" })}
                 error={errorAt(errors, `fundingLines.${index}.amount`)}
               >
                 <Input
                   inputMode="decimal"
                   {...register(`fundingLines.${index}.amount`)}
-                  {...describedBy(`fundingLines.${index}.amount`, errorAt(errors, `fundingLines.${index}.amount`))}
+                  {...describedBy(
+                    fieldId(`fundingLines.${index}.amount`),
+                    errorAt(errors, `fundingLines.${index}.amount`),
+                  )}
                 />
               </Field>
               <div className="flex items-end">

@@ -1,7 +1,6 @@
 import { fiscalYearLabel, GRANT_STATUSES, localized } from "@portal/domain";
-import { Button, Input, Label, Select } from "@portal/ui";
+import { FilterSelect, ListFilters } from "@portal/ui";
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
 import type { GrantListOptions } from "./grant-list-view";
 import { DEFAULT_PAGE_SIZE, type GrantListParams, grantListSearch, isFiltered, PAGE_SIZES } from "./search-params";
 
@@ -20,98 +19,70 @@ export function GrantFilters({
   const locale = useLocale();
   const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   return (
-    <form
-      method="get"
+    <ListFilters
       action="/grants"
-      className="mb-4 grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-6"
-      role="search"
-      aria-label={t("filtersLabel")}
+      query={params.q}
+      filtered={isFiltered(params)}
+      // Clearing the filters keeps the list's sort and page size.
+      clearHref={`/grants${grantListSearch({ sort: params.sort, dir: params.dir, size: params.size })}`}
+      labels={{
+        form: t("filtersLabel"),
+        search: t("search"),
+        searchPlaceholder: t("searchPlaceholder"),
+        apply: t("apply"),
+        clear: t("clear"),
+      }}
     >
-      <div className="flex flex-col gap-1.5 sm:col-span-2">
-        <Label htmlFor="q">{t("search")}</Label>
-        <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("searchPlaceholder")} />
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="programme">{t("programme")}</Label>
-        <Select id="programme" name="programme" defaultValue={params.programme ?? ""}>
-          <option value="">{t("allProgrammes")}</option>
-          {options.programmes.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.code} · {name(p)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="fy">{t("fiscalYear")}</Label>
-        <Select id="fy" name="fy" defaultValue={params.fy ?? ""}>
-          <option value="">{t("allFiscalYears")}</option>
-          {options.fiscalYears.map((year) => (
-            <option key={year} value={fiscalYearLabel(year)}>
-              {fiscalYearLabel(year)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="status">{t("status")}</Label>
-        <Select id="status" name="status" defaultValue={params.status ?? ""}>
-          <option value="">{t("allStatuses")}</option>
-          {GRANT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(s)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <FilterSelect
+        name="programme"
+        label={t("programme")}
+        value={params.programme}
+        allLabel={t("allProgrammes")}
+        options={options.programmes.map((p) => ({ value: p.id, label: `${p.code} · ${name(p)}` }))}
+      />
+      <FilterSelect
+        name="fy"
+        label={t("fiscalYear")}
+        value={params.fy}
+        allLabel={t("allFiscalYears")}
+        options={options.fiscalYears.map((year) => ({ value: fiscalYearLabel(year), label: fiscalYearLabel(year) }))}
+      />
+      <FilterSelect
+        name="status"
+        label={t("status")}
+        value={params.status}
+        allLabel={t("allStatuses")}
+        options={GRANT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+      />
       {isPartner ? null : (
         <>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="partner">{t("partner")}</Label>
-            <Select id="partner" name="partner" defaultValue={params.partner ?? ""}>
-              <option value="">{t("allPartners")}</option>
-              {options.recipients.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.acronym ? `${o.acronym} · ${name(o)}` : name(o)}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="country">{t("country")}</Label>
-            <Select id="country" name="country" defaultValue={params.country ?? ""}>
-              <option value="">{t("allCountries")}</option>
-              {options.countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {name(c)}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <FilterSelect
+            name="partner"
+            label={t("partner")}
+            value={params.partner}
+            allLabel={t("allPartners")}
+            options={options.recipients.map((o) => ({
+              value: o.id,
+              label: o.acronym ? `${o.acronym} · ${name(o)}` : name(o),
+            }))}
+          />
+          <FilterSelect
+            name="country"
+            label={t("country")}
+            value={params.country}
+            allLabel={t("allCountries")}
+            options={options.countries.map((c) => ({ value: c.code, label: name(c) }))}
+          />
         </>
       )}
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="size">{t("pageSize")}</Label>
-        <Select id="size" name="size" defaultValue={String(params.size ?? DEFAULT_PAGE_SIZE)}>
-          {PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <FilterSelect
+        name="size"
+        label={t("pageSize")}
+        value={String(params.size ?? DEFAULT_PAGE_SIZE)}
+        options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
+      />
       {params.sort ? <input type="hidden" name="sort" value={params.sort} /> : null}
       {params.dir ? <input type="hidden" name="dir" value={params.dir} /> : null}
-      <div className="flex gap-2">
-        <Button type="submit">{t("apply")}</Button>
-        {isFiltered(params) ? (
-          <Button asChild variant="ghost">
-            <Link href={`/grants${grantListSearch({ sort: params.sort, dir: params.dir, size: params.size })}`}>
-              {t("clear")}
-            </Link>
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    </ListFilters>
   );
 }

@@ -1,5 +1,5 @@
 import { CardContent, ProvenanceBadge, SectionCard } from "@portal/ui";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PublishButton } from "./publish-button";
 
 interface IatiStatus {
@@ -8,13 +8,14 @@ interface IatiStatus {
   illustrative: boolean;
   publishedAt: Date | null;
   firstPublishedAt: Date | null;
-  problems: { rule: string; message: string }[];
+  problems: { rule: string; message: { en: string; fr: string }; detail?: string }[];
   xml: string | null;
 }
 
 /** The grant's IATI section: identifier, publication state, problems that would stop publication, the XML itself. */
 export async function IatiPublication({ grantId, status }: { grantId: string; status: IatiStatus }) {
-  const [t, format] = await Promise.all([getTranslations("iati"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("iati"), getFormatter(), getLocale()]);
+  const language = locale === "fr" ? "fr" : "en";
   const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
   return (
     <SectionCard title={t("title")} description={t("description")} testId="iati-publication">
@@ -45,7 +46,18 @@ export async function IatiPublication({ grantId, status }: { grantId: string; st
             <p className="font-medium text-destructive">{t("problems")}</p>
             <ul className="list-disc pl-5">
               {status.problems.map((problem, index) => (
-                <li key={index}>{problem.message}</li>
+                <li key={index}>
+                  {problem.message[language]}
+                  {problem.detail ? (
+                    <details className="text-xs text-muted-foreground">
+                      <summary className="cursor-pointer">{t("validatorSaid")}</summary>
+                      {/* libxml2 writes in English: marked so, for screen readers' pronunciation. */}
+                      <code lang="en" className="break-words">
+                        {problem.detail}
+                      </code>
+                    </details>
+                  ) : null}
+                </li>
               ))}
             </ul>
           </div>

@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { describedBy, Field } from "@portal/ui/field";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
@@ -21,6 +21,7 @@ import { todayIso, typedAmount } from "./amount-schema";
  */
 function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; currency: string }) {
   const t = useTranslations("ledgerRules.unscheduled");
+  const fieldId = useFieldIds();
   const tl = useTranslations("ledger");
   const refusalText = useRefusalMessage();
   const locale = intlLocale(useLocale());
@@ -71,14 +72,18 @@ function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; curren
         </p>
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id="up-amount" label={t("amount", { currency })} error={e.amount?.message}>
-          <Input inputMode="decimal" {...register("amount")} {...describedBy("up-amount", e.amount?.message)} />
+        <Field id={fieldId("up-amount")} label={t("amount", { currency })} error={e.amount?.message}>
+          <Input
+            inputMode="decimal"
+            {...register("amount")}
+            {...describedBy(fieldId("up-amount"), e.amount?.message)}
+          />
         </Field>
-        <Field id="up-dueOn" label={t("dueOn")} error={e.dueOn?.message}>
-          <Input type="date" {...register("dueOn")} {...describedBy("up-dueOn", e.dueOn?.message)} />
+        <Field id={fieldId("up-dueOn")} label={t("dueOn")} error={e.dueOn?.message}>
+          <Input type="date" {...register("dueOn")} {...describedBy(fieldId("up-dueOn"), e.dueOn?.message)} />
         </Field>
-        <Field id="up-reason" label={t("reason")} error={e.reason?.message}>
-          <Input {...register("reason")} {...describedBy("up-reason", e.reason?.message)} />
+        <Field id={fieldId("up-reason")} label={t("reason")} error={e.reason?.message}>
+          <Input {...register("reason")} {...describedBy(fieldId("up-reason"), e.reason?.message)} />
         </Field>
       </div>
       <div>

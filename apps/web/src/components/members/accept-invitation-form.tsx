@@ -8,7 +8,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { type AcceptProblem, acceptInvitationAction } from "@/app/invite/[token]/actions";
-import { describedBy, Field } from "@portal/ui/field";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 
 const MIN_PASSWORD = 12;
 
@@ -29,6 +29,7 @@ export function AcceptInvitationForm({
   defaultName: string;
 }) {
   const t = useTranslations("invitations");
+  const fieldId = useFieldIds();
   const [problem, setProblem] = useState<AcceptProblem | null>(null);
   const schema = z
     .object({
@@ -62,14 +63,18 @@ export function AcceptInvitationForm({
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-      <Field id="invite-email" label={t("email")}>
-        <Input id="invite-email" value={email} readOnly autoComplete="username" className="bg-muted/40" />
+      <Field id={fieldId("invite-email")} label={t("email")}>
+        <Input id={fieldId("invite-email")} value={email} readOnly autoComplete="username" className="bg-muted/40" />
       </Field>
-      <Field id="invite-name" label={t("name")} error={errors.name?.message}>
-        <Input autoComplete="name" {...describedBy("invite-name", errors.name?.message)} {...form.register("name")} />
+      <Field id={fieldId("invite-name")} label={t("name")} error={errors.name?.message}>
+        <Input
+          autoComplete="name"
+          {...describedBy(fieldId("invite-name"), errors.name?.message)}
+          {...form.register("name")}
+        />
       </Field>
       <Field
-        id="invite-password"
+        id={fieldId("invite-password")}
         label={t("password")}
         error={errors.password?.message}
         hint={t("passwordHint", { min: MIN_PASSWORD })}
@@ -77,15 +82,15 @@ export function AcceptInvitationForm({
         <Input
           type="password"
           autoComplete="new-password"
-          {...describedBy("invite-password", errors.password?.message)}
+          {...describedBy(fieldId("invite-password"), errors.password?.message)}
           {...form.register("password")}
         />
       </Field>
-      <Field id="invite-confirm" label={t("confirm")} error={errors.confirm?.message}>
+      <Field id={fieldId("invite-confirm")} label={t("confirm")} error={errors.confirm?.message}>
         <Input
           type="password"
           autoComplete="new-password"
-          {...describedBy("invite-confirm", errors.confirm?.message)}
+          {...describedBy(fieldId("invite-confirm"), errors.confirm?.message)}
           {...form.register("confirm")}
         />
       </Field>

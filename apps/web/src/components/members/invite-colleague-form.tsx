@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
-import { describedBy, Field } from "@portal/ui/field";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
@@ -33,6 +33,7 @@ function InviteColleagueForm({
   myCapabilities: Capability[];
 }) {
   const t = useTranslations("members");
+  const fieldId = useFieldIds();
   const refusalText = useRefusalMessage();
   const format = useFormatter();
   const trpc = useTRPC();
@@ -84,16 +85,20 @@ function InviteColleagueForm({
   return (
     <div className="flex flex-col gap-4">
       <form onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate>
-        <Field id="invite-email" label={t("email")} error={errors.email?.message}>
+        <Field id={fieldId("invite-email")} label={t("email")} error={errors.email?.message}>
           <Input
             type="email"
             autoComplete="off"
-            {...describedBy("invite-email", errors.email?.message)}
+            {...describedBy(fieldId("invite-email"), errors.email?.message)}
             {...form.register("email")}
           />
         </Field>
-        <Field id="invite-name" label={t("nameOptional")} error={errors.name?.message}>
-          <Input autoComplete="off" {...describedBy("invite-name", errors.name?.message)} {...form.register("name")} />
+        <Field id={fieldId("invite-name")} label={t("nameOptional")} error={errors.name?.message}>
+          <Input
+            autoComplete="off"
+            {...describedBy(fieldId("invite-name"), errors.name?.message)}
+            {...form.register("name")}
+          />
         </Field>
         <div className="md:col-span-2">
           <Controller
@@ -124,11 +129,11 @@ function InviteColleagueForm({
           <p className="font-medium">{t("linkReady", { email: link.email })}</p>
           <p className="mt-1">{t("noEmailSent", { date: format.dateTime(link.expiresAt, { dateStyle: "long" }) })}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <label htmlFor="invite-link" className="sr-only">
+            <label htmlFor={fieldId("invite-link")} className="sr-only">
               {t("linkLabel")}
             </label>
             <Input
-              id="invite-link"
+              id={fieldId("invite-link")}
               readOnly
               value={link.url}
               className="min-w-0 flex-1 bg-background font-mono text-xs"

@@ -1,7 +1,7 @@
 "use client";
 
 import { Alert, Button, Input } from "@portal/ui";
-import { describedBy, Field } from "@portal/ui/field";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
@@ -12,6 +12,7 @@ import { useTRPC, withTRPC } from "@/trpc/client";
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 function ForgotPasswordForm() {
   const t = useTranslations("notifications.forgot");
+  const fieldId = useFieldIds();
   const trpc = useTRPC();
   const request = useMutation(trpc.publicAccount.requestPasswordReset.mutationOptions());
   const [email, setEmail] = useState("");
@@ -41,13 +42,13 @@ function ForgotPasswordForm() {
         });
       }}
     >
-      <Field id="forgot-email" label={t("email")} error={error ?? undefined}>
+      <Field id={fieldId("forgot-email")} label={t("email")} error={error ?? undefined}>
         <Input
           type="email"
           autoComplete="username"
           value={email}
           onChange={(event) => setEmail(event.target.value)}
-          {...describedBy("forgot-email", error ?? undefined)}
+          {...describedBy(fieldId("forgot-email"), error ?? undefined)}
         />
       </Field>
       <Button type="submit" disabled={request.isPending}>

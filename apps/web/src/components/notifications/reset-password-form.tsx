@@ -2,7 +2,7 @@
 
 import { MIN_RESET_PASSWORD_LENGTH } from "@portal/domain";
 import { Alert, Button, Input } from "@portal/ui";
-import { describedBy, Field } from "@portal/ui/field";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
@@ -13,6 +13,7 @@ import { useTRPC, withTRPC } from "@/trpc/client";
 /** The new password, twice; the link's token goes with it and works once. */
 function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("notifications.reset");
+  const fieldId = useFieldIds();
   const ti = useTranslations("invitations");
   const trpc = useTRPC();
   const reset = useMutation(trpc.publicAccount.resetPassword.mutationOptions());
@@ -54,7 +55,7 @@ function ResetPasswordForm({ token }: { token: string }) {
       }}
     >
       <Field
-        id="reset-password"
+        id={fieldId("reset-password")}
         label={t("password")}
         error={fieldError("password")}
         hint={ti("passwordHint", { min: MIN_RESET_PASSWORD_LENGTH })}
@@ -64,16 +65,16 @@ function ResetPasswordForm({ token }: { token: string }) {
           autoComplete="new-password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          {...describedBy("reset-password", fieldError("password"))}
+          {...describedBy(fieldId("reset-password"), fieldError("password"))}
         />
       </Field>
-      <Field id="reset-confirm" label={t("confirm")} error={fieldError("confirm")}>
+      <Field id={fieldId("reset-confirm")} label={t("confirm")} error={fieldError("confirm")}>
         <Input
           type="password"
           autoComplete="new-password"
           value={confirm}
           onChange={(event) => setConfirm(event.target.value)}
-          {...describedBy("reset-confirm", fieldError("confirm"))}
+          {...describedBy(fieldId("reset-confirm"), fieldError("confirm"))}
         />
       </Field>
       {error?.field === "form" ? <Alert data-testid="reset-problem">{error.message}</Alert> : null}

@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { describedBy, Field } from "@portal/ui/field";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
@@ -46,6 +46,7 @@ function LinkForm({
   organisations: readonly OrganisationChoice[];
 }) {
   const t = useTranslations("organisations.linkForm");
+  const fieldId = useFieldIds();
   const tk = useTranslations("organisations.relationKind");
   const refusalText = useRefusalMessage();
   const router = useRouter();
@@ -83,7 +84,7 @@ function LinkForm({
     }
   });
   const organisationSelect = (name: "fromOrganisationId" | "toOrganisationId") => (
-    <Select {...register(name)} {...describedBy(`link-${name}`, errors[name]?.message)}>
+    <Select {...register(name)} {...describedBy(fieldId(`link-${name}`), errors[name]?.message)}>
       <option value="">{t("choose")}</option>
       {organisations.map((o) => (
         <option key={o.id} value={o.id}>
@@ -102,11 +103,11 @@ function LinkForm({
     >
       {errors.root?.server?.message ? <Alert>{errors.root.server.message}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="link-fromOrganisationId" label={t("from")} error={errors.fromOrganisationId?.message}>
+        <Field id={fieldId("link-fromOrganisationId")} label={t("from")} error={errors.fromOrganisationId?.message}>
           {organisationSelect("fromOrganisationId")}
         </Field>
-        <Field id="link-kind" label={t("kind")} error={errors.kind?.message}>
-          <Select {...register("kind")} {...describedBy("link-kind", errors.kind?.message)}>
+        <Field id={fieldId("link-kind")} label={t("kind")} error={errors.kind?.message}>
+          <Select {...register("kind")} {...describedBy(fieldId("link-kind"), errors.kind?.message)}>
             <option value="">{t("choose")}</option>
             {ORGANISATION_RELATION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -115,17 +116,17 @@ function LinkForm({
             ))}
           </Select>
         </Field>
-        <Field id="link-toOrganisationId" label={t("to")} error={errors.toOrganisationId?.message}>
+        <Field id={fieldId("link-toOrganisationId")} label={t("to")} error={errors.toOrganisationId?.message}>
           {organisationSelect("toOrganisationId")}
         </Field>
-        <Field id="link-noteEn" label={t("noteEn")} error={errors.noteEn?.message}>
-          <Input lang="en" {...register("noteEn")} {...describedBy("link-noteEn", errors.noteEn?.message)} />
+        <Field id={fieldId("link-noteEn")} label={t("noteEn")} error={errors.noteEn?.message}>
+          <Input lang="en" {...register("noteEn")} {...describedBy(fieldId("link-noteEn"), errors.noteEn?.message)} />
         </Field>
-        <Field id="link-noteFr" label={t("noteFr")} error={errors.noteFr?.message}>
-          <Input lang="fr" {...register("noteFr")} {...describedBy("link-noteFr", errors.noteFr?.message)} />
+        <Field id={fieldId("link-noteFr")} label={t("noteFr")} error={errors.noteFr?.message}>
+          <Input lang="fr" {...register("noteFr")} {...describedBy(fieldId("link-noteFr"), errors.noteFr?.message)} />
         </Field>
-        <Field id="link-since" label={t("since")} error={errors.since?.message}>
-          <Input type="date" {...register("since")} {...describedBy("link-since", errors.since?.message)} />
+        <Field id={fieldId("link-since")} label={t("since")} error={errors.since?.message}>
+          <Input type="date" {...register("since")} {...describedBy(fieldId("link-since"), errors.since?.message)} />
         </Field>
       </div>
       <div className="flex gap-2">

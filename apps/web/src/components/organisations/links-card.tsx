@@ -1,8 +1,7 @@
 import { localized } from "@portal/domain";
-import { CardContent, ProvenanceBadge, SectionCard, SectionEmpty } from "@portal/ui";
+import { CardContent, formatIsoDate, ProvenanceBadge, SectionCard, SectionEmpty } from "@portal/ui";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
-import { formatIsoDate } from "@/components/treaty/dates";
 import { LinkActions } from "./link-actions";
 import { LinkForm } from "./link-form";
 import type { OrganisationView } from "./organisation-view";

@@ -1,5 +1,6 @@
 import { formatPlace, localized } from "@portal/domain";
 import {
+  formatIsoDateRange,
   ProvenanceBadge,
   SectionCard,
   SectionEmpty,
@@ -12,7 +13,6 @@ import {
 } from "@portal/ui";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
-import { formatIsoDateRange } from "@/components/treaty/dates";
 import type { OrganisationView } from "./organisation-view";
 
 /** The conferences the organisation hosted or took part in. */

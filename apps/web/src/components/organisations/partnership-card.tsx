@@ -1,7 +1,6 @@
 import { localized } from "@portal/domain";
-import { CardContent, ProvenanceBadge, SectionCard } from "@portal/ui";
+import { CardContent, formatIsoDate, ProvenanceBadge, SectionCard } from "@portal/ui";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { formatIsoDate } from "@/components/treaty/dates";
 import type { OrganisationView } from "./organisation-view";
 import { PartnershipForm } from "./partnership-form";
 

@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { describedBy, Field } from "@portal/ui/field";
+import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
@@ -44,6 +44,7 @@ function PartnershipForm({
   initial: { kind: string; since: string | null; descriptionEn: string; descriptionFr: string } | null;
 }) {
   const t = useTranslations("organisations.partnershipForm");
+  const fieldId = useFieldIds();
   const tk = useTranslations("organisations.kind");
   const refusalText = useRefusalMessage();
   const router = useRouter();
@@ -82,8 +83,8 @@ function PartnershipForm({
       {errors.root?.server?.message ? <Alert>{errors.root.server.message}</Alert> : null}
       {errors.organisationId?.message ? <Alert>{errors.organisationId.message}</Alert> : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id="partnership-kind" label={t("kind")} error={errors.kind?.message}>
-          <Select {...register("kind")} {...describedBy("partnership-kind", errors.kind?.message)}>
+        <Field id={fieldId("partnership-kind")} label={t("kind")} error={errors.kind?.message}>
+          <Select {...register("kind")} {...describedBy(fieldId("partnership-kind"), errors.kind?.message)}>
             <option value="">{t("choose")}</option>
             {PARTNERSHIP_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -92,25 +93,37 @@ function PartnershipForm({
             ))}
           </Select>
         </Field>
-        <Field id="partnership-since" label={t("since")} error={errors.since?.message}>
-          <Input type="date" {...register("since")} {...describedBy("partnership-since", errors.since?.message)} />
+        <Field id={fieldId("partnership-since")} label={t("since")} error={errors.since?.message}>
+          <Input
+            type="date"
+            {...register("since")}
+            {...describedBy(fieldId("partnership-since"), errors.since?.message)}
+          />
         </Field>
-        <Field id="partnership-descriptionEn" label={t("descriptionEn")} error={errors.descriptionEn?.message}>
+        <Field
+          id={fieldId("partnership-descriptionEn")}
+          label={t("descriptionEn")}
+          error={errors.descriptionEn?.message}
+        >
           <textarea
             lang="en"
             rows={4}
             className={textareaClass}
             {...register("descriptionEn")}
-            {...describedBy("partnership-descriptionEn")}
+            {...describedBy(fieldId("partnership-descriptionEn"))}
           />
         </Field>
-        <Field id="partnership-descriptionFr" label={t("descriptionFr")} error={errors.descriptionFr?.message}>
+        <Field
+          id={fieldId("partnership-descriptionFr")}
+          label={t("descriptionFr")}
+          error={errors.descriptionFr?.message}
+        >
           <textarea
             lang="fr"
             rows={4}
             className={textareaClass}
             {...register("descriptionFr")}
-            {...describedBy("partnership-descriptionFr")}
+            {...describedBy(fieldId("partnership-descriptionFr"))}
           />
         </Field>
       </div>

@@ -1,9 +1,10 @@
 import type { PartnerWorkspace } from "@portal/api/services";
 import { localized } from "@portal/domain";
-import { Money, ProvenanceBadge, SectionCard, CardContent } from "@portal/ui";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { CardContent, formatIsoDate, Money, ProvenanceBadge, SectionCard } from "@portal/ui";
+import { useFormatter, useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { useId } from "react";
 import Link from "next/link";
-import { isoDateToDate } from "@/components/dashboard/dates";
 import { GrantStatusBadge } from "@/components/grant-status-badge";
 import { EmptyList, ListRest } from "./workspace-parts";
 
@@ -13,7 +14,7 @@ type WorkspaceGrant = PartnerWorkspace["grants"][number];
 export async function PartnerGrants({ data, locale }: { data: PartnerWorkspace; locale: string }) {
   const [t, tl] = await Promise.all([getTranslations("partner"), getTranslations("partialLists")]);
   return (
-    <SectionCard id="grants" testId="partner-grants" title={t("grants.title")} description={t("grants.description")}>
+    <SectionCard testId="partner-grants" title={t("grants.title")} description={t("grants.description")}>
       {data.grants.length === 0 ? (
         <EmptyList title={t("grants.empty")} />
       ) : (
@@ -32,9 +33,11 @@ export async function PartnerGrants({ data, locale }: { data: PartnerWorkspace; 
   );
 }
 
-async function GrantCard({ grant, locale }: { grant: WorkspaceGrant; locale: string }) {
-  const [t, format] = await Promise.all([getTranslations("partner"), getFormatter()]);
-  const date = (iso: string) => format.dateTime(isoDateToDate(iso), { dateStyle: "medium", timeZone: "UTC" });
+function GrantCard({ grant, locale }: { grant: WorkspaceGrant; locale: string }) {
+  const t = useTranslations("partner");
+  const format = useFormatter();
+  const titleId = useId();
+  const date = (iso: string) => formatIsoDate(format, iso);
   const money = (amount: number) => <Money amount={amount} currency={grant.currency} locale={locale} />;
   const figures = [
     { key: "total", amount: grant.totalAmount },
@@ -44,12 +47,12 @@ async function GrantCard({ grant, locale }: { grant: WorkspaceGrant; locale: str
   return (
     <article
       className="rounded-md border border-border p-4"
-      aria-labelledby={`grant-${grant.id}`}
+      aria-labelledby={titleId}
       data-testid={`partner-grant-${grant.reference}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex flex-col gap-1">
-          <h3 id={`grant-${grant.id}`} className="font-semibold">
+          <h3 id={titleId} className="font-semibold">
             <Link href={`/grants/${grant.id}`} className="link">
               {localized(grant, "title", locale)}
             </Link>

@@ -25,7 +25,6 @@ export async function PartnerPayments({ data, locale }: { data: PartnerWorkspace
   const money = (amount: number, currency: string) => <Money amount={amount} currency={currency} locale={locale} />;
   return (
     <SectionCard
-      id="payments"
       testId="partner-payments"
       title={t("payments.title")}
       description={t("payments.description")}

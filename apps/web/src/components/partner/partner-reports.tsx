@@ -24,12 +24,7 @@ export async function PartnerReports({ data, locale }: { data: PartnerWorkspace;
     getTranslations("partialLists"),
   ]);
   return (
-    <SectionCard
-      id="reports"
-      testId="partner-reports"
-      title={t("reports.title")}
-      description={t("reports.description")}
-    >
+    <SectionCard testId="partner-reports" title={t("reports.title")} description={t("reports.description")}>
       {data.reports.length === 0 ? (
         <EmptyList title={t("reports.empty")} />
       ) : (

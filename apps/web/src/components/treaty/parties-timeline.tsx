@@ -1,6 +1,6 @@
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@portal/ui";
+import { formatIsoDate, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@portal/ui";
 import { useFormatter, useTranslations } from "next-intl";
-import { formatIsoDate } from "./dates";
+import { useId } from "react";
 
 export interface TimelinePoint {
   date: string;
@@ -19,6 +19,7 @@ const MARGIN = { top: 16, right: 24, bottom: 36, left: 44 };
 export function PartiesTimeline({ points }: { points: readonly TimelinePoint[] }) {
   const t = useTranslations("treaty");
   const format = useFormatter();
+  const chartId = useId();
   if (points.length === 0) return null;
   const last = points.at(-1)!;
   const max = Math.max(...points.map((p) => p.joined), 1);
@@ -40,11 +41,11 @@ export function PartiesTimeline({ points }: { points: readonly TimelinePoint[] }
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
-        aria-labelledby="timeline-title timeline-desc"
+        aria-labelledby={`${chartId}title ${chartId}desc`}
         className="h-auto w-full max-w-3xl"
       >
-        <title id="timeline-title">{title}</title>
-        <desc id="timeline-desc">
+        <title id={`${chartId}title`}>{title}</title>
+        <desc id={`${chartId}desc`}>
           {t("chartSummary", { joined: last.joined, inForce: last.inForce, date: formatIsoDate(format, last.date) })}
         </desc>
         {ticks.map((tick) => (

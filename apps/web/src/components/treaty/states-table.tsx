@@ -1,6 +1,7 @@
 import { localized } from "@portal/domain";
 import {
   Card,
+  formatIsoDate,
   ProvenanceBadge,
   Table,
   TableBody,
@@ -11,7 +12,6 @@ import {
   TableRow,
 } from "@portal/ui";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { formatIsoDate } from "./dates";
 import { StandingBadge } from "./standing-badge";
 import type { TrackerView } from "./treaty-views";
 

@@ -1,7 +1,6 @@
 import { localized } from "@portal/domain";
-import { ProvenanceBadge } from "@portal/ui";
+import { formatIsoDate, PageSection, ProvenanceBadge } from "@portal/ui";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { formatIsoDate } from "./dates";
 import { FigureCard } from "./figure-card";
 import type { FiguresView } from "./treaty-views";
 
@@ -13,13 +12,7 @@ export function UniversalisationFigures({ figures }: { figures: FiguresView }) {
   const date = (iso: string, precision: "day" | "month" | "year" = "day") => formatIsoDate(format, iso, precision);
   const verdict = { agreesLabel: t("agrees"), differsLabel: t("differs") };
   return (
-    <section aria-labelledby="figures-title" className="flex flex-col gap-3">
-      <div>
-        <h2 id="figures-title" className="text-lg font-semibold">
-          {t("figuresTitle")}
-        </h2>
-        <p className="max-w-3xl text-sm text-muted-foreground">{t("figuresDescription")}</p>
-      </div>
+    <PageSection title={t("figuresTitle")} description={t("figuresDescription")}>
       <div className="grid gap-4 lg:grid-cols-3">
         <FigureCard
           testId="figure-joined"
@@ -104,6 +97,6 @@ export function UniversalisationFigures({ figures }: { figures: FiguresView }) {
           </ul>
         </FigureCard>
       </div>
-    </section>
+    </PageSection>
   );
 }

@@ -15,6 +15,7 @@ import { and, asc, eq, exists, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { refusal } from "../../errors";
 import { budgetDrilldownInput, type BudgetDrilldownInput } from "./inputs";
+import { parseInput } from "../../parse-input";
 
 const recipientColumns = {
   id: organisations.id,
@@ -29,7 +30,7 @@ export const DRILLDOWN_LIMIT = 100;
 /** What a drill-down is narrowed to, resolved once: the page and both exports read through the same conditions. */
 export async function drilldownScope(db: DbOrTx, actor: Actor, rawInput: BudgetDrilldownInput) {
   requireCapability(actor, "budgets.review");
-  const input = budgetDrilldownInput.parse(rawInput);
+  const input = parseInput(budgetDrilldownInput, rawInput);
 
   let allocation: {
     id: string;

@@ -5,6 +5,7 @@ import { todayInOttawa } from "../today";
 import { auditChanges, valueText } from "../audit/audit-changes";
 import { auditFilters, type AuditFilters } from "./inputs";
 import { auditEventBatches, countAuditEvents } from "./list-audit-events";
+import { parseInput } from "../../parse-input";
 
 export const AUDIT_EXPORT_COLUMNS = [
   "at",
@@ -48,7 +49,7 @@ export async function auditExport(
   text: AuditExportText,
   format: ExportFormat,
 ): Promise<ExportTable<AuditRow>> {
-  const filters: AuditFilters = auditFilters.parse(rawFilters);
+  const filters: AuditFilters = parseInput(auditFilters, rawFilters);
   const rowCount = await countAuditEvents(db, actor, filters);
   const h = text.headers;
   const columns: ExportColumn<AuditRow>[] = [

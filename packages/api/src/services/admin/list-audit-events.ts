@@ -4,6 +4,7 @@ import { type Actor, requireCapability } from "../../actor";
 import { withAuditViews } from "../audit/audit-records";
 import { auditConditions } from "./audit-conditions";
 import { type AuditFilters, listAuditInput, type ListAuditInput } from "./inputs";
+import { parseInput } from "../../parse-input";
 
 const columns = {
   id: auditEvents.id,
@@ -19,7 +20,7 @@ const columns = {
 /** One page of the audit log, newest first; (at, id) descending is a total order, so pages never overlap. */
 export async function listAuditEvents(db: DbOrTx, actor: Actor, rawInput: ListAuditInput) {
   requireCapability(actor, "audit.read");
-  const input = listAuditInput.parse(rawInput);
+  const input = parseInput(listAuditInput, rawInput);
   const where = auditConditions(input.filters);
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     db

@@ -4,11 +4,12 @@ import type { z } from "zod";
 import { type Actor, requireCapability } from "../../actor";
 import { listOrganisationsInput } from "./inputs";
 import { containsPattern } from "./like-pattern";
+import { parseInput } from "../../parse-input";
 
 /** Organisations by name, searchable by name and acronym, with how many members and grants each has. */
 export async function listOrganisations(db: DbOrTx, actor: Actor, rawInput: z.input<typeof listOrganisationsInput>) {
   requireCapability(actor, "organisations.manage");
-  const input = listOrganisationsInput.parse(rawInput);
+  const input = parseInput(listOrganisationsInput, rawInput);
   const conditions: SQL[] = [];
   if (input.iatiType !== undefined) conditions.push(eq(organisations.iatiType, input.iatiType));
   if (input.q) {

@@ -3,6 +3,7 @@ import { and, asc, eq, exists, ilike, or, type SQL, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { listUsersInput, type ListUsersInput } from "./inputs";
 import { containsPattern } from "./like-pattern";
+import { parseInput } from "../../parse-input";
 
 export interface UserListRow {
   id: string;
@@ -17,7 +18,7 @@ export interface UserListRow {
 /** Every user, searchable by name, email or organisation, filtered by role, active and organisation; by name. */
 export async function listUsers(db: DbOrTx, actor: Actor, rawInput: ListUsersInput) {
   requireCapability(actor, "users.manage");
-  const input = listUsersInput.parse(rawInput);
+  const input = parseInput(listUsersInput, rawInput);
   const conditions: SQL[] = [];
   if (input.role) conditions.push(eq(users.role, input.role));
   if (input.active !== undefined) conditions.push(eq(users.active, input.active));

@@ -7,6 +7,7 @@ import { checkConferenceReferences, conferenceColumns, directChargeOf } from "./
 import { writeConferenceParts } from "./conference-parts";
 import { conferenceSnapshot } from "./conference-snapshot";
 import { moveDirectCost } from "./direct-cost";
+import { parseInput } from "../../parse-input";
 
 /** "warsaw-seminar-2001-3f9a1c": readable, and unique without asking the database first. */
 function newSlug(data: ConferenceData): string {
@@ -28,7 +29,7 @@ function newSlug(data: ConferenceData): string {
  */
 export async function createConference(db: DbOrTx, actor: Actor, input: CreateConferenceInput) {
   requireCapability(actor, "conferences.manage");
-  const data = createConferenceInput.parse(input);
+  const data = parseInput(createConferenceInput, input);
   return db.transaction(async (tx) => {
     await checkConferenceReferences(tx, data);
     const columns = conferenceColumns(data);

@@ -12,13 +12,14 @@ import { type Actor, seesAllGrants } from "../../actor";
 import { todayInOttawa } from "../today";
 import { treatyRecordsFor } from "../treaty/treaty-records";
 import { visibleConferences } from "./conference-scope";
+import { parseInput } from "../../parse-input";
 
 /**
  * The conferences an actor may see, newest first, each with its co-hosts, how many states took part and its outcome
  * measure (computed from the treaty data like the detail page's).
  */
 export async function listConferences(db: DbOrTx, actor: Actor, rawInput: ListConferencesInput = {}) {
-  const input = listConferencesInput.parse(rawInput);
+  const input = parseInput(listConferencesInput, rawInput);
   const conditions: SQL[] = [visibleConferences(actor)];
   if (input.q) {
     const pattern = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -9,6 +9,7 @@ import { writeConferenceParts } from "./conference-parts";
 import { visibleConferences } from "./conference-scope";
 import { conferenceSnapshot } from "./conference-snapshot";
 import { moveDirectCost } from "./direct-cost";
+import { parseInput } from "../../parse-input";
 
 /**
  * Saves an edited conference. `version` is the one the form was opened with: a save over someone else's change is
@@ -17,7 +18,7 @@ import { moveDirectCost } from "./direct-cost";
  */
 export async function updateConference(db: DbOrTx, actor: Actor, input: UpdateConferenceInput) {
   requireCapability(actor, "conferences.manage");
-  const { id, version, data } = updateConferenceInput.parse(input);
+  const { id, version, data } = parseInput(updateConferenceInput, input);
   return db.transaction(async (tx) => {
     // The conference is locked before its allocations, as a grant is before its own.
     const [current] = await tx

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { visibleGrants } from "../grants/grant-scope";
 import { todayInOttawa } from "../today";
+import { parseInput } from "../../parse-input";
 
 export { REPORT_VIEWS, type ReportView, listReportsInput, type ListReportsInput } from "@portal/domain";
 
@@ -12,7 +13,7 @@ export { REPORT_VIEWS, type ReportView, listReportsInput, type ListReportsInput 
  * waiting for review, done (accepted or waived), or all.
  */
 export async function listReports(db: DbOrTx, actor: Actor, raw: ListReportsInput, today: string = todayInOttawa()) {
-  const input = listReportsInput.parse(raw);
+  const input = parseInput(listReportsInput, raw);
   const conditions: SQL[] = [visibleGrants(actor), ne(grants.status, "draft")];
   const status = reportingRequirements.status;
   if (input.view === "due") conditions.push(inArray(status, ["open", "changes_requested"]));

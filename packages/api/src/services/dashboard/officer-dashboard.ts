@@ -235,7 +235,7 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
       amendments.map(({ changes, ...row }) => ({
         ...row,
         changedFields: [...new Set(changes.map((c) => c.field))],
-        path: `/grants/${row.grantId}#amendments-title`,
+        path: `/grants/${row.grantId}#amendments`,
       })),
       total.amendments,
     ),

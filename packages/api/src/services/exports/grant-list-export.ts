@@ -15,6 +15,7 @@ import { type ExportColumn, exportFileName, type ExportFormat, type ExportTable 
 import { dateCell, moneyCell, textCell, wordsCell } from "./csv-sql";
 import { inKeysetBatches } from "./keyset";
 import { openSnapshot } from "./snapshot-cursor";
+import { parseInput } from "../../parse-input";
 
 export const GRANT_EXPORT_COLUMNS = [
   "reference",
@@ -54,7 +55,7 @@ export async function grantListExport(
   text: GrantExportText,
   format: ExportFormat,
 ): Promise<ExportTable<GrantListRow>> {
-  const input = listGrantsInput.parse({ ...query, page: 1, pageSize: 25 });
+  const input = parseInput(listGrantsInput, { ...query, page: 1, pageSize: 25 });
   const where = grantListWhere(actor, input);
   const fr = text.locale === "fr";
   const rowCount = await countGrantListRows(db, where);

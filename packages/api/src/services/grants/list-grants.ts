@@ -3,6 +3,7 @@ import { can, type GrantListQuery, listGrantsInput, type ListGrantsInput } from 
 import { and, asc, eq, exists, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { visibleGrants } from "./grant-scope";
+import { parseInput } from "../../parse-input";
 
 export interface GrantListRow {
   id: string;
@@ -217,7 +218,7 @@ export async function countGrantListRows(db: DbOrTx, where: SQL | undefined): Pr
 }
 
 export async function listGrants(db: DbOrTx, actor: Actor, rawInput: ListGrantsInput) {
-  const input = listGrantsInput.parse(rawInput);
+  const input = parseInput(listGrantsInput, rawInput);
   const where = grantListWhere(actor, input);
   const [rows, total] = await Promise.all([
     selectGrantListRows(db, where, grantListOrder(input), input.pageSize, (input.page - 1) * input.pageSize),

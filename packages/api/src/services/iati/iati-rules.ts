@@ -1,25 +1,19 @@
-import { isCurrencyCode, type IsoDate } from "@portal/domain";
+import { isCurrencyCode, type IsoDate, param } from "@portal/domain";
+import { iatiFinding, type IatiProblem } from "./iati-findings";
 import type { IatiActivityRecord } from "./iati-record";
 
-/** A problem with a record, worded for the officer who has to fix it. */
-export interface IatiProblem {
-  rule: "percentages" | "dates" | "future-transaction" | "currency" | "schema";
-  message: string;
-}
+export type { IatiProblem } from "./iati-findings";
 
 function percentagesProblems(record: IatiActivityRecord): IatiProblem[] {
   const problems: IatiProblem[] = [];
   const sectors = record.sectors.reduce((sum, s) => sum + s.percentage, 0);
   if (record.sectors.length > 0 && sectors !== 100) {
-    problems.push({ rule: "percentages", message: `Sector percentages add up to ${sectors}, not 100.` });
+    problems.push(iatiFinding("percentages", "sectorPercentages", { total: sectors }));
   }
   const places = [...record.recipientCountries, ...record.recipientRegions];
   const recipients = places.reduce((sum, p) => sum + p.percentage, 0);
   if (places.length > 0 && recipients !== 100) {
-    problems.push({
-      rule: "percentages",
-      message: `Recipient country and region percentages add up to ${recipients}, not 100.`,
-    });
+    problems.push(iatiFinding("percentages", "recipientPercentages", { total: recipients }));
   }
   return problems;
 }
@@ -27,26 +21,28 @@ function percentagesProblems(record: IatiActivityRecord): IatiProblem[] {
 function dateProblems(record: IatiActivityRecord, today: IsoDate): IatiProblem[] {
   const problems: IatiProblem[] = [];
   const date = (type: string) => record.dates.find((d) => d.type === type)?.isoDate;
-  const pairs: [string, string | undefined, string | undefined][] = [
+  const pairs: ["planned" | "actual", string | undefined, string | undefined][] = [
     ["planned", date("1"), date("3")],
     ["actual", date("2"), date("4")],
   ];
   for (const [kind, start, end] of pairs) {
     if (start && end && start > end) {
-      problems.push({ rule: "dates", message: `The ${kind} start (${start}) is after the ${kind} end (${end}).` });
+      problems.push(iatiFinding("dates", "startAfterEnd", { kind, start: param.date(start), end: param.date(end) }));
     }
   }
   for (const actual of record.dates.filter((d) => d.type === "2" || d.type === "4")) {
     if (actual.isoDate > today) {
-      problems.push({ rule: "dates", message: `An actual date (${actual.isoDate}) lies in the future.` });
+      problems.push(iatiFinding("dates", "actualDateInFuture", { date: param.date(actual.isoDate) }));
     }
   }
   for (const budget of record.budgets) {
     if (budget.periodStart >= budget.periodEnd) {
-      problems.push({
-        rule: "dates",
-        message: `The budget for ${budget.periodStart} starts on or after its end (${budget.periodEnd}).`,
-      });
+      problems.push(
+        iatiFinding("dates", "budgetPeriodReversed", {
+          start: param.date(budget.periodStart),
+          end: param.date(budget.periodEnd),
+        }),
+      );
     }
   }
   return problems;
@@ -56,22 +52,19 @@ function transactionProblems(record: IatiActivityRecord, today: IsoDate): IatiPr
   const problems: IatiProblem[] = [];
   for (const transaction of record.transactions) {
     if (transaction.date > today) {
-      problems.push({
-        rule: "future-transaction",
-        message: `A transaction is dated ${transaction.date}, in the future; IATI reports what has happened.`,
-      });
+      problems.push(iatiFinding("future-transaction", "transactionInFuture", { date: param.date(transaction.date) }));
     }
     if (!isCurrencyCode(transaction.currency)) {
-      problems.push({ rule: "currency", message: `A transaction of ${transaction.date} has no valid currency.` });
+      problems.push(iatiFinding("currency", "transactionCurrency", { date: param.date(transaction.date) }));
     }
   }
   for (const budget of record.budgets) {
     if (!isCurrencyCode(budget.currency)) {
-      problems.push({ rule: "currency", message: `The budget for ${budget.periodStart} has no valid currency.` });
+      problems.push(iatiFinding("currency", "budgetCurrency", { start: param.date(budget.periodStart) }));
     }
   }
   if (!isCurrencyCode(record.currency)) {
-    problems.push({ rule: "currency", message: "The activity has no valid default currency." });
+    problems.push(iatiFinding("currency", "defaultCurrency"));
   }
   return problems;
 }

@@ -2,6 +2,7 @@ export { grantActivityRecords, conferenceActivityRecords } from "./activity-reco
 export { buildActivitiesFile, buildOrganisationFile, iatiPortfolio, organisationBudgets } from "./iati-files";
 export type { IatiActivityRecord } from "./iati-record";
 export { iatiRuleProblems, type IatiProblem } from "./iati-rules";
+export { type IatiFindingKey } from "./iati-findings";
 export { activitiesFile, decimalValue } from "./iati-xml";
 export { schemaProblems } from "./validate-iati";
 export { reportingOrganisation, reportingOrgRef } from "./reporting-organisation";

@@ -24,8 +24,9 @@ export async function publishGrant(db: DbOrTx, actor: Actor, { grantId }: { gran
     }
     const problems = await activityProblems(record, org);
     if (problems.length > 0) {
-      // The validator's own findings, as it writes them (English): the standard's rules and schema are in English too.
-      throw refusal("IATI_INVALID", "iatiNotValid", { problems: problems.map((p) => p.message).join(" ") });
+      // Each finding already has its sentence in both languages; the refusal carries both.
+      const written = (locale: "en" | "fr") => problems.map((p) => p.message[locale]).join(" ");
+      throw refusal("IATI_INVALID", "iatiNotValid", { problems: { en: written("en"), fr: written("fr") } });
     }
     const [before] = await tx.select().from(iatiPublications).where(eq(iatiPublications.grantId, grant.id));
     const [publication] = await tx

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { validateXML } from "xmllint-wasm";
-import type { IatiProblem } from "./iati-rules";
+import { type IatiProblem } from "./iati-findings";
+import { schemaFinding } from "./schema-findings";
 
 /**
  * The official 2.03 schemas ship with the package (packages/api/data/iati). Found from the working directory upwards
@@ -73,8 +74,5 @@ async function validate(xml: string, kind: "activities" | "organisations"): Prom
     preload: [files.common, files.xml],
     maxMemoryPages: 4096,
   });
-  return result.errors.map((error) => ({
-    rule: "schema" as const,
-    message: error.loc ? `Line ${error.loc.lineNumber}: ${error.message}` : error.message,
-  }));
+  return result.errors.map((error) => schemaFinding(error.message, error.loc?.lineNumber));
 }

@@ -6,6 +6,7 @@ import { refusal } from "../../errors";
 import { invitationState } from "../invitations/accept-invitation";
 
 import { listMembersInput } from "@portal/domain";
+import { parseInput } from "../../parse-input";
 
 export { listMembersInput } from "@portal/domain";
 export type ListMembersInput = z.input<typeof listMembersInput>;
@@ -24,7 +25,7 @@ export function memberOrganisationOf(actor: Actor, organisationId?: string): str
  * invitations not yet accepted. Nothing here ever reaches another organisation.
  */
 export async function listMembers(db: DbOrTx, actor: Actor, raw: ListMembersInput = {}) {
-  const organisationId = memberOrganisationOf(actor, listMembersInput.parse(raw).organisationId);
+  const organisationId = memberOrganisationOf(actor, parseInput(listMembersInput, raw).organisationId);
   const [organisation] = await db
     .select({
       id: organisations.id,

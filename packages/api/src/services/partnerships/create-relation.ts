@@ -6,11 +6,12 @@ import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { requirePartnershipManager } from "./partnership-access";
 import { relationSnapshot, rethrowDuplicateRelation } from "./relation-helpers";
+import { parseInput } from "../../parse-input";
 
 /** Links two organisations ("MAC member_of ICBL"), with one audit event. */
 export async function createRelation(db: DbOrTx, actor: Actor, input: CreateRelationInput) {
   requirePartnershipManager(actor);
-  const data = createRelationInput.parse(input);
+  const data = parseInput(createRelationInput, input);
   return db
     .transaction(async (tx) => {
       const known = await tx

@@ -5,6 +5,7 @@ import type { Actor } from "../../actor";
 import { refusal } from "../../errors";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { requirePartnershipManager } from "./partnership-access";
+import { parseInput } from "../../parse-input";
 
 const snapshot = (row: typeof partnerships.$inferSelect) => {
   const { createdAt: _created, updatedAt: _updated, ...fields } = row;
@@ -17,7 +18,7 @@ const snapshot = (row: typeof partnerships.$inferSelect) => {
  */
 export async function savePartnership(db: DbOrTx, actor: Actor, input: SavePartnershipInput) {
   requirePartnershipManager(actor);
-  const data = savePartnershipInput.parse(input);
+  const data = parseInput(savePartnershipInput, input);
   return db.transaction(async (tx) => {
     // Locking the organisation serialises two officers creating its first partnership at once.
     const [organisation] = await tx

@@ -5,11 +5,12 @@ import type { Actor } from "../../actor";
 import { AUDIT_ENTITY, writeAudit } from "../audit/write-audit";
 import { requirePartnershipManager } from "./partnership-access";
 import { lockRelationOrThrow, relationSnapshot, rethrowDuplicateRelation } from "./relation-helpers";
+import { parseInput } from "../../parse-input";
 
 /** Changes a link's kind, notes or date, with one audit event. */
 export async function updateRelation(db: DbOrTx, actor: Actor, input: UpdateRelationInput) {
   requirePartnershipManager(actor);
-  const data = updateRelationInput.parse(input);
+  const data = parseInput(updateRelationInput, input);
   return db
     .transaction(async (tx) => {
       const before = await lockRelationOrThrow(tx, data.id);

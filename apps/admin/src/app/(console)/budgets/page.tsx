@@ -1,5 +1,6 @@
 import { fiscalYearLabel } from "@portal/domain";
 import { Button, EmptyState, Label, PageHeader, Select } from "@portal/ui";
+import { useId } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { allocationHref, breakdownHref } from "@/budget-links";
@@ -53,19 +54,7 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
           ) : null
         }
       />
-      <form method="get" className="mb-4 flex items-end gap-3">
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="fy">{t("fiscalYear")}</Label>
-          <Select id="fy" name="fy" defaultValue={label}>
-            {years.map((year) => (
-              <option key={year} value={fiscalYearLabel(year)}>
-                {fiscalYearLabel(year)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <Button type="submit">{t("show")}</Button>
-      </form>
+      <FiscalYearForm label={t("fiscalYear")} submit={t("show")} years={years} chosen={label} />
       {review.lines.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyDescription", { label })} />
       ) : (
@@ -98,5 +87,35 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
         </div>
       )}
     </>
+  );
+}
+
+/** The fiscal year picker above the review (a plain GET form, so the year lives in the address). */
+function FiscalYearForm({
+  label,
+  submit,
+  years,
+  chosen,
+}: {
+  label: string;
+  submit: string;
+  years: readonly number[];
+  chosen: string;
+}) {
+  const id = useId();
+  return (
+    <form method="get" className="mb-4 flex items-end gap-3">
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor={id}>{label}</Label>
+        <Select id={id} name="fy" defaultValue={chosen}>
+          {years.map((year) => (
+            <option key={year} value={fiscalYearLabel(year)}>
+              {fiscalYearLabel(year)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Button type="submit">{submit}</Button>
+    </form>
   );
 }

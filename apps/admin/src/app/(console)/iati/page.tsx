@@ -84,7 +84,7 @@ export default async function IatiPublicationPage() {
                         <Badge tone="danger">{t("heldBack")}</Badge>
                         <ul className="mt-1 list-disc pl-4 text-xs">
                           {row.problems.map((problem, index) => (
-                            <li key={index}>{problem}</li>
+                            <li key={index}>{locale === "fr" ? problem.fr : problem.en}</li>
                           ))}
                         </ul>
                       </div>

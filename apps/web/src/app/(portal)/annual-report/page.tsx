@@ -1,8 +1,9 @@
 import { reportDate, reportSections } from "@portal/api/services";
-import { Button, Card, CardContent, Input, Label, PageHeader, ProvenanceBadge } from "@portal/ui";
+import { Button, PageHeader, PageSection, ProvenanceBadge } from "@portal/ui";
 import { getLocale, getTranslations } from "next-intl/server";
 import "@/components/annual-report/annual-report-print.css";
 import { PrintButton } from "@/components/annual-report/print-button";
+import { ReportPeriodsForm } from "@/components/annual-report/report-periods-form";
 import {
   type AnnualReportSearch,
   annualReportQuery,
@@ -48,33 +49,16 @@ export default async function AnnualReportPage({ searchParams }: { searchParams:
           </div>
         }
       />
-      <Card data-print="hide">
-        <CardContent className="pt-6">
-          <form method="get" className="flex flex-wrap items-end gap-4" aria-label={t("periodsTitle")}>
-            {(
-              [
-                ["fy", "fiscalYear", "number", String(periods.fiscalYear)],
-                ["on", "reportDate", "date", periods.reportDate],
-                ["from", "monitorFrom", "date", periods.monitorFrom],
-                ["to", "monitorTo", "date", periods.monitorTo],
-              ] as const
-            ).map(([name, label, type, value]) => (
-              <div key={name} className="flex flex-col gap-1">
-                <Label htmlFor={`report-${name}`}>{t(label)}</Label>
-                <Input id={`report-${name}`} name={name} type={type} defaultValue={value} />
-              </div>
-            ))}
-            <Button type="submit" variant="outline">
-              {t("apply")}
-            </Button>
-          </form>
-        </CardContent>
-      </Card>
+      <ReportPeriodsForm
+        periods={[
+          ["fy", "fiscalYear", "number", String(periods.fiscalYear)],
+          ["on", "reportDate", "date", periods.reportDate],
+          ["from", "monitorFrom", "date", periods.monitorFrom],
+          ["to", "monitorTo", "date", periods.monitorTo],
+        ]}
+      />
       {sections.map((section) => (
-        <section key={section.id} aria-labelledby={`report-${section.id}`} data-testid={`report-${section.id}`}>
-          <h2 id={`report-${section.id}`} className="mb-3 text-lg font-semibold">
-            {section.title}
-          </h2>
+        <PageSection key={section.id} title={section.title} testId={`report-${section.id}`}>
           <div className="flex flex-col gap-3">
             {section.paragraphs.map((paragraph) => (
               <div key={paragraph.id} className="flex flex-col gap-1">
@@ -93,7 +77,7 @@ export default async function AnnualReportPage({ searchParams }: { searchParams:
               </div>
             ))}
           </div>
-        </section>
+        </PageSection>
       ))}
     </div>
   );

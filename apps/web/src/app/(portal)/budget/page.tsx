@@ -8,6 +8,7 @@ import {
   EmptyState,
   Money,
   PageHeader,
+  PageSection,
   Table,
   TableBody,
   TableCaption,
@@ -108,20 +109,13 @@ export default async function OfficerBudgetPage() {
               {view.children.map((child) => {
                 const childName = localized(child, "name", locale);
                 return (
-                  <section
-                    key={child.id}
-                    className="flex flex-col gap-2"
-                    aria-labelledby={`budget-${child.code}-title`}
-                  >
-                    <h3 id={`budget-${child.code}-title`} className="font-medium">
-                      {child.code} — {childName}
-                    </h3>
+                  <PageSection key={child.id} level={3} title={`${child.code} — ${childName}`}>
                     {yearTable(
                       t("tableCaption", { name: childName }),
                       `budget-${view.programme.code}-${child.code}`,
                       child.years,
                     )}
-                  </section>
+                  </PageSection>
                 );
               })}
             </CardContent>

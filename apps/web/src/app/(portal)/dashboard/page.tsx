@@ -68,7 +68,7 @@ export default async function DashboardPage() {
       <DashboardSummary label={t("summaryLabel")} items={summary} />
 
       <DashboardSection
-        id="approvals"
+        anchor="approvals"
         title={t("approvals.title")}
         description={t("approvals.description")}
         total={data.approvals.total}
@@ -100,7 +100,7 @@ export default async function DashboardPage() {
       </DashboardSection>
 
       <DashboardSection
-        id="amendments"
+        anchor="amendments"
         title={t("amendments.title")}
         description={t("amendments.description")}
         total={data.amendmentsToApprove.total}
@@ -113,7 +113,7 @@ export default async function DashboardPage() {
       </DashboardSection>
 
       <DashboardSection
-        id="payments"
+        anchor="payments"
         title={t("payments.title")}
         description={t("payments.description")}
         total={data.payments.total}
@@ -153,7 +153,7 @@ export default async function DashboardPage() {
 
       <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
         <DashboardSection
-          id="overdue"
+          anchor="overdue"
           title={t("overdue.title")}
           description={t("overdue.description")}
           total={data.overdueReports.total}
@@ -166,7 +166,7 @@ export default async function DashboardPage() {
         </DashboardSection>
 
         <DashboardSection
-          id="review"
+          anchor="review"
           title={t("review.title")}
           description={t("review.description")}
           total={data.reportsToReview.total}
@@ -180,7 +180,7 @@ export default async function DashboardPage() {
       </div>
 
       <DashboardSection
-        id="ending"
+        anchor="ending"
         title={t("ending.title", { days: data.endingSoonDays })}
         description={t("ending.description")}
         total={data.endingSoon.total}

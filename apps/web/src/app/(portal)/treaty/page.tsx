@@ -1,22 +1,19 @@
 import { isIsoDate, MAX_SEARCH_LENGTH, TREATY_STANDINGS, type TreatyStanding } from "@portal/domain";
 import {
-  Button,
   Card,
   CardContent,
   CardDescription,
   CardHeader,
   CardTitle,
   EmptyState,
-  Input,
-  Label,
+  formatIsoDate,
   PageHeader,
-  Select,
+  PageSection,
 } from "@portal/ui";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
-import { formatIsoDate } from "@/components/treaty/dates";
 import { PartiesTimeline } from "@/components/treaty/parties-timeline";
 import { StatesTable } from "@/components/treaty/states-table";
+import { TreatyFilters } from "@/components/treaty/treaty-filters";
 import { UniversalisationFigures } from "@/components/treaty/universalisation-figures";
 import { getApi } from "@/server/caller";
 
@@ -56,37 +53,8 @@ export default async function TreatyPage({ searchParams }: { searchParams: Promi
         </CardContent>
       </Card>
 
-      <section aria-labelledby="states-title" className="flex flex-col gap-3">
-        <h2 id="states-title" className="text-lg font-semibold">
-          {t("standingOn", { date: date(tracker.on) })}
-        </h2>
-        <form method="get" action="/treaty" className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="on">{t("statusOn")}</Label>
-            <Input id="on" name="on" type="date" defaultValue={on ?? tracker.today} className="w-44" />
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="standing">{t("standingFilter")}</Label>
-            <Select id="standing" name="standing" defaultValue={standing ?? ""}>
-              <option value="">{t("allStandings")}</option>
-              {TREATY_STANDINGS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`standing.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="flex min-w-56 flex-1 flex-col gap-1.5">
-            <Label htmlFor="q">{t("search")}</Label>
-            <Input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("searchPlaceholder")} />
-          </div>
-          <Button type="submit">{t("apply")}</Button>
-          {filtered ? (
-            <Button asChild variant="ghost">
-              <Link href="/treaty">{t("clear")}</Link>
-            </Button>
-          ) : null}
-        </form>
+      <PageSection title={t("standingOn", { date: date(tracker.on) })}>
+        <TreatyFilters on={on ?? tracker.today} standing={standing} query={params.q} filtered={filtered} />
         <p className="text-sm text-muted-foreground" aria-live="polite">
           {t("count", { count: tracker.states.length })} ·{" "}
           {t("totalsOn", { date: date(tracker.on), joined: tracker.totals.joined, inForce: tracker.totals.inForce })}
@@ -96,7 +64,7 @@ export default async function TreatyPage({ searchParams }: { searchParams: Promi
         ) : (
           <StatesTable tracker={tracker} />
         )}
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -4,21 +4,21 @@ import {
   Button,
   Card,
   EmptyState,
+  formatIsoDateRange,
+  ListFilters,
   Money,
   PageHeader,
   ProvenanceBadge,
+  RememberListState,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableHeader,
   TableRow,
-  RememberListState,
-  ListFilters,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { formatIsoDateRange } from "@/components/treaty/dates";
 import { getApi, getSession } from "@/server/caller";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { fiscalYearLabel, formatPlace, localized } from "@portal/domain";
-import { Breadcrumbs, Button, PageHeader, ProvenanceBadge, SectionCard } from "@portal/ui";
+import { Breadcrumbs, Button, formatIsoDateRange, PageHeader, ProvenanceBadge, SectionCard } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AuditTrail } from "@/components/audit-trail";
@@ -8,7 +8,6 @@ import { ConferenceLists } from "@/components/conferences/conference-lists";
 import { FundingCard } from "@/components/conferences/funding-card";
 import { OutcomeCard } from "@/components/conferences/outcome-card";
 import { ParticipantsCard } from "@/components/conferences/participants-card";
-import { formatIsoDateRange } from "@/components/treaty/dates";
 import { getApi } from "@/server/caller";
 import { loadConference } from "@/server/records";
 

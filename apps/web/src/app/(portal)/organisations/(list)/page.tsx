@@ -2,21 +2,21 @@ import { can, IATI_ORGANISATION_TYPES, type IatiOrganisationType, localized } fr
 import {
   Card,
   EmptyState,
+  formatIsoDate,
   Money,
   PageHeader,
   ProvenanceBadge,
+  RememberListState,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableHeader,
   TableRow,
-  RememberListState,
 } from "@portal/ui";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { formatIsoDate } from "@/components/treaty/dates";
 import { getApi, getSession } from "@/server/caller";
 
 export const dynamic = "force-dynamic";
