@@ -37,7 +37,6 @@ export const conferenceDocumentInput = z.object({
   url: webUrl,
 });
 
-
 export const conferenceFields = z.object({
   titleEn: requiredLine(300, "an English title"),
   titleFr: requiredLine(300, "a French title"),
