@@ -35,7 +35,7 @@ function loadSchemas() {
   const dir = schemaDir();
   const read = (fileName: string): SchemaFile => ({
     fileName,
-    contents: readFileSync(/*turbopackIgnore: true*/ path.join(dir, fileName), "utf8"),
+    contents: readFileSync(/*turbopackIgnore: true*/ `${dir}${path.sep}${fileName}`, "utf8"),
   });
   schemas ??= {
     activities: read(SCHEMA_FILES.activities),
