@@ -3,6 +3,7 @@ export * from "./money";
 export * from "./treaty";
 export * from "./roles";
 export * from "./iati";
+export * from "./choices";
 export * from "./validators";
 export * from "./grant-lifecycle";
 export * from "./localized";

@@ -1,4 +1,4 @@
-import { code as currencyByCode, data as currencyData } from "currency-codes";
+import { CURRENCY_DIGITS } from "./currency-digits";
 
 /**
  * Money is an integer number of minor units (cents) plus an ISO 4217 code. Never a float: amounts are parsed from
@@ -9,17 +9,9 @@ export interface Money {
   currency: string;
 }
 
-/** Looked up once per currency: exports ask for every amount of a million rows. */
-const digitsByCode = new Map<string, number>();
-
 export function minorDigits(currency: string): number {
-  let digits = digitsByCode.get(currency);
-  if (digits === undefined) {
-    const info = currencyByCode(currency.toUpperCase());
-    if (!info) throw new RangeError(`Unknown currency: ${currency}`);
-    digits = info.digits;
-    digitsByCode.set(currency, digits);
-  }
+  const digits = CURRENCY_DIGITS.get(currency.toUpperCase());
+  if (digits === undefined) throw new RangeError(`Unknown currency: ${currency}`);
   return digits;
 }
 
@@ -29,7 +21,7 @@ export function minorDigits(currency: string): number {
  */
 export function currencyCodesByDigits(): ReadonlyMap<number, readonly string[]> {
   const groups = new Map<number, string[]>();
-  for (const { code, digits } of currencyData) {
+  for (const [code, digits] of CURRENCY_DIGITS) {
     const group = groups.get(digits);
     if (group) group.push(code);
     else groups.set(digits, [code]);
@@ -38,7 +30,7 @@ export function currencyCodesByDigits(): ReadonlyMap<number, readonly string[]> 
 }
 
 export function isCurrencyCode(value: string): boolean {
-  return /^[A-Z]{3}$/.test(value) && currencyByCode(value) !== undefined;
+  return /^[A-Z]{3}$/.test(value) && CURRENCY_DIGITS.has(value);
 }
 
 export function assertMinorUnits(amount: number): void {

@@ -22,6 +22,9 @@ export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
 /** Without a choice: everything by e-mail at once. */
 export const DEFAULT_DELIVERY: NotificationDelivery = "immediate";
 
+/** The shortest password a reset accepts; here, not with its validator, so the reset page's form can name it without zod. */
+export const MIN_RESET_PASSWORD_LENGTH = 12;
+
 /** Messages that ignore preferences (and carry no unsubscribe link). */
 export const SECURITY_CATEGORY = "security";
 

@@ -1,4 +1,5 @@
-import { labelKey, type ValidationWriter } from "@portal/domain";
+// The zod-free module: this writer is installed by the root layouts, on every page.
+import { labelKey, type ValidationWriter } from "@portal/domain/message-writer";
 import type { ErrorTranslator } from "./refusal-format";
 
 /**

@@ -1,16 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { MAX_EMAIL_LENGTH, type MembershipCapability, ROLES, type Role, singleLine } from "@portal/domain";
+import { type MembershipCapability, ROLES, type Role } from "@portal/domain";
 import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { z } from "zod";
 import { CapabilityCheckboxes } from "@/components/capability-checkboxes";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { domainErrorOf } from "@/components/mutation-error";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
@@ -47,28 +46,20 @@ function InviteForm({
   const [sent, setSent] = useState<{ email: string; acceptUrl: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const linkRef = useRef<HTMLInputElement>(null);
-  const schema = useMemo(
-    () =>
-      z
-        .object({
-          email: z
-            .string()
-            .max(MAX_EMAIL_LENGTH, { message: t("invalidEmail") })
-            .trim()
-            .email({ message: t("invalidEmail") }),
-          name: singleLine(200),
-          role: z.string().min(1, { message: t("chooseRole") }),
-          organisationId: z.string(),
-          capabilities: z.array(z.string()),
-        })
-        .refine((v) => v.role !== "partner" || v.organisationId !== "", {
-          path: ["organisationId"],
-          message: t("chooseOrganisation"),
-        }),
-    [t],
-  );
+  const resolver = useLazyResolver<Values>(async () => {
+    const [{ zodResolver }, { inviteSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schemas"),
+    ]);
+    const messages = {
+      invalidEmail: t("invalidEmail"),
+      chooseRole: t("chooseRole"),
+      chooseOrganisation: t("chooseOrganisation"),
+    };
+    return zodResolver(inviteSchema(messages)) as never;
+  }, [t]);
   const { register, handleSubmit, formState, setError, watch, control, reset } = useForm<Values>({
-    resolver: zodResolver(schema) as never,
+    resolver,
     mode: "onBlur",
     defaultValues: {
       email: "",

@@ -1,14 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, Button, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
@@ -42,36 +41,22 @@ function OrganisationForm({
   const create = useMutation(trpc.organisations.create.mutationOptions());
   const update = useMutation(trpc.organisations.update.mutationOptions());
   const [saved, setSaved] = useState(false);
-  const schema = useMemo(
-    () =>
-      z.object({
-        legalNameEn: z
-          .string()
-          .trim()
-          .min(1, { message: t("enterLegalNameEn") })
-          .max(300),
-        legalNameFr: z
-          .string()
-          .trim()
-          .min(1, { message: t("enterLegalNameFr") })
-          .max(300),
-        acronym: z
-          .string()
-          .trim()
-          .max(30, { message: t("acronymTooLong") }),
-        iatiType: z.string().min(1, { message: t("chooseType") }),
-        countryCode: z.string(),
-        website: z
-          .string()
-          .trim()
-          .refine((value) => value === "" || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(value), {
-            message: t("invalidWebsite"),
-          }),
-      }),
-    [t],
-  );
+  const resolver = useLazyResolver<OrganisationValues>(async () => {
+    const [{ zodResolver }, { organisationSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schemas"),
+    ]);
+    const messages = {
+      enterLegalNameEn: t("enterLegalNameEn"),
+      enterLegalNameFr: t("enterLegalNameFr"),
+      acronymTooLong: t("acronymTooLong"),
+      chooseType: t("chooseType"),
+      invalidWebsite: t("invalidWebsite"),
+    };
+    return zodResolver(organisationSchema(messages));
+  }, [t]);
   const { register, handleSubmit, formState, setError } = useForm<OrganisationValues>({
-    resolver: zodResolver(schema),
+    resolver,
     mode: "onBlur",
     defaultValues: initial ?? {
       legalNameEn: "",

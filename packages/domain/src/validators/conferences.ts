@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONFERENCE_FUNDING_KINDS } from "../choices";
 import { TREATY_STANDINGS } from "../treaty";
 import { msg, validationMessage } from "./messages";
 import { isoDate, positiveMinorUnits, uuid, version } from "./common";
@@ -35,10 +36,6 @@ export const conferenceDocumentInput = z.object({
   title: requiredLine(300, "a title"),
   url: webUrl,
 });
-
-/** How the ministry pays for a conference: not at all (yet), through a grant, or as a direct cost on an allocation. */
-export const CONFERENCE_FUNDING_KINDS = ["none", "grant", "direct"] as const;
-export type ConferenceFundingKind = (typeof CONFERENCE_FUNDING_KINDS)[number];
 
 export const conferenceFields = z.object({
   titleEn: requiredLine(300, "an English title"),

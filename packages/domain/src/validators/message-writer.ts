@@ -20,3 +20,9 @@ export function setValidationWriter(write: ValidationWriter): void {
 export function validationMessage(key: string, params: ValidationParams = {}): string {
   return writer(key, params);
 }
+
+/** A field's label as the catalogue keys it: "the English name" -> "theEnglishName". */
+export function labelKey(label: string): string {
+  const words = label.match(/[A-Za-z0-9]+/g) ?? [];
+  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join("");
+}

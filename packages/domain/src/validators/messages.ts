@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { validationMessage, type ValidationParams } from "./message-writer";
 
-export { setValidationWriter, validationMessage, type ValidationParams, type ValidationWriter } from "./message-writer";
+export {
+  labelKey,
+  setValidationWriter,
+  validationMessage,
+  type ValidationParams,
+  type ValidationWriter,
+} from "./message-writer";
 
 /** A zod `error` option naming a catalogue message: `z.string({ ...msg("enterAmount") })` or `.min(1, msg(...))`. */
 export function msg(key: string, params: ValidationParams = {}): { error: () => string } {
   return { error: () => validationMessage(key, params) };
-}
-
-/** A field's label as the catalogue keys it: "the English name" -> "theEnglishName". */
-export function labelKey(label: string): string {
-  const words = label.match(/[A-Za-z0-9]+/g) ?? [];
-  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join("");
 }
 
 // zod's own messages (a schema without a message of its own: a missing field, a list too long) come from the same

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { msg } from "./messages";
-import { NOTIFICATION_CATEGORIES, NOTIFICATION_DELIVERIES } from "../notifications";
+import { MIN_RESET_PASSWORD_LENGTH, NOTIFICATION_CATEGORIES, NOTIFICATION_DELIVERIES } from "../notifications";
 
 export const notificationListInput = z.object({
   unreadOnly: z.boolean().default(false),
@@ -38,7 +38,6 @@ export const requestPasswordResetInput = z.object({
     .pipe(z.email({ ...msg("enterAnEmailAddressSuchAsName") })),
 });
 
-export const MIN_RESET_PASSWORD_LENGTH = 12;
 export const resetPasswordInput = z.object({
   token: z
     .string()

@@ -2,21 +2,7 @@ import { z } from "zod";
 import { msg } from "./messages";
 import { isoDate, uuid } from "./common";
 import { optionalText } from "./text";
-
-/** The kinds of standing relationship between the ministry and an organisation (the partnership_kind enum). */
-export const PARTNERSHIP_KINDS = ["civil_society", "state", "international_organisation"] as const;
-export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
-
-/** Directed links between organisations, "from kind to" (the organisation_relation_kind enum). */
-export const ORGANISATION_RELATION_KINDS = [
-  "member_of",
-  "coordination_committee_member_of",
-  "core_group_member_of",
-  "steering_committee_member_of",
-  "runs",
-  "regional_coordinator_for",
-] as const;
-export type OrganisationRelationKind = (typeof ORGANISATION_RELATION_KINDS)[number];
+import { ORGANISATION_RELATION_KINDS, PARTNERSHIP_KINDS } from "../choices";
 
 export const organisationByIdInput = z.object({ id: uuid });
 

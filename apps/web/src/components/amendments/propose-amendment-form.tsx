@@ -4,7 +4,7 @@ import { formatAmountInput, formatMoney, isIsoDate, parseMoney } from "@portal/d
 import { Alert, Button, Input, intlLocale } from "@portal/ui";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
-import { toast } from "@portal/ui/toaster";
+import { toast } from "@portal/ui/toast";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";

@@ -1,12 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, Button, Label } from "@portal/ui";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { FileSize } from "./file-size";
 import { ACCEPT_ATTRIBUTE, fileProblem, MAX_FILES } from "./file-rules";
 
@@ -63,14 +62,14 @@ export function ReportSubmissionForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [done, setDone] = useState(false);
-  const schema = z.object({
-    body: z
-      .string()
-      .trim()
-      .min(1, { error: t("bodyRequired") })
-      .max(20_000, { error: t("bodyTooLong") }),
-  });
-  const form = useForm<{ body: string }>({ resolver: zodResolver(schema), defaultValues: { body: "" } });
+  const resolver = useLazyResolver<{ body: string }>(async () => {
+    const [{ zodResolver }, { reportBodySchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schemas"),
+    ]);
+    return zodResolver(reportBodySchema({ bodyRequired: t("bodyRequired"), bodyTooLong: t("bodyTooLong") }));
+  }, [t]);
+  const form = useForm<{ body: string }>({ resolver, defaultValues: { body: "" } });
   const bodyError = form.formState.errors.body?.message;
 
   function describeProblem(file: File): string | null {

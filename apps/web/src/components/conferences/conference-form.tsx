@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import {
   CONFERENCE_FUNDING_KINDS,
   fiscalYearLabel,
@@ -27,17 +26,33 @@ import { useRouter } from "next/navigation";
 import { type ComponentProps, type ReactNode, useMemo } from "react";
 import { Controller, type FieldErrors, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
 import { CountryPicker } from "./country-picker";
-import {
-  conferenceFormIssues,
-  conferenceFormSchema,
-  type ConferenceFormOutput,
-  type ConferenceFormValues,
-  EMPTY_CONFERENCE,
-} from "./form-schema";
+import type { ConferenceFormOutput, ConferenceFormValues } from "./form-schema";
+
+const EMPTY_CONFERENCE: ConferenceFormValues = {
+  titleEn: "",
+  titleFr: "",
+  descriptionEn: "",
+  descriptionFr: "",
+  city: "",
+  countryCode: "",
+  startsOn: "",
+  endsOn: "",
+  coHosts: [],
+  sessions: [],
+  participants: [],
+  organisationIds: [],
+  outcomes: [],
+  documents: [],
+  fundingKind: "none",
+  grantId: "",
+  allocationId: "",
+  directCost: "",
+};
 
 function errorAt(errors: FieldErrors<ConferenceFormValues>, path: string): string | undefined {
   const node = path
@@ -98,11 +113,20 @@ function ConferenceForm({
   const trpc = useTRPC();
   const options = useQuery(trpc.conferences.formOptions.queryOptions());
   // The API's schema (its messages come from the validation catalogue, already in the reader's language), plus the
-  // form's own checks; every field's error shows at once.
-  const resolver = useMemo<Resolver<ConferenceFormValues, unknown, ConferenceFormOutput>>(() => {
+  // form's own checks; every field's error shows at once. zod and the schema arrive in their own chunk, right after
+  // the page hydrates.
+  const resolver = useLazyResolver<ConferenceFormValues, ConferenceFormOutput>(async () => {
+    const [{ zodResolver }, { conferenceFormIssues, conferenceFormSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schema"),
+    ]);
     const api = zodResolver(conferenceFormSchema(intl));
     const messages = { invalidAmount: t("invalidAmount"), chooseCoHost: t("chooseCoHost") };
-    return async (values, context, options) => {
+    const withFormChecks: Resolver<ConferenceFormValues, unknown, ConferenceFormOutput> = async (
+      values,
+      context,
+      options,
+    ) => {
       const result = await api(values, context, options);
       const issues = conferenceFormIssues(values, intl, messages);
       if (Object.keys(issues).length === 0) return result;
@@ -110,6 +134,7 @@ function ConferenceForm({
       for (const [path, message] of Object.entries(issues)) setErrorAt(errors, path, message);
       return { values: {}, errors: errors as FieldErrors<ConferenceFormValues> };
     };
+    return withFormChecks;
   }, [intl, t]);
   const form = useForm<ConferenceFormValues, unknown, ConferenceFormOutput>({
     resolver,

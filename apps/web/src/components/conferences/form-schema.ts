@@ -26,27 +26,6 @@ const formShape = z.object({
 /** What the form holds: co-hosts as one choice each, the cost exactly as typed in the reader's locale. */
 export type ConferenceFormValues = z.input<typeof formShape>;
 
-export const EMPTY_CONFERENCE: ConferenceFormValues = {
-  titleEn: "",
-  titleFr: "",
-  descriptionEn: "",
-  descriptionFr: "",
-  city: "",
-  countryCode: "",
-  startsOn: "",
-  endsOn: "",
-  coHosts: [],
-  sessions: [],
-  participants: [],
-  organisationIds: [],
-  outcomes: [],
-  documents: [],
-  fundingKind: "none",
-  grantId: "",
-  allocationId: "",
-  directCost: "",
-};
-
 /** Each co-host choice as the API takes it; an unresolved choice is left empty for the API's own rule to refuse. */
 function coHostOf(ref: string): { countryCode?: string; organisationId?: string } {
   const [kind, value] = ref.split(":", 2);

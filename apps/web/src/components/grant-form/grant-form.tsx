@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { fiscalYearLabel, formatMoney, isCurrencyCode, parseMoney, localized } from "@portal/domain";
 import {
   Alert,
@@ -17,13 +16,13 @@ import {
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
 import { type FieldErrors, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
-import { type GrantFormOutput, grantFormSchema, type GrantFormValues } from "./form-schema";
+import type { GrantFormOutput, GrantFormValues } from "./form-schema";
 
 const EMPTY_COMPONENT = { titleEn: "", titleFr: "", descriptionEn: "", descriptionFr: "", amount: "" };
 
@@ -44,9 +43,16 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
   const router = useRouter();
   const trpc = useTRPC();
   const options = useQuery(trpc.grants.formOptions.queryOptions());
-  const schema = useMemo(() => grantFormSchema(intl, t("invalidAmount")), [intl, t]);
+  // zod and the API's schema arrive in their own chunk, right after the page hydrates.
+  const resolver = useLazyResolver<GrantFormValues, GrantFormOutput>(async () => {
+    const [{ zodResolver }, { grantFormSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schema"),
+    ]);
+    return zodResolver(grantFormSchema(intl, t("invalidAmount")));
+  }, [intl, t]);
   const form = useForm<GrantFormValues, unknown, GrantFormOutput>({
-    resolver: zodResolver(schema),
+    resolver,
     mode: "onChange",
     defaultValues: initial ?? {
       reference: "",

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import {
   fiscalQuarterOf,
   fiscalYearLabel,
@@ -13,15 +12,16 @@ import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { z } from "zod";
-import { toast } from "@portal/ui/toaster";
+import { toast } from "@portal/ui/toast";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
-import { todayIso, typedAmount } from "./amount-schema";
+import type { Disbursement, DisbursementValues } from "./form-schemas";
+import { todayIso } from "./today";
 
 interface FundingLineOption {
   id: string;
@@ -58,21 +58,20 @@ function DisbursementForm({
   const trpc = useTRPC();
   const record = useMutation(trpc.disbursements.record.mutationOptions());
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const schema = useMemo(
-    () =>
-      z.object({
-        paidOn: z.string().refine(isIsoDate, { message: t("invalidDate") }),
-        amount: typedAmount(locale, currency, t("invalidAmount")),
-        reference: z
-          .string()
-          .trim()
-          .min(1, { message: t("referenceRequired") }),
-        fundingLineId: z.string(),
-      }),
-    [locale, currency, t],
-  );
-  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
+  const resolver = useLazyResolver<DisbursementValues, Disbursement>(async () => {
+    const [{ zodResolver }, { disbursementSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schemas"),
+    ]);
+    const messages = {
+      invalidDate: t("invalidDate"),
+      invalidAmount: t("invalidAmount"),
+      referenceRequired: t("referenceRequired"),
+    };
+    return zodResolver(disbursementSchema(locale, currency, messages));
+  }, [locale, currency, t]);
+  const form = useForm<DisbursementValues, unknown, Disbursement>({
+    resolver,
     mode: "onChange",
     defaultValues: {
       paidOn: todayIso(),

@@ -1,20 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { formatMoney, isIsoDate } from "@portal/domain";
+import { formatMoney } from "@portal/domain";
 import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
-import { toast } from "@portal/ui/toaster";
+import { toast } from "@portal/ui/toast";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
-import { typedAmount } from "./amount-schema";
+import type { SchedulePayment, SchedulePaymentValues } from "./form-schemas";
 
 /** Plans an instalment, optionally held back until a report is accepted (e.g. the final 10%). */
 function SchedulePaymentForm({
@@ -34,23 +32,20 @@ function SchedulePaymentForm({
   const router = useRouter();
   const trpc = useTRPC();
   const schedule = useMutation(trpc.payments.schedule.mutationOptions());
-  const schema = useMemo(
-    () =>
-      z.object({
-        dueOn: z.string().refine(isIsoDate, { message: t("invalidDate") }),
-        amount: typedAmount(locale, currency, t("invalidAmount")),
-        descriptionEn: z.string().trim().max(500),
-        descriptionFr: z.string().trim().max(500),
-        requirementId: z.string(),
-      }),
-    [locale, currency, t],
-  );
+  const resolver = useLazyResolver<SchedulePaymentValues, SchedulePayment>(async () => {
+    const [{ zodResolver }, { schedulePaymentSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schemas"),
+    ]);
+    const messages = { invalidDate: t("invalidDate"), invalidAmount: t("invalidAmount") };
+    return zodResolver(schedulePaymentSchema(locale, currency, messages));
+  }, [locale, currency, t]);
   const { register, handleSubmit, formState, setError, reset } = useForm<
-    z.input<typeof schema>,
+    SchedulePaymentValues,
     unknown,
-    z.output<typeof schema>
+    SchedulePayment
   >({
-    resolver: zodResolver(schema),
+    resolver,
     mode: "onChange",
     defaultValues: { dueOn: "", amount: "", descriptionEn: "", descriptionFr: "", requirementId: "" },
   });

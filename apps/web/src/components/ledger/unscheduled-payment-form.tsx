@@ -1,19 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { isIsoDate } from "@portal/domain";
 import { Alert, Button, Input, intlLocale } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
-import { todayIso, typedAmount } from "./amount-schema";
+import type { UnscheduledPayment, UnscheduledPaymentValues } from "./form-schemas";
+import { todayIso } from "./today";
 
 /**
  * Asks for a payment outside the schedule. It becomes a due instalment that another officer approves before anyone
@@ -29,25 +28,24 @@ function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; curren
   const trpc = useTRPC();
   const request = useMutation(trpc.payments.requestUnscheduled.mutationOptions());
   const [requested, setRequested] = useState<number | null>(null);
-  const schema = useMemo(
-    () =>
-      z.object({
-        dueOn: z.string().refine(isIsoDate, { message: t("invalidDate") }),
-        amount: typedAmount(locale, currency, t("invalidAmount")),
-        reason: z
-          .string()
-          .trim()
-          .min(1, { message: t("reasonRequired") })
-          .max(500),
-      }),
-    [locale, currency, t],
-  );
+  const resolver = useLazyResolver<UnscheduledPaymentValues, UnscheduledPayment>(async () => {
+    const [{ zodResolver }, { unscheduledPaymentSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schemas"),
+    ]);
+    const messages = {
+      invalidDate: t("invalidDate"),
+      invalidAmount: t("invalidAmount"),
+      reasonRequired: t("reasonRequired"),
+    };
+    return zodResolver(unscheduledPaymentSchema(locale, currency, messages));
+  }, [locale, currency, t]);
   const { register, handleSubmit, formState, setError, reset } = useForm<
-    z.input<typeof schema>,
+    UnscheduledPaymentValues,
     unknown,
-    z.output<typeof schema>
+    UnscheduledPayment
   >({
-    resolver: zodResolver(schema),
+    resolver,
     mode: "onChange",
     defaultValues: { dueOn: todayIso(), amount: "", reason: "" },
   });

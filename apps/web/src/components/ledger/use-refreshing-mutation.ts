@@ -1,6 +1,6 @@
 "use client";
 
-import { toast } from "@portal/ui/toaster";
+import { toast } from "@portal/ui/toast";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";

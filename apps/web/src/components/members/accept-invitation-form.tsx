@@ -1,14 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, Button, Input } from "@portal/ui";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { type AcceptProblem, acceptInvitationAction } from "@/app/invite/[token]/actions";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 
 const MIN_PASSWORD = 12;
 
@@ -31,22 +30,21 @@ export function AcceptInvitationForm({
   const t = useTranslations("invitations");
   const fieldId = useFieldIds();
   const [problem, setProblem] = useState<AcceptProblem | null>(null);
-  const schema = z
-    .object({
-      name: z
-        .string()
-        .trim()
-        .min(1, { error: t("nameRequired") })
-        .max(200, { error: t("nameTooLong") }),
-      password: z
-        .string()
-        .min(MIN_PASSWORD, { error: t("passwordTooShort", { min: MIN_PASSWORD }) })
-        .max(1024),
-      confirm: z.string(),
-    })
-    .refine((v) => v.password === v.confirm, { path: ["confirm"], error: t("passwordsDiffer") });
+  const resolver = useLazyResolver<Values>(async () => {
+    const [{ zodResolver }, { acceptInvitationSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schemas"),
+    ]);
+    const messages = {
+      nameRequired: t("nameRequired"),
+      nameTooLong: t("nameTooLong"),
+      passwordTooShort: t("passwordTooShort", { min: MIN_PASSWORD }),
+      passwordsDiffer: t("passwordsDiffer"),
+    };
+    return zodResolver(acceptInvitationSchema(MIN_PASSWORD, messages));
+  }, [t]);
   const form = useForm<Values>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: { name: defaultName, password: "", confirm: "" },
   });
   const errors = form.formState.errors;

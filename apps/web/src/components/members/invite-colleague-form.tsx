@@ -1,15 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { MAX_EMAIL_LENGTH, MEMBERSHIP_CAPABILITIES, singleLine } from "@portal/domain";
 import { Alert, Button, Input } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { z } from "zod";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
@@ -42,17 +40,15 @@ function InviteColleagueForm({
   const create = useMutation(trpc.invitations.create.mutationOptions());
   const [link, setLink] = useState<{ url: string; email: string; expiresAt: Date } | null>(null);
   const [copied, setCopied] = useState(false);
-  const schema = z.object({
-    email: z
-      .string()
-      .max(MAX_EMAIL_LENGTH, { error: t("emailInvalid") })
-      .trim()
-      .pipe(z.email({ error: t("emailInvalid") })),
-    name: singleLine(200),
-    capabilities: z.array(z.enum(MEMBERSHIP_CAPABILITIES)),
-  });
+  const resolver = useLazyResolver<Values>(async () => {
+    const [{ zodResolver }, { inviteColleagueSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schemas"),
+    ]);
+    return zodResolver(inviteColleagueSchema({ emailInvalid: t("emailInvalid") }));
+  }, [t]);
   const form = useForm<Values>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: {
       email: "",
       name: "",

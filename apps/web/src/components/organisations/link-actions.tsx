@@ -1,7 +1,6 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { ORGANISATION_RELATION_KINDS, updateRelationInput } from "@portal/domain";
+import { ORGANISATION_RELATION_KINDS } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
@@ -9,28 +8,12 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { describedBy, Field } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
-
-const formShape = z.object({
-  id: z.string(),
-  kind: z.string(),
-  noteEn: z.string(),
-  noteFr: z.string(),
-  since: z.string(),
-});
-type Values = z.input<typeof formShape>;
-const schema = formShape
-  .transform((v): z.input<typeof updateRelationInput> => ({
-    ...v,
-    // The enum is checked by the pipe; an empty choice fails there with the API's own message.
-    kind: v.kind as z.input<typeof updateRelationInput>["kind"],
-    since: v.since || null,
-  }))
-  .pipe(updateRelationInput);
+import type { LinkEdit, LinkEditValues as Values } from "./form-schemas";
 
 /** Edit or remove one coalition link, inline (officers and admins). `label` names the link for screen readers. */
 function LinkActions({
@@ -49,8 +32,15 @@ function LinkActions({
   const [removeError, setRemoveError] = useState<string | null>(null);
   const update = useMutation(trpc.partnerships.updateLink.mutationOptions());
   const remove = useMutation(trpc.partnerships.deleteLink.mutationOptions());
-  const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
+  const resolver = useLazyResolver<Values, LinkEdit>(async () => {
+    const [{ zodResolver }, { linkEditSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schemas"),
+    ]);
+    return zodResolver(linkEditSchema);
+  }, []);
+  const { register, handleSubmit, formState, setError } = useForm<Values, unknown, LinkEdit>({
+    resolver,
     defaultValues: {
       id: link.id,
       kind: link.kind,

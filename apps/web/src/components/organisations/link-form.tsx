@@ -1,36 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { createRelationInput, ORGANISATION_RELATION_KINDS } from "@portal/domain";
+import { ORGANISATION_RELATION_KINDS } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
-
-const formShape = z.object({
-  fromOrganisationId: z.string(),
-  kind: z.string(),
-  toOrganisationId: z.string(),
-  noteEn: z.string(),
-  noteFr: z.string(),
-  since: z.string(),
-});
-type Values = z.input<typeof formShape>;
-const schema = formShape
-  .transform((v): z.input<typeof createRelationInput> => ({
-    ...v,
-    // The enum is checked by the pipe; an empty choice fails there with the API's own message.
-    kind: v.kind as z.input<typeof createRelationInput>["kind"],
-    since: v.since || null,
-  }))
-  .pipe(createRelationInput);
+import type { NewLink, NewLinkValues as Values } from "./form-schemas";
 
 export interface OrganisationChoice {
   id: string;
@@ -61,8 +43,15 @@ function LinkForm({
     noteFr: "",
     since: "",
   };
-  const { register, handleSubmit, formState, setError, reset } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
+  const resolver = useLazyResolver<Values, NewLink>(async () => {
+    const [{ zodResolver }, { newLinkSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schemas"),
+    ]);
+    return zodResolver(newLinkSchema);
+  }, []);
+  const { register, handleSubmit, formState, setError, reset } = useForm<Values, unknown, NewLink>({
+    resolver,
     defaultValues: defaults,
   });
   const errors = formState.errors;

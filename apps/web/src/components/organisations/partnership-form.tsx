@@ -1,37 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { PARTNERSHIP_KINDS, savePartnershipInput } from "@portal/domain";
+import { PARTNERSHIP_KINDS } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
+import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useTRPC, withTRPC } from "@/trpc/client";
-
-const formShape = z.object({
-  organisationId: z.string(),
-  kind: z.string(),
-  since: z.string(),
-  descriptionEn: z.string(),
-  descriptionFr: z.string(),
-});
-type Values = z.input<typeof formShape>;
-
-/** The API's own schema behind one step: an empty date means "not on record". */
-const schema = formShape
-  .transform((v): z.input<typeof savePartnershipInput> => ({
-    ...v,
-    // The enum is checked by the pipe; an empty choice fails there with the API's own message.
-    kind: v.kind as z.input<typeof savePartnershipInput>["kind"],
-    since: v.since || null,
-  }))
-  .pipe(savePartnershipInput);
+import type { Partnership, PartnershipValues as Values } from "./form-schemas";
 
 const textareaClass = "rounded-md border border-input bg-background px-3 py-2 text-sm";
 
@@ -51,8 +32,15 @@ function PartnershipForm({
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const save = useMutation(trpc.partnerships.save.mutationOptions());
-  const { register, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: zodResolver(schema),
+  const resolver = useLazyResolver<Values, Partnership>(async () => {
+    const [{ zodResolver }, { partnershipSchema }] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      import("./form-schemas"),
+    ]);
+    return zodResolver(partnershipSchema);
+  }, []);
+  const { register, handleSubmit, formState, setError } = useForm<Values, unknown, Partnership>({
+    resolver,
     defaultValues: {
       organisationId,
       kind: initial?.kind ?? "",

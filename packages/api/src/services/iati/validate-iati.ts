@@ -14,7 +14,9 @@ function schemaDir(): string {
   let dir = process.cwd();
   for (let depth = 0; depth < 6; depth++) {
     const candidate = path.join(dir, "packages", "api", "data", "iati");
-    if (existsSync(path.join(candidate, "iati-common.xsd"))) return candidate;
+    // Not traced: the schemas reach the build output through outputFileTracingIncludes (next.config.ts), and a
+    // dynamic path here would make Next trace, and copy into the standalone server, the whole repository.
+    if (existsSync(/*turbopackIgnore: true*/ path.join(candidate, "iati-common.xsd"))) return candidate;
     dir = path.dirname(dir);
   }
   throw new Error("IATI schemas not found: packages/api/data/iati is missing from this deployment");
@@ -34,7 +36,7 @@ function loadSchemas() {
   const dir = schemaDir();
   const read = (fileName: string): SchemaFile => ({
     fileName,
-    contents: readFileSync(path.join(dir, fileName), "utf8"),
+    contents: readFileSync(/*turbopackIgnore: true*/ `${dir}${path.sep}${fileName}`, "utf8"),
   });
   schemas ??= {
     activities: read(SCHEMA_FILES.activities),
