@@ -95,8 +95,12 @@ export async function openSnapshot(db: Database): Promise<Snapshot> {
           // connection is handed on only once the statement is over (ended or cancelled).
           // (postgres.js cannot cancel a COPY once it has handed out the stream, hence pg_cancel_backend.)
           stream.resume();
+          // The cancelled statement ends the stream with "canceling statement due to user request", the outcome asked
+          // for; it may arrive before the cancel's own answer, so the stream is watched before the cancel is sent (an
+          // error event nobody listens to would crash the process).
+          const over = finished(stream).catch(() => undefined);
           await db.$client`select pg_cancel_backend(${pid})`;
-          await finished(stream).catch(() => undefined);
+          await over;
         }
         // postgres.js pauses the socket when the stream's buffer is full and resumes it only when the stream asks
         // for more, which an ended stream never does: if the last rows filled the buffer, the socket would stay

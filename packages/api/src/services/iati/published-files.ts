@@ -69,7 +69,7 @@ export async function publishedActivitiesFile(db: DbOrTx, options: PublicationOp
   const lastModified = toSecond(latestChange(changes, new Date("2000-01-01T00:00:00Z")));
   const body = activitiesFile(served, org, lastModified);
   const problems = await schemaProblems(body);
-  if (problems.length > 0) throw new Error(`Published activities file does not validate: ${problems[0]!.message}`);
+  if (problems.length > 0) throw new Error(`Published activities file does not validate: ${problems[0]!.message.en}`);
   return { body, etag: etagOf(body), lastModified };
 }
 
@@ -78,7 +78,7 @@ export async function publishedOrganisationFile(db: DbOrTx, options: Publication
   const lastModified = toSecond(await allocationsLastChanged(db));
   const body = await buildOrganisationFile(db, lastModified, options);
   const problems = await schemaProblems(body, "organisations");
-  if (problems.length > 0) throw new Error(`Organisation file does not validate: ${problems[0]!.message}`);
+  if (problems.length > 0) throw new Error(`Organisation file does not validate: ${problems[0]!.message.en}`);
   return { body, etag: etagOf(body), lastModified };
 }
 
