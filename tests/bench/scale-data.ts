@@ -163,7 +163,10 @@ export const partnerTotalsDisagreements = sql`select count(*) from (
   full join allocation_partner_totals t using (allocation_id, recipient_id)
   where (v.funded, v.committed, v.disbursed) is distinct from (t.funded, t.committed, t.disbursed)`;
 
-/** Rows where a running total disagrees with the ledger views (or with the grant's disbursements): must be none. */
+/**
+ * Rows where a running total disagrees with the ledger views (or with the grant's disbursements), or a grant's
+ * programmes with its funding lines': must be none.
+ */
 export async function ledgerDisagreements(db: Database): Promise<number> {
   const [row] = await db.execute<{ n: string }>(sql`
     select (select count(*) from allocations a join allocation_ledger l on l.allocation_id = a.id
@@ -172,6 +175,9 @@ export async function ledgerDisagreements(db: Database): Promise<number> {
             where fl.disbursed <> l.disbursed)
          + (select count(*) from grants g
             where g.disbursed <> coalesce((select sum(d.amount) from disbursements d where d.grant_id = g.id), 0))
-         + (${partnerTotalsDisagreements}) as n`);
+         + (${partnerTotalsDisagreements})
+         + (select count(*) from grants g where g.programme_ids <> coalesce((
+              select array_agg(distinct a.programme_id order by a.programme_id) from funding_lines fl
+              join allocations a on a.id = fl.allocation_id where fl.grant_id = g.id), '{}')) as n`);
   return Number(row?.n ?? 0);
 }

@@ -105,3 +105,36 @@ SELECT fl.allocation_id, g.recipient_id, sum(fl.amount), sum(committed_amount(g.
        sum(fl.disbursed)
 FROM funding_lines fl JOIN grants g ON g.id = fl.grant_id
 GROUP BY 1, 2;
+--> statement-breakpoint
+-- The programmes funding a grant (those of its lines' allocations, sorted, none for a grant without lines), kept here
+-- by the database as first_fiscal_year is (0009). An officer manages a grant when this is contained in their
+-- programmes (grant-scope.ts); with their programmes as a constant, the planner sees from this column's statistics
+-- how many grants that is, and an officer of one programme among many reads their few grants through the GIN index
+-- where the dashboard used to walk every instalment and report of the portfolio checking each one's funding lines.
+ALTER TABLE "grants" ADD COLUMN "programme_ids" uuid[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
+CREATE FUNCTION refresh_grant_programme_ids(gid uuid) RETURNS void LANGUAGE sql AS $$
+  UPDATE grants g SET programme_ids = p.ids
+  FROM (SELECT coalesce(array_agg(DISTINCT a.programme_id ORDER BY a.programme_id), '{}') AS ids
+        FROM funding_lines fl JOIN allocations a ON a.id = fl.allocation_id WHERE fl.grant_id = gid) p
+  WHERE g.id = gid AND g.programme_ids IS DISTINCT FROM p.ids
+$$;--> statement-breakpoint
+CREATE FUNCTION funding_lines_programme_ids() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM refresh_grant_programme_ids(OLD.grant_id); END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM refresh_grant_programme_ids(NEW.grant_id); END IF;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER funding_lines_programme_ids AFTER INSERT OR DELETE OR UPDATE OF grant_id, allocation_id
+  ON funding_lines FOR EACH ROW EXECUTE FUNCTION funding_lines_programme_ids();--> statement-breakpoint
+CREATE FUNCTION allocations_programme_ids() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_grant_programme_ids(fl.grant_id) FROM funding_lines fl WHERE fl.allocation_id = NEW.id;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER allocations_programme_ids AFTER UPDATE OF programme_id ON allocations
+  FOR EACH ROW WHEN (OLD.programme_id IS DISTINCT FROM NEW.programme_id) EXECUTE FUNCTION allocations_programme_ids();--> statement-breakpoint
+UPDATE grants g SET programme_ids = p.ids
+FROM (SELECT fl.grant_id, array_agg(DISTINCT a.programme_id ORDER BY a.programme_id) AS ids
+      FROM funding_lines fl JOIN allocations a ON a.id = fl.allocation_id GROUP BY fl.grant_id) p
+WHERE g.id = p.grant_id;--> statement-breakpoint
+CREATE INDEX "grants_programme_ids_idx" ON "grants" USING gin ("programme_ids");
