@@ -87,16 +87,26 @@ export function apiHooks<Client>() {
     };
   }
 
-  /** Reads once when the component mounts (the forms' choice lists). */
+  /**
+   * Reads once when the component mounts (the forms' choice lists). A failed read is tried again three times, 1, 2
+   * and 4 s apart (a network blip, a restarting server), before the form says it could not load its choices.
+   */
   function useApiQuery<Output>(pick: (api: Client) => Procedure<void, Output>): ApiQuery<Output> {
     const [state, setState] = useState<State<Output>>({ status: "pending" });
     const read = useRef(pick);
     useEffect(() => {
       let current = true;
-      call(read.current, undefined).then(
-        (data) => current && setState({ status: "success", data }),
-        (error: unknown) => current && setState({ status: "error", error }),
-      );
+      const attempt = (retriesLeft: number, delay: number) => {
+        call(read.current, undefined).then(
+          (data) => current && setState({ status: "success", data }),
+          (error: unknown) => {
+            if (!current) return;
+            if (retriesLeft > 0) setTimeout(() => current && attempt(retriesLeft - 1, delay * 2), delay);
+            else setState({ status: "error", error });
+          },
+        );
+      };
+      attempt(3, 1000);
       return () => {
         current = false;
       };
