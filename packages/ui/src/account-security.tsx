@@ -1,6 +1,6 @@
 "use client";
 
-import { TRPCClientError } from "@trpc/client";
+import { isApiError } from "./server-errors";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Alert } from "./alert";
@@ -10,7 +10,7 @@ import { Input } from "./form";
 
 /** A server refusal as the person should read it: the field it names (if any) and its message. */
 function refusal(error: unknown, fallback: string): { field: string | null; message: string } {
-  if (!(error instanceof TRPCClientError)) return { field: null, message: fallback };
+  if (!isApiError(error)) return { field: null, message: fallback };
   const data = (error.data ?? {}) as { field?: string | null; fieldErrors?: Record<string, string> | null };
   const [zodField, zodMessage] = Object.entries(data.fieldErrors ?? {})[0] ?? [];
   if (zodField && zodMessage) return { field: zodField, message: zodMessage };

@@ -1,9 +1,8 @@
 "use client";
 
-import * as AlertDialog from "@radix-ui/react-alert-dialog";
-import type { ReactNode } from "react";
-import { buttonVariants } from "./button";
-import { cn } from "./cn";
+import { Slot } from "@radix-ui/react-slot";
+import { type ReactNode, useRef, useState } from "react";
+import type { ConfirmDialogContent } from "./confirm-dialog-content";
 
 export interface ConfirmText {
   title: string;
@@ -12,9 +11,24 @@ export interface ConfirmText {
   cancelLabel: string;
 }
 
+type Content = typeof ConfirmDialogContent;
+
+let loading: Promise<Content> | undefined;
+/** The dialog's chunk, fetched once per tab; a failed fetch is tried again on the next use. */
+function loadContent(): Promise<Content> {
+  return (loading ??= import("./confirm-dialog-content").then(
+    (module) => module.ConfirmDialogContent,
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  ));
+}
+
 /**
- * Asks before an action that moves money or cannot be undone. Radix's AlertDialog traps focus inside, starts on
- * Cancel (the safe choice), closes on Escape and gives focus back to the button that opened it.
+ * Asks before an action that moves money or cannot be undone. The page ships only the trigger: the dialog (Radix's
+ * AlertDialog, see `confirm-dialog-content`) is fetched when the pointer or focus reaches the trigger, and opens
+ * as soon as it is there when the trigger is used before.
  */
 export function ConfirmDialog({
   trigger,
@@ -27,29 +41,40 @@ export function ConfirmDialog({
   destructive?: boolean;
   onConfirm: () => void;
 }) {
+  const [Dialog, setDialog] = useState<Content | null>(null);
+  const [open, setOpen] = useState(false);
+  const triggerRef = useRef<HTMLElement>(null);
+  const load = () => {
+    loadContent().then(
+      (loaded) => setDialog(() => loaded),
+      () => setOpen(false),
+    );
+  };
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-950/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 flex w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col gap-3 rounded-lg border border-border bg-background p-6 shadow-lg">
-          <AlertDialog.Title className="text-lg font-semibold">{text.title}</AlertDialog.Title>
-          <AlertDialog.Description className="text-sm text-muted-foreground">
-            {text.description}
-          </AlertDialog.Description>
-          <div className="mt-2 flex justify-end gap-2">
-            <AlertDialog.Cancel className={buttonVariants({ variant: "outline" })}>
-              {text.cancelLabel}
-            </AlertDialog.Cancel>
-            <AlertDialog.Action
-              className={cn(buttonVariants({ variant: destructive ? "destructive" : "default" }))}
-              onClick={onConfirm}
-            >
-              {text.confirmLabel}
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <>
+      <Slot
+        ref={triggerRef}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onPointerEnter={load}
+        onFocus={load}
+        onClick={() => {
+          setOpen(true);
+          load();
+        }}
+      >
+        {trigger}
+      </Slot>
+      {Dialog ? (
+        <Dialog
+          open={open}
+          onOpenChange={setOpen}
+          returnFocus={triggerRef}
+          text={text}
+          destructive={destructive}
+          onConfirm={onConfirm}
+        />
+      ) : null}
+    </>
   );
 }

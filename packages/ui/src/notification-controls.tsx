@@ -1,7 +1,7 @@
 "use client";
 
 import { NOTIFICATION_DELIVERIES, type NotificationCategory, type NotificationDelivery } from "@portal/domain";
-import { TRPCClientError } from "@trpc/client";
+import { isApiError } from "./server-errors";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -26,7 +26,7 @@ function useRefreshing<TInput>(mutate: Mutate<TInput>, fallback: string) {
       startTransition(() => router.refresh());
       return true;
     } catch (caught) {
-      setError(caught instanceof TRPCClientError ? caught.message : fallback);
+      setError(isApiError(caught) ? caught.message : fallback);
       return false;
     } finally {
       setPending(false);

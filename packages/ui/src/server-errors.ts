@@ -1,5 +1,4 @@
 import type { MessageParams } from "@portal/domain";
-import { TRPCClientError } from "@trpc/client";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
 interface ErrorData {
@@ -20,8 +19,17 @@ export interface ServerRefusal {
   message: string;
 }
 
+/**
+ * An error the API answered with (tRPC's TRPCClientError, which names itself so), told apart from a network or
+ * programming error without importing the tRPC client: that import would bring the client back to every page with a
+ * form (see `api-hooks`).
+ */
+export function isApiError(error: unknown): error is Error & { data?: unknown } {
+  return error instanceof Error && error.name === "TRPCClientError";
+}
+
 export function refusalOf(error: unknown): ServerRefusal | null {
-  if (!(error instanceof TRPCClientError)) return null;
+  if (!isApiError(error)) return null;
   const data = (error.data ?? {}) as ErrorData;
   return {
     code: data.domainCode ?? null,

@@ -2,13 +2,12 @@
 
 import { parseMoney } from "@portal/domain";
 import { Alert, Button, Input, Label, Select } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type ComponentProps, createContext, type FormEvent, type ReactNode, useContext, useState } from "react";
 import { useFieldIds } from "@portal/ui/field";
 import { domainErrorOf } from "@/components/mutation-error";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 interface Option {
   id: string;
@@ -162,11 +161,10 @@ function BudgetAdministrationForms({
 }) {
   const t = useTranslations("budgetAdministration");
   const locale = useLocale() === "fr" ? "fr-CA" : "en-CA";
-  const trpc = useTRPC();
-  const open = useMutation(trpc.budgetAdministration.openFiscalYear.mutationOptions());
-  const set = useMutation(trpc.budgetAdministration.setAllocation.mutationOptions());
-  const transfer = useMutation(trpc.budgetAdministration.transfer.mutationOptions());
-  const create = useMutation(trpc.budgetAdministration.createProgramme.mutationOptions());
+  const open = useApiMutation((api) => api.budgetAdministration.openFiscalYear.mutate);
+  const set = useApiMutation((api) => api.budgetAdministration.setAllocation.mutate);
+  const transfer = useApiMutation((api) => api.budgetAdministration.transfer.mutate);
+  const create = useApiMutation((api) => api.budgetAdministration.createProgramme.mutate);
   // An amount the reader typed in their locale, in cents; 0 (refused by the server on "amount") when unreadable.
   const cents = (form: FormData) => parseMoney(text(form, "amount"), "CAD", locale) ?? 0;
 
@@ -250,6 +248,4 @@ function BudgetAdministrationForms({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const BudgetAdministrationFormsWithTRPC = withTRPC(BudgetAdministrationForms);
-export { BudgetAdministrationFormsWithTRPC as BudgetAdministrationForms };
+export { BudgetAdministrationForms };

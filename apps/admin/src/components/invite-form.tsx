@@ -2,7 +2,6 @@
 
 import { type MembershipCapability, ROLES, type Role } from "@portal/domain";
 import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Input, Select } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
@@ -13,7 +12,7 @@ import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { domainErrorOf } from "@/components/mutation-error";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 interface Values {
   email: string;
@@ -41,8 +40,7 @@ function InviteForm({
   const tr = useTranslations("common.roles");
   const refusalText = useRefusalMessage();
   const router = useRouter();
-  const trpc = useTRPC();
-  const invite = useMutation(trpc.users.invite.mutationOptions());
+  const invite = useApiMutation((api) => api.users.invite.mutate);
   const [sent, setSent] = useState<{ email: string; acceptUrl: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const linkRef = useRef<HTMLInputElement>(null);
@@ -211,6 +209,4 @@ function InviteForm({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const InviteFormWithTRPC = withTRPC(InviteForm);
-export { InviteFormWithTRPC as InviteForm };
+export { InviteForm };

@@ -2,14 +2,13 @@
 
 import { Alert, Button, Label, Select } from "@portal/ui";
 import { useFieldIds } from "@portal/ui/field";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { MembershipCapability } from "@portal/domain";
 import { CapabilityCheckboxes } from "@/components/capability-checkboxes";
 import { refusalMessage } from "@/components/mutation-error";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 /** One membership: its capabilities (saved together) and a button to take the partner out of the organisation. */
 function MembershipRow({
@@ -25,9 +24,8 @@ function MembershipRow({
 }) {
   const t = useTranslations("adminUsers");
   const router = useRouter();
-  const trpc = useTRPC();
-  const save = useMutation(trpc.users.saveMembership.mutationOptions());
-  const remove = useMutation(trpc.users.removeMembership.mutationOptions());
+  const save = useApiMutation((api) => api.users.saveMembership.mutate);
+  const remove = useApiMutation((api) => api.users.removeMembership.mutate);
   const [value, setValue] = useState<MembershipCapability[]>(capabilities);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -96,8 +94,7 @@ function AddMembership({ userId, organisations }: { userId: string; organisation
   const t = useTranslations("adminUsers");
   const fieldId = useFieldIds();
   const router = useRouter();
-  const trpc = useTRPC();
-  const save = useMutation(trpc.users.saveMembership.mutationOptions());
+  const save = useApiMutation((api) => api.users.saveMembership.mutate);
   const [organisationId, setOrganisationId] = useState("");
   const [capabilities, setCapabilities] = useState<MembershipCapability[]>(["view"]);
   const [error, setError] = useState<string | null>(null);
@@ -155,7 +152,4 @@ function AddMembership({ userId, organisations }: { userId: string; organisation
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const MembershipRowWithTRPC = withTRPC(MembershipRow);
-const AddMembershipWithTRPC = withTRPC(AddMembership);
-export { MembershipRowWithTRPC as MembershipRow, AddMembershipWithTRPC as AddMembership };
+export { MembershipRow, AddMembership };

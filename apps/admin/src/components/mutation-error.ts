@@ -1,4 +1,4 @@
-import { TRPCClientError } from "@trpc/client";
+import { isApiError } from "@portal/ui/server-errors";
 
 interface ErrorData {
   domainCode?: string | null;
@@ -7,7 +7,7 @@ interface ErrorData {
 
 /** The service's DomainError code (e.g. "CONFLICT") and field, when the server refused with one. */
 export function domainErrorOf(error: unknown): { code: string | null; field: string | null; message: string } {
-  if (error instanceof TRPCClientError) {
+  if (isApiError(error)) {
     const data = (error.data ?? {}) as ErrorData;
     return { code: data.domainCode ?? null, field: data.field ?? null, message: error.message };
   }

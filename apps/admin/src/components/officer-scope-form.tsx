@@ -2,12 +2,11 @@
 
 import { OUTSIDE_PROGRAMME_ACCESS, type OutsideProgrammeAccess } from "@portal/domain";
 import { Alert, Button } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { refusalMessage } from "@/components/mutation-error";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 export interface ScopeProgramme {
   id: string;
@@ -33,8 +32,7 @@ function OfficerScopeForm({
 }) {
   const t = useTranslations("officerScope");
   const router = useRouter();
-  const trpc = useTRPC();
-  const save = useMutation(trpc.users.setOfficerScope.mutationOptions());
+  const save = useApiMutation((api) => api.users.setOfficerScope.mutate);
   const [chosen, setChosen] = useState<string[]>(assigned);
   const [access, setAccess] = useState<OutsideProgrammeAccess>(outside);
   const [error, setError] = useState<string | null>(null);
@@ -127,6 +125,4 @@ function OfficerScopeForm({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const OfficerScopeFormWithTRPC = withTRPC(OfficerScopeForm);
-export { OfficerScopeFormWithTRPC as OfficerScopeForm };
+export { OfficerScopeForm };

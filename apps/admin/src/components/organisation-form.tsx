@@ -1,7 +1,6 @@
 "use client";
 
 import { Alert, Button, Input, Select } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -10,7 +9,7 @@ import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 export interface OrganisationValues {
   legalNameEn: string;
@@ -37,9 +36,8 @@ function OrganisationForm({
   const fieldId = useFieldIds();
   const refusalText = useRefusalMessage();
   const router = useRouter();
-  const trpc = useTRPC();
-  const create = useMutation(trpc.organisations.create.mutationOptions());
-  const update = useMutation(trpc.organisations.update.mutationOptions());
+  const create = useApiMutation((api) => api.organisations.create.mutate);
+  const update = useApiMutation((api) => api.organisations.update.mutate);
   const [saved, setSaved] = useState(false);
   const resolver = useLazyResolver<OrganisationValues>(async () => {
     const [{ zodResolver }, { organisationSchema }] = await Promise.all([
@@ -156,6 +154,4 @@ function OrganisationForm({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const OrganisationFormWithTRPC = withTRPC(OrganisationForm);
-export { OrganisationFormWithTRPC as OrganisationForm };
+export { OrganisationForm };

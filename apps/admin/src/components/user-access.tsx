@@ -3,12 +3,11 @@
 import { ROLES, type Role } from "@portal/domain";
 import { Alert, Button, Label, Select } from "@portal/ui";
 import { useFieldIds } from "@portal/ui/field";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { refusalMessage } from "@/components/mutation-error";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 /** Changes a user's role; becoming a partner asks for an organisation when they have none. */
 function RoleForm({
@@ -28,8 +27,7 @@ function RoleForm({
   const fieldId = useFieldIds();
   const tr = useTranslations("common.roles");
   const router = useRouter();
-  const trpc = useTRPC();
-  const change = useMutation(trpc.users.changeRole.mutationOptions());
+  const change = useApiMutation((api) => api.users.changeRole.mutate);
   const [next, setNext] = useState<Role>(role);
   const [organisationId, setOrganisationId] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -130,8 +128,7 @@ function ActiveToggle({
 }) {
   const t = useTranslations("adminUsers");
   const router = useRouter();
-  const trpc = useTRPC();
-  const setActive = useMutation(trpc.users.setActive.mutationOptions());
+  const setActive = useApiMutation((api) => api.users.setActive.mutate);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [refreshing, startTransition] = useTransition();
@@ -195,7 +192,4 @@ function ActiveToggle({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const RoleFormWithTRPC = withTRPC(RoleForm);
-const ActiveToggleWithTRPC = withTRPC(ActiveToggle);
-export { RoleFormWithTRPC as RoleForm, ActiveToggleWithTRPC as ActiveToggle };
+export { RoleForm, ActiveToggle };

@@ -1,19 +1,17 @@
 "use client";
 
 import { Alert, Button } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
+import { isApiError } from "@portal/ui/server-errors";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 /** Signs a person out of both apps at once (after a confirmation step); they may sign in again. */
 function EndSessions({ userId, active }: { userId: string; active: number }) {
   const t = useTranslations("account.sessions");
-  const trpc = useTRPC();
   const router = useRouter();
-  const end = useMutation(trpc.users.endSessions.mutationOptions());
+  const end = useApiMutation((api) => api.users.endSessions.mutate);
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +23,7 @@ function EndSessions({ userId, active }: { userId: string; active: number }) {
       setConfirming(false);
       router.refresh();
     } catch (caught) {
-      setError(caught instanceof TRPCClientError ? caught.message : t("failed"));
+      setError(isApiError(caught) ? caught.message : t("failed"));
     }
   }
   return (
@@ -54,6 +52,4 @@ function EndSessions({ userId, active }: { userId: string; active: number }) {
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const EndSessionsWithTRPC = withTRPC(EndSessions);
-export { EndSessionsWithTRPC as EndSessions };
+export { EndSessions };

@@ -2,20 +2,18 @@
 
 import { Alert, Button } from "@portal/ui";
 import { useFieldIds } from "@portal/ui/field";
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
+import { isApiError } from "@portal/ui/server-errors";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 /** The portal-wide switch: a second factor for approving grants and payments. */
 function SecuritySettings({ approvalsRequireSecondFactor }: { approvalsRequireSecondFactor: boolean }) {
   const t = useTranslations("account.settings");
   const fieldId = useFieldIds();
-  const trpc = useTRPC();
   const router = useRouter();
-  const update = useMutation(trpc.security.updateSettings.mutationOptions());
+  const update = useApiMutation((api) => api.security.updateSettings.mutate);
   const [notice, setNotice] = useState<{ tone: "info" | "danger"; text: string } | null>(null);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,7 +24,7 @@ function SecuritySettings({ approvalsRequireSecondFactor }: { approvalsRequireSe
       setNotice({ tone: "info", text: t("saved") });
       router.refresh();
     } catch (caught) {
-      setNotice({ tone: "danger", text: caught instanceof TRPCClientError ? caught.message : t("failed") });
+      setNotice({ tone: "danger", text: isApiError(caught) ? caught.message : t("failed") });
     }
   }
   return (
@@ -54,6 +52,4 @@ function SecuritySettings({ approvalsRequireSecondFactor }: { approvalsRequireSe
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const SecuritySettingsWithTRPC = withTRPC(SecuritySettings);
-export { SecuritySettingsWithTRPC as SecuritySettings };
+export { SecuritySettings };

@@ -1,22 +1,19 @@
 "use client";
 
 import { ChangePasswordForm, TotpEnrolment } from "@portal/ui/account-security";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 function PasswordSection() {
-  const trpc = useTRPC();
-  const change = useMutation(trpc.account.changePassword.mutationOptions());
+  const change = useApiMutation((api) => api.account.changePassword.mutate);
   return <ChangePasswordForm changePassword={change.mutateAsync} />;
 }
 
 function TotpSection({ enrolled }: { enrolled: boolean }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const start = useMutation(trpc.account.startTotp.mutationOptions());
-  const confirm = useMutation(trpc.account.confirmTotp.mutationOptions());
-  const remove = useMutation(trpc.account.removeTotp.mutationOptions());
+  const start = useApiMutation((api) => api.account.startTotp.mutate);
+  const confirm = useApiMutation((api) => api.account.confirmTotp.mutate);
+  const remove = useApiMutation((api) => api.account.removeTotp.mutate);
   return (
     <TotpEnrolment
       enrolled={enrolled}
@@ -28,7 +25,4 @@ function TotpSection({ enrolled }: { enrolled: boolean }) {
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const PasswordSectionWithTRPC = withTRPC(PasswordSection);
-const TotpSectionWithTRPC = withTRPC(TotpSection);
-export { PasswordSectionWithTRPC as PasswordSection, TotpSectionWithTRPC as TotpSection };
+export { PasswordSection, TotpSection };

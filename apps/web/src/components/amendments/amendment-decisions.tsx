@@ -1,19 +1,17 @@
 "use client";
 
 import type { AmendmentDecisionAction } from "@portal/domain";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { ReasonAction } from "@/components/ledger/reason-action";
 import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 /** Approve, reject or withdraw a pending amendment: the buttons the server offers this person (it checks again). */
 function AmendmentDecisions({ amendmentId, actions }: { amendmentId: string; actions: AmendmentDecisionAction[] }) {
   const t = useTranslations("amendments");
-  const trpc = useTRPC();
-  const approve = useMutation(trpc.amendments.approve.mutationOptions());
-  const reject = useMutation(trpc.amendments.reject.mutationOptions());
-  const withdraw = useMutation(trpc.amendments.withdraw.mutationOptions());
+  const approve = useApiMutation((api) => api.amendments.approve.mutate);
+  const reject = useApiMutation((api) => api.amendments.reject.mutate);
+  const withdraw = useApiMutation((api) => api.amendments.withdraw.mutate);
   const { run, error, pending } = useRefreshingMutation(
     ({ action, reason }: { action: AmendmentDecisionAction; reason: string }) => {
       const input = { id: amendmentId, reason: reason || undefined };
@@ -53,6 +51,4 @@ function AmendmentDecisions({ amendmentId, actions }: { amendmentId: string; act
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const AmendmentDecisionsWithTRPC = withTRPC(AmendmentDecisions);
-export { AmendmentDecisionsWithTRPC as AmendmentDecisions };
+export { AmendmentDecisions };

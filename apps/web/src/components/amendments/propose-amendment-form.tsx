@@ -5,12 +5,11 @@ import { Alert, Button, Input, intlLocale } from "@portal/ui";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { applyServerError } from "@portal/ui/server-errors";
 import { toast } from "@portal/ui/toast";
-import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type FieldPath, useForm } from "react-hook-form";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import { AmendmentComponentFields } from "./amendment-component-fields";
 import type { AmendmentFormValues as Values } from "./amendment-form-values";
 import { AmendmentFundingFields } from "./amendment-funding-fields";
@@ -48,8 +47,7 @@ function ProposeAmendmentForm({
   const numberLocale = intlLocale(locale);
   const fieldId = useFieldIds();
   const router = useRouter();
-  const trpc = useTRPC();
-  const propose = useMutation(trpc.amendments.propose.mutationOptions());
+  const propose = useApiMutation((api) => api.amendments.propose.mutate);
   const [open, setOpen] = useState(false);
   const typed = (amount: number, inCurrency = currency) => formatAmountInput(amount, inCurrency, numberLocale);
   const defaults: Values = {
@@ -248,6 +246,4 @@ function ProposeAmendmentForm({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const ProposeAmendmentFormWithTRPC = withTRPC(ProposeAmendmentForm);
-export { ProposeAmendmentFormWithTRPC as ProposeAmendmentForm };
+export { ProposeAmendmentForm };

@@ -20,7 +20,6 @@ import {
   intlLocale,
   Select,
 } from "@portal/ui";
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type ComponentProps, type ReactNode, useMemo } from "react";
@@ -29,7 +28,7 @@ import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation, useApiQuery } from "@/trpc/client";
 import { CountryPicker } from "./country-picker";
 import type { ConferenceFormOutput, ConferenceFormValues } from "./form-schema";
 
@@ -110,8 +109,7 @@ function ConferenceForm({
   const intl = intlLocale(locale);
   const fr = locale === "fr";
   const router = useRouter();
-  const trpc = useTRPC();
-  const options = useQuery(trpc.conferences.formOptions.queryOptions());
+  const options = useApiQuery((api) => api.conferences.formOptions.query);
   // The API's schema (its messages come from the validation catalogue, already in the reader's language), plus the
   // form's own checks; every field's error shows at once. zod and the schema arrive in their own chunk, right after
   // the page hydrates.
@@ -162,8 +160,8 @@ function ConferenceForm({
     (a) => fiscalYear !== null && a.fiscalYear === fiscalYear,
   );
 
-  const create = useMutation(trpc.conferences.create.mutationOptions());
-  const update = useMutation(trpc.conferences.update.mutationOptions());
+  const create = useApiMutation((api) => api.conferences.create.mutate);
+  const update = useApiMutation((api) => api.conferences.update.mutate);
   const onSubmit = handleSubmit(async (data) => {
     try {
       const saved =
@@ -473,6 +471,4 @@ function ConferenceForm({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const ConferenceFormWithTRPC = withTRPC(ConferenceForm);
-export { ConferenceFormWithTRPC as ConferenceForm };
+export { ConferenceForm };

@@ -13,7 +13,6 @@ import {
   intlLocale,
   Select,
 } from "@portal/ui";
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FieldErrors, useFieldArray, useForm, useWatch } from "react-hook-form";
@@ -21,7 +20,7 @@ import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation, useApiQuery } from "@/trpc/client";
 import type { GrantFormOutput, GrantFormValues } from "./form-schema";
 
 const EMPTY_COMPONENT = { titleEn: "", titleFr: "", descriptionEn: "", descriptionFr: "", amount: "" };
@@ -41,8 +40,7 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
   const locale = useLocale();
   const intl = intlLocale(locale);
   const router = useRouter();
-  const trpc = useTRPC();
-  const options = useQuery(trpc.grants.formOptions.queryOptions());
+  const options = useApiQuery((api) => api.grants.formOptions.query);
   // zod and the API's schema arrive in their own chunk, right after the page hydrates.
   const resolver = useLazyResolver<GrantFormValues, GrantFormOutput>(async () => {
     const [{ zodResolver }, { grantFormSchema }] = await Promise.all([
@@ -90,8 +88,8 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
     "CAD",
   );
 
-  const create = useMutation(trpc.grants.create.mutationOptions());
-  const update = useMutation(trpc.grants.update.mutationOptions());
+  const create = useApiMutation((api) => api.grants.create.mutate);
+  const update = useApiMutation((api) => api.grants.update.mutate);
   const onSubmit = handleSubmit(async (data) => {
     try {
       const saved =
@@ -362,6 +360,4 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const GrantFormWithTRPC = withTRPC(GrantForm);
-export { GrantFormWithTRPC as GrantForm };
+export { GrantForm };

@@ -1,17 +1,15 @@
 "use client";
 
 import { Button } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 /** Publishes (or re-publishes) the grant; a refusal shows the server's list of validation problems. */
 function PublishButton({ grantId, published }: { grantId: string; published: boolean }) {
   const t = useTranslations("iati");
-  const trpc = useTRPC();
   const { run, error, pending } = useRefreshingMutation(
-    useMutation(trpc.iati.publish.mutationOptions()).mutateAsync,
+    useApiMutation((api) => api.iati.publish.mutate).mutateAsync,
     t("failed"),
   );
   return (
@@ -36,6 +34,4 @@ function PublishButton({ grantId, published }: { grantId: string; published: boo
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const PublishButtonWithTRPC = withTRPC(PublishButton);
-export { PublishButtonWithTRPC as PublishButton };
+export { PublishButton };

@@ -2,18 +2,16 @@
 
 import { isIsoDate } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
 function AddRequirementForm({ grantId }: { grantId: string }) {
   const t = useTranslations("ledger");
   const tg = useTranslations("grants");
-  const trpc = useTRPC();
   const { run, error, pending } = useRefreshingMutation(
-    useMutation(trpc.requirements.add.mutationOptions()).mutateAsync,
+    useApiMutation((api) => api.requirements.add.mutate).mutateAsync,
     t("failed"),
   );
   const [kind, setKind] = useState<"narrative" | "financial">("narrative");
@@ -53,6 +51,4 @@ function AddRequirementForm({ grantId }: { grantId: string }) {
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const AddRequirementFormWithTRPC = withTRPC(AddRequirementForm);
-export { AddRequirementFormWithTRPC as AddRequirementForm };
+export { AddRequirementForm };

@@ -1,17 +1,15 @@
 "use client";
 
 import { Alert, Button } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
 /** Shown when instalments are tied to an overdue report but not yet on hold: one click puts them on hold (audited). */
 function ApplyHolds({ grantId, count }: { grantId: string; count: number }) {
   const t = useTranslations("ledger");
-  const trpc = useTRPC();
   const { run, error, pending } = useRefreshingMutation(
-    useMutation(trpc.payments.refreshHolds.mutationOptions()).mutateAsync,
+    useApiMutation((api) => api.payments.refreshHolds.mutate).mutateAsync,
     t("failed"),
   );
   return (
@@ -25,6 +23,4 @@ function ApplyHolds({ grantId, count }: { grantId: string; count: number }) {
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const ApplyHoldsWithTRPC = withTRPC(ApplyHolds);
-export { ApplyHoldsWithTRPC as ApplyHolds };
+export { ApplyHolds };

@@ -9,7 +9,6 @@ import {
   isIsoDate,
 } from "@portal/domain";
 import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -19,7 +18,7 @@ import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import type { Disbursement, DisbursementValues } from "./form-schemas";
 import { todayIso } from "./today";
 
@@ -55,8 +54,7 @@ function DisbursementForm({
   const fieldId = useFieldIds();
   const locale = intlLocale(useLocale());
   const router = useRouter();
-  const trpc = useTRPC();
-  const record = useMutation(trpc.disbursements.record.mutationOptions());
+  const record = useApiMutation((api) => api.disbursements.record.mutate);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const resolver = useLazyResolver<DisbursementValues, Disbursement>(async () => {
     const [{ zodResolver }, { disbursementSchema }] = await Promise.all([
@@ -153,6 +151,4 @@ function DisbursementForm({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const DisbursementFormWithTRPC = withTRPC(DisbursementForm);
-export { DisbursementFormWithTRPC as DisbursementForm };
+export { DisbursementForm };

@@ -1,9 +1,8 @@
 "use client";
 
 import { ACTIONS_NEEDING_REASON, type GrantAction } from "@portal/domain";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
@@ -13,8 +12,7 @@ const DESTRUCTIVE: readonly GrantAction[] = ["cancel", "terminate"];
 function GrantTransitions({ grantId, actions }: { grantId: string; actions: GrantAction[] }) {
   const t = useTranslations("ledger");
   const tf = useTranslations("feedback");
-  const trpc = useTRPC();
-  const transition = useMutation(trpc.grants.transition.mutationOptions());
+  const transition = useApiMutation((api) => api.grants.transition.mutate);
   const { run, error, pending } = useRefreshingMutation(transition.mutateAsync, t("failed"), ({ action }) =>
     tf("done.grant", { action: t(`actions.${action}`) }),
   );
@@ -53,6 +51,4 @@ function GrantTransitions({ grantId, actions }: { grantId: string; actions: Gran
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const GrantTransitionsWithTRPC = withTRPC(GrantTransitions);
-export { GrantTransitionsWithTRPC as GrantTransitions };
+export { GrantTransitions };

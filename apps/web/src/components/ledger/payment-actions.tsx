@@ -9,10 +9,9 @@ import {
 } from "@portal/domain";
 import { Button, intlLocale } from "@portal/ui";
 import type { ConfirmText } from "@portal/ui/confirm-dialog";
-import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import { DisbursementForm } from "./disbursement-form";
 import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
@@ -46,8 +45,7 @@ function PaymentActions({
   const tf = useTranslations("feedback");
   const amount = formatMoney(payment.amount, currency, intlLocale(useLocale()));
   const tr = useTranslations("ledgerRules");
-  const trpc = useTRPC();
-  const act = useMutation(trpc.payments.act.mutationOptions());
+  const act = useApiMutation((api) => api.payments.act.mutate);
   const { run, error, pending } = useRefreshingMutation(act.mutateAsync, t("failed"), ({ action }) =>
     tf("done.payment", { action: t(`paymentActions.${action}`) }),
   );
@@ -113,6 +111,4 @@ function PaymentActions({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const PaymentActionsWithTRPC = withTRPC(PaymentActions);
-export { PaymentActionsWithTRPC as PaymentActions };
+export { PaymentActions };

@@ -1,25 +1,23 @@
 "use client";
 
 import type { RequirementAction } from "@portal/domain";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
 
 /** The report actions the server offers this person: submit (partner or officer), accept, ask for changes, waive. */
 function RequirementActions({ requirementId, actions }: { requirementId: string; actions: RequirementAction[] }) {
   const t = useTranslations("ledger");
-  const trpc = useTRPC();
   const submit = useRefreshingMutation(
-    useMutation(trpc.requirements.submit.mutationOptions()).mutateAsync,
+    useApiMutation((api) => api.requirements.submit.mutate).mutateAsync,
     t("failed"),
   );
   const review = useRefreshingMutation(
-    useMutation(trpc.requirements.review.mutationOptions()).mutateAsync,
+    useApiMutation((api) => api.requirements.review.mutate).mutateAsync,
     t("failed"),
   );
-  const waive = useRefreshingMutation(useMutation(trpc.requirements.waive.mutationOptions()).mutateAsync, t("failed"));
+  const waive = useRefreshingMutation(useApiMutation((api) => api.requirements.waive.mutate).mutateAsync, t("failed"));
   const can = (action: RequirementAction) => actions.includes(action);
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -68,6 +66,4 @@ function RequirementActions({ requirementId, actions }: { requirementId: string;
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const RequirementActionsWithTRPC = withTRPC(RequirementActions);
-export { RequirementActionsWithTRPC as RequirementActions };
+export { RequirementActions };

@@ -1,9 +1,8 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import { todayIso } from "./today";
 import { ReasonAction } from "./reason-action";
 import { useRefreshingMutation } from "./use-refreshing-mutation";
@@ -12,8 +11,7 @@ import { useRefreshingMutation } from "./use-refreshing-mutation";
 function ReverseDisbursement({ disbursementId }: { disbursementId: string }) {
   const t = useTranslations("ledger");
   const tf = useTranslations("feedback");
-  const trpc = useTRPC();
-  const reverse = useMutation(trpc.disbursements.reverse.mutationOptions());
+  const reverse = useApiMutation((api) => api.disbursements.reverse.mutate);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const { run, error, pending } = useRefreshingMutation(reverse.mutateAsync, t("failed"), () => tf("done.reversal"));
   return (
@@ -29,6 +27,4 @@ function ReverseDisbursement({ disbursementId }: { disbursementId: string }) {
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const ReverseDisbursementWithTRPC = withTRPC(ReverseDisbursement);
-export { ReverseDisbursementWithTRPC as ReverseDisbursement };
+export { ReverseDisbursement };

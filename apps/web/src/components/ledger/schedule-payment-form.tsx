@@ -2,7 +2,6 @@
 
 import { formatMoney } from "@portal/domain";
 import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
@@ -11,7 +10,7 @@ import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import type { SchedulePayment, SchedulePaymentValues } from "./form-schemas";
 
 /** Plans an instalment, optionally held back until a report is accepted (e.g. the final 10%). */
@@ -30,8 +29,7 @@ function SchedulePaymentForm({
   const fieldId = useFieldIds();
   const locale = intlLocale(useLocale());
   const router = useRouter();
-  const trpc = useTRPC();
-  const schedule = useMutation(trpc.payments.schedule.mutationOptions());
+  const schedule = useApiMutation((api) => api.payments.schedule.mutate);
   const resolver = useLazyResolver<SchedulePaymentValues, SchedulePayment>(async () => {
     const [{ zodResolver }, { schedulePaymentSchema }] = await Promise.all([
       import("@hookform/resolvers/zod"),
@@ -106,6 +104,4 @@ function SchedulePaymentForm({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const SchedulePaymentFormWithTRPC = withTRPC(SchedulePaymentForm);
-export { SchedulePaymentFormWithTRPC as SchedulePaymentForm };
+export { SchedulePaymentForm };

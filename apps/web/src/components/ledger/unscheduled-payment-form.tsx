@@ -1,7 +1,6 @@
 "use client";
 
 import { Alert, Button, Input, intlLocale } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -10,7 +9,7 @@ import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import type { UnscheduledPayment, UnscheduledPaymentValues } from "./form-schemas";
 import { todayIso } from "./today";
 
@@ -25,8 +24,7 @@ function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; curren
   const refusalText = useRefusalMessage();
   const locale = intlLocale(useLocale());
   const router = useRouter();
-  const trpc = useTRPC();
-  const request = useMutation(trpc.payments.requestUnscheduled.mutationOptions());
+  const request = useApiMutation((api) => api.payments.requestUnscheduled.mutate);
   const [requested, setRequested] = useState<number | null>(null);
   const resolver = useLazyResolver<UnscheduledPaymentValues, UnscheduledPayment>(async () => {
     const [{ zodResolver }, { unscheduledPaymentSchema }] = await Promise.all([
@@ -93,6 +91,4 @@ function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; curren
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const UnscheduledPaymentFormWithTRPC = withTRPC(UnscheduledPaymentForm);
-export { UnscheduledPaymentFormWithTRPC as UnscheduledPaymentForm };
+export { UnscheduledPaymentForm };

@@ -1,7 +1,7 @@
 "use client";
 
 import { toast } from "@portal/ui/toast";
-import { TRPCClientError } from "@trpc/client";
+import { isApiError } from "@portal/ui/server-errors";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
@@ -28,7 +28,7 @@ export function useRefreshingMutation<TInput>(
       startTransition(() => router.refresh());
       return true;
     } catch (caught) {
-      setError(caught instanceof TRPCClientError ? caught.message : fallback);
+      setError(isApiError(caught) ? caught.message : fallback);
       return false;
     } finally {
       setPending(false);

@@ -1,7 +1,6 @@
 "use client";
 
 import { Alert, Button, Input } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -10,7 +9,7 @@ import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import { type Capability, CapabilityCheckboxes } from "./capability-checkboxes";
 
 interface Values {
@@ -34,10 +33,9 @@ function InviteColleagueForm({
   const fieldId = useFieldIds();
   const refusalText = useRefusalMessage();
   const format = useFormatter();
-  const trpc = useTRPC();
   const router = useRouter();
   const [, startTransition] = useTransition();
-  const create = useMutation(trpc.invitations.create.mutationOptions());
+  const create = useApiMutation((api) => api.invitations.create.mutate);
   const [link, setLink] = useState<{ url: string; email: string; expiresAt: Date } | null>(null);
   const [copied, setCopied] = useState(false);
   const resolver = useLazyResolver<Values>(async () => {
@@ -158,6 +156,4 @@ function InviteColleagueForm({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const InviteColleagueFormWithTRPC = withTRPC(InviteColleagueForm);
-export { InviteColleagueFormWithTRPC as InviteColleagueForm };
+export { InviteColleagueForm };

@@ -1,11 +1,10 @@
 "use client";
 
 import { Alert, Button } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import { type Capability, CapabilityCheckboxes } from "./capability-checkboxes";
 
 /** A manager changes a colleague's rights: edit, then save (audited); their own rights are not editable here. */
@@ -21,12 +20,11 @@ function MemberCapabilities({
   myCapabilities: Capability[];
 }) {
   const t = useTranslations("members");
-  const trpc = useTRPC();
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState<Capability[]>(capabilities);
   const [saved, setSaved] = useState(false);
   const update = useRefreshingMutation(
-    useMutation(trpc.members.updateCapabilities.mutationOptions()).mutateAsync,
+    useApiMutation((api) => api.members.updateCapabilities.mutate).mutateAsync,
     t("saveFailed"),
   );
   if (!editing) {
@@ -83,6 +81,4 @@ function MemberCapabilities({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const MemberCapabilitiesWithTRPC = withTRPC(MemberCapabilities);
-export { MemberCapabilitiesWithTRPC as MemberCapabilities };
+export { MemberCapabilities };

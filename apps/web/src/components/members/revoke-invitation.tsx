@@ -1,19 +1,17 @@
 "use client";
 
 import { Alert, Button } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRefreshingMutation } from "@/components/ledger/use-refreshing-mutation";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 /** Withdraws a pending invitation after a confirmation step (the link stops working at once). */
 function RevokeInvitation({ invitationId, email }: { invitationId: string; email: string }) {
   const t = useTranslations("members");
-  const trpc = useTRPC();
   const [confirming, setConfirming] = useState(false);
   const revoke = useRefreshingMutation(
-    useMutation(trpc.invitations.revoke.mutationOptions()).mutateAsync,
+    useApiMutation((api) => api.invitations.revoke.mutate).mutateAsync,
     t("saveFailed"),
   );
   if (!confirming) {
@@ -49,6 +47,4 @@ function RevokeInvitation({ invitationId, email }: { invitationId: string; email
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const RevokeInvitationWithTRPC = withTRPC(RevokeInvitation);
-export { RevokeInvitationWithTRPC as RevokeInvitation };
+export { RevokeInvitation };

@@ -2,19 +2,17 @@
 
 import { Alert, Button, Input } from "@portal/ui";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
+import { isApiError } from "@portal/ui/server-errors";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 function ForgotPasswordForm() {
   const t = useTranslations("notifications.forgot");
   const fieldId = useFieldIds();
-  const trpc = useTRPC();
-  const request = useMutation(trpc.publicAccount.requestPasswordReset.mutationOptions());
+  const request = useApiMutation((api) => api.publicAccount.requestPasswordReset.mutate);
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
 
@@ -38,7 +36,7 @@ function ForgotPasswordForm() {
         event.preventDefault();
         setError(null);
         request.mutateAsync({ email }).catch((caught: unknown) => {
-          setError(caught instanceof TRPCClientError ? caught.message : String(caught));
+          setError(isApiError(caught) ? caught.message : String(caught));
         });
       }}
     >
@@ -61,6 +59,4 @@ function ForgotPasswordForm() {
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const ForgotPasswordFormWithTRPC = withTRPC(ForgotPasswordForm);
-export { ForgotPasswordFormWithTRPC as ForgotPasswordForm };
+export { ForgotPasswordForm };

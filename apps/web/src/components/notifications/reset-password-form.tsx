@@ -3,20 +3,18 @@
 import { MIN_RESET_PASSWORD_LENGTH } from "@portal/domain";
 import { Alert, Button, Input } from "@portal/ui";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
+import { isApiError } from "@portal/ui/server-errors";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 /** The new password, twice; the link's token goes with it and works once. */
 function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("notifications.reset");
   const fieldId = useFieldIds();
   const ti = useTranslations("invitations");
-  const trpc = useTRPC();
-  const reset = useMutation(trpc.publicAccount.resetPassword.mutationOptions());
+  const reset = useApiMutation((api) => api.publicAccount.resetPassword.mutate);
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [error, setError] = useState<{ field: "password" | "confirm" | "form"; message: string } | null>(null);
@@ -50,7 +48,7 @@ function ResetPasswordForm({ token }: { token: string }) {
           return;
         }
         reset.mutateAsync({ token, password }).catch((caught: unknown) => {
-          setError({ field: "form", message: caught instanceof TRPCClientError ? caught.message : String(caught) });
+          setError({ field: "form", message: isApiError(caught) ? caught.message : String(caught) });
         });
       }}
     >
@@ -85,6 +83,4 @@ function ResetPasswordForm({ token }: { token: string }) {
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const ResetPasswordFormWithTRPC = withTRPC(ResetPasswordForm);
-export { ResetPasswordFormWithTRPC as ResetPasswordForm };
+export { ResetPasswordForm };

@@ -1,15 +1,13 @@
 "use client";
 
 import { Alert, Button } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 
 /** One click, no sign-in: the signed token in the link says who and which category. */
 function UnsubscribeButton({ token, category }: { token: string; category: string }) {
   const t = useTranslations("notifications.unsubscribe");
-  const trpc = useTRPC();
-  const unsubscribe = useMutation(trpc.publicAccount.unsubscribe.mutationOptions());
+  const unsubscribe = useApiMutation((api) => api.publicAccount.unsubscribe.mutate);
   if (unsubscribe.isSuccess) return <Alert tone="info">{t("done", { category })}</Alert>;
   return (
     <>
@@ -22,6 +20,4 @@ function UnsubscribeButton({ token, category }: { token: string; category: strin
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const UnsubscribeButtonWithTRPC = withTRPC(UnsubscribeButton);
-export { UnsubscribeButtonWithTRPC as UnsubscribeButton };
+export { UnsubscribeButton };

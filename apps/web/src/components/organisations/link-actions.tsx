@@ -2,17 +2,15 @@
 
 import { ORGANISATION_RELATION_KINDS } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { describedBy, Field } from "@portal/ui/field";
 import { useLazyResolver } from "@portal/ui/lazy-resolver";
-import { applyServerError } from "@portal/ui/server-errors";
+import { applyServerError, isApiError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import type { LinkEdit, LinkEditValues as Values } from "./form-schemas";
 
 /** Edit or remove one coalition link, inline (officers and admins). `label` names the link for screen readers. */
@@ -27,11 +25,10 @@ function LinkActions({
   const tk = useTranslations("organisations.relationKind");
   const refusalText = useRefusalMessage();
   const router = useRouter();
-  const trpc = useTRPC();
   const [mode, setMode] = useState<"idle" | "edit" | "remove">("idle");
   const [removeError, setRemoveError] = useState<string | null>(null);
-  const update = useMutation(trpc.partnerships.updateLink.mutationOptions());
-  const remove = useMutation(trpc.partnerships.deleteLink.mutationOptions());
+  const update = useApiMutation((api) => api.partnerships.updateLink.mutate);
+  const remove = useApiMutation((api) => api.partnerships.deleteLink.mutate);
   const resolver = useLazyResolver<Values, LinkEdit>(async () => {
     const [{ zodResolver }, { linkEditSchema }] = await Promise.all([
       import("@hookform/resolvers/zod"),
@@ -95,7 +92,7 @@ function LinkActions({
                 await remove.mutateAsync({ id: link.id });
                 router.refresh();
               } catch (error) {
-                setRemoveError(error instanceof TRPCClientError ? error.message : t("saveFailed"));
+                setRemoveError(isApiError(error) ? error.message : t("saveFailed"));
               }
             }}
           >
@@ -157,6 +154,4 @@ function LinkActions({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const LinkActionsWithTRPC = withTRPC(LinkActions);
-export { LinkActionsWithTRPC as LinkActions };
+export { LinkActions };

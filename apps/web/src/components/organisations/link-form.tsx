@@ -2,7 +2,6 @@
 
 import { ORGANISATION_RELATION_KINDS } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -11,7 +10,7 @@ import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import type { NewLink, NewLinkValues as Values } from "./form-schemas";
 
 export interface OrganisationChoice {
@@ -32,9 +31,8 @@ function LinkForm({
   const tk = useTranslations("organisations.relationKind");
   const refusalText = useRefusalMessage();
   const router = useRouter();
-  const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const create = useMutation(trpc.partnerships.createLink.mutationOptions());
+  const create = useApiMutation((api) => api.partnerships.createLink.mutate);
   const defaults: Values = {
     fromOrganisationId: organisationId,
     kind: "",
@@ -130,6 +128,4 @@ function LinkForm({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const LinkFormWithTRPC = withTRPC(LinkForm);
-export { LinkFormWithTRPC as LinkForm };
+export { LinkForm };

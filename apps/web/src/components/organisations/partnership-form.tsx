@@ -2,7 +2,6 @@
 
 import { PARTNERSHIP_KINDS } from "@portal/domain";
 import { Alert, Button, Input, Select } from "@portal/ui";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -11,7 +10,7 @@ import { describedBy, Field, useFieldIds } from "@portal/ui/field";
 import { useLazyResolver } from "@portal/ui/lazy-resolver";
 import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
-import { useTRPC, withTRPC } from "@/trpc/client";
+import { useApiMutation } from "@/trpc/client";
 import type { Partnership, PartnershipValues as Values } from "./form-schemas";
 
 const textareaClass = "rounded-md border border-input bg-background px-3 py-2 text-sm";
@@ -29,9 +28,8 @@ function PartnershipForm({
   const tk = useTranslations("organisations.kind");
   const refusalText = useRefusalMessage();
   const router = useRouter();
-  const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const save = useMutation(trpc.partnerships.save.mutationOptions());
+  const save = useApiMutation((api) => api.partnerships.save.mutate);
   const resolver = useLazyResolver<Values, Partnership>(async () => {
     const [{ zodResolver }, { partnershipSchema }] = await Promise.all([
       import("@hookform/resolvers/zod"),
@@ -127,6 +125,4 @@ function PartnershipForm({
   );
 }
 
-// Each control brings its own tRPC client (shared in the browser), so pages without one ship none.
-const PartnershipFormWithTRPC = withTRPC(PartnershipForm);
-export { PartnershipFormWithTRPC as PartnershipForm };
+export { PartnershipForm };
