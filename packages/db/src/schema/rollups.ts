@@ -1,4 +1,5 @@
-import { index, integer, pgTable, primaryKey, smallint, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, smallint, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { money } from "./common";
 import { allocations, fiscalYears } from "./programmes";
 
@@ -24,4 +25,20 @@ export const allocationQuarterTotals = pgTable(
     primaryKey({ name: "allocation_quarter_totals_pk", columns: [t.allocationId, t.fiscalYear, t.fiscalQuarter] }),
     index("allocation_quarter_totals_fiscal_year_idx").on(t.fiscalYear),
   ],
+);
+
+/**
+ * One row whose number changes whenever anything the grant list's count and filter choices read changes: grants
+ * added, removed, or changing status, recipient or search text; funding lines, allocations, programmes, fiscal years,
+ * organisations, countries, officers' programmes and their access to other programmes. Bumped by deferred triggers
+ * of migration 0021 at commit (so the row is locked last and briefly, and once per transaction), read by
+ * `services/grants/grant-list-cache.ts`, which keeps a count per scope and filters while the number stays the same.
+ */
+export const grantListVersion = pgTable(
+  "grant_list_version",
+  {
+    id: boolean().primaryKey().default(true),
+    version: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("grant_list_version_one_row", sql`${t.id}`)],
 );
