@@ -42,7 +42,7 @@ export async function readGrantListVersion(db: DbOrTx): Promise<number> {
 export async function cachedForVersion<T>(db: DbOrTx, key: string, compute: () => Promise<T>): Promise<T> {
   if (db instanceof PgTransaction) return compute();
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) caches.set(db, (cache = new Map<string, Entry>()));
   const version = await readGrantListVersion(db);
   const hit = cache.get(key);
   if (hit && hit.version === version) {
