@@ -24,6 +24,8 @@ export function printSummary(results: StepResult[]): { passed: number; failed: n
       .trimEnd();
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
   const failed = results.reduce((sum, r) => sum + r.failed, 0);
+  const failures = results.flatMap((r) => (r.failures ?? []).map((failure) => `  ${r.name}: ${failure}`));
+  if (failures.length > 0) console.log(["", "failed tests:", ...failures].join("\n"));
   console.log(["", line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line), ""].join("\n"));
   console.log(`${passed} passed, ${failed} failed`);
   return { passed, failed };

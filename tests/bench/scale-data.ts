@@ -152,7 +152,21 @@ export async function countScaleData(db: Database): Promise<ScaleCounts> {
   return Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)])) as unknown as ScaleCounts;
 }
 
-/** Rows where a running total disagrees with the ledger views (or with the grant's disbursements): must be none. */
+/**
+ * Totals per allocation and recipient (allocation_partner_totals) that disagree with the funding-line ledger view
+ * summed the same way, either side missing counted: must be none.
+ */
+export const partnerTotalsDisagreements = sql`select count(*) from (
+    select l.allocation_id, g.recipient_id, sum(l.amount) as funded, sum(l.committed) as committed,
+           sum(l.disbursed) as disbursed
+    from funding_line_ledger l join grants g on g.id = l.grant_id group by 1, 2) v
+  full join allocation_partner_totals t using (allocation_id, recipient_id)
+  where (v.funded, v.committed, v.disbursed) is distinct from (t.funded, t.committed, t.disbursed)`;
+
+/**
+ * Rows where a running total disagrees with the ledger views (or with the grant's disbursements), or a grant's
+ * programmes with its funding lines': must be none.
+ */
 export async function ledgerDisagreements(db: Database): Promise<number> {
   const [row] = await db.execute<{ n: string }>(sql`
     select (select count(*) from allocations a join allocation_ledger l on l.allocation_id = a.id
@@ -160,6 +174,10 @@ export async function ledgerDisagreements(db: Database): Promise<number> {
          + (select count(*) from funding_lines fl join funding_line_ledger l on l.funding_line_id = fl.id
             where fl.disbursed <> l.disbursed)
          + (select count(*) from grants g
-            where g.disbursed <> coalesce((select sum(d.amount) from disbursements d where d.grant_id = g.id), 0)) as n`);
+            where g.disbursed <> coalesce((select sum(d.amount) from disbursements d where d.grant_id = g.id), 0))
+         + (${partnerTotalsDisagreements})
+         + (select count(*) from grants g where g.programme_ids <> coalesce((
+              select array_agg(distinct a.programme_id order by a.programme_id) from funding_lines fl
+              join allocations a on a.id = fl.allocation_id where fl.grant_id = g.id), '{}')) as n`);
   return Number(row?.n ?? 0);
 }

@@ -177,6 +177,7 @@ const READS = [
   "admin budget review",
   "budget overview",
   "officer dashboard",
+  "officer dashboard (one programme)",
   "partner workspace",
   "grant list, sort by fiscal year",
   "grant list, search",
@@ -221,6 +222,8 @@ async function measureScale(
     const actors = {
       admin: (await actorFor(db, "admin"))!,
       officer: (await actorFor(db, "officer"))!,
+      // The demo's Mine Monitoring officer: one programme (MMP), a handful of grants among a portfolio they only read.
+      mmpOfficer: (await actorFor(db, "officer3"))!,
       partner: (await actorFor(db, "partnerMac"))!,
     };
     const web = (actor: Actor) => createWebCaller({ db, actor, locale: "en" });
@@ -233,6 +236,7 @@ async function measureScale(
       "admin budget review": () => admin.budgetReview.review({ fiscalYear: REVIEW_YEAR }),
       "budget overview": () => admin.budgets.overview({ fiscalYear: REVIEW_YEAR }),
       "officer dashboard": () => officer.dashboard.officer(),
+      "officer dashboard (one programme)": () => web(actors.mmpOfficer).dashboard.officer(),
       "partner workspace": () => partner.dashboard.partner(),
       "grant list, sort by fiscal year": () =>
         officer.grants.list({ sort: "fiscalYear", direction: "desc", pageSize: 25 }),

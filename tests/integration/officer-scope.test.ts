@@ -5,6 +5,7 @@ import {
   GRANT_EXPORT_COLUMNS,
   grantListExport,
   manageableGrants,
+  manageableGrantsOf,
   PAYMENT_EXPORT_COLUMNS,
   paymentsExport,
   refreshPaymentHolds,
@@ -255,6 +256,56 @@ describe("the scope read from a child row's grant id (manageableGrants on grant_
     }
     // The actors tell something apart: all, some, none.
     expect(manageableCounts.size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("the scope from the grants' programmes (manageableGrantsOf, the officer dashboard)", () => {
+  it("selects, for every kind of actor, exactly the grants and child rows manageableGrants selects", async () => {
+    const actors: Actor[] = [
+      (await actorFor(db, "officer"))!,
+      (await actorFor(db, "officer3"))!,
+      (await actorFor(db, "partnerIcbl"))!,
+      (await actorFor(db, "admin"))!,
+      hidden,
+      await scopedOfficer(db, [], "read_only"),
+      await scopedOfficer(db, [programmeIds.MAPP, programmeIds.MMP], "hidden"),
+      systemActor,
+    ];
+    const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+    for (const actor of actors) {
+      const manages = await manageableGrantsOf(db, actor);
+      const label = `${actor.role} ${actor.userId}`;
+      const grantIds = async (where: ReturnType<typeof manageableGrants>) =>
+        ids(await db.select({ id: grants.id }).from(grants).where(where));
+      expect(await grantIds(manages()), label).toEqual(await grantIds(manageableGrants(actor)));
+      const requirementIds = async (where: ReturnType<typeof manageableGrants>) =>
+        ids(await db.select({ id: reportingRequirements.id }).from(reportingRequirements).where(where));
+      expect(await requirementIds(manages(reportingRequirements.grantId)), label).toEqual(
+        await requirementIds(manageableGrants(actor, reportingRequirements.grantId)),
+      );
+    }
+  });
+
+  it("keeps each grant's programmes equal to its funding lines' through edits, amendments and moved lines", async () => {
+    const drift = async () => {
+      const [row] = await db.execute<{ n: string }>(sql`
+        select count(*) as n from grants g where g.programme_ids <> coalesce((
+          select array_agg(distinct a.programme_id order by a.programme_id) from funding_lines fl
+          join allocations a on a.id = fl.allocation_id where fl.grant_id = g.id), '{}')`);
+      return Number(row!.n);
+    };
+    expect(await drift()).toBe(0);
+    const { web } = await callers(db, "officer");
+    const [mapp, mmp] = [await allocationIdOf(db, "MAPP", 2002), await allocationIdOf(db, "MMP", 2002)];
+    const draft = await web.grants.create(grantInput(icbl, [mmp], 1_000_000));
+    const programmesOf = async (id: string) =>
+      (await db.select({ ids: grants.programmeIds }).from(grants).where(eq(grants.id, id)))[0]!.ids;
+    expect(await programmesOf(draft.id)).toEqual([programmeIds.MMP]);
+    await web.grants.update({ id: draft.id, version: draft.version, data: grantInput(icbl, [mmp, mapp], 1_000_000) });
+    expect(await programmesOf(draft.id)).toEqual([programmeIds.MAPP, programmeIds.MMP].sort());
+    await db.execute(sql`delete from funding_lines where grant_id = ${draft.id}`);
+    expect(await programmesOf(draft.id)).toEqual([]);
+    expect(await drift()).toBe(0);
   });
 });
 

@@ -1,3 +1,5 @@
+-- Its journal `when` comes after 0022's: both were written side by side, and drizzle applies only migrations newer
+-- than the newest one a database has, so a database already at 0022 would never get this one otherwise.
 -- The grant list's total and its filters' choices are read on every view; at 1M disbursements the exact count alone
 -- scans every visible grant (~20 ms). The services keep them per scope and filters while this one number is
 -- unchanged (services/grants/grant-list-cache.ts), and triggers bump it whenever a row they depend on changes.

@@ -68,9 +68,9 @@ test("the admin adds a programme to the Fund, opens a year, allocates, adjusts a
   );
   const newRow = page.getByTestId(`allocation-${CODE} FY ${LABEL}`);
   const mappRow = page.getByTestId(`allocation-MAPP FY ${LABEL}`);
-  await expect(newRow).toBeVisible();
-  expect(await figures(newRow)).toEqual(["$250,000.00", "$0.00", "$0.00", "$250,000.00"]);
-  expect(await figures(mappRow)).toEqual(["$500,000.00", "$0.00", "$0.00", "$500,000.00"]);
+  // "Saved." comes before the refreshed table: the rows are polled until they show the new figures.
+  await expect.poll(() => figures(newRow)).toEqual(["$250,000.00", "$0.00", "$0.00", "$250,000.00"]);
+  await expect.poll(() => figures(mappRow)).toEqual(["$500,000.00", "$0.00", "$0.00", "$500,000.00"]);
 
   // Raised with a reason.
   await submit(await setAllocation(page, programmeOption, "300,000.00", "Two more provinces"));
@@ -101,6 +101,6 @@ test("the admin adds a programme to the Fund, opens a year, allocates, adjusts a
   await submit(transfer);
   await expect(mappRow.getByRole("cell").nth(1)).toHaveText("$425,000.00");
   await expect(newRow.getByRole("cell").nth(1)).toHaveText("$375,000.00");
-  expect(await figures(newRow)).toEqual(["$375,000.00", "$0.00", "$0.00", "$375,000.00"]);
+  await expect.poll(() => figures(newRow)).toEqual(["$375,000.00", "$0.00", "$0.00", "$375,000.00"]);
   await expect(fundYear.getByRole("cell")).toHaveText([LABEL, "$800,000.00", "$0.00", "$0.00", "$800,000.00"]);
 });

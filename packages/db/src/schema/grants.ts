@@ -62,6 +62,14 @@ export const grants = pgTable(
      * kept by triggers on grants and organisations (migration 0018), so a search is one trigram index scan.
      */
     searchText: text().notNull().default(""),
+    /**
+     * The programmes of its funding lines' allocations, sorted (none without lines), kept by triggers on funding lines
+     * and allocations (migration 0022): officer scope as an indexable containment (grant-scope.ts).
+     */
+    programmeIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** Optimistic-concurrency version for edits made from a form. */
     version: integer().notNull().default(1),
     provenance: provenance().notNull().default("entered"),
@@ -101,6 +109,8 @@ export const grants = pgTable(
     index("grants_submitted_idx")
       .on(t.updatedAt, t.id)
       .where(sql`${t.status} = 'submitted'`),
+    // The grants an officer of a few programmes manages (programme_ids <@ theirs), read from this index.
+    index("grants_programme_ids_idx").using("gin", t.programmeIds),
     // Search: ILIKE '%q%' through trigram indexes (pg_trgm).
     index("grants_reference_trgm_idx").using("gin", sql`${t.reference} gin_trgm_ops`),
     index("grants_title_en_trgm_idx").using("gin", sql`${t.titleEn} gin_trgm_ops`),

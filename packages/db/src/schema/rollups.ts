@@ -1,6 +1,7 @@
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, smallint, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { money } from "./common";
+import { organisations } from "./organisations";
 import { allocations, fiscalYears } from "./programmes";
 
 /**
@@ -24,6 +25,34 @@ export const allocationQuarterTotals = pgTable(
   (t) => [
     primaryKey({ name: "allocation_quarter_totals_pk", columns: [t.allocationId, t.fiscalYear, t.fiscalQuarter] }),
     index("allocation_quarter_totals_fiscal_year_idx").on(t.fiscalYear),
+  ],
+);
+
+/**
+ * Per allocation and recipient, the sums over the funding lines of that recipient's grants on that allocation:
+ * funded (the lines' amounts), committed (committed_amount of each line, the definition allocations.committed is kept
+ * by) and disbursed (CAD). The budget review's partners. Kept by triggers of migration 0022 on funding lines (every
+ * insert, update and delete, so each disbursement and amendment) and on grants (a status or recipient change, a
+ * deletion), never written by the services; the scale bench and the integration tests compare it with the lines.
+ */
+export const allocationPartnerTotals = pgTable(
+  "allocation_partner_totals",
+  {
+    allocationId: uuid()
+      .notNull()
+      .references(() => allocations.id),
+    recipientId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    funded: money("funded").notNull().default(0),
+    committed: money("committed").notNull().default(0),
+    disbursed: money("disbursed").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: "allocation_partner_totals_pk", columns: [t.allocationId, t.recipientId] }),
+    // Migration 0022 adds INCLUDE (recipient_id, funded, committed, disbursed): the review reads a fiscal year's
+    // totals from this index alone.
+    index("allocation_partner_totals_allocation_idx").on(t.allocationId),
   ],
 );
 

@@ -1,10 +1,9 @@
 import {
+  allocationPartnerTotals,
   allocationQuarterTotals,
   allocations,
   conferences,
   type DbOrTx,
-  fundingLines,
-  grants,
   organisations,
 } from "@portal/db";
 import { fiscalQuarterOf, fiscalYearOf, sumMinor } from "@portal/domain";
@@ -62,6 +61,8 @@ const directCostsInYear = preparedRead((db) =>
     .prepare("budget_review_direct_costs"),
 );
 
+// The running totals per allocation and recipient (migration 0022), not the funding lines and their grants: one row
+// per partner and programme of the year, with the same figures as funding_line_ledger (the tests compare them).
 const byPartnerInYear = preparedRead((db) =>
   db
     .select({
@@ -71,16 +72,13 @@ const byPartnerInYear = preparedRead((db) =>
         nameEn: organisations.legalNameEn,
         nameFr: organisations.legalNameFr,
       },
-      // The running totals with the one definition of "committed" (committed_amount), as allocations.committed is
-      // kept: the same figures as funding_line_ledger (the tests compare them) without summing every disbursement.
-      funded: sql<string>`sum(${fundingLines.amount})`,
-      committed: sql<string>`sum(committed_amount(${grants.status}, ${fundingLines.amount}, ${fundingLines.disbursed}))`,
-      disbursed: sql<string>`sum(${fundingLines.disbursed})`,
+      funded: sql<string>`sum(${allocationPartnerTotals.funded})`,
+      committed: sql<string>`sum(${allocationPartnerTotals.committed})`,
+      disbursed: sql<string>`sum(${allocationPartnerTotals.disbursed})`,
     })
-    .from(fundingLines)
-    .innerJoin(allocations, eq(allocations.id, fundingLines.allocationId))
-    .innerJoin(grants, eq(grants.id, fundingLines.grantId))
-    .innerJoin(organisations, eq(organisations.id, grants.recipientId))
+    .from(allocationPartnerTotals)
+    .innerJoin(allocations, eq(allocations.id, allocationPartnerTotals.allocationId))
+    .innerJoin(organisations, eq(organisations.id, allocationPartnerTotals.recipientId))
     .where(inYear)
     .groupBy(organisations.id)
     .orderBy(asc(organisations.legalNameEn))

@@ -11,7 +11,7 @@ import {
 import { can, daysBetween, isRequirementOverdue, type PaymentBlock, paymentRules } from "@portal/domain";
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
-import { manageableGrants } from "../grants/grant-scope";
+import { manageableGrantsOf } from "../grants/grant-scope";
 import { todayInOttawa } from "../today";
 import { cappedCount, countFigure } from "./capped-count";
 
@@ -80,7 +80,8 @@ function paymentNeed(
 export async function officerDashboard(db: DbOrTx, actor: Actor, today: string = todayInOttawa()) {
   requireCapability(actor, "grants.view.all");
   const soon = addDays(today, ENDING_SOON_DAYS);
-  const visible = manageableGrants(actor);
+  const manages = await manageableGrantsOf(db, actor);
+  const visible = manages();
 
   const awaitingApproval = and(
     eq(grants.status, "submitted"),
@@ -109,9 +110,9 @@ export async function officerDashboard(db: DbOrTx, actor: Actor, today: string =
   const counts = async () => {
     const ofGrants = (where: SQL) => cappedCount(sql`${grants} where ${and(visible, where)}`);
     const ofChildren = (table: typeof scheduledPayments | typeof reportingRequirements, where: SQL) =>
-      cappedCount(sql`${table} where ${and(manageableGrants(actor, table.grantId), where)}`);
+      cappedCount(sql`${table} where ${and(manages(table.grantId), where)}`);
     const ofAmendments = cappedCount(
-      sql`${grantAmendments} where ${and(manageableGrants(actor, grantAmendments.grantId), amendmentsAwaiting)}`,
+      sql`${grantAmendments} where ${and(manages(grantAmendments.grantId), amendmentsAwaiting)}`,
     );
     const [row] = await db.execute<
       Record<"approvals" | "amendments" | "payments" | "overdue" | "review" | "ending", number>
