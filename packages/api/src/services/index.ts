@@ -47,3 +47,4 @@ export { rejectAmendment } from "./amendments/reject-amendment";
 export { withdrawAmendment } from "./amendments/withdraw-amendment";
 export { grantAmendmentHistory } from "./amendments/grant-amendments";
 export { officerBudgetView } from "./budgets/officer-budget-view";
+export * from "./grants/search-probe";

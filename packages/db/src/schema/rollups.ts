@@ -1,4 +1,5 @@
-import { index, integer, pgTable, primaryKey, smallint, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, smallint, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { money } from "./common";
 import { organisations } from "./organisations";
 import { allocations, fiscalYears } from "./programmes";
@@ -52,5 +53,23 @@ export const allocationPartnerTotals = pgTable(
     // Migration 0022 adds INCLUDE (recipient_id, funded, committed, disbursed): the review reads a fiscal year's
     // totals from this index alone.
     index("allocation_partner_totals_allocation_idx").on(t.allocationId),
+    // The foreign key's own index: deleting or merging an organisation finds its totals without a scan.
+    index("allocation_partner_totals_recipient_idx").on(t.recipientId),
   ],
+);
+
+/**
+ * One row whose number changes whenever anything the grant list's count and filter choices read changes: grants
+ * added, removed, or changing status, recipient or search text; funding lines, allocations, programmes, fiscal years,
+ * organisations, countries, officers' programmes and their access to other programmes. Bumped by deferred triggers
+ * of migration 0021 at commit (so the row is locked last and briefly, and once per transaction), read by
+ * `services/grants/grant-list-cache.ts`, which keeps a count per scope and filters while the number stays the same.
+ */
+export const grantListVersion = pgTable(
+  "grant_list_version",
+  {
+    id: boolean().primaryKey().default(true),
+    version: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("grant_list_version_one_row", sql`${t.id}`)],
 );

@@ -10,7 +10,8 @@ import {
 } from "@portal/db";
 import { and, asc, eq, exists, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
-import { seesEveryGrant, visibleGrants } from "../grants/grant-scope";
+import { cachedForVersion } from "../grants/grant-list-cache";
+import { grantScopeKey, seesEveryGrant, visibleGrants } from "../grants/grant-scope";
 
 /**
  * The choices of the grant list's filters, drawn from the grants the actor may see: a partner is offered only their
@@ -18,7 +19,12 @@ import { seesEveryGrant, visibleGrants } from "../grants/grant-scope";
  * table with an EXISTS that stops at the first visible grant (through the foreign-key indexes), instead of a DISTINCT
  * over every grant and funding line: the cost follows the number of choices, not the size of the portfolio.
  */
-export async function grantListOptions(db: DbOrTx, actor: Actor) {
+export function grantListOptions(db: DbOrTx, actor: Actor) {
+  // Read again only when something they are drawn from changed (grant_list_version, grant-list-cache.ts).
+  return cachedForVersion(db, JSON.stringify(["options", grantScopeKey(actor)]), () => readGrantListOptions(db, actor));
+}
+
+async function readGrantListOptions(db: DbOrTx, actor: Actor) {
   const visible = visibleGrants(actor);
   const everyGrant = await seesEveryGrant(db, actor);
   // Someone who sees every grant needs no join to grants: any funding line of the allocation will do.

@@ -118,6 +118,20 @@ export function visibleGrants(actor: Actor): SQL {
 }
 
 /**
+ * What visibleGrants reads from the actor, as a string: two actors with the same key see the same grants in any state
+ * of the database (an officer's programmes and access are read inside the query, hence the user id). Cached values
+ * of the grant list (grant-list-cache.ts) are filed under it.
+ */
+export function grantScopeKey(actor: Actor): string {
+  return [
+    actor.role,
+    actor.actsOnAllProgrammes ? "all" : "",
+    actor.userId,
+    [...actor.organisationIds].sort().join(","),
+  ].join("|");
+}
+
+/**
  * Whether visibleGrants is `true` for this actor, so a query may skip joining grants (an admin, or an officer who
  * reads grants outside their programmes).
  */

@@ -1,0 +1,2 @@
+-- allocation_partner_totals.recipient_id is a foreign key: every foreign key has its index (schema-indexes.test.ts).
+CREATE INDEX "allocation_partner_totals_recipient_idx" ON "allocation_partner_totals" USING btree ("recipient_id");
