@@ -1,15 +1,8 @@
-import {
-  allocationLedger,
-  createDb,
-  type Database,
-  fundingLineLedger,
-  fundingLines,
-  grantComponents,
-} from "@portal/db";
+import { allocationLedger, type Database, fundingLineLedger, fundingLines, grantComponents } from "@portal/db";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callers } from "./support/actors";
-import { seededTestDatabase } from "./support/db";
+import { seededRaceDatabase } from "./support/db";
 import {
   allocationRow,
   approvedUnscheduled,
@@ -33,16 +26,10 @@ let drop: () => Promise<void>;
 let icbl: string;
 
 beforeAll(async () => {
-  const test = await seededTestDatabase();
-  setup = test.db;
-  drop = test.drop;
-  db = createDb(test.url, { max: 20 });
+  ({ setup, db, drop } = await seededRaceDatabase());
   icbl = await organisationIdOf(setup, "icbl");
 });
-afterAll(async () => {
-  await db.close();
-  await drop();
-});
+afterAll(() => drop());
 
 const tally = (codes: string[]) =>
   codes.reduce<Record<string, number>>((acc, code) => ({ ...acc, [code]: (acc[code] ?? 0) + 1 }), {});

@@ -1,16 +1,8 @@
-import {
-  allocationLedger,
-  allocationMovements,
-  allocations,
-  auditEvents,
-  createDb,
-  type Database,
-  programmes,
-} from "@portal/db";
+import { allocationLedger, allocationMovements, allocations, auditEvents, type Database, programmes } from "@portal/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callers } from "./support/actors";
-import { seededTestDatabase } from "./support/db";
+import { seededRaceDatabase } from "./support/db";
 import {
   allocationRow,
   assignFundOfficers,
@@ -31,16 +23,10 @@ const admin = async (on: Database = setup) => (await callers(on, "admin")).admin
 const code = () => `B${process.pid % 1000}X${++codes}`;
 
 beforeAll(async () => {
-  const test = await seededTestDatabase();
-  setup = test.db;
-  drop = test.drop;
-  db = createDb(test.url, { max: 20 });
+  ({ setup, db, drop } = await seededRaceDatabase());
   icbl = await organisationIdOf(setup, "icbl");
 });
-afterAll(async () => {
-  await db.close();
-  await drop();
-});
+afterAll(() => drop());
 
 async function programmeId(programmeCode: string) {
   const [row] = await setup.select().from(programmes).where(eq(programmes.code, programmeCode));

@@ -1,9 +1,9 @@
-import { createDb, type Database } from "@portal/db";
+import type { Database } from "@portal/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partnerTotalsDisagreements } from "../bench/scale-data";
 import { callers } from "./support/actors";
-import { seededTestDatabase } from "./support/db";
+import { seededRaceDatabase } from "./support/db";
 import {
   approvedUnscheduled,
   codeOf,
@@ -25,17 +25,11 @@ let icbl: string;
 let mac: string;
 
 beforeAll(async () => {
-  const test = await seededTestDatabase();
-  setup = test.db;
-  drop = test.drop;
-  db = createDb(test.url, { max: 20 });
+  ({ setup, db, drop } = await seededRaceDatabase());
   icbl = await organisationIdOf(setup, "icbl");
   mac = await organisationIdOf(setup, "mac");
 });
-afterAll(async () => {
-  await db.close();
-  await drop();
-});
+afterAll(() => drop());
 
 async function disagreements(): Promise<number> {
   const [row] = await setup.execute<{ count: string }>(partnerTotalsDisagreements);

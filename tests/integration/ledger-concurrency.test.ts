@@ -1,8 +1,8 @@
-import { auditEvents, createDb, type Database, disbursements } from "@portal/db";
+import { auditEvents, type Database, disbursements } from "@portal/db";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callers } from "./support/actors";
-import { seededTestDatabase } from "./support/db";
+import { seededRaceDatabase } from "./support/db";
 import {
   allocationRow,
   approvedUnscheduled,
@@ -25,16 +25,10 @@ let drop: () => Promise<void>;
 let icbl: string;
 
 beforeAll(async () => {
-  const test = await seededTestDatabase();
-  setup = test.db;
-  drop = test.drop;
-  db = createDb(test.url, { max: 20 });
+  ({ setup, db, drop } = await seededRaceDatabase());
   icbl = await organisationIdOf(setup, "icbl");
 });
-afterAll(async () => {
-  await db.close();
-  await drop();
-});
+afterAll(() => drop());
 
 function tally(codes: string[]): Record<string, number> {
   return codes.reduce<Record<string, number>>((acc, code) => ({ ...acc, [code]: (acc[code] ?? 0) + 1 }), {});

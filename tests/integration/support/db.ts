@@ -91,3 +91,26 @@ export async function seededTestDatabase(): Promise<TestDatabase> {
   await ensureSeededTemplate();
   return cloneDatabase(inject("testSeededTemplateDatabase"));
 }
+
+export interface RaceDatabase {
+  /** The clone's own small pool: fixtures and the checks after a race. */
+  setup: Database;
+  /** A pool of 20, big enough that many requests at once really overlap. */
+  db: Database;
+  /** Closes both pools and drops the database; call it in afterAll. */
+  drop: () => Promise<void>;
+}
+
+/** A seeded database for the concurrency tests: requests race through `db`, fixtures and checks use `setup`. */
+export async function seededRaceDatabase(): Promise<RaceDatabase> {
+  const test = await seededTestDatabase();
+  const db = createDb(test.url, { max: 20 });
+  return {
+    setup: test.db,
+    db,
+    drop: async () => {
+      await db.close();
+      await test.drop();
+    },
+  };
+}
