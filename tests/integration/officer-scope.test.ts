@@ -228,17 +228,23 @@ describe("an officer who reads grants outside their programmes (read-only, offic
   });
 });
 
+/** One actor of each kind the scope tells apart: full and one-programme officers, a partner, an admin, an officer
+ * hidden from other programmes, one of no programme (read-only elsewhere), and the system. */
+async function everyKindOfActor(): Promise<Actor[]> {
+  return [
+    (await actorFor(db, "officer"))!,
+    (await actorFor(db, "officer3"))!,
+    (await actorFor(db, "partnerIcbl"))!,
+    (await actorFor(db, "admin"))!,
+    hidden,
+    await scopedOfficer(db, [], "read_only"),
+    systemActor,
+  ];
+}
+
 describe("the scope read from a child row's grant id (manageableGrants on grant_id, the dashboard's counts)", () => {
   it("selects, for every kind of actor, exactly the rows the condition on the joined grant selects", async () => {
-    const actors: Actor[] = [
-      (await actorFor(db, "officer"))!,
-      (await actorFor(db, "officer3"))!,
-      (await actorFor(db, "partnerIcbl"))!,
-      (await actorFor(db, "admin"))!,
-      hidden,
-      await scopedOfficer(db, [], "read_only"),
-      systemActor,
-    ];
+    const actors = await everyKindOfActor();
     const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
     const manageableCounts = new Set<number>();
     for (const actor of actors) {
@@ -261,15 +267,9 @@ describe("the scope read from a child row's grant id (manageableGrants on grant_
 
 describe("the scope from the grants' programmes (manageableGrantsOf, the officer dashboard)", () => {
   it("selects, for every kind of actor, exactly the grants and child rows manageableGrants selects", async () => {
-    const actors: Actor[] = [
-      (await actorFor(db, "officer"))!,
-      (await actorFor(db, "officer3"))!,
-      (await actorFor(db, "partnerIcbl"))!,
-      (await actorFor(db, "admin"))!,
-      hidden,
-      await scopedOfficer(db, [], "read_only"),
+    const actors = [
+      ...(await everyKindOfActor()),
       await scopedOfficer(db, [programmeIds.MAPP, programmeIds.MMP], "hidden"),
-      systemActor,
     ];
     const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
     for (const actor of actors) {
