@@ -215,9 +215,19 @@ describe("errors never reach the client in detail", () => {
   });
 
   it("a tRPC procedure whose database fails answers INTERNAL_SERVER_ERROR without SQL, stack or cause", async () => {
-    // A database nobody listens on: the driver's error names the host, which must stay in the server log.
-    const broken = createDb("postgres://portal:hunter2@127.0.0.1:1/secret_db", { max: 1 });
-    const response = await kit("officer", { database: broken }).trpc(webRouter)(
+    // The gate's probe gets through, then every read fails as a lost connection does, naming host and database.
+    const lost = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1 (secret_db, password hunter2)"), {
+      code: "ECONNREFUSED",
+    });
+    const failing = new Proxy(db, {
+      get: (target, key, receiver) =>
+        key === "selectDistinct"
+          ? () => {
+              throw lost;
+            }
+          : (Reflect.get(target, key, receiver) as unknown),
+    });
+    const response = await kit("officer", { database: failing }).trpc(webRouter)(
       new Request(`${ORIGIN}/api/trpc/grants.fiscalYears`),
     );
     expect(response.status).toBe(500);
@@ -225,7 +235,6 @@ describe("errors never reach the client in detail", () => {
     expect(text).not.toMatch(/secret_db|hunter2|ECONNREFUSED|127\.0\.0\.1|stack|at /);
     expect(text).toContain("Something went wrong on our side");
     expect(text).toContain(response.headers.get("x-request-id")!);
-    await broken.close();
   });
 
   it("a database refusal a request caused is a 400 naming no SQL", async () => {
@@ -253,5 +262,69 @@ describe("errors never reach the client in detail", () => {
       new Request(`${ORIGIN}/api/trpc/budgets.fiscalYears`),
     );
     expect(adminTrpc.status).toBe(401);
+  });
+});
+
+describe("what the layer adds to every answer (API routes skip the apps' proxy)", () => {
+  const expectApiHeaders = (response: Response) => {
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("permissions-policy")).toContain("camera=()");
+    expect(response.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+  };
+
+  it("security headers on tRPC answers, route answers and refusals; a route's own cache rule stays", async () => {
+    const trpcAnswer = await kit("officer").trpc(webRouter)(new Request(`${ORIGIN}/api/trpc/grants.fiscalYears`));
+    expect(trpcAnswer.status).toBe(200);
+    expectApiHeaders(trpcAnswer);
+    expect(trpcAnswer.headers.get("cache-control")).toBe("private, no-store");
+
+    const refused = await kit("anonymous").route(() => Promise.resolve(new Response("ok")), { name: "p" })(
+      new Request(`${ORIGIN}/x`),
+    );
+    expect(refused.status).toBe(401);
+    expectApiHeaders(refused);
+
+    const download = kit("officer").route(
+      () => Promise.resolve(new Response("a,b\n", { headers: { "Cache-Control": "private, max-age=60" } })),
+      { name: "download" },
+    );
+    const file = await download(new Request(`${ORIGIN}/api/file`));
+    expectApiHeaders(file);
+    expect(file.headers.get("cache-control")).toBe("private, max-age=60");
+  });
+
+  it("HSTS only when the request came over https (directly or through a proxy that says so)", async () => {
+    const route = kit("officer").route(() => Promise.resolve(new Response("ok")), { name: "p" });
+    const direct = await route(new Request("https://portal.test/x"));
+    expect(direct.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    const forwarded = await route(new Request(`${ORIGIN}/x`, { headers: { "x-forwarded-proto": "https" } }));
+    expect(forwarded.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+  });
+
+  it("an unreachable database answers 503 in both languages, before any session is read", async () => {
+    // A database nobody listens on: the driver's error names the host, which must not reach the answer.
+    const broken = createDb("postgres://portal:hunter2@127.0.0.1:1/secret_db", { max: 1 });
+    const session = vi.fn(() => Promise.resolve(null));
+    const outage = createRouteKit({ audience: "web", locale: () => "fr", database: () => broken, session });
+    for (const response of [
+      await outage.trpc(webRouter)(new Request(`${ORIGIN}/api/trpc/grants.list`)),
+      await outage.route(() => Promise.resolve(new Response("ok")), { name: "p" })(new Request(`${ORIGIN}/x`)),
+    ]) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("10");
+      expectApiHeaders(response);
+      const text = await response.text();
+      expect(text).not.toMatch(/secret_db|hunter2|ECONNREFUSED|127\.0\.0\.1/);
+      const body = JSON.parse(text) as { error: { code: string; message: string; messageFr: string } };
+      expect(body.error.code).toBe("SERVICE_UNAVAILABLE");
+      expect(body.error.messageFr).not.toBe(body.error.message);
+    }
+    expect(session).not.toHaveBeenCalled();
+    await broken.close();
   });
 });

@@ -1,27 +1,39 @@
-import { sql } from "drizzle-orm";
+import type { Database } from "@portal/db";
 import { getDb } from "@portal/db/runtime";
+import { sql } from "drizzle-orm";
 
 // A success is trusted this long, so a busy server pays one round trip per second, not one per request. A failure
 // is never cached: the next request probes again, so recovery is seen at once.
 const TRUST_SUCCESS_MS = 1_000;
 const PROBE_TIMEOUT_MS = 3_000;
 
-let lastSuccess = 0;
-let pending: Promise<boolean> | null = null;
+interface ProbeState {
+  lastSuccess: number;
+  pending: Promise<boolean> | null;
+}
 
-async function probe(): Promise<boolean> {
+// Per pool: the process's own, or the one a test hands the HTTP layer.
+const states = new WeakMap<Database, ProbeState>();
+
+function stateOf(db: Database): ProbeState {
+  let state = states.get(db);
+  if (!state) states.set(db, (state = { lastSuccess: 0, pending: null }));
+  return state;
+}
+
+async function probe(db: Database, state: ProbeState): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      getDb().execute(sql`select 1`),
+      db.execute(sql`select 1`),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error("timeout")), PROBE_TIMEOUT_MS);
       }),
     ]);
-    lastSuccess = Date.now();
+    state.lastSuccess = Date.now();
     return true;
   } catch {
-    lastSuccess = 0;
+    state.lastSuccess = 0;
     return false;
   } finally {
     clearTimeout(timer);
@@ -29,15 +41,16 @@ async function probe(): Promise<boolean> {
 }
 
 /** A query just failed: stop trusting the last success, so every gate sees the outage from the next request on. */
-export function distrustDatabase(): void {
-  lastSuccess = 0;
+export function distrustDatabase(db: Database = getDb()): void {
+  stateOf(db).lastSuccess = 0;
 }
 
 /** Whether the database answers; concurrent callers share one probe. */
-export function databaseReachable(): Promise<boolean> {
-  if (Date.now() - lastSuccess < TRUST_SUCCESS_MS) return Promise.resolve(true);
-  pending ??= probe().finally(() => {
-    pending = null;
+export function databaseReachable(db: Database = getDb()): Promise<boolean> {
+  const state = stateOf(db);
+  if (Date.now() - state.lastSuccess < TRUST_SUCCESS_MS) return Promise.resolve(true);
+  state.pending ??= probe(db, state).finally(() => {
+    state.pending = null;
   });
-  return pending;
+  return state.pending;
 }

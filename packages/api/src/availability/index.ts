@@ -28,16 +28,12 @@ export async function readyResponse(): Promise<Response> {
   );
 }
 
-/** Health and readiness stay reachable whatever the database does; everything else needs it. */
-const ALWAYS_SERVED = ["/api/health", "/api/ready"];
-
 /**
  * For proxy.ts: the 503 to answer instead of the request when the database is unreachable, or null to go on. Without
  * it a page whose session cannot be read redirects to sign-in, which tells a signed-in person the wrong story.
  */
 export async function databaseGate(request: Request): Promise<Response | null> {
-  const path = new URL(request.url).pathname;
-  if (ALWAYS_SERVED.includes(path)) return null;
   if (await databaseReachable()) return null;
+  const path = new URL(request.url).pathname;
   return unavailableResponse(path.startsWith("/api/") ? "api" : "page");
 }

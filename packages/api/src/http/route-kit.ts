@@ -1,3 +1,4 @@
+import { apiSecurityHeaders } from "@portal/auth/security-headers";
 import type { Database } from "@portal/db";
 import type { AnyRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -10,6 +11,7 @@ import { refusal } from "../errors";
 import { errorResponse, refusalResponse } from "./responses";
 import { inReaderLocale } from "../reader-locale";
 import { isCrossSiteWrite } from "./same-origin";
+import { databaseReachable, unavailableResponse } from "../availability";
 
 /** tRPC bodies are forms and filters: a megabyte is far above the largest (a grant with fifty components). */
 export const MAX_TRPC_BODY_BYTES = 1024 * 1024;
@@ -46,16 +48,32 @@ type NextRouteContext<Params> = { params: Promise<Params> };
 
 const SIGN_IN = { web: "signIn", admin: "signInAsAdmin" } as const;
 
+/** The security headers on what a route answers; a header the route chose itself (a download's cache rule) stays. */
+function secured(request: Request, response: Response): Response {
+  for (const [name, value] of Object.entries(apiSecurityHeaders(request))) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  return response;
+}
+
 /**
  * The one HTTP layer of an app: tRPC and route handlers alike get a request id (in the response header, the log and
  * the audit events), the reader's language, the actor from the session, a same-origin check on every state-changing
- * request, a body cap, and one mapping from errors to responses. An app's route files are one call each.
+ * request, a body cap, one mapping from errors to responses, a 503 while the database is unreachable, and the
+ * security headers (API routes skip the proxy: see apps' proxy.ts). An app's route files are one call each.
  */
 export function createRouteKit(options: RouteKitOptions) {
   async function begin(request: Request) {
     const requestId = requestIdOf(request.headers);
     const locale = await options.locale(request);
     return { requestId, locale };
+  }
+
+  /** Answers behind the database gate, with the security headers on whatever the route answers. */
+  async function guarded(request: Request, answer: () => Promise<Response>): Promise<Response> {
+    // A session cannot be read without the database: without the gate the reader would be told to sign in.
+    if (!(await databaseReachable(options.database?.()))) return secured(request, unavailableResponse("api"));
+    return secured(request, await answer());
   }
 
   async function contextFor(requestId: string, locale: "en" | "fr"): Promise<Context> {
@@ -70,25 +88,26 @@ export function createRouteKit(options: RouteKitOptions) {
 
   /** `/api/trpc/[trpc]`: GET for queries, POST for mutations (and batches). */
   function trpc(router: AnyRouter, endpoint = "/api/trpc") {
-    return async (request: Request): Promise<Response> => {
-      const { requestId, locale } = await begin(request);
-      if (isCrossSiteWrite(request)) return crossSite(requestId, locale);
-      let capped: Request;
-      try {
-        capped = await bufferedWithin(request, MAX_TRPC_BODY_BYTES);
-      } catch (error) {
-        return errorResponse(error, { requestId, locale, route: endpoint });
-      }
-      const ctx = await contextFor(requestId, locale);
-      const response = await fetchRequestHandler({
-        endpoint,
-        req: capped,
-        router,
-        createContext: () => ctx,
-        responseMeta: () => ({ headers: { [REQUEST_ID_HEADER]: requestId, "Cache-Control": "private, no-store" } }),
+    return (request: Request): Promise<Response> =>
+      guarded(request, async () => {
+        const { requestId, locale } = await begin(request);
+        if (isCrossSiteWrite(request)) return crossSite(requestId, locale);
+        let capped: Request;
+        try {
+          capped = await bufferedWithin(request, MAX_TRPC_BODY_BYTES);
+        } catch (error) {
+          return errorResponse(error, { requestId, locale, route: endpoint });
+        }
+        const ctx = await contextFor(requestId, locale);
+        const response = await fetchRequestHandler({
+          endpoint,
+          req: capped,
+          router,
+          createContext: () => ctx,
+          responseMeta: () => ({ headers: { [REQUEST_ID_HEADER]: requestId } }),
+        });
+        return response;
       });
-      return response;
-    };
   }
 
   /** Runs a handler with the layer's checks (same origin, body cap, request id, error mapping) around it. */
@@ -102,22 +121,23 @@ export function createRouteKit(options: RouteKitOptions) {
       requestId: string;
     }) => Promise<Response>,
   ) {
-    return async (request: Request, next?: NextRouteContext<Params>): Promise<Response> => {
-      const { requestId, locale } = await begin(request);
-      try {
-        if (isCrossSiteWrite(request)) return crossSite(requestId, locale);
-        const capped = withBodyLimit(request, routeOptions.maxBodyBytes ?? DEFAULT_ROUTE_BODY_BYTES);
-        const ctx = await contextFor(requestId, locale);
-        const params = ((await next?.params) ?? {}) as Params;
-        const response = await inReaderLocale(locale, () =>
-          handle({ request: capped, url: new URL(request.url), params, ctx, requestId }),
-        );
-        response.headers.set(REQUEST_ID_HEADER, requestId);
-        return response;
-      } catch (error) {
-        return errorResponse(error, { requestId, locale, route: routeOptions.name });
-      }
-    };
+    return (request: Request, next?: NextRouteContext<Params>): Promise<Response> =>
+      guarded(request, async () => {
+        const { requestId, locale } = await begin(request);
+        try {
+          if (isCrossSiteWrite(request)) return crossSite(requestId, locale);
+          const capped = withBodyLimit(request, routeOptions.maxBodyBytes ?? DEFAULT_ROUTE_BODY_BYTES);
+          const ctx = await contextFor(requestId, locale);
+          const params = ((await next?.params) ?? {}) as Params;
+          const response = await inReaderLocale(locale, () =>
+            handle({ request: capped, url: new URL(request.url), params, ctx, requestId }),
+          );
+          response.headers.set(REQUEST_ID_HEADER, requestId);
+          return response;
+        } catch (error) {
+          return errorResponse(error, { requestId, locale, route: routeOptions.name });
+        }
+      });
   }
 
   /** A route handler for signed-in readers (401 otherwise), with the layer's checks and error mapping around it. */

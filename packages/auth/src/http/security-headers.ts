@@ -36,14 +36,28 @@ export function pagePolicy(nonce: string, development: boolean): string {
 /** API responses are data, never documents: nothing may run or be framed. */
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-function isHttps(request: NextRequest): boolean {
-  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
+
+/**
+ * The headers of every API response, set by the HTTP layer (packages/api/src/http/route-kit.ts) on what a route
+ * handler answers: API routes skip the proxy, which costs a fresh request and response per call and is only needed
+ * by pages (their nonce). Never stored by a browser or a shared cache.
+ */
+export function apiSecurityHeaders(request: Request): Record<string, string> {
+  return {
+    ...baseHeaders(isHttps(request)),
+    "Content-Security-Policy": API_POLICY,
+    "Cache-Control": "private, no-store",
+  };
 }
 
 /**
  * The body of both apps' proxy.ts: a fresh nonce per page request (so pages must render dynamically), the request's
- * path for sign-in redirects, and the security headers. API responses and signed-in pages are never stored by a
- * browser or a shared cache (`no-store`); the latter is also what Next sends for dynamic pages.
+ * path for sign-in redirects, and the security headers. Auth.js's routes are the only API routes it sees (the others
+ * get apiSecurityHeaders from the HTTP layer). API responses and signed-in pages are never stored by a browser or a
+ * shared cache (`no-store`); the latter is also what Next sends for dynamic pages.
  */
 export function withSecurityHeaders(request: NextRequest, sessionCookieName: string): NextResponse {
   const api = request.nextUrl.pathname.startsWith("/api/");
@@ -64,6 +78,3 @@ export function withSecurityHeaders(request: NextRequest, sessionCookieName: str
   }
   return response;
 }
-
-/** Everything but Next's immutable build assets, which carry no user data and are cached on purpose. */
-export const PROXY_MATCHER = ["/((?!_next/static|_next/image|favicon.ico).*)"];
