@@ -6,6 +6,7 @@
  * `/api/trpc/grants.list` with the cookie (proxy, session check, tRPC, the service, superjson).
  */
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import postgres from "postgres";
 import { appEnvironment, buildApps, startApp } from "../../scripts/lib/apps";
 import { waitForHttp } from "../../scripts/lib/http";
@@ -18,12 +19,35 @@ export interface LoadFigure {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU time (user + system) of the serving process per request answered in the measured run, or null off Linux. */
+  serverCpuMs: number | null;
 }
 
 export interface LoadTarget {
   name: string;
   url: string;
   headers?: Record<string, string>;
+  /** The pid of the process serving `url`, whose CPU time per request is reported. */
+  serverPid?: number;
+}
+
+// Linux's USER_HZ: /proc/<pid>/stat counts CPU time in hundredths of a second on every kernel this bench runs on.
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU milliseconds a process has used so far (null where /proc is not there). Per request, it is steadier than req/s
+ * on a shared machine: other processes' load lengthens the queue, far less the CPU a request takes.
+ */
+async function cpuMsOf(pid: number | undefined): Promise<number | null> {
+  if (pid === undefined) return null;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces, in parentheses): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 /** The login role the bench's app connects as: a member of portal_runtime (migration 0008), as DEPLOYING.md says. */
@@ -82,7 +106,9 @@ export async function loadTargets(targets: LoadTarget[], seconds: number): Promi
     await check.arrayBuffer();
     const load = { url: target.url, headers: target.headers, connections: 100 };
     await autocannon({ ...load, duration: WARM_UP_SECONDS });
+    const cpuBefore = await cpuMsOf(target.serverPid);
     const result = await autocannon({ ...load, duration: seconds });
+    const cpuAfter = await cpuMsOf(target.serverPid);
     figures.push({
       name: target.name,
       requestsPerSecond: result.requests.average,
@@ -90,6 +116,8 @@ export async function loadTargets(targets: LoadTarget[], seconds: number): Promi
       p99: result.latency.p99,
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
+      serverCpuMs:
+        cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, result.requests.total),
     });
   }
   return figures;
@@ -128,8 +156,13 @@ export async function appLoadRun(databaseUrl: string, seconds: number): Promise<
     const cookie = await signInOfficer(origin);
     return await loadTargets(
       [
-        { name: "Next route handler /api/health (floor)", url: `${origin}/api/health` },
-        { name: "grants.list, signed in (Next)", url: `${origin}${GRANT_LIST_PATH}`, headers: { cookie } },
+        { name: "Next route handler /api/health (floor)", url: `${origin}/api/health`, serverPid: app.process.pid },
+        {
+          name: "grants.list, signed in (Next)",
+          url: `${origin}${GRANT_LIST_PATH}`,
+          headers: { cookie },
+          serverPid: app.process.pid,
+        },
       ],
       seconds,
     );

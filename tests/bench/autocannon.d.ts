@@ -6,7 +6,7 @@ declare module "autocannon" {
     duration: number;
   }
   interface Result {
-    requests: { average: number };
+    requests: { average: number; total: number };
     latency: { p99: number; p50: number };
     errors: number;
     timeouts: number;

@@ -301,8 +301,8 @@ async function loadRun(superuserUrl: string, url: string, seconds: number): Prom
     figures.push(
       ...(await loadTargets(
         [
-          { name: "node:http handler (no Next)", url: `${origin}/floor` },
-          { name: "grants.list, tRPC adapter only", url: `${origin}${GRANT_LIST_PATH}` },
+          { name: "node:http handler (no Next)", url: `${origin}/floor`, serverPid: server.pid },
+          { name: "grants.list, tRPC adapter only", url: `${origin}${GRANT_LIST_PATH}`, serverPid: server.pid },
         ],
         seconds,
       )),
@@ -320,10 +320,21 @@ function printLoad(load: LoadFigure[], scale: string) {
   const row = (cells: string[], widths: number[]) =>
     console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
   console.log(`\nload at ${scale} (100 connections, loopback, one server process each)`);
-  const lw = [40, 10, 8, 8, 8, 8];
-  row(["target", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx"], lw);
+  const lw = [40, 10, 8, 8, 8, 8, 14];
+  row(["target", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx", "CPU ms/req"], lw);
   for (const f of load)
-    row([f.name, f.requestsPerSecond.toFixed(0), String(f.p50), String(f.p99), String(f.errors), String(f.non2xx)], lw);
+    row(
+      [
+        f.name,
+        f.requestsPerSecond.toFixed(0),
+        String(f.p50),
+        String(f.p99),
+        String(f.errors),
+        String(f.non2xx),
+        f.serverCpuMs === null ? "-" : f.serverCpuMs.toFixed(2),
+      ],
+      lw,
+    );
   // The issue's goal: the signed-in grant list against a minimal route handler of the same Next.js app.
   console.log(`grant list / Next floor: ${(load[1]!.requestsPerSecond / load[0]!.requestsPerSecond).toFixed(2)}x`);
 }
