@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { type DbOrTx, userSessions } from "@portal/db";
-import { eq, sql } from "drizzle-orm";
+import { type DbOrTx, preparedRead, userSessions, users } from "@portal/db";
+import { and, eq, sql } from "drizzle-orm";
 import type { PortalApp } from "../config";
 
 export interface SessionLifetime {
@@ -40,31 +40,35 @@ export async function createSessionRecord(
 /**
  * The one indexed query of a signed-in request: the session row by primary key joined to its user. A session is live
  * while its absolute expiry is ahead, it was seen within the idle timeout, its user is active and it began after the
- * user's sessions were last revoked (deactivation). Times are the database's, so every app instance agrees.
+ * user's sessions were last revoked (deactivation). Times are the database's, so every app instance agrees. Prepared:
+ * every signed-in request sends it, so it is written once per pool and planned once per connection.
  */
+const sessionCheck = preparedRead((db) =>
+  db
+    .select({
+      userId: userSessions.userId,
+      secondFactor: userSessions.secondFactor,
+      expiresAt: userSessions.expiresAt,
+      authVersion: users.authVersion,
+      live: sql<boolean>`(${users.active}
+        and ${userSessions.expiresAt} > now()
+        and ${userSessions.lastSeenAt} > now() - make_interval(secs => ${sql.placeholder("idleSeconds")}::int)
+        and ${userSessions.createdAt} >= coalesce(${users.sessionsRevokedAt}, '-infinity'))`,
+      stale: sql<boolean>`${userSessions.lastSeenAt} < now() - make_interval(secs => ${TOUCH_EVERY_SECONDS})`,
+    })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .where(and(eq(userSessions.id, sql.placeholder("id")), eq(userSessions.app, sql.placeholder("app"))))
+    .prepare("session_check"),
+);
+
 export async function checkSessionRecord(
   db: DbOrTx,
   id: string,
   app: PortalApp,
   lifetime: SessionLifetime,
 ): Promise<LiveSession | null> {
-  const rows = await db.execute<{
-    user_id: string;
-    second_factor: boolean;
-    expires_at: string;
-    auth_version: number;
-    live: boolean;
-    stale: boolean;
-  }>(sql`
-    select s.user_id, s.second_factor, s.expires_at, u.auth_version,
-           (u.active
-            and s.expires_at > now()
-            and s.last_seen_at > now() - make_interval(secs => ${lifetime.idleSeconds})
-            and s.created_at >= coalesce(u.sessions_revoked_at, '-infinity')) as live,
-           s.last_seen_at < now() - make_interval(secs => ${TOUCH_EVERY_SECONDS}) as stale
-      from user_sessions s join users u on u.id = s.user_id
-     where s.id = ${id} and s.app = ${app}`);
-  const row = rows[0];
+  const [row] = await sessionCheck(db).execute({ id, app, idleSeconds: lifetime.idleSeconds });
   if (!row) return null;
   if (!row.live) {
     await deleteSessionRecord(db, id);
@@ -77,10 +81,10 @@ export async function checkSessionRecord(
       .where(eq(userSessions.id, id));
   return {
     id,
-    userId: row.user_id,
-    secondFactor: row.second_factor,
-    expiresAt: new Date(row.expires_at),
-    authVersion: row.auth_version,
+    userId: row.userId,
+    secondFactor: row.secondFactor,
+    expiresAt: row.expiresAt,
+    authVersion: row.authVersion,
   };
 }
 

@@ -4,13 +4,13 @@ import {
   allocations,
   conferences,
   type DbOrTx,
+  preparedRead,
   organisations,
 } from "@portal/db";
 import { fiscalQuarterOf, fiscalYearOf, sumMinor } from "@portal/domain";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { type Actor, requireCapability } from "../../actor";
 import { budgetOverview } from "../budgets/budget-overview";
-import { preparedRead } from "../prepared-read";
 
 export interface QuarterFigure {
   /** "2001-Q1": the fiscal year the money was paid in, and its quarter. */

@@ -1,7 +1,6 @@
-import { allocations, type DbOrTx, fiscalYears, programmes } from "@portal/db";
+import { allocations, type DbOrTx, fiscalYears, preparedRead, programmes } from "@portal/db";
 import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { preparedRead } from "../prepared-read";
 
 export interface BudgetLine {
   allocationId: string;

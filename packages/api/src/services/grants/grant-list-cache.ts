@@ -1,6 +1,5 @@
-import { type DbOrTx, grantListVersion } from "@portal/db";
+import { type DbOrTx, grantListVersion, preparedRead } from "@portal/db";
 import { PgTransaction } from "drizzle-orm/pg-core";
-import { preparedRead } from "../prepared-read";
 
 /*
  * The grant list's total and its filters' choices, kept per scope and filters while `grant_list_version` (migration

@@ -1,4 +1,4 @@
-import { allocations, type DbOrTx, fundingLines, grants, organisations, programmes } from "@portal/db";
+import { allocations, type DbOrTx, fundingLines, grants, organisations, preparedRead, programmes } from "@portal/db";
 import { can, type GrantListQuery, listGrantsInput, type ListGrantsInput } from "@portal/domain";
 import { and, asc, eq, exists, ilike, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
@@ -6,7 +6,6 @@ import { cachedForVersion } from "./grant-list-cache";
 import { grantScopeKey, visibleGrants } from "./grant-scope";
 import { searchProbe } from "./search-probe";
 import { parseInput } from "../../parse-input";
-import { preparedRead } from "../prepared-read";
 
 export interface GrantListRow {
   id: string;

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@portal/db";
+import type { DbOrTx } from "./client";
 
 /**
  * A hot read built once per database handle (the pool, or one transaction) as a prepared statement whose parameters
