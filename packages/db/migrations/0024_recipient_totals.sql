@@ -45,12 +45,13 @@ CREATE TRIGGER reporting_requirements_recipient BEFORE INSERT OR UPDATE OF grant
   ON reporting_requirements FOR EACH ROW EXECUTE FUNCTION copy_grant_recipient();--> statement-breakpoint
 CREATE TRIGGER disbursements_recipient BEFORE INSERT OR UPDATE OF grant_id, recipient_id ON disbursements
   FOR EACH ROW EXECUTE FUNCTION copy_grant_recipient();--> statement-breakpoint
--- Disbursements stay append-only (0001), but for the copy of the recipient: an update may set it to the grant's
+-- Disbursements stay append-only (0001), but for the copy of the recipient: an update may move it to the grant's
 -- recipient and change nothing else (the guard runs before the copy, so it sees what the writer sent).
 CREATE FUNCTION refuse_disbursement_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND to_jsonb(OLD) - 'recipient_id' = to_jsonb(NEW) - 'recipient_id'
-     AND NEW.recipient_id IS NOT DISTINCT FROM (SELECT g.recipient_id FROM grants g WHERE g.id = NEW.grant_id) THEN
+     AND OLD.recipient_id IS DISTINCT FROM NEW.recipient_id
+     AND NEW.recipient_id = (SELECT g.recipient_id FROM grants g WHERE g.id = NEW.grant_id) THEN
     RETURN NEW;
   END IF;
   RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'P0001';
