@@ -3,7 +3,9 @@
  * 400 more organisations, five programmes with allocations for FY 1997-2024, and grants of 100,000 cents each funded
  * by two lines, with four instalments, two reporting requirements and 50 disbursements (one grant in 100 also has a
  * reversal). Submitted grants have none paid; one grant in 40 goes to Mines Action Canada, so the partner's workspace
- * grows with the portfolio. Running totals are set from the facts, then checked against the ledger views.
+ * grows with the portfolio. Running totals are set from the facts, then checked against the ledger views; the ones
+ * the database keeps itself (budget and recipient totals, each grant's programmes, the recipient copied onto
+ * instalments, reports and disbursements) follow every statement through their triggers and are checked likewise.
  */
 import type { Database } from "@portal/db";
 import { sql } from "drizzle-orm";
