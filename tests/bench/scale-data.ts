@@ -3,7 +3,9 @@
  * 400 more organisations, five programmes with allocations for FY 1997-2024, and grants of 100,000 cents each funded
  * by two lines, with four instalments, two reporting requirements and 50 disbursements (one grant in 100 also has a
  * reversal). Submitted grants have none paid; one grant in 40 goes to Mines Action Canada, so the partner's workspace
- * grows with the portfolio. Running totals are set from the facts, then checked against the ledger views.
+ * grows with the portfolio. Running totals are set from the facts, then checked against the ledger views; the ones
+ * the database keeps itself (budget and recipient totals, each grant's programmes, the recipient copied onto
+ * instalments, reports and disbursements) follow every statement through their triggers and are checked likewise.
  */
 import type { Database } from "@portal/db";
 import { sql } from "drizzle-orm";
@@ -164,8 +166,37 @@ export const partnerTotalsDisagreements = sql`select count(*) from (
   where (v.funded, v.committed, v.disbursed) is distinct from (t.funded, t.committed, t.disbursed)`;
 
 /**
- * Rows where a running total disagrees with the ledger views (or with the grant's disbursements), or a grant's
- * programmes with its funding lines': must be none.
+ * Totals per recipient and currency (recipient_totals) that disagree with the same figures recomputed from the
+ * grants that are not drafts and the rows under them, either side missing counted, and rows whose copy of their
+ * grant's recipient is not the grant's: must be none.
+ */
+export const recipientTotalsDisagreements = sql`select (select count(*) from (
+    select g.recipient_id, g.currency, count(*)::int as grants, sum(g.total_amount)::bigint as funded,
+           sum(g.disbursed)::bigint as received,
+           sum((select count(*) from disbursements d where d.grant_id = g.id))::bigint as payments,
+           sum(p.n)::bigint as upcoming, sum(p.amount)::bigint as upcoming_amount,
+           sum(r.in_play)::bigint as reports_in_play, sum(r.due)::bigint as reports_due
+    from grants g
+    cross join lateral (select count(*) as n, coalesce(sum(sp.amount), 0) as amount from scheduled_payments sp
+                        where sp.grant_id = g.id and sp.status in ('planned', 'due', 'approved', 'on_hold')) p
+    cross join lateral (select count(*) as in_play, count(*) filter (where rr.status in ('open', 'changes_requested')) as due
+                        from reporting_requirements rr where rr.grant_id = g.id
+                          and rr.status in ('open', 'changes_requested', 'submitted', 'resubmitted')) r
+    where g.status <> 'draft' group by 1, 2) v
+  full join recipient_totals t using (recipient_id, currency)
+  where (v.grants, v.funded, v.received, v.payments, v.upcoming, v.upcoming_amount, v.reports_in_play, v.reports_due)
+        is distinct from (t.grants, t.funded, t.received, t.payments, t.upcoming, t.upcoming_amount, t.reports_in_play,
+                          t.reports_due))
+  + (select count(*) from scheduled_payments c join grants g on g.id = c.grant_id
+     where c.recipient_id is distinct from g.recipient_id)
+  + (select count(*) from reporting_requirements c join grants g on g.id = c.grant_id
+     where c.recipient_id is distinct from g.recipient_id)
+  + (select count(*) from disbursements c join grants g on g.id = c.grant_id
+     where c.recipient_id is distinct from g.recipient_id) as count`;
+
+/**
+ * Rows where a running total disagrees with the ledger views (or with the grant's disbursements, or the recipients'
+ * totals with their rows), or a grant's programmes with its funding lines': must be none.
  */
 export async function ledgerDisagreements(db: Database): Promise<number> {
   const [row] = await db.execute<{ n: string }>(sql`
@@ -176,6 +207,7 @@ export async function ledgerDisagreements(db: Database): Promise<number> {
          + (select count(*) from grants g
             where g.disbursed <> coalesce((select sum(d.amount) from disbursements d where d.grant_id = g.id), 0))
          + (${partnerTotalsDisagreements})
+         + (${recipientTotalsDisagreements})
          + (select count(*) from grants g where g.programme_ids <> coalesce((
               select array_agg(distinct a.programme_id order by a.programme_id) from funding_lines fl
               join allocations a on a.id = fl.allocation_id where fl.grant_id = g.id), '{}')) as n`);

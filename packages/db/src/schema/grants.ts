@@ -89,6 +89,10 @@ export const grants = pgTable(
       sql`${t.approvedById} is null or ${t.createdById} is null or ${t.approvedById} <> ${t.createdById}`,
     ),
     index("grants_recipient_idx").on(t.recipientId),
+    // A partner's grants (not drafts) as the workspace lists them, latest start first: its first 50 entries.
+    index("grants_recipient_starts_idx")
+      .on(t.recipientId, t.startsOn.desc().nullsFirst(), t.reference)
+      .where(sql`${t.status} <> 'draft'`),
     index("grants_status_idx").on(t.status, t.id),
     index("grants_lead_officer_idx").on(t.leadOfficerId),
     index("grants_created_by_idx").on(t.createdById),
@@ -192,6 +196,12 @@ export const reportingRequirements = pgTable(
     stage: reportStage().notNull(),
     dueOn: date().notNull(),
     status: requirementStatus().notNull().default("open"),
+    /**
+     * The grant's recipient, copied here by a trigger (migration 0024) on every insert and update and whenever the
+     * grant's recipient changes; never written by the services. The partner workspace picks its soonest reports from
+     * an index led by it. No foreign key of its own: grants.recipient_id holds that reference.
+     */
+    recipientId: uuid(),
     waivedReason: text(),
     provenance: provenance().notNull().default("entered"),
     ...timestamps,
@@ -211,6 +221,10 @@ export const reportingRequirements = pgTable(
     // Migration 0018 adds INCLUDE (status, due_on, id).
     index("reporting_requirements_in_play_idx")
       .on(t.grantId)
+      .where(sql`${t.status} in ('open', 'changes_requested', 'submitted', 'resubmitted')`),
+    // A recipient's reports in play, soonest first: the workspace reads its first 50 entries, however many there are.
+    index("reporting_requirements_recipient_in_play_idx")
+      .on(t.recipientId, t.dueOn, t.id)
       .where(sql`${t.status} in ('open', 'changes_requested', 'submitted', 'resubmitted')`),
   ],
 );
@@ -293,6 +307,8 @@ export const scheduledPayments = pgTable(
     dueOn: date().notNull(),
     amount: money("amount").notNull(),
     status: paymentStatus().notNull().default("planned"),
+    /** The grant's recipient, kept by a trigger (migration 0024) as reporting_requirements.recipient_id is. */
+    recipientId: uuid(),
     /** The report that must be accepted before this instalment is paid (e.g. the holdback until the final report). */
     requirementId: uuid().references(() => reportingRequirements.id),
     createdById: uuid().references(() => users.id),
@@ -322,6 +338,10 @@ export const scheduledPayments = pgTable(
     index("scheduled_payments_outstanding_idx")
       .on(t.grantId)
       .where(sql`${t.status} in ('planned', 'due', 'approved', 'on_hold')`),
+    // A recipient's instalments still to come, soonest first: the workspace reads the first 50 entries.
+    index("scheduled_payments_recipient_outstanding_idx")
+      .on(t.recipientId, t.dueOn, t.sequence, t.id)
+      .where(sql`${t.status} in ('planned', 'due', 'approved', 'on_hold')`),
   ],
 );
 
@@ -350,6 +370,11 @@ export const disbursements = pgTable(
     amountCad: money("amount_cad").notNull(),
     reference: text().notNull(),
     idempotencyKey: text().notNull(),
+    /**
+     * The grant's recipient, kept by a trigger (migration 0024) as reporting_requirements.recipient_id is: the only
+     * column the append-only guard lets change, and only to the grant's own recipient.
+     */
+    recipientId: uuid(),
     reversesId: uuid()
       .unique()
       .references((): AnyPgColumn => disbursements.id),
@@ -374,5 +399,7 @@ export const disbursements = pgTable(
     // Newest first for the partner workspace and the payments export (keyset pages walk it backwards). Migration
     // 0017 adds INCLUDE (grant_id, amount, currency, reference, reverses_id): batches read from the index alone.
     index("disbursements_paid_idx").on(t.paidOn, t.createdAt, t.id),
+    // A recipient's payments, newest first (walked backwards): the workspace reads the first 50 entries.
+    index("disbursements_recipient_paid_idx").on(t.recipientId, t.paidOn, t.createdAt, t.id),
   ],
 );

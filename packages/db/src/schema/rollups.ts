@@ -1,6 +1,6 @@
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, smallint, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { money } from "./common";
+import { currencyCode, money } from "./common";
 import { organisations } from "./organisations";
 import { allocations, fiscalYears } from "./programmes";
 
@@ -56,6 +56,36 @@ export const allocationPartnerTotals = pgTable(
     // The foreign key's own index: deleting or merging an organisation finds its totals without a scan.
     index("allocation_partner_totals_recipient_idx").on(t.recipientId),
   ],
+);
+
+/**
+ * Per recipient and currency, the partner workspace's figures over that recipient's grants that are not drafts: how
+ * many grants, their total funding (funded) and what was paid on them (received, the grants' running totals), how
+ * many disbursements (payments, reversals included), the instalments still to come (planned, due, approved or on
+ * hold: how many and their amount) and the reports in play (open, sent back for changes, submitted or resubmitted)
+ * and due (open or sent back). Kept by triggers of migration 0024 on grants, scheduled payments, reporting
+ * requirements and disbursements in the writer's own transaction, never written by the services; a row goes when
+ * its recipient has no grant left in that currency. The scale bench and the integration tests compare it with the
+ * rows it sums.
+ */
+export const recipientTotals = pgTable(
+  "recipient_totals",
+  {
+    recipientId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    currency: currencyCode().notNull(),
+    grants: integer().notNull().default(0),
+    funded: money("funded").notNull().default(0),
+    received: money("received").notNull().default(0),
+    payments: bigint({ mode: "number" }).notNull().default(0),
+    upcoming: bigint({ mode: "number" }).notNull().default(0),
+    upcomingAmount: money("upcoming_amount").notNull().default(0),
+    reportsInPlay: bigint({ mode: "number" }).notNull().default(0),
+    reportsDue: bigint({ mode: "number" }).notNull().default(0),
+  },
+  // The primary key, led by the recipient, is the foreign key's index and the workspace's read.
+  (t) => [primaryKey({ name: "recipient_totals_pk", columns: [t.recipientId, t.currency] })],
 );
 
 /**
