@@ -3,12 +3,11 @@
 import { formatAmountInput, formatMoney, isIsoDate, parseMoney } from "@portal/domain";
 import { Alert, Button, Input, intlLocale } from "@portal/ui";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { applyServerError } from "@portal/ui/server-errors";
 import { toast } from "@portal/ui/toast";
+import { applyServerError, type Path, useForm } from "@portal/ui/use-form";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { type FieldPath, useForm } from "react-hook-form";
 import { useApiMutation } from "@/trpc/client";
 import { AmendmentComponentFields } from "./amendment-component-fields";
 import type { AmendmentFormValues as Values } from "./amendment-form-values";
@@ -60,27 +59,24 @@ function ProposeAmendmentForm({
     requirements: current.requirements.map((r) => ({ dueOn: r.dueOn })),
     reason: "",
   };
-  const { register, control, handleSubmit, formState, setError, reset } = useForm<Values>({ defaultValues: defaults });
-  const errorAt = (path: string): string | undefined => {
-    let node: unknown = formState.errors;
-    for (const key of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[key];
-    return (node as { message?: string } | undefined)?.message;
-  };
+  // No schema: the proposal's rules are the server's; the handler below only reads what was typed.
+  const form = useForm<Values>({ defaultValues: defaults });
+  const { register, handleSubmit, isSubmitting, setError, reset, errorAt } = form;
 
   const onSubmit = handleSubmit(async (values) => {
     let valid = true;
-    const cents = (path: FieldPath<Values>, text: string, inCurrency: string, allowZero = false) => {
+    const cents = (path: Path<Values>, text: string, inCurrency: string, allowZero = false) => {
       const amount = parseMoney(text, inCurrency, numberLocale);
       if (amount === null || amount < 0 || (amount === 0 && !allowZero)) {
-        setError(path, { message: t("form.invalidAmount") });
+        setError(path, t("form.invalidAmount"));
         valid = false;
         return 0;
       }
       return amount;
     };
-    const dateAt = (path: FieldPath<Values>, text: string) => {
+    const dateAt = (path: Path<Values>, text: string) => {
       if (!isIsoDate(text)) {
-        setError(path, { message: t("form.invalidDate") });
+        setError(path, t("form.invalidDate"));
         valid = false;
       }
       return text;
@@ -101,7 +97,7 @@ function ProposeAmendmentForm({
       })),
       fundingLines: values.fundingLines.map((l, i) => {
         if (!l.allocationId) {
-          setError(`fundingLines.${i}.allocationId`, { message: t("form.chooseAllocation") });
+          setError(`fundingLines.${i}.allocationId`, t("form.chooseAllocation"));
           valid = false;
         }
         return { allocationId: l.allocationId, amount: cents(`fundingLines.${i}.amount`, l.amount, "CAD", true) };
@@ -145,7 +141,7 @@ function ProposeAmendmentForm({
         <h3 className="text-sm font-semibold">{t("form.title")}</h3>
         <p className="text-sm text-muted-foreground">{t("form.intro")}</p>
       </div>
-      {formState.errors.root?.server?.message ? <Alert>{formState.errors.root.server.message}</Alert> : null}
+      {form.formError ? <Alert>{form.formError}</Alert> : null}
       {groupError("changes")}
       <div className="grid gap-4 md:grid-cols-2">
         <Field id={fieldId("endsOn")} label={t("form.endsOn")} error={errorAt("endsOn")}>
@@ -165,15 +161,11 @@ function ProposeAmendmentForm({
         </Field>
       </div>
 
-      <AmendmentComponentFields
-        components={current.components}
-        currency={currency}
-        {...{ control, register, fieldId, errorAt }}
-      />
+      <AmendmentComponentFields components={current.components} currency={currency} {...{ form, fieldId }} />
       <AmendmentFundingFields
         lines={current.fundingLines}
         newAllocations={current.newAllocations}
-        {...{ control, register, fieldId, errorAt }}
+        {...{ form, fieldId }}
       />
 
       {current.payments.length > 0 ? (
@@ -235,7 +227,7 @@ function ProposeAmendmentForm({
         />
       </Field>
       <div className="flex gap-2">
-        <Button type="submit" disabled={formState.isSubmitting} data-testid="amendment-submit">
+        <Button type="submit" disabled={isSubmitting} data-testid="amendment-submit">
           {t("form.submit")}
         </Button>
         <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
