@@ -62,7 +62,7 @@ export function setAt<T>(values: T, path: string, value: unknown): T {
   const [key, ...rest] = path.split(".") as [string, ...string[]];
   const node = values as Record<string, unknown>;
   const next = rest.length === 0 ? value : setAt(node[key], rest.join("."), value);
-  if (Array.isArray(node)) return node.map((item, index) => (String(index) === key ? next : item)) as T;
+  if (Array.isArray(node)) return (node as unknown[]).map((item, index) => (String(index) === key ? next : item)) as T;
   return { ...node, [key]: next } as T;
 }
 
@@ -215,7 +215,7 @@ export function createFormStore<Values extends object, Output = Values>(options:
 
   return {
     getSnapshot: () => snapshot,
-    subscribe(listener: () => void) {
+    subscribe: (listener: () => void) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },

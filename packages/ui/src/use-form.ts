@@ -4,7 +4,6 @@ import { type ChangeEvent, useEffect, useRef, useState, useSyncExternalStore } f
 import {
   createFormStore,
   FORM_ERROR,
-  type FormErrors,
   getAt,
   type Mode,
   type Path,
@@ -17,6 +16,33 @@ export { FORM_ERROR, type FormErrors, type Path, type Validate } from "./form-st
 export { applyServerError, schemaValidator } from "./form-store";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/*
+ * A blur caused by pressing a button (the pointer went down on it) is handled once the press is over. The check it
+ * starts may show a message under the field just left, and drawn during the press that message moves the button away
+ * before the pointer comes up: the click is lost ("Add a co-host" pressed right after an empty co-host).
+ */
+let pointerDown = false;
+let watching = false;
+function watchPointer() {
+  if (watching) return;
+  watching = true;
+  const up = () => (pointerDown = false);
+  document.addEventListener("pointerdown", () => (pointerDown = true), true);
+  document.addEventListener("pointerup", up, true);
+  document.addEventListener("pointercancel", up, true);
+}
+function afterPress(run: () => void) {
+  if (!pointerDown) return run();
+  const release = () => {
+    document.removeEventListener("pointerup", release, true);
+    document.removeEventListener("pointercancel", release, true);
+    // After the click that the release completes.
+    setTimeout(run, 0);
+  };
+  document.addEventListener("pointerup", release, true);
+  document.addEventListener("pointercancel", release, true);
+}
 
 /**
  * A form's values, errors and submit, for controlled inputs. The portal's own, in place of react-hook-form (14.6 KiB
@@ -31,6 +57,8 @@ export function useForm<Values extends object, Output = Values>(options: {
   const [store] = useState(() => createFormStore<Values, Output>(options));
   store.setValidate(options.validate);
   const { values, errors, isSubmitting } = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  useEffect(watchPointer, []);
+  const blur = (name: string) => () => afterPress(() => store.blur(name));
 
   // One ref callback per element, kept across renders, so React does not detach and re-attach each field every time.
   const refs = useRef(new Map<string, (element: Control | null) => void>());
@@ -77,15 +105,16 @@ export function useForm<Values extends object, Output = Values>(options: {
     /** The message at a path (a field, or a list's own: "components"), if any. */
     errorAt: (path: string): string | undefined => errors[path],
     /** The form's own message: a refusal that names no field. */
-    formError: errors[FORM_ERROR] as string | undefined,
+    formError: errors[FORM_ERROR],
     value,
     setValue: <P extends Path<Values>>(name: P, next: PathValue<Values, P>) => store.change(name, next),
     /** Props of a text input, select or textarea. */
     register: (name: Path<Values>) => ({
       name,
-      value: String(getAt(values, name) ?? ""),
+      // Text controls hold strings (numbers are typed as text and parsed by the schema).
+      value: (getAt(values, name) as string | undefined) ?? "",
       onChange: (event: ChangeEvent<Control>) => store.change(name, event.target.value),
-      onBlur: () => store.blur(name),
+      onBlur: blur(name),
       ref: refFor(name),
     }),
     /** Props of one checkbox of a group whose value is the list of the ticked options. */
@@ -101,7 +130,7 @@ export function useForm<Values extends object, Output = Values>(options: {
           const others = current.filter((item) => item !== option);
           store.change(name, event.target.checked ? [...others, option] : others);
         },
-        onBlur: () => store.blur(name),
+        onBlur: blur(name),
         ref: refFor(name, `${name}=${option}`),
       };
     },
@@ -112,7 +141,7 @@ export function useForm<Values extends object, Output = Values>(options: {
       value: option,
       checked: getAt(values, name) === option,
       onChange: () => store.change(name, option),
-      onBlur: () => store.blur(name),
+      onBlur: blur(name),
       ref: refFor(name, `${name}=${option}`),
     }),
     /** A list of items: a key for each (`fields[i].id`), and adding or removing one. */

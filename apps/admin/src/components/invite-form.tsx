@@ -101,7 +101,8 @@ function InviteForm({
               ref={linkRef}
               readOnly
               value={sent.acceptUrl}
-              className="min-w-0 flex-1 font-mono text-xs"
+              tone="code"
+              className="min-w-0 flex-1"
               onFocus={(event) => event.currentTarget.select()}
               data-testid="accept-link"
             />

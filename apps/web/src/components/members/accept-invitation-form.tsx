@@ -57,7 +57,7 @@ export function AcceptInvitationForm({
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
       <Field id={fieldId("invite-email")} label={t("email")}>
-        <Input id={fieldId("invite-email")} value={email} readOnly autoComplete="username" className="bg-muted/40" />
+        <Input id={fieldId("invite-email")} value={email} readOnly autoComplete="username" tone="muted" />
       </Field>
       <Field id={fieldId("invite-name")} label={t("name")} error={form.errorAt("name")}>
         <Input

@@ -119,7 +119,8 @@ function InviteColleagueForm({
               id={fieldId("invite-link")}
               readOnly
               value={link.url}
-              className="min-w-0 flex-1 bg-background font-mono text-xs"
+              tone="code"
+              className="min-w-0 flex-1"
               onFocus={(e) => e.currentTarget.select()}
               data-testid="invitation-url"
             />
