@@ -15,6 +15,8 @@ export default defineConfig({
           include: ["packages/*/src/**/*.test.ts"],
           environment: "node",
         },
+        // The ui package's tests render its components (cn.test.ts); tsconfig keeps JSX for Next to compile.
+        oxc: { jsx: { runtime: "automatic" } },
       },
       {
         test: {

@@ -4,8 +4,14 @@ import { cn } from "./cn";
 export function Card({ className, ...props }: ComponentProps<"section">) {
   return <section className={cn("rounded-lg border border-border bg-card shadow-sm", className)} {...props} />;
 }
-export function CardHeader({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("flex flex-col gap-1 border-b border-border px-5 py-4", className)} {...props} />;
+/** `row`: title and actions side by side (the caller sets the alignment and gap), instead of stacked. */
+export function CardHeader({ className, row = false, ...props }: ComponentProps<"div"> & { row?: boolean }) {
+  return (
+    <div
+      className={cn("flex border-b border-border px-5 py-4", row ? "flex-row" : "flex-col gap-1", className)}
+      {...props}
+    />
+  );
 }
 export function CardTitle({ className, ...props }: ComponentProps<"h2">) {
   return <h2 className={cn("text-base font-semibold", className)} {...props} />;

@@ -30,8 +30,8 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground",
-              active && "bg-muted font-medium text-foreground",
+              "whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm hover:bg-muted hover:text-foreground",
+              active ? "bg-muted font-medium text-foreground" : "text-muted-foreground",
             )}
           >
             {item.label}

@@ -65,7 +65,7 @@ export async function NotificationsPage({
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} description={t("intro")} />
       <Card>
-        <CardHeader className="flex flex-row items-center justify-between gap-4">
+        <CardHeader row className="items-center justify-between gap-4">
           <CardTitle>{t("bellUnread", { count: unread })}</CardTitle>
           {unread > 0 ? markAll : null}
         </CardHeader>

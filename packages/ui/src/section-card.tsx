@@ -27,7 +27,7 @@ export function SectionCard({
   const titleId = useId();
   return (
     <Card id={anchor} aria-labelledby={titleId} data-testid={testId} className={anchor ? "scroll-mt-20" : undefined}>
-      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+      <CardHeader row className="flex-wrap items-start justify-between gap-3">
         <div className="flex flex-col gap-1">
           <CardTitle id={titleId}>{title}</CardTitle>
           {description ? <CardDescription>{description}</CardDescription> : null}

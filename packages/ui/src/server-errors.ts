@@ -1,5 +1,4 @@
 import type { MessageParams } from "@portal/domain";
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
 interface ErrorData {
   domainCode?: string | null;
@@ -44,31 +43,4 @@ export function refusalOf(error: unknown): ServerRefusal | null {
 /** Writes a refusal for the reader (see `useRefusalMessage`); without one, the server's own message is shown. */
 export type RefusalMessage = (error: unknown, fallback: string) => string;
 
-const serverMessage: RefusalMessage = (error, fallback) => refusalOf(error)?.message || fallback;
-
-/**
- * Puts a server error where the person will look for it: on the field it names (from a DomainError's `field` or
- * zod's per-field messages), otherwise on the form as a whole ("root.server").
- */
-export function applyServerError<T extends FieldValues>(
-  error: unknown,
-  setError: UseFormSetError<T>,
-  fallback: string,
-  message: RefusalMessage = serverMessage,
-): void {
-  const refusal = refusalOf(error);
-  if (!refusal) {
-    setError("root.server", { message: fallback });
-    return;
-  }
-  if (refusal.fieldErrors && Object.keys(refusal.fieldErrors).length > 0) {
-    for (const [field, text] of Object.entries(refusal.fieldErrors))
-      setError((field || "root.server") as Path<T>, { message: text });
-    return;
-  }
-  if (refusal.field) {
-    setError(refusal.field as Path<T>, { message: message(error, fallback) });
-    return;
-  }
-  setError("root.server", { message: message(error, fallback) });
-}
+export const serverMessage: RefusalMessage = (error, fallback) => refusalOf(error)?.message || fallback;

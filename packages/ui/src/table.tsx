@@ -20,21 +20,46 @@ export function TableFooter(props: ComponentProps<"tfoot">) {
 export function TableRow({ className, ...props }: ComponentProps<"tr">) {
   return <tr className={cn("border-b border-border transition-colors hover:bg-muted/40", className)} {...props} />;
 }
-export function TableHead({ className, numeric, ...props }: ComponentProps<"th"> & { numeric?: boolean }) {
+/** A column's header, or with `scope="row"` a row's (the row's name, in the body's type). */
+export function TableHead({
+  className,
+  numeric,
+  scope = "col",
+  ...props
+}: ComponentProps<"th"> & { numeric?: boolean }) {
   return (
     <th
-      scope="col"
+      scope={scope}
       className={cn(
-        "h-10 px-3 text-left align-middle text-xs font-semibold uppercase tracking-wide text-muted-foreground",
-        numeric && "text-right",
+        "px-3 align-middle",
+        scope === "row"
+          ? "h-auto py-2.5 text-sm font-medium normal-case tracking-normal text-foreground"
+          : "h-10 text-xs font-semibold uppercase tracking-wide text-muted-foreground",
+        numeric ? "text-right" : "text-left",
         className,
       )}
       {...props}
     />
   );
 }
-export function TableCell({ className, numeric, ...props }: ComponentProps<"td"> & { numeric?: boolean }) {
-  return <td className={cn("px-3 py-2.5 align-middle", numeric && "text-right tabular-nums", className)} {...props} />;
+/** `alignTop`: the cell's content starts at the top of the row (rows of cells of different heights). */
+export function TableCell({
+  className,
+  numeric,
+  alignTop,
+  ...props
+}: ComponentProps<"td"> & { numeric?: boolean; alignTop?: boolean }) {
+  return (
+    <td
+      className={cn(
+        "px-3 py-2.5",
+        alignTop ? "align-top" : "align-middle",
+        numeric && "text-right tabular-nums",
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
   return <caption className={cn("mt-3 text-left text-sm text-muted-foreground", className)} {...props} />;

@@ -144,7 +144,7 @@ export async function DrilldownView({
       </dl>
 
       <Card>
-        <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <CardHeader row className="flex-wrap items-start justify-between gap-3">
           <div className="flex flex-col gap-1">
             <CardTitle>{t("grantsTitle")}</CardTitle>
             <CardDescription>{t("grantsDescription")}</CardDescription>
@@ -214,7 +214,7 @@ export async function DrilldownView({
       </Card>
 
       <Card>
-        <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <CardHeader row className="flex-wrap items-start justify-between gap-3">
           <div className="flex flex-col gap-1">
             <CardTitle>{t("disbursementsTitle")}</CardTitle>
             <CardDescription>{t("disbursementsDescription")}</CardDescription>

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /**
  * The console forms' schemas, in a module of their own: the forms load it (and zod with it) after the page has
- * hydrated (useLazyResolver), so the page's first-load JavaScript carries no validator.
+ * hydrated (useLazySchema), so the page's first-load JavaScript carries no validator.
  */
 
 export function inviteSchema(m: { invalidEmail: string; chooseRole: string; chooseOrganisation: string }) {

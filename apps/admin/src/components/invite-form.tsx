@@ -5,12 +5,11 @@ import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitl
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
 import { CapabilityCheckboxes } from "@/components/capability-checkboxes";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { applyServerError, schemaValidator, useForm, type Validate } from "@portal/ui/use-form";
 import { domainErrorOf } from "@/components/mutation-error";
-import { applyServerError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useApiMutation } from "@/trpc/client";
 
@@ -44,30 +43,28 @@ function InviteForm({
   const [sent, setSent] = useState<{ email: string; acceptUrl: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const linkRef = useRef<HTMLInputElement>(null);
-  const resolver = useLazyResolver<Values>(async () => {
-    const [{ zodResolver }, { inviteSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schemas"),
-    ]);
+  const validate = useLazySchema<Values>(async () => {
+    const { inviteSchema } = await import("./form-schemas");
     const messages = {
       invalidEmail: t("invalidEmail"),
       chooseRole: t("chooseRole"),
       chooseOrganisation: t("chooseOrganisation"),
     };
-    return zodResolver(inviteSchema(messages)) as never;
+    return schemaValidator(inviteSchema(messages)) as Validate<Values, Values>;
   }, [t]);
-  const { register, handleSubmit, formState, setError, watch, control, reset } = useForm<Values>({
-    resolver,
-    mode: "onBlur",
-    defaultValues: {
-      email: "",
-      name: "",
-      role: initialRole ?? "",
-      organisationId: initialOrganisationId ?? "",
-      capabilities: ["view"],
-    },
-  });
-  const role = watch("role");
+  const { register, handleSubmit, isSubmitting, setError, value, setValue, reset, errorAt, formError } =
+    useForm<Values>({
+      validate,
+      mode: "onBlur",
+      defaultValues: {
+        email: "",
+        name: "",
+        role: initialRole ?? "",
+        organisationId: initialOrganisationId ?? "",
+        capabilities: ["view"],
+      },
+    });
+  const role = value("role");
   const onSubmit = handleSubmit(async (values) => {
     try {
       const result = await invite.mutateAsync({
@@ -82,7 +79,7 @@ function InviteForm({
       router.refresh();
     } catch (error) {
       const { code, field } = domainErrorOf(error);
-      if (code === "CONFLICT" && field === "email") setError("email", { message: t("emailTaken") });
+      if (code === "CONFLICT" && field === "email") setError("email", t("emailTaken"));
       else applyServerError(error, setError, t("inviteFailed"), refusalText);
     }
   });
@@ -104,7 +101,8 @@ function InviteForm({
               ref={linkRef}
               readOnly
               value={sent.acceptUrl}
-              className="min-w-0 flex-1 font-mono text-xs"
+              tone="code"
+              className="min-w-0 flex-1"
               onFocus={(event) => event.currentTarget.select()}
               data-testid="accept-link"
             />
@@ -143,25 +141,24 @@ function InviteForm({
     );
   }
 
-  const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="invite-form">
-      {e.root?.server?.message ? <Alert>{e.root.server.message}</Alert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <Alert tone="info">{t("noEmailNotice")}</Alert>
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id={fieldId("invite-email")} label={t("email")} error={e.email?.message}>
+        <Field id={fieldId("invite-email")} label={t("email")} error={errorAt("email")}>
           <Input
             type="email"
             autoComplete="off"
             {...register("email")}
-            {...describedBy(fieldId("invite-email"), e.email?.message)}
+            {...describedBy(fieldId("invite-email"), errorAt("email"))}
           />
         </Field>
-        <Field id={fieldId("invite-name")} label={t("nameOptional")} error={e.name?.message}>
-          <Input autoComplete="off" {...register("name")} {...describedBy(fieldId("invite-name"), e.name?.message)} />
+        <Field id={fieldId("invite-name")} label={t("nameOptional")} error={errorAt("name")}>
+          <Input autoComplete="off" {...register("name")} {...describedBy(fieldId("invite-name"), errorAt("name"))} />
         </Field>
-        <Field id={fieldId("invite-role")} label={t("role")} error={e.role?.message}>
-          <Select {...register("role")} {...describedBy(fieldId("invite-role"), e.role?.message)}>
+        <Field id={fieldId("invite-role")} label={t("role")} error={errorAt("role")}>
+          <Select {...register("role")} {...describedBy(fieldId("invite-role"), errorAt("role"))}>
             <option value="">{t("chooseRoleOption")}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -171,10 +168,10 @@ function InviteForm({
           </Select>
         </Field>
         {role === "partner" ? (
-          <Field id={fieldId("invite-organisationId")} label={t("organisation")} error={e.organisationId?.message}>
+          <Field id={fieldId("invite-organisationId")} label={t("organisation")} error={errorAt("organisationId")}>
             <Select
               {...register("organisationId")}
-              {...describedBy(fieldId("invite-organisationId"), e.organisationId?.message)}
+              {...describedBy(fieldId("invite-organisationId"), errorAt("organisationId"))}
             >
               <option value="">{t("chooseOrganisationOption")}</option>
               {organisations.map((o) => (
@@ -187,21 +184,15 @@ function InviteForm({
         ) : null}
       </div>
       {role === "partner" ? (
-        <Controller
-          control={control}
-          name="capabilities"
-          render={({ field }) => (
-            <CapabilityCheckboxes
-              idPrefix="invite-capability"
-              legend={t("capabilitiesLabel")}
-              value={field.value}
-              onChange={field.onChange}
-            />
-          )}
+        <CapabilityCheckboxes
+          idPrefix="invite-capability"
+          legend={t("capabilitiesLabel")}
+          value={value("capabilities")}
+          onChange={(next) => setValue("capabilities", next)}
         />
       ) : null}
       <div>
-        <Button type="submit" disabled={formState.isSubmitting}>
+        <Button type="submit" disabled={isSubmitting}>
           {t("sendInvitation")}
         </Button>
       </div>

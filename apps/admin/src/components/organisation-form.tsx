@@ -4,10 +4,9 @@ import { Alert, Button, Input, Select } from "@portal/ui";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
-import { applyServerError } from "@portal/ui/server-errors";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { applyServerError, schemaValidator, useForm } from "@portal/ui/use-form";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useApiMutation } from "@/trpc/client";
 
@@ -39,11 +38,8 @@ function OrganisationForm({
   const create = useApiMutation((api) => api.organisations.create.mutate);
   const update = useApiMutation((api) => api.organisations.update.mutate);
   const [saved, setSaved] = useState(false);
-  const resolver = useLazyResolver<OrganisationValues>(async () => {
-    const [{ zodResolver }, { organisationSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schemas"),
-    ]);
+  const validate = useLazySchema<OrganisationValues>(async () => {
+    const { organisationSchema } = await import("./form-schemas");
     const messages = {
       enterLegalNameEn: t("enterLegalNameEn"),
       enterLegalNameFr: t("enterLegalNameFr"),
@@ -51,10 +47,10 @@ function OrganisationForm({
       chooseType: t("chooseType"),
       invalidWebsite: t("invalidWebsite"),
     };
-    return zodResolver(organisationSchema(messages));
+    return schemaValidator(organisationSchema(messages));
   }, [t]);
-  const { register, handleSubmit, formState, setError } = useForm<OrganisationValues>({
-    resolver,
+  const { register, handleSubmit, isSubmitting, setError, errorAt, formError } = useForm<OrganisationValues>({
+    validate,
     mode: "onBlur",
     defaultValues: initial ?? {
       legalNameEn: "",
@@ -88,35 +84,34 @@ function OrganisationForm({
       applyServerError(error, setError, t("saveFailed"), refusalText);
     }
   });
-  const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="organisation-form">
-      {e.root?.server?.message ? <Alert>{e.root.server.message}</Alert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       {saved ? (
         <Alert tone="info" data-testid="organisation-saved">
           {t("saved")}
         </Alert>
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id={fieldId("org-legalNameEn")} label={t("legalNameEn")} error={e.legalNameEn?.message}>
+        <Field id={fieldId("org-legalNameEn")} label={t("legalNameEn")} error={errorAt("legalNameEn")}>
           <Input
             lang="en"
             {...register("legalNameEn")}
-            {...describedBy(fieldId("org-legalNameEn"), e.legalNameEn?.message)}
+            {...describedBy(fieldId("org-legalNameEn"), errorAt("legalNameEn"))}
           />
         </Field>
-        <Field id={fieldId("org-legalNameFr")} label={t("legalNameFr")} error={e.legalNameFr?.message}>
+        <Field id={fieldId("org-legalNameFr")} label={t("legalNameFr")} error={errorAt("legalNameFr")}>
           <Input
             lang="fr"
             {...register("legalNameFr")}
-            {...describedBy(fieldId("org-legalNameFr"), e.legalNameFr?.message)}
+            {...describedBy(fieldId("org-legalNameFr"), errorAt("legalNameFr"))}
           />
         </Field>
-        <Field id={fieldId("org-acronym")} label={t("acronym")} error={e.acronym?.message} hint={t("acronymHint")}>
-          <Input {...register("acronym")} {...describedBy(fieldId("org-acronym"), e.acronym?.message)} />
+        <Field id={fieldId("org-acronym")} label={t("acronym")} error={errorAt("acronym")} hint={t("acronymHint")}>
+          <Input {...register("acronym")} {...describedBy(fieldId("org-acronym"), errorAt("acronym"))} />
         </Field>
-        <Field id={fieldId("org-iatiType")} label={t("iatiType")} error={e.iatiType?.message}>
-          <Select {...register("iatiType")} {...describedBy(fieldId("org-iatiType"), e.iatiType?.message)}>
+        <Field id={fieldId("org-iatiType")} label={t("iatiType")} error={errorAt("iatiType")}>
+          <Select {...register("iatiType")} {...describedBy(fieldId("org-iatiType"), errorAt("iatiType"))}>
             <option value="">{t("chooseTypeOption")}</option>
             {iatiTypes.map((type) => (
               <option key={type.code} value={String(type.code)}>
@@ -125,8 +120,8 @@ function OrganisationForm({
             ))}
           </Select>
         </Field>
-        <Field id={fieldId("org-countryCode")} label={t("country")} error={e.countryCode?.message}>
-          <Select {...register("countryCode")} {...describedBy(fieldId("org-countryCode"), e.countryCode?.message)}>
+        <Field id={fieldId("org-countryCode")} label={t("country")} error={errorAt("countryCode")}>
+          <Select {...register("countryCode")} {...describedBy(fieldId("org-countryCode"), errorAt("countryCode"))}>
             <option value="">{t("noCountry")}</option>
             {countries.map((country) => (
               <option key={country.code} value={country.code}>
@@ -135,18 +130,18 @@ function OrganisationForm({
             ))}
           </Select>
         </Field>
-        <Field id={fieldId("org-website")} label={t("website")} error={e.website?.message}>
+        <Field id={fieldId("org-website")} label={t("website")} error={errorAt("website")}>
           <Input
             type="url"
             inputMode="url"
             placeholder="https://"
             {...register("website")}
-            {...describedBy(fieldId("org-website"), e.website?.message)}
+            {...describedBy(fieldId("org-website"), errorAt("website"))}
           />
         </Field>
       </div>
       <div>
-        <Button type="submit" disabled={formState.isSubmitting}>
+        <Button type="submit" disabled={isSubmitting}>
           {id ? t("save") : t("create")}
         </Button>
       </div>

@@ -4,7 +4,7 @@ import { localized } from "@portal/domain";
 import { Alert, Button, Input } from "@portal/ui";
 import { describedBy, Field } from "@portal/ui/field";
 import { useLocale, useTranslations } from "next-intl";
-import { type Control, type FieldPath, useFieldArray } from "react-hook-form";
+import type { Path } from "@portal/ui/use-form";
 import type { AmendmentFieldsetProps, AmendmentFormValues } from "./amendment-form-values";
 
 /**
@@ -14,19 +14,17 @@ import type { AmendmentFieldsetProps, AmendmentFormValues } from "./amendment-fo
 export function AmendmentComponentFields({
   components,
   currency,
-  control,
-  register,
+  form,
   fieldId,
-  errorAt,
 }: AmendmentFieldsetProps & {
   components: { id: string; titleEn: string; titleFr: string }[];
   currency: string;
-  control: Control<AmendmentFormValues>;
 }) {
+  const { register, errorAt } = form;
   const t = useTranslations("amendments");
   const locale = useLocale();
-  const added = useFieldArray({ control, name: "newComponents" });
-  const input = (path: FieldPath<AmendmentFormValues>, label: string, hint?: string, type?: "decimal") => (
+  const added = form.array("newComponents");
+  const input = (path: Path<AmendmentFormValues>, label: string, hint?: string, type?: "decimal") => (
     <Field id={fieldId(path)} label={label} error={errorAt(path)} hint={hint}>
       <Input
         inputMode={type === "decimal" ? "decimal" : undefined}

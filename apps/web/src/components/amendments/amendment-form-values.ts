@@ -1,4 +1,4 @@
-import type { UseFormRegister } from "react-hook-form";
+import type { Form } from "@portal/ui/use-form";
 
 /** The proposal form's values: every figure as typed, starting at its current value. */
 export interface AmendmentFormValues {
@@ -17,10 +17,9 @@ export interface AmendmentFormValues {
   changes?: string;
 }
 
-/** What a fieldset of the form needs from it: registration, ids and the message at a path. */
+/** What a fieldset of the form needs from it: the form (its lists, registration and messages) and ids. */
 export interface AmendmentFieldsetProps {
-  register: UseFormRegister<AmendmentFormValues>;
+  /** Its `errorAt` also gives a group's message ("components", "fundingLines"), where the server puts sums. */
+  form: Form<AmendmentFormValues>;
   fieldId: (name: string) => string;
-  /** The message at a field's path, or at a group's ("components", "fundingLines") where the server puts sums. */
-  errorAt: (path: string) => string | undefined;
 }

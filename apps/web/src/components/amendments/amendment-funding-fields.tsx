@@ -4,8 +4,7 @@ import { fiscalYearLabel, formatMoney } from "@portal/domain";
 import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
 import { describedBy, Field } from "@portal/ui/field";
 import { useLocale, useTranslations } from "next-intl";
-import { type Control, useFieldArray } from "react-hook-form";
-import type { AmendmentFieldsetProps, AmendmentFormValues } from "./amendment-form-values";
+import type { AmendmentFieldsetProps } from "./amendment-form-values";
 
 interface Line {
   allocationId: string;
@@ -21,18 +20,16 @@ interface Line {
 export function AmendmentFundingFields({
   lines,
   newAllocations,
-  control,
-  register,
+  form,
   fieldId,
-  errorAt,
 }: AmendmentFieldsetProps & {
   lines: (Line & { disbursed: number })[];
   newAllocations: (Line & { available: number })[];
-  control: Control<AmendmentFormValues>;
 }) {
+  const { register, errorAt } = form;
   const t = useTranslations("amendments");
   const numberLocale = intlLocale(useLocale());
-  const split = useFieldArray({ control, name: "fundingLines" });
+  const split = form.array("fundingLines");
   const label = (line: Line) => `${line.programme} ${fiscalYearLabel(line.fiscalYear)}`;
   const amountField = (i: number, fieldLabel: string, hint?: string) => {
     const path = `fundingLines.${i}.amount` as const;

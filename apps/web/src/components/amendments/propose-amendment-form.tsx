@@ -1,18 +1,12 @@
 "use client";
 
-import { formatAmountInput, formatMoney, isIsoDate, parseMoney } from "@portal/domain";
-import { Alert, Button, Input, intlLocale } from "@portal/ui";
-import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { applyServerError } from "@portal/ui/server-errors";
-import { toast } from "@portal/ui/toast";
+import { formatAmountInput } from "@portal/domain";
+import { Button, intlLocale } from "@portal/ui";
+import { useForm } from "@portal/ui/use-form";
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { type FieldPath, useForm } from "react-hook-form";
-import { useApiMutation } from "@/trpc/client";
-import { AmendmentComponentFields } from "./amendment-component-fields";
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
 import type { AmendmentFormValues as Values } from "./amendment-form-values";
-import { AmendmentFundingFields } from "./amendment-funding-fields";
 
 /** The grant as a proposal may change it, from the service (instalments not paid, reports not accepted). */
 export interface AmendableGrant {
@@ -28,10 +22,11 @@ export interface AmendableGrant {
   newAllocations: { allocationId: string; programme: string; fiscalYear: number; available: number }[];
 }
 
-/**
- * Proposes an amendment. Every figure starts at its current value and the whole state is sent: the server works out
- * what changes (unchanged fields are no-ops), and its refusals land on the field they name, in the same order.
- */
+// The proposal's fields and checks are a chunk of their own: the grant page opens with the button only.
+const loadProposal = () => import("./amendment-proposal");
+const AmendmentProposal = dynamic(() => loadProposal().then((m) => m.AmendmentProposal));
+
+/** Proposes an amendment, behind a button; the figures start at their current values. */
 function ProposeAmendmentForm({
   grantId,
   currency,
@@ -42,92 +37,24 @@ function ProposeAmendmentForm({
   current: AmendableGrant;
 }) {
   const t = useTranslations("amendments");
-  const tg = useTranslations("grants");
-  const locale = useLocale();
-  const numberLocale = intlLocale(locale);
-  const fieldId = useFieldIds();
-  const router = useRouter();
-  const propose = useApiMutation((api) => api.amendments.propose.mutate);
+  const numberLocale = intlLocale(useLocale());
   const [open, setOpen] = useState(false);
+  // Fetched right after hydration, so opening the form does not wait for the network.
+  useEffect(() => void loadProposal().catch(() => undefined), []);
   const typed = (amount: number, inCurrency = currency) => formatAmountInput(amount, inCurrency, numberLocale);
-  const defaults: Values = {
-    endsOn: current.endsOn,
-    totalAmount: typed(current.totalAmount),
-    components: current.components.map((c) => ({ amount: typed(c.amount) })),
-    newComponents: [],
-    fundingLines: current.fundingLines.map((l) => ({ allocationId: l.allocationId, amount: typed(l.amount, "CAD") })),
-    payments: current.payments.map((p) => ({ dueOn: p.dueOn, amount: typed(p.amount) })),
-    requirements: current.requirements.map((r) => ({ dueOn: r.dueOn })),
-    reason: "",
-  };
-  const { register, control, handleSubmit, formState, setError, reset } = useForm<Values>({ defaultValues: defaults });
-  const errorAt = (path: string): string | undefined => {
-    let node: unknown = formState.errors;
-    for (const key of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[key];
-    return (node as { message?: string } | undefined)?.message;
-  };
-
-  const onSubmit = handleSubmit(async (values) => {
-    let valid = true;
-    const cents = (path: FieldPath<Values>, text: string, inCurrency: string, allowZero = false) => {
-      const amount = parseMoney(text, inCurrency, numberLocale);
-      if (amount === null || amount < 0 || (amount === 0 && !allowZero)) {
-        setError(path, { message: t("form.invalidAmount") });
-        valid = false;
-        return 0;
-      }
-      return amount;
-    };
-    const dateAt = (path: FieldPath<Values>, text: string) => {
-      if (!isIsoDate(text)) {
-        setError(path, { message: t("form.invalidDate") });
-        valid = false;
-      }
-      return text;
-    };
-    const input = {
-      grantId,
-      reason: values.reason,
-      endsOn: dateAt("endsOn", values.endsOn),
-      totalAmount: cents("totalAmount", values.totalAmount, currency),
-      components: current.components.map((c, i) => ({
-        id: c.id,
-        amount: cents(`components.${i}.amount`, values.components[i]!.amount, currency, true),
-      })),
-      newComponents: values.newComponents.map((c, j) => ({
-        titleEn: c.titleEn,
-        titleFr: c.titleFr,
-        amount: cents(`newComponents.${j}.amount`, c.amount, currency),
-      })),
-      fundingLines: values.fundingLines.map((l, i) => {
-        if (!l.allocationId) {
-          setError(`fundingLines.${i}.allocationId`, { message: t("form.chooseAllocation") });
-          valid = false;
-        }
-        return { allocationId: l.allocationId, amount: cents(`fundingLines.${i}.amount`, l.amount, "CAD", true) };
-      }),
-      payments: current.payments.map((p, i) => ({
-        id: p.id,
-        dueOn: dateAt(`payments.${i}.dueOn`, values.payments[i]!.dueOn),
-        amount: cents(`payments.${i}.amount`, values.payments[i]!.amount, currency),
-      })),
-      requirements: current.requirements.map((r, i) => ({
-        id: r.id,
-        dueOn: dateAt(`requirements.${i}.dueOn`, values.requirements[i]!.dueOn),
-      })),
-    };
-    if (!valid) return;
-    try {
-      await propose.mutateAsync(input);
-      toast.success(t("done.propose"));
-      reset(defaults);
-      setOpen(false);
-      router.refresh();
-    } catch (error) {
-      applyServerError(error, setError, t("failed"));
-    }
+  // No schema: the proposal's rules are the server's; the proposal's handler only reads what was typed.
+  const form = useForm<Values>({
+    defaultValues: {
+      endsOn: current.endsOn,
+      totalAmount: typed(current.totalAmount),
+      components: current.components.map((c) => ({ amount: typed(c.amount) })),
+      newComponents: [],
+      fundingLines: current.fundingLines.map((l) => ({ allocationId: l.allocationId, amount: typed(l.amount, "CAD") })),
+      payments: current.payments.map((p) => ({ dueOn: p.dueOn, amount: typed(p.amount) })),
+      requirements: current.requirements.map((r) => ({ dueOn: r.dueOn })),
+      reason: "",
+    },
   });
-
   if (!open) {
     return (
       <Button type="button" variant="outline" onClick={() => setOpen(true)} data-testid="amendment-open">
@@ -135,114 +62,14 @@ function ProposeAmendmentForm({
       </Button>
     );
   }
-  const groupError = (name: string) => {
-    const message = errorAt(name);
-    return message ? <Alert>{message}</Alert> : null;
-  };
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" data-testid="amendment-form">
-      <div>
-        <h3 className="text-sm font-semibold">{t("form.title")}</h3>
-        <p className="text-sm text-muted-foreground">{t("form.intro")}</p>
-      </div>
-      {formState.errors.root?.server?.message ? <Alert>{formState.errors.root.server.message}</Alert> : null}
-      {groupError("changes")}
-      <div className="grid gap-4 md:grid-cols-2">
-        <Field id={fieldId("endsOn")} label={t("form.endsOn")} error={errorAt("endsOn")}>
-          <Input type="date" {...register("endsOn")} {...describedBy(fieldId("endsOn"), errorAt("endsOn"))} />
-        </Field>
-        <Field
-          id={fieldId("totalAmount")}
-          label={t("form.totalAmount", { currency })}
-          error={errorAt("totalAmount")}
-          hint={t("form.paid", { amount: formatMoney(current.disbursed, currency, numberLocale) })}
-        >
-          <Input
-            inputMode="decimal"
-            {...register("totalAmount")}
-            {...describedBy(fieldId("totalAmount"), errorAt("totalAmount"))}
-          />
-        </Field>
-      </div>
-
-      <AmendmentComponentFields
-        components={current.components}
-        currency={currency}
-        {...{ control, register, fieldId, errorAt }}
-      />
-      <AmendmentFundingFields
-        lines={current.fundingLines}
-        newAllocations={current.newAllocations}
-        {...{ control, register, fieldId, errorAt }}
-      />
-
-      {current.payments.length > 0 ? (
-        <fieldset className="flex flex-col gap-3">
-          <legend className="mb-2 text-sm font-medium">{t("form.payments")}</legend>
-          {groupError("payments")}
-          {current.payments.map((p, i) => {
-            const due = `payments.${i}.dueOn` as const;
-            const amount = `payments.${i}.amount` as const;
-            return (
-              <div key={p.id} className="grid gap-4 md:grid-cols-2" data-testid={`amendment-payment-${p.sequence}`}>
-                <Field
-                  id={fieldId(due)}
-                  label={`${t("form.instalment", { sequence: p.sequence })} · ${t("form.dueOn")}`}
-                  error={errorAt(due)}
-                >
-                  <Input type="date" {...register(due)} {...describedBy(fieldId(due), errorAt(due))} />
-                </Field>
-                <Field
-                  id={fieldId(amount)}
-                  label={`${t("form.instalment", { sequence: p.sequence })} · ${t("form.amount", { currency })}`}
-                  error={errorAt(amount)}
-                >
-                  <Input inputMode="decimal" {...register(amount)} {...describedBy(fieldId(amount), errorAt(amount))} />
-                </Field>
-              </div>
-            );
-          })}
-        </fieldset>
-      ) : null}
-
-      {current.requirements.length > 0 ? (
-        <fieldset className="flex flex-col gap-3">
-          <legend className="mb-2 text-sm font-medium">{t("form.requirements")}</legend>
-          <div className="grid gap-4 md:grid-cols-2">
-            {current.requirements.map((r, i) => {
-              const path = `requirements.${i}.dueOn` as const;
-              return (
-                <Field
-                  key={r.id}
-                  id={fieldId(path)}
-                  label={`${t("form.report", { kind: tg(`reportKind.${r.kind}`), stage: tg(`reportStage.${r.stage}`) })} · ${t("form.dueOn")}`}
-                  error={errorAt(path)}
-                >
-                  <Input type="date" {...register(path)} {...describedBy(fieldId(path), errorAt(path))} />
-                </Field>
-              );
-            })}
-          </div>
-        </fieldset>
-      ) : null}
-
-      <Field id={fieldId("reason")} label={t("form.reason")} error={errorAt("reason")}>
-        <textarea
-          rows={3}
-          className="rounded-md border border-input px-3 py-2 text-sm"
-          {...register("reason")}
-          {...describedBy(fieldId("reason"), errorAt("reason"))}
-        />
-      </Field>
-      <div className="flex gap-2">
-        <Button type="submit" disabled={formState.isSubmitting} data-testid="amendment-submit">
-          {t("form.submit")}
-        </Button>
-        <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-          {t("form.close")}
-        </Button>
-      </div>
-    </form>
+    <AmendmentProposal
+      form={form}
+      grantId={grantId}
+      currency={currency}
+      current={current}
+      onClose={() => setOpen(false)}
+    />
   );
 }
 

@@ -4,8 +4,8 @@ import { Alert, Button, Label } from "@portal/ui";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { schemaValidator, useForm } from "@portal/ui/use-form";
 import { FileSize } from "./file-size";
 import { ACCEPT_ATTRIBUTE, fileProblem, MAX_FILES } from "./file-rules";
 
@@ -62,15 +62,12 @@ export function ReportSubmissionForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [done, setDone] = useState(false);
-  const resolver = useLazyResolver<{ body: string }>(async () => {
-    const [{ zodResolver }, { reportBodySchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schemas"),
-    ]);
-    return zodResolver(reportBodySchema({ bodyRequired: t("bodyRequired"), bodyTooLong: t("bodyTooLong") }));
+  const validate = useLazySchema<{ body: string }>(async () => {
+    const { reportBodySchema } = await import("./form-schemas");
+    return schemaValidator(reportBodySchema({ bodyRequired: t("bodyRequired"), bodyTooLong: t("bodyTooLong") }));
   }, [t]);
-  const form = useForm<{ body: string }>({ resolver, defaultValues: { body: "" } });
-  const bodyError = form.formState.errors.body?.message;
+  const form = useForm<{ body: string }>({ validate, defaultValues: { body: "" } });
+  const bodyError = form.errorAt("body");
 
   function describeProblem(file: File): string | null {
     const problem = fileProblem(file);
@@ -111,7 +108,7 @@ export function ReportSubmissionForm({
       const index = field?.startsWith("files.") ? Number(field.slice("files.".length)) : -1;
       if (index >= 0 && files[index]) setFilesError(t("problems.content", { file: files[index].name }));
       else if (field === "files") setFilesError(t("problems.tooMany", { max: MAX_FILES }));
-      else if (field === "body") form.setError("body", { message: message || t("bodyRequired") });
+      else if (field === "body") form.setError("body", message || t("bodyRequired"));
       else if (code === "FORBIDDEN") setFormError(t("forbidden"));
       else if (code === "INVALID_TRANSITION") setFormError(t("notOpen"));
       else setFormError(t("failed"));
@@ -123,7 +120,7 @@ export function ReportSubmissionForm({
     startTransition(() => router.refresh());
   });
 
-  const busy = progress !== null || refreshing || form.formState.isSubmitting;
+  const busy = progress !== null || refreshing || form.isSubmitting;
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate aria-describedby={`${filesId}-hint`}>
       <div className="flex flex-col gap-1.5">

@@ -23,10 +23,9 @@ import {
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type ComponentProps, type ReactNode, useMemo } from "react";
-import { Controller, type FieldErrors, type Resolver, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
-import { applyServerError } from "@portal/ui/server-errors";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { applyServerError, schemaValidator, useForm, type Validate } from "@portal/ui/use-form";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useApiMutation, useApiQuery } from "@/trpc/client";
 import { CountryPicker } from "./country-picker";
@@ -52,27 +51,6 @@ const EMPTY_CONFERENCE: ConferenceFormValues = {
   allocationId: "",
   directCost: "",
 };
-
-function errorAt(errors: FieldErrors<ConferenceFormValues>, path: string): string | undefined {
-  const node = path
-    .split(".")
-    .reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], errors) as
-    { message?: string; root?: { message?: string } } | undefined;
-  return node?.message ?? node?.root?.message;
-}
-
-/** Puts a message at a dotted path ("coHosts.1.ref") in react-hook-form's error tree. */
-function setErrorAt(tree: Record<string, unknown>, path: string, message: string): void {
-  const keys = path.split(".");
-  let node = tree;
-  for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    const child: Record<string, unknown> = typeof next === "object" && next !== null ? { ...next } : {};
-    node[key] = child;
-    node = child;
-  }
-  node[keys.at(-1)!] = { type: "custom", message };
-}
 
 const textareaClass =
   "rounded-md border border-input bg-background px-3 py-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring aria-invalid:border-destructive";
@@ -113,39 +91,30 @@ function ConferenceForm({
   // The API's schema (its messages come from the validation catalogue, already in the reader's language), plus the
   // form's own checks; every field's error shows at once. zod and the schema arrive in their own chunk, right after
   // the page hydrates.
-  const resolver = useLazyResolver<ConferenceFormValues, ConferenceFormOutput>(async () => {
-    const [{ zodResolver }, { conferenceFormIssues, conferenceFormSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schema"),
-    ]);
-    const api = zodResolver(conferenceFormSchema(intl));
+  const validate = useLazySchema<ConferenceFormValues, ConferenceFormOutput>(async () => {
+    const { conferenceFormIssues, conferenceFormSchema } = await import("./form-schema");
+    const api = schemaValidator(conferenceFormSchema(intl));
     const messages = { invalidAmount: t("invalidAmount"), chooseCoHost: t("chooseCoHost") };
-    const withFormChecks: Resolver<ConferenceFormValues, unknown, ConferenceFormOutput> = async (
-      values,
-      context,
-      options,
-    ) => {
-      const result = await api(values, context, options);
+    // The form's own message replaces the schema's on the same field: it says what the person typed wrong.
+    const withFormChecks: Validate<ConferenceFormValues, ConferenceFormOutput> = async (values) => {
+      const result = await api(values);
       const issues = conferenceFormIssues(values, intl, messages);
       if (Object.keys(issues).length === 0) return result;
-      const errors: Record<string, unknown> = { ...result.errors };
-      for (const [path, message] of Object.entries(issues)) setErrorAt(errors, path, message);
-      return { values: {}, errors: errors as FieldErrors<ConferenceFormValues> };
+      return { ok: false, errors: { ...(result.ok ? {} : result.errors), ...issues } };
     };
     return withFormChecks;
   }, [intl, t]);
-  const form = useForm<ConferenceFormValues, unknown, ConferenceFormOutput>({
-    resolver,
+  const form = useForm<ConferenceFormValues, ConferenceFormOutput>({
+    validate,
     mode: "onTouched",
     defaultValues: initial ?? EMPTY_CONFERENCE,
   });
-  const { register, handleSubmit, control, formState, setError } = form;
-  const errors = formState.errors;
-  const coHosts = useFieldArray({ control, name: "coHosts" });
-  const sessions = useFieldArray({ control, name: "sessions" });
-  const outcomes = useFieldArray({ control, name: "outcomes" });
-  const documents = useFieldArray({ control, name: "documents" });
-  const [fundingKind, startsOn] = useWatch({ control, name: ["fundingKind", "startsOn"] });
+  const { register, handleSubmit, isSubmitting, setError, errorAt, formError } = form;
+  const coHosts = form.array("coHosts");
+  const sessions = form.array("sessions");
+  const outcomes = form.array("outcomes");
+  const documents = form.array("documents");
+  const { fundingKind, startsOn } = form.values;
 
   const name = (o: { nameEn: string; nameFr: string }) => localized(o, "name", locale);
   const countries = useMemo(
@@ -176,7 +145,7 @@ function ConferenceForm({
   });
 
   const input = (path: Parameters<typeof register>[0], extra: ComponentProps<"input"> = {}) => (
-    <Input {...register(path)} {...describedBy(fieldId(path), errorAt(errors, path))} {...extra} />
+    <Input {...register(path)} {...describedBy(fieldId(path), errorAt(path))} {...extra} />
   );
   const textarea = (path: Parameters<typeof register>[0], lang: string) => (
     <textarea
@@ -184,11 +153,11 @@ function ConferenceForm({
       rows={3}
       className={textareaClass}
       {...register(path)}
-      {...describedBy(fieldId(path), errorAt(errors, path))}
+      {...describedBy(fieldId(path), errorAt(path))}
     />
   );
   const field = (path: string, label: string, control: ReactNode, hint?: string) => (
-    <Field id={fieldId(path)} label={label} error={errorAt(errors, path)} hint={hint}>
+    <Field id={fieldId(path)} label={label} error={errorAt(path)} hint={hint}>
       {control}
     </Field>
   );
@@ -201,8 +170,8 @@ function ConferenceForm({
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" aria-busy={formState.isSubmitting}>
-      {errors.root?.server?.message ? <Alert data-testid="form-error">{errors.root.server.message}</Alert> : null}
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" aria-busy={isSubmitting}>
+      {formError ? <Alert data-testid="form-error">{formError}</Alert> : null}
       {options.isError ? <Alert>{t("saveFailed")}</Alert> : null}
 
       <Section title={t("details")}>
@@ -215,10 +184,7 @@ function ConferenceForm({
           {field(
             "countryCode",
             t("country"),
-            <Select
-              {...register("countryCode")}
-              {...describedBy(fieldId("countryCode"), errorAt(errors, "countryCode"))}
-            >
+            <Select {...register("countryCode")} {...describedBy(fieldId("countryCode"), errorAt("countryCode"))}>
               <option value="">{t("choose")}</option>
               {countries.map((c) => (
                 <option key={c.iso2} value={c.iso2}>
@@ -235,7 +201,7 @@ function ConferenceForm({
       <Section title={tc("coHostsTitle")} hint={t("coHostsHint")}>
         {coHosts.fields.map((item, index) => {
           const path = `coHosts.${index}.ref`;
-          const error = errorAt(errors, path) ?? errorAt(errors, `coHosts.${index}`);
+          const error = errorAt(path) ?? errorAt(`coHosts.${index}`);
           return (
             <fieldset
               key={item.id}
@@ -274,25 +240,19 @@ function ConferenceForm({
       </Section>
 
       <Section title={tc("participantsTitle")} hint={t("participantsHint")}>
-        <Controller
-          control={control}
-          name="participants"
-          render={({ field: picker }) => (
-            <CountryPicker
-              id={fieldId("participants")}
-              testId="participants-options"
-              label={tc("participantsTitle")}
-              options={countries}
-              value={picker.value}
-              onChange={picker.onChange}
-              error={errorAt(errors, "participants")}
-              loading={options.isPending}
-            />
-          )}
+        <CountryPicker
+          id={fieldId("participants")}
+          testId="participants-options"
+          label={tc("participantsTitle")}
+          options={countries}
+          value={form.values.participants}
+          onChange={(next) => form.setValue("participants", next)}
+          error={errorAt("participants")}
+          loading={options.isPending}
         />
-        {errorAt(errors, "participants") ? (
+        {errorAt("participants") ? (
           <p id={fieldId("participants-error")} className="text-sm text-destructive">
-            {errorAt(errors, "participants")}
+            {errorAt("participants")}
           </p>
         ) : null}
       </Section>
@@ -301,7 +261,7 @@ function ConferenceForm({
         <fieldset
           className="grid gap-x-4 gap-y-1 sm:grid-cols-2 lg:grid-cols-3"
           aria-label={tc("organisationsTitle")}
-          {...describedBy(fieldId("organisationIds"), errorAt(errors, "organisationIds"))}
+          {...describedBy(fieldId("organisationIds"), errorAt("organisationIds"))}
         >
           {options.isPending ? (
             <p className="text-sm text-muted-foreground" role="status">
@@ -310,15 +270,15 @@ function ConferenceForm({
           ) : null}
           {(options.data?.organisations ?? []).map((o) => (
             <label key={o.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" className="h-4 w-4 accent-primary" value={o.id} {...register("organisationIds")} />
+              <input className="h-4 w-4 accent-primary" {...form.checkbox("organisationIds", o.id)} />
               {name(o)}
               {o.acronym ? ` (${o.acronym})` : ""}
             </label>
           ))}
         </fieldset>
-        {errorAt(errors, "organisationIds") ? (
+        {errorAt("organisationIds") ? (
           <p id={fieldId("organisationIds-error")} className="text-sm text-destructive">
-            {errorAt(errors, "organisationIds")}
+            {errorAt("organisationIds")}
           </p>
         ) : null}
       </Section>
@@ -407,7 +367,7 @@ function ConferenceForm({
           <legend className="mb-1 text-sm font-medium">{t("fundingKind")}</legend>
           {CONFERENCE_FUNDING_KINDS.map((kind) => (
             <label key={kind} className="flex items-center gap-2 text-sm">
-              <input type="radio" className="h-4 w-4 accent-primary" value={kind} {...register("fundingKind")} />
+              <input className="h-4 w-4 accent-primary" {...form.radio("fundingKind", kind)} />
               {t(`fundingKinds.${kind}`)}
             </label>
           ))}
@@ -416,7 +376,7 @@ function ConferenceForm({
           ? field(
               "grantId",
               t("grant"),
-              <Select {...register("grantId")} {...describedBy(fieldId("grantId"), errorAt(errors, "grantId"))}>
+              <Select {...register("grantId")} {...describedBy(fieldId("grantId"), errorAt("grantId"))}>
                 <option value="">{t("choose")}</option>
                 {(options.data?.grants ?? []).map((g) => (
                   <option key={g.id} value={g.id}>
@@ -431,10 +391,7 @@ function ConferenceForm({
             {field(
               "allocationId",
               t("allocation"),
-              <Select
-                {...register("allocationId")}
-                {...describedBy(fieldId("allocationId"), errorAt(errors, "allocationId"))}
-              >
+              <Select {...register("allocationId")} {...describedBy(fieldId("allocationId"), errorAt("allocationId"))}>
                 <option value="">{t("choose")}</option>
                 {allocations.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -460,8 +417,8 @@ function ConferenceForm({
       </Section>
 
       <div className="flex gap-3">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("saving") : conferenceId ? t("saveChanges") : t("create")}
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("saving") : conferenceId ? t("saveChanges") : t("create")}
         </Button>
         <Button type="button" variant="ghost" onClick={() => router.back()}>
           {t("cancel")}

@@ -15,23 +15,14 @@ import {
 } from "@portal/ui";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { type FieldErrors, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
-import { applyServerError } from "@portal/ui/server-errors";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { applyServerError, schemaValidator, useForm } from "@portal/ui/use-form";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useApiMutation, useApiQuery } from "@/trpc/client";
 import type { GrantFormOutput, GrantFormValues } from "./form-schema";
 
 const EMPTY_COMPONENT = { titleEn: "", titleFr: "", descriptionEn: "", descriptionFr: "", amount: "" };
-
-function errorAt(errors: FieldErrors<GrantFormValues>, path: string): string | undefined {
-  const node = path
-    .split(".")
-    .reduce<unknown>((acc, key) => (acc as Record<string, unknown> | undefined)?.[key], errors) as
-    { message?: string; root?: { message?: string } } | undefined;
-  return node?.message ?? node?.root?.message;
-}
 
 function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; grantId?: string; version?: number }) {
   const t = useTranslations("grantForm");
@@ -42,15 +33,12 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
   const router = useRouter();
   const options = useApiQuery((api) => api.grants.formOptions.query);
   // zod and the API's schema arrive in their own chunk, right after the page hydrates.
-  const resolver = useLazyResolver<GrantFormValues, GrantFormOutput>(async () => {
-    const [{ zodResolver }, { grantFormSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schema"),
-    ]);
-    return zodResolver(grantFormSchema(intl, t("invalidAmount")));
+  const validate = useLazySchema<GrantFormValues, GrantFormOutput>(async () => {
+    const { grantFormSchema } = await import("./form-schema");
+    return schemaValidator(grantFormSchema(intl, t("invalidAmount")));
   }, [intl, t]);
-  const form = useForm<GrantFormValues, unknown, GrantFormOutput>({
-    resolver,
+  const form = useForm<GrantFormValues, GrantFormOutput>({
+    validate,
     mode: "onChange",
     defaultValues: initial ?? {
       reference: "",
@@ -69,22 +57,19 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
       fundingLines: [{ allocationId: "", amount: "" }],
     },
   });
-  const { register, handleSubmit, control, formState, setError } = form;
-  const errors = formState.errors;
-  const components = useFieldArray({ control, name: "components" });
-  const lines = useFieldArray({ control, name: "fundingLines" });
-  const watched = useWatch({ control });
-  const currency = isCurrencyCode((watched.currency ?? "").toUpperCase())
-    ? (watched.currency ?? "CAD").toUpperCase()
-    : "CAD";
+  const { register, handleSubmit, isSubmitting, setError, errorAt, formError } = form;
+  const components = form.array("components");
+  const lines = form.array("fundingLines");
+  const watched = form.values;
+  const currency = isCurrencyCode(watched.currency.toUpperCase()) ? watched.currency.toUpperCase() : "CAD";
   const sum = (values: (string | undefined)[], cur: string) =>
     values.reduce((acc, v) => acc + (parseMoney(v ?? "", cur, intl) ?? 0), 0);
   const componentsTotal = sum(
-    (watched.components ?? []).map((c) => c?.amount),
+    watched.components.map((c) => c.amount),
     currency,
   );
   const fundingTotal = sum(
-    (watched.fundingLines ?? []).map((l) => l?.amount),
+    watched.fundingLines.map((l) => l.amount),
     "CAD",
   );
 
@@ -102,18 +87,18 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
   });
 
   const field = (name: keyof GrantFormValues, label: string, input: React.ReactNode, hint?: string) => (
-    <Field id={fieldId(name)} label={label} error={errorAt(errors, name)} hint={hint}>
+    <Field id={fieldId(name)} label={label} error={errorAt(name)} hint={hint}>
       {input}
     </Field>
   );
   const text = (
     name: "reference" | "titleEn" | "titleFr" | "exchangeRateToCad" | "currency" | "totalAmount",
     extra: React.ComponentProps<"input"> = {},
-  ) => <Input {...register(name)} {...describedBy(fieldId(name), errorAt(errors, name))} {...extra} />;
+  ) => <Input {...register(name)} {...describedBy(fieldId(name), errorAt(name))} {...extra} />;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" aria-busy={formState.isSubmitting}>
-      {errors.root?.server?.message ? <Alert data-testid="form-error">{errors.root.server.message}</Alert> : null}
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6" aria-busy={isSubmitting}>
+      {formError ? <Alert data-testid="form-error">{formError}</Alert> : null}
       <Card>
         <CardHeader>
           <CardTitle>{t("agreement")}</CardTitle>
@@ -130,7 +115,7 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
             t("recipient"),
             <Select
               {...register("recipientId")}
-              {...describedBy(fieldId("recipientId"), errorAt(errors, "recipientId"))}
+              {...describedBy(fieldId("recipientId"), errorAt("recipientId"))}
               className="w-full"
             >
               <option value="">{t("choose")}</option>
@@ -144,7 +129,7 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
           )}
           {field("titleEn", t("titleEn"), text("titleEn", { lang: "en" }))}
           {field("titleFr", t("titleFr"), text("titleFr", { lang: "fr" }))}
-          <Field id={fieldId("purposeEn")} label={t("purposeEn")} error={errorAt(errors, "purposeEn")}>
+          <Field id={fieldId("purposeEn")} label={t("purposeEn")} error={errorAt("purposeEn")}>
             <textarea
               lang="en"
               rows={3}
@@ -153,7 +138,7 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
               {...describedBy(fieldId("purposeEn"))}
             />
           </Field>
-          <Field id={fieldId("purposeFr")} label={t("purposeFr")} error={errorAt(errors, "purposeFr")}>
+          <Field id={fieldId("purposeFr")} label={t("purposeFr")} error={errorAt("purposeFr")}>
             <textarea
               lang="fr"
               rows={3}
@@ -189,15 +174,11 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
               ))}
             </Select>,
           )}
-          <Field id={fieldId("startsOn")} label={t("startsOn")} error={errorAt(errors, "startsOn")}>
-            <Input
-              type="date"
-              {...register("startsOn")}
-              {...describedBy(fieldId("startsOn"), errorAt(errors, "startsOn"))}
-            />
+          <Field id={fieldId("startsOn")} label={t("startsOn")} error={errorAt("startsOn")}>
+            <Input type="date" {...register("startsOn")} {...describedBy(fieldId("startsOn"), errorAt("startsOn"))} />
           </Field>
-          <Field id={fieldId("endsOn")} label={t("endsOn")} error={errorAt(errors, "endsOn")}>
-            <Input type="date" {...register("endsOn")} {...describedBy(fieldId("endsOn"), errorAt(errors, "endsOn"))} />
+          <Field id={fieldId("endsOn")} label={t("endsOn")} error={errorAt("endsOn")}>
+            <Input type="date" {...register("endsOn")} {...describedBy(fieldId("endsOn"), errorAt("endsOn"))} />
           </Field>
         </CardContent>
       </Card>
@@ -217,40 +198,34 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
               <Field
                 id={fieldId(`components.${index}.titleEn`)}
                 label={t("titleEn")}
-                error={errorAt(errors, `components.${index}.titleEn`)}
+                error={errorAt(`components.${index}.titleEn`)}
               >
                 <Input
                   lang="en"
                   {...register(`components.${index}.titleEn`)}
-                  {...describedBy(
-                    fieldId(`components.${index}.titleEn`),
-                    errorAt(errors, `components.${index}.titleEn`),
-                  )}
+                  {...describedBy(fieldId(`components.${index}.titleEn`), errorAt(`components.${index}.titleEn`))}
                 />
               </Field>
               <Field
                 id={fieldId(`components.${index}.titleFr`)}
                 label={t("titleFr")}
-                error={errorAt(errors, `components.${index}.titleFr`)}
+                error={errorAt(`components.${index}.titleFr`)}
               >
                 <Input
                   lang="fr"
                   {...register(`components.${index}.titleFr`)}
-                  {...describedBy(
-                    fieldId(`components.${index}.titleFr`),
-                    errorAt(errors, `components.${index}.titleFr`),
-                  )}
+                  {...describedBy(fieldId(`components.${index}.titleFr`), errorAt(`components.${index}.titleFr`))}
                 />
               </Field>
               <Field
                 id={fieldId(`components.${index}.amount`)}
                 label={t("amount", { currency })}
-                error={errorAt(errors, `components.${index}.amount`)}
+                error={errorAt(`components.${index}.amount`)}
               >
                 <Input
                   inputMode="decimal"
                   {...register(`components.${index}.amount`)}
-                  {...describedBy(fieldId(`components.${index}.amount`), errorAt(errors, `components.${index}.amount`))}
+                  {...describedBy(fieldId(`components.${index}.amount`), errorAt(`components.${index}.amount`))}
                 />
               </Field>
               <div className="flex items-end">
@@ -273,7 +248,7 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
               {t("componentsSum", { sum: formatMoney(componentsTotal, currency, intl) })}
             </p>
           </div>
-          {errorAt(errors, "components") ? <Alert>{errorAt(errors, "components")}</Alert> : null}
+          {errorAt("components") ? <Alert>{errorAt("components")}</Alert> : null}
         </CardContent>
       </Card>
 
@@ -292,13 +267,13 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
               <Field
                 id={fieldId(`fundingLines.${index}.allocationId`)}
                 label={t("allocation")}
-                error={errorAt(errors, `fundingLines.${index}.allocationId`)}
+                error={errorAt(`fundingLines.${index}.allocationId`)}
               >
                 <Select
                   {...register(`fundingLines.${index}.allocationId`)}
                   {...describedBy(
                     fieldId(`fundingLines.${index}.allocationId`),
-                    errorAt(errors, `fundingLines.${index}.allocationId`),
+                    errorAt(`fundingLines.${index}.allocationId`),
                   )}
                 >
                   <option value="">{t("choose")}</option>
@@ -313,15 +288,12 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
               <Field
                 id={fieldId(`fundingLines.${index}.amount`)}
                 label={t("amount", { currency: "CAD" })}
-                error={errorAt(errors, `fundingLines.${index}.amount`)}
+                error={errorAt(`fundingLines.${index}.amount`)}
               >
                 <Input
                   inputMode="decimal"
                   {...register(`fundingLines.${index}.amount`)}
-                  {...describedBy(
-                    fieldId(`fundingLines.${index}.amount`),
-                    errorAt(errors, `fundingLines.${index}.amount`),
-                  )}
+                  {...describedBy(fieldId(`fundingLines.${index}.amount`), errorAt(`fundingLines.${index}.amount`))}
                 />
               </Field>
               <div className="flex items-end">
@@ -344,13 +316,13 @@ function GrantForm({ initial, grantId, version }: { initial?: GrantFormValues; g
               {t("fundingSum", { sum: formatMoney(fundingTotal, "CAD", intl) })}
             </p>
           </div>
-          {errorAt(errors, "fundingLines") ? <Alert>{errorAt(errors, "fundingLines")}</Alert> : null}
+          {errorAt("fundingLines") ? <Alert>{errorAt("fundingLines")}</Alert> : null}
         </CardContent>
       </Card>
 
       <div className="flex gap-3">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("saving") : grantId ? t("saveChanges") : t("create")}
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("saving") : grantId ? t("saveChanges") : t("create")}
         </Button>
         <Button type="button" variant="ghost" onClick={() => router.back()}>
           {t("cancel")}

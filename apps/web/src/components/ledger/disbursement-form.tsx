@@ -12,11 +12,10 @@ import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
 import { toast } from "@portal/ui/toast";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
-import { applyServerError } from "@portal/ui/server-errors";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { applyServerError, schemaValidator, useForm } from "@portal/ui/use-form";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useApiMutation } from "@/trpc/client";
 import type { Disbursement, DisbursementValues } from "./form-schemas";
@@ -56,20 +55,17 @@ function DisbursementForm({
   const router = useRouter();
   const record = useApiMutation((api) => api.disbursements.record.mutate);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const resolver = useLazyResolver<DisbursementValues, Disbursement>(async () => {
-    const [{ zodResolver }, { disbursementSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schemas"),
-    ]);
+  const validate = useLazySchema<DisbursementValues, Disbursement>(async () => {
+    const { disbursementSchema } = await import("./form-schemas");
     const messages = {
       invalidDate: t("invalidDate"),
       invalidAmount: t("invalidAmount"),
       referenceRequired: t("referenceRequired"),
     };
-    return zodResolver(disbursementSchema(locale, currency, messages));
+    return schemaValidator(disbursementSchema(locale, currency, messages));
   }, [locale, currency, t]);
-  const form = useForm<DisbursementValues, unknown, Disbursement>({
-    resolver,
+  const form = useForm<DisbursementValues, Disbursement>({
+    validate,
     mode: "onChange",
     defaultValues: {
       paidOn: todayIso(),
@@ -78,8 +74,8 @@ function DisbursementForm({
       fundingLineId: "",
     },
   });
-  const { register, handleSubmit, formState, setError, reset, control } = form;
-  const paidOn = useWatch({ control, name: "paidOn" });
+  const { register, handleSubmit, isSubmitting, setError, reset, errorAt, formError } = form;
+  const paidOn = form.values.paidOn;
   const onSubmit = handleSubmit(async (values) => {
     try {
       await record.mutateAsync({
@@ -100,39 +96,38 @@ function DisbursementForm({
       applyServerError(error, setError, t("failed"), refusalText);
     }
   });
-  const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="disbursement-form">
       <p className="text-sm">{t("payingInstalment", { label: scheduledPayment.label })}</p>
       <p className="text-sm text-muted-foreground">
         {t("remainingToPay", { amount: formatMoney(remaining, currency, locale) })}
       </p>
-      {e.root?.server?.message ? <Alert data-testid="disbursement-error">{e.root.server.message}</Alert> : null}
+      {formError ? <Alert data-testid="disbursement-error">{formError}</Alert> : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Field
           id={fieldId("paidOn")}
           label={t("paidOn")}
-          error={e.paidOn?.message}
+          error={errorAt("paidOn")}
           hint={
-            isIsoDate(paidOn ?? "")
+            isIsoDate(paidOn)
               ? t("fiscalPeriod", { fy: fiscalYearLabel(fiscalYearOf(paidOn)), q: fiscalQuarterOf(paidOn) })
               : undefined
           }
         >
-          <Input type="date" {...register("paidOn")} {...describedBy(fieldId("paidOn"), e.paidOn?.message)} />
+          <Input type="date" {...register("paidOn")} {...describedBy(fieldId("paidOn"), errorAt("paidOn"))} />
         </Field>
-        <Field id={fieldId("amount")} label={t("amountIn", { currency })} error={e.amount?.message}>
-          <Input inputMode="decimal" {...register("amount")} {...describedBy(fieldId("amount"), e.amount?.message)} />
+        <Field id={fieldId("amount")} label={t("amountIn", { currency })} error={errorAt("amount")}>
+          <Input inputMode="decimal" {...register("amount")} {...describedBy(fieldId("amount"), errorAt("amount"))} />
         </Field>
-        <Field id={fieldId("reference")} label={t("paymentReference")} error={e.reference?.message}>
+        <Field id={fieldId("reference")} label={t("paymentReference")} error={errorAt("reference")}>
           <Input
             {...register("reference")}
-            {...describedBy(fieldId("reference"), e.reference?.message)}
+            {...describedBy(fieldId("reference"), errorAt("reference"))}
             placeholder="EFT-2002-0417"
           />
         </Field>
-        <Field id={fieldId("fundingLineId")} label={t("fundingLine")} error={e.fundingLineId?.message}>
-          <Select {...register("fundingLineId")} {...describedBy(fieldId("fundingLineId"), e.fundingLineId?.message)}>
+        <Field id={fieldId("fundingLineId")} label={t("fundingLine")} error={errorAt("fundingLineId")}>
+          <Select {...register("fundingLineId")} {...describedBy(fieldId("fundingLineId"), errorAt("fundingLineId"))}>
             <option value="">{t("automatic")}</option>
             {fundingLines.map((line) => (
               <option key={line.id} value={line.id}>
@@ -143,8 +138,8 @@ function DisbursementForm({
         </Field>
       </div>
       <div>
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("recording") : t("recordDisbursement")}
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("recording") : t("recordDisbursement")}
         </Button>
       </div>
     </form>

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /**
  * The ledger forms' schemas, in a module of their own: the forms load it (and zod with it) after the grant page has
- * hydrated (useLazyResolver), so the page's first-load JavaScript carries no validator.
+ * hydrated (useLazySchema), so the page's first-load JavaScript carries no validator.
  */
 
 /** A typed amount in the reader's locale, turned into minor units (or an error naming the field). */

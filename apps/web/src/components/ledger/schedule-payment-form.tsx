@@ -4,11 +4,10 @@ import { formatMoney } from "@portal/domain";
 import { Alert, Button, Input, intlLocale, Select } from "@portal/ui";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
 import { toast } from "@portal/ui/toast";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
-import { applyServerError } from "@portal/ui/server-errors";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { applyServerError, schemaValidator, useForm } from "@portal/ui/use-form";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useApiMutation } from "@/trpc/client";
 import type { SchedulePayment, SchedulePaymentValues } from "./form-schemas";
@@ -30,20 +29,16 @@ function SchedulePaymentForm({
   const locale = intlLocale(useLocale());
   const router = useRouter();
   const schedule = useApiMutation((api) => api.payments.schedule.mutate);
-  const resolver = useLazyResolver<SchedulePaymentValues, SchedulePayment>(async () => {
-    const [{ zodResolver }, { schedulePaymentSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schemas"),
-    ]);
+  const validate = useLazySchema<SchedulePaymentValues, SchedulePayment>(async () => {
+    const { schedulePaymentSchema } = await import("./form-schemas");
     const messages = { invalidDate: t("invalidDate"), invalidAmount: t("invalidAmount") };
-    return zodResolver(schedulePaymentSchema(locale, currency, messages));
+    return schemaValidator(schedulePaymentSchema(locale, currency, messages));
   }, [locale, currency, t]);
-  const { register, handleSubmit, formState, setError, reset } = useForm<
+  const { register, handleSubmit, isSubmitting, errorAt, formError, setError, reset } = useForm<
     SchedulePaymentValues,
-    unknown,
     SchedulePayment
   >({
-    resolver,
+    validate,
     mode: "onChange",
     defaultValues: { dueOn: "", amount: "", descriptionEn: "", descriptionFr: "", requirementId: "" },
   });
@@ -57,18 +52,17 @@ function SchedulePaymentForm({
       applyServerError(error, setError, t("failed"), refusalText);
     }
   });
-  const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="schedule-form">
-      {e.root?.server?.message ? <Alert>{e.root.server.message}</Alert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id={fieldId("dueOn")} label={t("dueOn")} error={e.dueOn?.message}>
-          <Input type="date" {...register("dueOn")} {...describedBy(fieldId("dueOn"), e.dueOn?.message)} />
+        <Field id={fieldId("dueOn")} label={t("dueOn")} error={errorAt("dueOn")}>
+          <Input type="date" {...register("dueOn")} {...describedBy(fieldId("dueOn"), errorAt("dueOn"))} />
         </Field>
-        <Field id={fieldId("amount")} label={t("amountIn", { currency })} error={e.amount?.message}>
-          <Input inputMode="decimal" {...register("amount")} {...describedBy(fieldId("amount"), e.amount?.message)} />
+        <Field id={fieldId("amount")} label={t("amountIn", { currency })} error={errorAt("amount")}>
+          <Input inputMode="decimal" {...register("amount")} {...describedBy(fieldId("amount"), errorAt("amount"))} />
         </Field>
-        <Field id={fieldId("descriptionEn")} label={t("descriptionEn")} error={e.descriptionEn?.message}>
+        <Field id={fieldId("descriptionEn")} label={t("descriptionEn")} error={errorAt("descriptionEn")}>
           <Input
             lang="en"
             {...register("descriptionEn")}
@@ -76,7 +70,7 @@ function SchedulePaymentForm({
             placeholder="50% on signature"
           />
         </Field>
-        <Field id={fieldId("descriptionFr")} label={t("descriptionFr")} error={e.descriptionFr?.message}>
+        <Field id={fieldId("descriptionFr")} label={t("descriptionFr")} error={errorAt("descriptionFr")}>
           <Input
             lang="fr"
             {...register("descriptionFr")}
@@ -84,7 +78,7 @@ function SchedulePaymentForm({
             placeholder="50 % à la signature"
           />
         </Field>
-        <Field id={fieldId("requirementId")} label={t("heldUntil")} error={e.requirementId?.message}>
+        <Field id={fieldId("requirementId")} label={t("heldUntil")} error={errorAt("requirementId")}>
           <Select {...register("requirementId")} {...describedBy(fieldId("requirementId"))}>
             <option value="">{t("noCondition")}</option>
             {requirements.map((r) => (
@@ -96,7 +90,7 @@ function SchedulePaymentForm({
         </Field>
       </div>
       <div>
-        <Button type="submit" disabled={formState.isSubmitting}>
+        <Button type="submit" disabled={isSubmitting}>
           {t("schedulePayment")}
         </Button>
       </div>

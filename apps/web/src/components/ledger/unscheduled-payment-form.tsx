@@ -4,10 +4,9 @@ import { Alert, Button, Input, intlLocale } from "@portal/ui";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
-import { applyServerError } from "@portal/ui/server-errors";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { applyServerError, schemaValidator, useForm } from "@portal/ui/use-form";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useApiMutation } from "@/trpc/client";
 import type { UnscheduledPayment, UnscheduledPaymentValues } from "./form-schemas";
@@ -26,24 +25,20 @@ function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; curren
   const router = useRouter();
   const request = useApiMutation((api) => api.payments.requestUnscheduled.mutate);
   const [requested, setRequested] = useState<number | null>(null);
-  const resolver = useLazyResolver<UnscheduledPaymentValues, UnscheduledPayment>(async () => {
-    const [{ zodResolver }, { unscheduledPaymentSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schemas"),
-    ]);
+  const validate = useLazySchema<UnscheduledPaymentValues, UnscheduledPayment>(async () => {
+    const { unscheduledPaymentSchema } = await import("./form-schemas");
     const messages = {
       invalidDate: t("invalidDate"),
       invalidAmount: t("invalidAmount"),
       reasonRequired: t("reasonRequired"),
     };
-    return zodResolver(unscheduledPaymentSchema(locale, currency, messages));
+    return schemaValidator(unscheduledPaymentSchema(locale, currency, messages));
   }, [locale, currency, t]);
-  const { register, handleSubmit, formState, setError, reset } = useForm<
+  const { register, handleSubmit, isSubmitting, errorAt, formError, setError, reset } = useForm<
     UnscheduledPaymentValues,
-    unknown,
     UnscheduledPayment
   >({
-    resolver,
+    validate,
     mode: "onChange",
     defaultValues: { dueOn: todayIso(), amount: "", reason: "" },
   });
@@ -57,34 +52,33 @@ function UnscheduledPaymentForm({ grantId, currency }: { grantId: string; curren
       applyServerError(error, setError, tl("failed"), refusalText);
     }
   });
-  const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="unscheduled-payment-form">
       <p className="text-sm text-muted-foreground">{t("description")}</p>
-      {e.root?.server?.message ? <Alert data-testid="unscheduled-error">{e.root.server.message}</Alert> : null}
+      {formError ? <Alert data-testid="unscheduled-error">{formError}</Alert> : null}
       {requested !== null ? (
         <p className="text-sm" role="status">
           {t("requested", { sequence: requested })}
         </p>
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id={fieldId("up-amount")} label={t("amount", { currency })} error={e.amount?.message}>
+        <Field id={fieldId("up-amount")} label={t("amount", { currency })} error={errorAt("amount")}>
           <Input
             inputMode="decimal"
             {...register("amount")}
-            {...describedBy(fieldId("up-amount"), e.amount?.message)}
+            {...describedBy(fieldId("up-amount"), errorAt("amount"))}
           />
         </Field>
-        <Field id={fieldId("up-dueOn")} label={t("dueOn")} error={e.dueOn?.message}>
-          <Input type="date" {...register("dueOn")} {...describedBy(fieldId("up-dueOn"), e.dueOn?.message)} />
+        <Field id={fieldId("up-dueOn")} label={t("dueOn")} error={errorAt("dueOn")}>
+          <Input type="date" {...register("dueOn")} {...describedBy(fieldId("up-dueOn"), errorAt("dueOn"))} />
         </Field>
-        <Field id={fieldId("up-reason")} label={t("reason")} error={e.reason?.message}>
-          <Input {...register("reason")} {...describedBy(fieldId("up-reason"), e.reason?.message)} />
+        <Field id={fieldId("up-reason")} label={t("reason")} error={errorAt("reason")}>
+          <Input {...register("reason")} {...describedBy(fieldId("up-reason"), errorAt("reason"))} />
         </Field>
       </div>
       <div>
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("submitting") : t("submit")}
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("submitting") : t("submit")}
         </Button>
       </div>
     </form>

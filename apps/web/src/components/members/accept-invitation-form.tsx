@@ -4,10 +4,10 @@ import { Alert, Button, Input } from "@portal/ui";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { type AcceptProblem, acceptInvitationAction } from "@/app/invite/[token]/actions";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { schemaValidator, useForm } from "@portal/ui/use-form";
 
 const MIN_PASSWORD = 12;
 
@@ -30,65 +30,60 @@ export function AcceptInvitationForm({
   const t = useTranslations("invitations");
   const fieldId = useFieldIds();
   const [problem, setProblem] = useState<AcceptProblem | null>(null);
-  const resolver = useLazyResolver<Values>(async () => {
-    const [{ zodResolver }, { acceptInvitationSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schemas"),
-    ]);
+  const validate = useLazySchema<Values>(async () => {
+    const { acceptInvitationSchema } = await import("./form-schemas");
     const messages = {
       nameRequired: t("nameRequired"),
       nameTooLong: t("nameTooLong"),
       passwordTooShort: t("passwordTooShort", { min: MIN_PASSWORD }),
       passwordsDiffer: t("passwordsDiffer"),
     };
-    return zodResolver(acceptInvitationSchema(MIN_PASSWORD, messages));
+    return schemaValidator(acceptInvitationSchema(MIN_PASSWORD, messages));
   }, [t]);
   const form = useForm<Values>({
-    resolver,
+    validate,
     defaultValues: { name: defaultName, password: "", confirm: "" },
   });
-  const errors = form.formState.errors;
 
   const submit = form.handleSubmit(async ({ name, password }) => {
     setProblem(null);
     const result = await acceptInvitationAction({ token, name, password });
     // Only reached when something went wrong: success redirects.
-    if (result.problem === "password")
-      form.setError("password", { message: t("passwordTooShort", { min: MIN_PASSWORD }) });
-    else if (result.problem === "name") form.setError("name", { message: t("nameRequired") });
+    if (result.problem === "password") form.setError("password", t("passwordTooShort", { min: MIN_PASSWORD }));
+    else if (result.problem === "name") form.setError("name", t("nameRequired"));
     else setProblem(result.problem);
   });
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
       <Field id={fieldId("invite-email")} label={t("email")}>
-        <Input id={fieldId("invite-email")} value={email} readOnly autoComplete="username" className="bg-muted/40" />
+        <Input id={fieldId("invite-email")} value={email} readOnly autoComplete="username" tone="muted" />
       </Field>
-      <Field id={fieldId("invite-name")} label={t("name")} error={errors.name?.message}>
+      <Field id={fieldId("invite-name")} label={t("name")} error={form.errorAt("name")}>
         <Input
           autoComplete="name"
-          {...describedBy(fieldId("invite-name"), errors.name?.message)}
+          {...describedBy(fieldId("invite-name"), form.errorAt("name"))}
           {...form.register("name")}
         />
       </Field>
       <Field
         id={fieldId("invite-password")}
         label={t("password")}
-        error={errors.password?.message}
+        error={form.errorAt("password")}
         hint={t("passwordHint", { min: MIN_PASSWORD })}
       >
         <Input
           type="password"
           autoComplete="new-password"
-          {...describedBy(fieldId("invite-password"), errors.password?.message)}
+          {...describedBy(fieldId("invite-password"), form.errorAt("password"))}
           {...form.register("password")}
         />
       </Field>
-      <Field id={fieldId("invite-confirm")} label={t("confirm")} error={errors.confirm?.message}>
+      <Field id={fieldId("invite-confirm")} label={t("confirm")} error={form.errorAt("confirm")}>
         <Input
           type="password"
           autoComplete="new-password"
-          {...describedBy(fieldId("invite-confirm"), errors.confirm?.message)}
+          {...describedBy(fieldId("invite-confirm"), form.errorAt("confirm"))}
           {...form.register("confirm")}
         />
       </Field>
@@ -102,8 +97,8 @@ export function AcceptInvitationForm({
           ) : null}
         </Alert>
       ) : null}
-      <Button type="submit" disabled={form.formState.isSubmitting} data-testid="accept-invitation">
-        {form.formState.isSubmitting ? t("creating") : t("accept")}
+      <Button type="submit" disabled={form.isSubmitting} data-testid="accept-invitation">
+        {form.isSubmitting ? t("creating") : t("accept")}
       </Button>
     </form>
   );

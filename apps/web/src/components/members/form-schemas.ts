@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /**
  * The member forms' schemas, in a module of their own: the forms load it (and zod with it) after the page has
- * hydrated (useLazyResolver), so the page's first-load JavaScript carries no validator.
+ * hydrated (useLazySchema), so the page's first-load JavaScript carries no validator.
  */
 
 export function inviteColleagueSchema(m: { emailInvalid: string }) {

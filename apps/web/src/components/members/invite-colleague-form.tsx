@@ -4,10 +4,9 @@ import { Alert, Button, Input } from "@portal/ui";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Controller, useForm } from "react-hook-form";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
-import { applyServerError } from "@portal/ui/server-errors";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { applyServerError, schemaValidator, useForm } from "@portal/ui/use-form";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useApiMutation } from "@/trpc/client";
 import { type Capability, CapabilityCheckboxes } from "./capability-checkboxes";
@@ -38,22 +37,18 @@ function InviteColleagueForm({
   const create = useApiMutation((api) => api.invitations.create.mutate);
   const [link, setLink] = useState<{ url: string; email: string; expiresAt: Date } | null>(null);
   const [copied, setCopied] = useState(false);
-  const resolver = useLazyResolver<Values>(async () => {
-    const [{ zodResolver }, { inviteColleagueSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schemas"),
-    ]);
-    return zodResolver(inviteColleagueSchema({ emailInvalid: t("emailInvalid") }));
+  const validate = useLazySchema<Values>(async () => {
+    const { inviteColleagueSchema } = await import("./form-schemas");
+    return schemaValidator(inviteColleagueSchema({ emailInvalid: t("emailInvalid") }));
   }, [t]);
   const form = useForm<Values>({
-    resolver,
+    validate,
     defaultValues: {
       email: "",
       name: "",
       capabilities: ["view", "submit_reports"].filter((c) => myCapabilities.includes(c as Capability)) as Capability[],
     },
   });
-  const errors = form.formState.errors;
 
   const submit = form.handleSubmit(async (values) => {
     try {
@@ -79,41 +74,35 @@ function InviteColleagueForm({
   return (
     <div className="flex flex-col gap-4">
       <form onSubmit={submit} className="grid gap-4 md:grid-cols-2" noValidate>
-        <Field id={fieldId("invite-email")} label={t("email")} error={errors.email?.message}>
+        <Field id={fieldId("invite-email")} label={t("email")} error={form.errorAt("email")}>
           <Input
             type="email"
             autoComplete="off"
-            {...describedBy(fieldId("invite-email"), errors.email?.message)}
+            {...describedBy(fieldId("invite-email"), form.errorAt("email"))}
             {...form.register("email")}
           />
         </Field>
-        <Field id={fieldId("invite-name")} label={t("nameOptional")} error={errors.name?.message}>
+        <Field id={fieldId("invite-name")} label={t("nameOptional")} error={form.errorAt("name")}>
           <Input
             autoComplete="off"
-            {...describedBy(fieldId("invite-name"), errors.name?.message)}
+            {...describedBy(fieldId("invite-name"), form.errorAt("name"))}
             {...form.register("name")}
           />
         </Field>
         <div className="md:col-span-2">
-          <Controller
-            control={form.control}
-            name="capabilities"
-            render={({ field }) => (
-              <CapabilityCheckboxes
-                legend={t("rights")}
-                value={field.value}
-                onChange={field.onChange}
-                allowed={myCapabilities}
-              />
-            )}
+          <CapabilityCheckboxes
+            legend={t("rights")}
+            value={form.values.capabilities}
+            onChange={(next) => form.setValue("capabilities", next)}
+            allowed={myCapabilities}
           />
-          {errors.capabilities?.message ? (
-            <p className="mt-1 text-sm text-destructive">{errors.capabilities.message}</p>
+          {form.errorAt("capabilities") ? (
+            <p className="mt-1 text-sm text-destructive">{form.errorAt("capabilities")}</p>
           ) : null}
         </div>
-        {errors.root?.server?.message ? <Alert className="md:col-span-2">{errors.root.server.message}</Alert> : null}
+        {form.formError ? <Alert className="md:col-span-2">{form.formError}</Alert> : null}
         <div className="md:col-span-2">
-          <Button type="submit" disabled={form.formState.isSubmitting} data-testid="send-invitation">
+          <Button type="submit" disabled={form.isSubmitting} data-testid="send-invitation">
             {t("invite")}
           </Button>
         </div>
@@ -130,7 +119,8 @@ function InviteColleagueForm({
               id={fieldId("invite-link")}
               readOnly
               value={link.url}
-              className="min-w-0 flex-1 bg-background font-mono text-xs"
+              tone="code"
+              className="min-w-0 flex-1"
               onFocus={(e) => e.currentTarget.select()}
               data-testid="invitation-url"
             />

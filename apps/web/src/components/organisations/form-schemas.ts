@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /**
  * The organisation forms' schemas (each the API's own input schema behind one step), in a module of their own: the
- * forms load it (and zod with it) after the page has hydrated (useLazyResolver), so the page ships no validator.
+ * forms load it (and zod with it) after the page has hydrated (useLazySchema), so the page ships no validator.
  */
 
 const partnershipShape = z.object({

@@ -5,10 +5,10 @@ import { Alert, Button, Input, Select } from "@portal/ui";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { describedBy, Field } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
-import { applyServerError, isApiError } from "@portal/ui/server-errors";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { applyServerError, schemaValidator, useForm } from "@portal/ui/use-form";
+import { isApiError } from "@portal/ui/server-errors";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useApiMutation } from "@/trpc/client";
 import type { LinkEdit, LinkEditValues as Values } from "./form-schemas";
@@ -29,15 +29,12 @@ function LinkActions({
   const [removeError, setRemoveError] = useState<string | null>(null);
   const update = useApiMutation((api) => api.partnerships.updateLink.mutate);
   const remove = useApiMutation((api) => api.partnerships.deleteLink.mutate);
-  const resolver = useLazyResolver<Values, LinkEdit>(async () => {
-    const [{ zodResolver }, { linkEditSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schemas"),
-    ]);
-    return zodResolver(linkEditSchema);
+  const validate = useLazySchema<Values, LinkEdit>(async () => {
+    const { linkEditSchema } = await import("./form-schemas");
+    return schemaValidator(linkEditSchema);
   }, []);
-  const { register, handleSubmit, formState, setError } = useForm<Values, unknown, LinkEdit>({
-    resolver,
+  const { register, handleSubmit, isSubmitting, errorAt, formError, setError } = useForm<Values, LinkEdit>({
+    validate,
     defaultValues: {
       id: link.id,
       kind: link.kind,
@@ -46,7 +43,6 @@ function LinkActions({
       since: link.since ?? "",
     },
   });
-  const errors = formState.errors;
   const id = (name: string) => `link-${link.id}-${name}`;
 
   if (mode === "idle") {
@@ -121,10 +117,10 @@ function LinkActions({
       className="flex w-full flex-col gap-3 rounded-md border border-border p-3"
       aria-label={t("editLabel", { link: label })}
     >
-      {errors.root?.server?.message ? <Alert>{errors.root.server.message}</Alert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <div className="grid gap-3 md:grid-cols-2">
-        <Field id={id("kind")} label={t("kind")} error={errors.kind?.message}>
-          <Select {...register("kind")} {...describedBy(id("kind"), errors.kind?.message)}>
+        <Field id={id("kind")} label={t("kind")} error={errorAt("kind")}>
+          <Select {...register("kind")} {...describedBy(id("kind"), errorAt("kind"))}>
             {ORGANISATION_RELATION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {tk(kind)}
@@ -132,19 +128,19 @@ function LinkActions({
             ))}
           </Select>
         </Field>
-        <Field id={id("since")} label={t("since")} error={errors.since?.message}>
-          <Input type="date" {...register("since")} {...describedBy(id("since"), errors.since?.message)} />
+        <Field id={id("since")} label={t("since")} error={errorAt("since")}>
+          <Input type="date" {...register("since")} {...describedBy(id("since"), errorAt("since"))} />
         </Field>
-        <Field id={id("noteEn")} label={t("noteEn")} error={errors.noteEn?.message}>
-          <Input lang="en" {...register("noteEn")} {...describedBy(id("noteEn"), errors.noteEn?.message)} />
+        <Field id={id("noteEn")} label={t("noteEn")} error={errorAt("noteEn")}>
+          <Input lang="en" {...register("noteEn")} {...describedBy(id("noteEn"), errorAt("noteEn"))} />
         </Field>
-        <Field id={id("noteFr")} label={t("noteFr")} error={errors.noteFr?.message}>
-          <Input lang="fr" {...register("noteFr")} {...describedBy(id("noteFr"), errors.noteFr?.message)} />
+        <Field id={id("noteFr")} label={t("noteFr")} error={errorAt("noteFr")}>
+          <Input lang="fr" {...register("noteFr")} {...describedBy(id("noteFr"), errorAt("noteFr"))} />
         </Field>
       </div>
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("saving") : t("save")}
+        <Button type="submit" size="sm" disabled={isSubmitting}>
+          {isSubmitting ? t("saving") : t("save")}
         </Button>
         <Button type="button" size="sm" variant="ghost" onClick={() => setMode("idle")}>
           {t("cancel")}

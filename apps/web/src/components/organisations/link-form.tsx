@@ -5,10 +5,9 @@ import { Alert, Button, Input, Select } from "@portal/ui";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
-import { applyServerError } from "@portal/ui/server-errors";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { applyServerError, schemaValidator, useForm } from "@portal/ui/use-form";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useApiMutation } from "@/trpc/client";
 import type { NewLink, NewLinkValues as Values } from "./form-schemas";
@@ -41,18 +40,14 @@ function LinkForm({
     noteFr: "",
     since: "",
   };
-  const resolver = useLazyResolver<Values, NewLink>(async () => {
-    const [{ zodResolver }, { newLinkSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schemas"),
-    ]);
-    return zodResolver(newLinkSchema);
+  const validate = useLazySchema<Values, NewLink>(async () => {
+    const { newLinkSchema } = await import("./form-schemas");
+    return schemaValidator(newLinkSchema);
   }, []);
-  const { register, handleSubmit, formState, setError, reset } = useForm<Values, unknown, NewLink>({
-    resolver,
+  const { register, handleSubmit, isSubmitting, errorAt, formError, setError, reset } = useForm<Values, NewLink>({
+    validate,
     defaultValues: defaults,
   });
-  const errors = formState.errors;
   if (!open) {
     return (
       <Button type="button" variant="outline" size="sm" onClick={() => setOpen(true)} data-testid="add-link">
@@ -71,7 +66,7 @@ function LinkForm({
     }
   });
   const organisationSelect = (name: "fromOrganisationId" | "toOrganisationId") => (
-    <Select {...register(name)} {...describedBy(fieldId(`link-${name}`), errors[name]?.message)}>
+    <Select {...register(name)} {...describedBy(fieldId(`link-${name}`), errorAt(name))}>
       <option value="">{t("choose")}</option>
       {organisations.map((o) => (
         <option key={o.id} value={o.id}>
@@ -88,13 +83,13 @@ function LinkForm({
       aria-label={t("addTitle")}
       data-testid="link-form"
     >
-      {errors.root?.server?.message ? <Alert>{errors.root.server.message}</Alert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={fieldId("link-fromOrganisationId")} label={t("from")} error={errors.fromOrganisationId?.message}>
+        <Field id={fieldId("link-fromOrganisationId")} label={t("from")} error={errorAt("fromOrganisationId")}>
           {organisationSelect("fromOrganisationId")}
         </Field>
-        <Field id={fieldId("link-kind")} label={t("kind")} error={errors.kind?.message}>
-          <Select {...register("kind")} {...describedBy(fieldId("link-kind"), errors.kind?.message)}>
+        <Field id={fieldId("link-kind")} label={t("kind")} error={errorAt("kind")}>
+          <Select {...register("kind")} {...describedBy(fieldId("link-kind"), errorAt("kind"))}>
             <option value="">{t("choose")}</option>
             {ORGANISATION_RELATION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -103,22 +98,22 @@ function LinkForm({
             ))}
           </Select>
         </Field>
-        <Field id={fieldId("link-toOrganisationId")} label={t("to")} error={errors.toOrganisationId?.message}>
+        <Field id={fieldId("link-toOrganisationId")} label={t("to")} error={errorAt("toOrganisationId")}>
           {organisationSelect("toOrganisationId")}
         </Field>
-        <Field id={fieldId("link-noteEn")} label={t("noteEn")} error={errors.noteEn?.message}>
-          <Input lang="en" {...register("noteEn")} {...describedBy(fieldId("link-noteEn"), errors.noteEn?.message)} />
+        <Field id={fieldId("link-noteEn")} label={t("noteEn")} error={errorAt("noteEn")}>
+          <Input lang="en" {...register("noteEn")} {...describedBy(fieldId("link-noteEn"), errorAt("noteEn"))} />
         </Field>
-        <Field id={fieldId("link-noteFr")} label={t("noteFr")} error={errors.noteFr?.message}>
-          <Input lang="fr" {...register("noteFr")} {...describedBy(fieldId("link-noteFr"), errors.noteFr?.message)} />
+        <Field id={fieldId("link-noteFr")} label={t("noteFr")} error={errorAt("noteFr")}>
+          <Input lang="fr" {...register("noteFr")} {...describedBy(fieldId("link-noteFr"), errorAt("noteFr"))} />
         </Field>
-        <Field id={fieldId("link-since")} label={t("since")} error={errors.since?.message}>
-          <Input type="date" {...register("since")} {...describedBy(fieldId("link-since"), errors.since?.message)} />
+        <Field id={fieldId("link-since")} label={t("since")} error={errorAt("since")}>
+          <Input type="date" {...register("since")} {...describedBy(fieldId("link-since"), errorAt("since"))} />
         </Field>
       </div>
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("saving") : t("create")}
+        <Button type="submit" size="sm" disabled={isSubmitting}>
+          {isSubmitting ? t("saving") : t("create")}
         </Button>
         <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
           {t("cancel")}

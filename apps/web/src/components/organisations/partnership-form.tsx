@@ -5,10 +5,9 @@ import { Alert, Button, Input, Select } from "@portal/ui";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { describedBy, Field, useFieldIds } from "@portal/ui/field";
-import { useLazyResolver } from "@portal/ui/lazy-resolver";
-import { applyServerError } from "@portal/ui/server-errors";
+import { useLazySchema } from "@portal/ui/lazy-schema";
+import { applyServerError, schemaValidator, useForm } from "@portal/ui/use-form";
 import { useRefusalMessage } from "@portal/ui/use-refusal-message";
 import { useApiMutation } from "@/trpc/client";
 import type { Partnership, PartnershipValues as Values } from "./form-schemas";
@@ -30,15 +29,12 @@ function PartnershipForm({
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const save = useApiMutation((api) => api.partnerships.save.mutate);
-  const resolver = useLazyResolver<Values, Partnership>(async () => {
-    const [{ zodResolver }, { partnershipSchema }] = await Promise.all([
-      import("@hookform/resolvers/zod"),
-      import("./form-schemas"),
-    ]);
-    return zodResolver(partnershipSchema);
+  const validate = useLazySchema<Values, Partnership>(async () => {
+    const { partnershipSchema } = await import("./form-schemas");
+    return schemaValidator(partnershipSchema);
   }, []);
-  const { register, handleSubmit, formState, setError } = useForm<Values, unknown, Partnership>({
-    resolver,
+  const { register, handleSubmit, isSubmitting, errorAt, formError, setError } = useForm<Values, Partnership>({
+    validate,
     defaultValues: {
       organisationId,
       kind: initial?.kind ?? "",
@@ -47,7 +43,6 @@ function PartnershipForm({
       descriptionFr: initial?.descriptionFr ?? "",
     },
   });
-  const errors = formState.errors;
   if (!open) {
     return (
       <Button type="button" variant="outline" size="sm" onClick={() => setOpen(true)} data-testid="edit-partnership">
@@ -66,11 +61,11 @@ function PartnershipForm({
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" data-testid="partnership-form">
-      {errors.root?.server?.message ? <Alert>{errors.root.server.message}</Alert> : null}
-      {errors.organisationId?.message ? <Alert>{errors.organisationId.message}</Alert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
+      {errorAt("organisationId") ? <Alert>{errorAt("organisationId")}</Alert> : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id={fieldId("partnership-kind")} label={t("kind")} error={errors.kind?.message}>
-          <Select {...register("kind")} {...describedBy(fieldId("partnership-kind"), errors.kind?.message)}>
+        <Field id={fieldId("partnership-kind")} label={t("kind")} error={errorAt("kind")}>
+          <Select {...register("kind")} {...describedBy(fieldId("partnership-kind"), errorAt("kind"))}>
             <option value="">{t("choose")}</option>
             {PARTNERSHIP_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -79,18 +74,10 @@ function PartnershipForm({
             ))}
           </Select>
         </Field>
-        <Field id={fieldId("partnership-since")} label={t("since")} error={errors.since?.message}>
-          <Input
-            type="date"
-            {...register("since")}
-            {...describedBy(fieldId("partnership-since"), errors.since?.message)}
-          />
+        <Field id={fieldId("partnership-since")} label={t("since")} error={errorAt("since")}>
+          <Input type="date" {...register("since")} {...describedBy(fieldId("partnership-since"), errorAt("since"))} />
         </Field>
-        <Field
-          id={fieldId("partnership-descriptionEn")}
-          label={t("descriptionEn")}
-          error={errors.descriptionEn?.message}
-        >
+        <Field id={fieldId("partnership-descriptionEn")} label={t("descriptionEn")} error={errorAt("descriptionEn")}>
           <textarea
             lang="en"
             rows={4}
@@ -99,11 +86,7 @@ function PartnershipForm({
             {...describedBy(fieldId("partnership-descriptionEn"))}
           />
         </Field>
-        <Field
-          id={fieldId("partnership-descriptionFr")}
-          label={t("descriptionFr")}
-          error={errors.descriptionFr?.message}
-        >
+        <Field id={fieldId("partnership-descriptionFr")} label={t("descriptionFr")} error={errorAt("descriptionFr")}>
           <textarea
             lang="fr"
             rows={4}
@@ -114,8 +97,8 @@ function PartnershipForm({
         </Field>
       </div>
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("saving") : t("save")}
+        <Button type="submit" size="sm" disabled={isSubmitting}>
+          {isSubmitting ? t("saving") : t("save")}
         </Button>
         <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
           {t("cancel")}

@@ -1,4 +1,4 @@
-import { Badge, Card, CardContent, CardHeader, CardTitle } from "@portal/ui";
+import { Badge, Card, CardContent, CardHeader } from "@portal/ui";
 import type { ReactNode } from "react";
 
 /** One of the treaty page's headline figures, its source document's own figure beside it, and whether they agree. */
@@ -24,7 +24,7 @@ export function FigureCard({
   return (
     <Card className="flex flex-col" data-testid={testId}>
       <CardHeader>
-        <CardTitle className="text-sm font-medium text-muted-foreground">{title}</CardTitle>
+        <h2 className="text-sm font-medium text-muted-foreground">{title}</h2>
         <p className="text-3xl font-semibold tabular-nums" data-testid={`${testId}-value`}>
           {value}
         </p>

@@ -43,12 +43,7 @@ export function StatesTable({ tracker }: { tracker: TrackerView }) {
         <TableBody>
           {tracker.states.map((s) => (
             <TableRow key={s.iso2} data-testid={`treaty-row-${s.iso2}`}>
-              <TableHead
-                scope="row"
-                className="h-auto py-2.5 text-sm font-medium normal-case tracking-normal text-foreground"
-              >
-                {localized(s, "name", locale)}
-              </TableHead>
+              <TableHead scope="row">{localized(s, "name", locale)}</TableHead>
               <TableCell className="whitespace-nowrap">
                 <StandingBadge standing={s.standing} />
               </TableCell>

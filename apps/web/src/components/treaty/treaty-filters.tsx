@@ -22,7 +22,7 @@ export function TreatyFilters({
     <form method="get" action="/treaty" className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>
       <div className="flex flex-col gap-1.5">
         <Label htmlFor={fieldId("on")}>{t("statusOn")}</Label>
-        <Input id={fieldId("on")} name="on" type="date" defaultValue={on} className="w-44" />
+        <Input id={fieldId("on")} name="on" type="date" defaultValue={on} wide={false} className="w-44" />
       </div>
       <div className="flex flex-col gap-1.5">
         <Label htmlFor={fieldId("standing")}>{t("standingFilter")}</Label>

@@ -79,12 +79,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <TableBody>
               {result.rows.map((event) => (
                 <TableRow key={event.id} className="align-top" data-testid="audit-row">
-                  <TableCell className="whitespace-nowrap align-top text-sm">
+                  <TableCell alignTop className="whitespace-nowrap text-sm">
                     <time dateTime={event.at.toISOString()}>
                       {format.dateTime(event.at, { dateStyle: "medium", timeStyle: "medium" })}
                     </time>
                   </TableCell>
-                  <TableCell className="align-top">
+                  <TableCell alignTop>
                     {event.actor.id ? (
                       <Link
                         href={withQuery("/audit", { ...query, actor: event.actor.id })}
@@ -100,10 +100,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <div className="text-xs text-muted-foreground">{tr(event.actor.role)}</div>
                     ) : null}
                   </TableCell>
-                  <TableCell className="align-top">
+                  <TableCell alignTop>
                     <AuditAction action={event.action} />
                   </TableCell>
-                  <TableCell className="align-top">
+                  <TableCell alignTop>
                     <AuditRecord
                       entityType={event.entityType}
                       entityId={event.entityId}
@@ -119,7 +119,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       </Link>
                     </div>
                   </TableCell>
-                  <TableCell className="max-w-xl align-top">
+                  <TableCell alignTop className="max-w-xl">
                     <AuditChanges changes={event.changes} />
                   </TableCell>
                 </TableRow>

@@ -51,7 +51,7 @@ export default async function JobsPage() {
           <TableHead>{t("state")}</TableHead>
           <TableHead>{t("created")}</TableHead>
           <TableHead>{t("completed")}</TableHead>
-          <TableHead className="text-right">{t("retries")}</TableHead>
+          <TableHead numeric>{t("retries")}</TableHead>
           <TableHead>{t("output")}</TableHead>
         </TableRow>
       </TableHeader>
@@ -64,7 +64,7 @@ export default async function JobsPage() {
             </TableCell>
             <TableCell>{when(job.createdAt)}</TableCell>
             <TableCell>{when(job.completedAt)}</TableCell>
-            <TableCell className="text-right tabular-nums">{job.retries}</TableCell>
+            <TableCell numeric>{job.retries}</TableCell>
             <TableCell className="max-w-md truncate font-mono text-xs" title={job.output}>
               {job.output}
             </TableCell>
