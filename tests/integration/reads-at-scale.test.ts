@@ -247,6 +247,49 @@ describe("grant-list filter options", () => {
   });
 });
 
+describe("grant-list rows' funding (read in the row's own statement)", () => {
+  it("gives each row its programmes by code and its fiscal years, once each, for pages and batches alike", async () => {
+    const expected = new Map<string, { programmes: string[]; fiscalYears: number[] }>();
+    for (const line of await db.execute<{ grant_id: string; code: string; fiscal_year: number }>(
+      sql`select fl.grant_id, p.code, a.fiscal_year from funding_lines fl
+          join allocations a on a.id = fl.allocation_id join programmes p on p.id = a.programme_id`,
+    )) {
+      const entry = expected.get(line.grant_id) ?? { programmes: [], fiscalYears: [] };
+      if (!entry.programmes.includes(line.code)) entry.programmes.push(line.code);
+      if (!entry.fiscalYears.includes(line.fiscal_year)) entry.fiscalYears.push(line.fiscal_year);
+      expected.set(line.grant_id, entry);
+    }
+    const funded = (id: string) => {
+      const entry = expected.get(id) ?? { programmes: [], fiscalYears: [] };
+      return { programmes: entry.programmes.sort(), fiscalYears: entry.fiscalYears.sort((a, b) => a - b) };
+    };
+    const where = grantListWhere(officer, {});
+    const page = await selectGrantListRows(
+      db,
+      where,
+      grantListOrder({ sort: "reference", direction: "asc" }),
+      10_000,
+      0,
+    );
+    const batch = await selectGrantListBatch(db, where, { sort: "reference", direction: "asc" }, null, 10_000);
+    expect(page.some((row) => row.programmes.length > 1)).toBe(true);
+    expect(page.some((row) => row.fiscalYears.length > 1)).toBe(true);
+    expect(page.some((row) => row.programmes.length === 0)).toBe(true);
+    for (const rows of [page, batch]) {
+      expect(rows.length).toBe(await count(sql`select count(*) as n from grants where ${where}`));
+      for (const row of rows) {
+        expect({ programmes: row.programmes.map((p) => p.code), fiscalYears: row.fiscalYears }, row.reference).toEqual(
+          funded(row.id),
+        );
+        for (const programme of row.programmes) {
+          expect(Object.keys(programme).sort()).toEqual(["code", "nameEn", "nameFr"]);
+          expect(programme.nameFr.length).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+});
+
 describe("keyset exports", () => {
   it("grant-list batches follow the page order exactly, for every sort both ways", async () => {
     const where = grantListWhere(officer, {});
